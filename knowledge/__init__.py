@@ -1,0 +1,24 @@
+"""The policy knowledge base and its search: plain Python, no Slack.
+
+    from knowledge import load_knowledge_base
+    kb = load_knowledge_base()             # the bundled policy.yaml and faq.yaml, checked and indexed
+    answer = kb.ask("開示請求きたらどうする？")
+    answer.answered, answer.sections, answer.render_text()
+"""
+from knowledge.answer import Answer, Hit
+from knowledge.base import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
+from knowledge.check import KnowledgeFiles, read_knowledge
+from knowledge.model import FaqEntry, PolicyEntry, Problem
+
+__all__ = [
+    "Answer",
+    "FaqEntry",
+    "Hit",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "KnowledgeFiles",
+    "PolicyEntry",
+    "Problem",
+    "load_knowledge_base",
+    "read_knowledge",
+]

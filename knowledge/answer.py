@@ -1,0 +1,118 @@
+"""What the search returns, and how it reads: a short answer, the verbatim quote, the section cited.
+
+Wording lives here, in both languages, so the command line and Slack say the same thing; Slack only lays it out
+in blocks. The JSON form is the contract of design.md (`question, answered, sections, hits, answer`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from knowledge.text import Language
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A policy entry that matched, with the text to quote and how to cite it."""
+
+    id: str
+    title: str
+    title_en: str
+    score: float
+    quote: str
+    translation: str
+    citation_ja: str
+    citation_en: str
+
+    def citation(self, language: Language) -> str:
+        return self.citation_en if language == "en" else self.citation_ja
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "score": round(self.score, 4), "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The bot's reply to one question. `hits` is filled even when it abstains ("might help")."""
+
+    question: str
+    language: Language
+    answered: bool
+    summary: str
+    hits: list[Hit] = field(default_factory=list)
+    note: str = ""
+    contact: str = ""
+    faq_id: str | None = None
+
+    @property
+    def sections(self) -> list[str]:
+        return [hit.id for hit in self.hits]
+
+    @property
+    def related(self) -> list[Hit]:
+        """Up to two further sections worth a look, after the one quoted."""
+        return self.hits[1:3] if self.answered else []
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "sections": self.sections,
+            "hits": [hit.to_json() for hit in self.hits],
+            "answer": self.render_text(),
+        }
+
+    def render_text(self) -> str:
+        """The reply as plain text, as a good colleague would write it."""
+        return _render_en(self) if self.language == "en" else _render_ja(self)
+
+
+def quote_block(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
+
+
+def _render_ja(answer: Answer) -> str:
+    if not answer.question:
+        return "質問が空です。プライバシーポリシーについて知りたいことを入力してください。"
+    if not answer.answered:
+        parts = [
+            answer.summary
+            or "ご質問の内容は、プライバシーポリシーには記載が見つかりませんでした。推測でお答えすることは控えます。",
+            f"個人情報管理責任者にご確認ください。\n{answer.contact}",
+        ]
+        if answer.hits:
+            parts.append("参考になりそうな条項: " + "、".join(h.citation_ja for h in answer.hits[:3]))
+        return "\n\n".join(parts)
+    top = answer.hits[0]
+    parts = [answer.summary, quote_block(top.quote)]
+    if answer.note:
+        parts.append(f"※ {answer.note}")
+    parts.append(f"出典: {top.citation_ja}")
+    if answer.related:
+        parts.append("関連: " + "、".join(h.citation_ja for h in answer.related))
+    return "\n\n".join(parts)
+
+
+def _render_en(answer: Answer) -> str:
+    if not answer.question:
+        return "The question is empty. Please type what you would like to know about the privacy policy."
+    if not answer.answered:
+        parts = [
+            answer.summary or "I could not find this in the privacy policy, so I won't guess.",
+            f"Please ask the personal information manager:\n{answer.contact}",
+        ]
+        if answer.hits:
+            parts.append("Sections that might help: " + "; ".join(h.citation_en for h in answer.hits[:3]))
+        return "\n\n".join(parts)
+    top = answer.hits[0]
+    parts = [
+        answer.summary,
+        "Policy text (Japanese original):\n" + quote_block(top.quote),
+        "English translation (for reference only; the Japanese text governs):\n" + quote_block(top.translation),
+    ]
+    if answer.note:
+        parts.append(f"Note: {answer.note}")
+    parts.append(f"Source: {top.citation_en}")
+    if answer.related:
+        parts.append("Related: " + "; ".join(h.citation_en for h in answer.related))
+    return "\n\n".join(parts)

@@ -1,0 +1,198 @@
+"""The knowledge base: policy entries and FAQ, indexed once, asked many times.
+
+A question is matched against the policy entries (keywords, titles, Japanese text and English rendering) and
+against the FAQ's example questions; an FAQ that matches lends its score to the sections it cites. Entries are
+grouped by top-level section, so the three best hits are three different sections. Below `ANSWER_THRESHOLD`
+the bot abstains: a question the policy does not cover goes to the manager, it is never guessed.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from knowledge.answer import Answer, Hit
+from knowledge.check import BUNDLED_DIR, read_knowledge
+from knowledge.matcher import Matcher, MatchDocument
+from knowledge.model import FaqEntry, PolicyEntry, Problem
+from knowledge.text import Language, clean_input, content_units, detect_language, normalise
+
+ANSWER_THRESHOLD = 0.45
+#: An FAQ answer is shown as the short answer only when it is this sure and cites the section quoted.
+FAQ_SUMMARY_THRESHOLD = 0.5
+#: Each later citation of an FAQ counts a little less than the one before.
+FAQ_CITE_DECAY = 0.9
+FAQ_WEIGHT = 0.8
+MAX_HITS = 5
+#: A question whose topic words the knowledge base has never seen keeps only this share of its score
+#: ("office wifi password" matches "password" of §2, but is not about the policy).
+COVERAGE_FLOOR = 0.35
+CONTACT_IDS = ("16.1", "16.2")
+
+
+class KnowledgeBaseError(Exception):
+    """The knowledge files are broken; str() lists each problem as `file:line: message`."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+class KnowledgeBase:
+    """Answers questions from the policy; build it once at start-up."""
+
+    def __init__(self, policy: Iterable[PolicyEntry], faq: Iterable[FaqEntry]) -> None:
+        self.policy = {entry.id: entry for entry in policy}
+        self.faq = {entry.id: entry for entry in faq}
+        self._policy_matcher = Matcher(
+            MatchDocument(
+                key=e.id,
+                keywords=(*e.keywords_ja, *e.keywords_en, e.title_ja, e.title_en),
+                passages=(e.title_ja, e.ja, e.title_en, e.en),
+            )
+            for e in self.policy.values()
+        )
+        self._faq_matcher = Matcher(
+            MatchDocument(key=f.id, passages=(*f.questions_ja, *f.questions_en), phrases=(*f.questions_ja, *f.questions_en))
+            for f in self.faq.values()
+        )
+        self._vocabulary: set[str] = set()
+        for e in self.policy.values():
+            for text in (e.title_ja, e.title_en, e.ja, e.en, *e.keywords_ja, *e.keywords_en):
+                self._vocabulary |= content_units(text)
+        for f in self.faq.values():
+            for text in (*f.questions_ja, *f.questions_en):
+                self._vocabulary |= content_units(text)
+
+    def has_entry(self, entry_id: str) -> bool:
+        return entry_id in self.policy
+
+    def entry(self, entry_id: str) -> PolicyEntry:
+        return self.policy[entry_id]
+
+    def contact(self, language: Language = "ja") -> str:
+        """§16's contact block, quoted: where to go when the policy has no answer."""
+        lines = [self.policy[i].ja for i in CONTACT_IDS if i in self.policy]
+        label = "Contact (Section 16)" if language == "en" else "お問い合わせ先（第16条）"
+        return f"{label}: " + " / ".join(lines)
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question; never raises for any text, however empty, long or garbled."""
+        text = clean_input(question)
+        language = detect_language(text)
+        if not normalise(text):
+            return Answer(question=text, language=language, answered=False, summary="", contact=self.contact(language))
+        scores, best_faq = self._score(text)
+        hits = self._hits(scores)
+        answered = bool(hits) and hits[0].score >= ANSWER_THRESHOLD
+        summary, note, faq_id = "", "", None
+        if best_faq and self.faq[best_faq[0]].policy_silent and best_faq[1] >= max(FAQ_SUMMARY_THRESHOLD, *(h.score for h in hits[:1])):
+            faq = self.faq[best_faq[0]]
+            answered, summary, faq_id = False, (faq.answer_en if language == "en" else faq.answer_ja), faq.id
+        elif answered:
+            top = self.policy[hits[0].id]
+            summary = self._default_summary(top, language)
+            if best_faq and best_faq[1] >= FAQ_SUMMARY_THRESHOLD:
+                faq = self.faq[best_faq[0]]
+                if any(c.split(".")[0] == top.section for c in faq.cites):
+                    summary, faq_id = (faq.answer_en if language == "en" else faq.answer_ja), faq.id
+            section = self.policy[top.section]
+            note = section.note_en if language == "en" else section.note_ja
+        return Answer(
+            question=text,
+            language=language,
+            answered=answered,
+            summary=summary,
+            hits=hits,
+            note=note,
+            contact=self.contact(language),
+            faq_id=faq_id,
+        )
+
+    def coverage(self, text: str) -> float:
+        """The share of the question's topic words that the knowledge base knows at all."""
+        units = content_units(text)
+        return len(units & self._vocabulary) / len(units) if units else 1.0
+
+    def _score(self, text: str) -> tuple[dict[str, float], tuple[str, float] | None]:
+        """Scores per policy entry (FAQ matches lent to what they cite), and the best FAQ match."""
+        factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * self.coverage(text)
+        scores: dict[str, float] = {}
+        for match in self._policy_matcher.rank(text, limit=30):
+            scores[match.key] = match.score * factor
+        faq_matches = self._faq_matcher.rank(text, limit=5)
+        lent: dict[str, float] = {}
+        for match in faq_matches:
+            faq = self.faq[match.key]
+            if faq.policy_silent:
+                continue
+            for rank, cite in enumerate(faq.cites):
+                lent[cite] = max(lent.get(cite, 0.0), match.score * factor * FAQ_CITE_DECAY**rank)
+        for cite, value in lent.items():
+            # An entry found both directly and through an FAQ that cites it is surer than either alone.
+            scores[cite] = 1 - (1 - scores.get(cite, 0.0)) * (1 - FAQ_WEIGHT * value)
+        best_faq = (faq_matches[0].key, faq_matches[0].score * factor) if faq_matches else None
+        return scores, best_faq
+
+    def _hits(self, scores: dict[str, float]) -> list[Hit]:
+        """The best entry of each top-level section, best section first."""
+        best: dict[str, tuple[float, str]] = {}
+        for entry_id, score in scores.items():
+            section = self.policy[entry_id].section
+            if section == "0":
+                continue
+            if section not in best or score > best[section][0]:
+                best[section] = (score, entry_id)
+        ranked = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))[:MAX_HITS]
+        return [self._hit(entry_id, score) for score, entry_id in ranked]
+
+    def _hit(self, entry_id: str, score: float) -> Hit:
+        entry = self.policy[entry_id]
+        items = self._items(entry)
+        quote = "\n".join(t for t in [entry.ja, *(i.ja for i in items)] if t)
+        translation = "\n".join(t for t in [entry.en, *(i.en for i in items)] if t)
+        return Hit(
+            id=entry.id,
+            title=entry.title_ja,
+            title_en=entry.title_en,
+            score=score,
+            quote=quote,
+            translation=translation,
+            citation_ja=self.citation_ja(entry),
+            citation_en=self.citation_en(entry),
+        )
+
+    def _items(self, entry: PolicyEntry) -> list[PolicyEntry]:
+        """Sub-items quoted with a section: all of them under a top-level heading, table rows under 14.4."""
+        prefix = entry.id + "."
+        return [e for e in self.policy.values() if e.id.startswith(prefix)]
+
+    def citation_ja(self, entry: PolicyEntry) -> str:
+        section = self.policy[entry.section]
+        text = f"第{entry.section}条（{section.title_ja}）"
+        if entry.parent:
+            text += f"第{entry.id.split('.')[1]}号"
+            if entry.id.count(".") > 1:
+                text += f"の表「{entry.title_ja}」"
+        return f"「{text}」"
+
+    def citation_en(self, entry: PolicyEntry) -> str:
+        section = self.policy[entry.section]
+        text = f"Section {entry.section} ({section.title_en})"
+        if entry.parent:
+            text += f", item {entry.id.split('.')[1]}"
+            if entry.id.count(".") > 1:
+                text += f", table row “{entry.title_en}”"
+        return text
+
+    def _default_summary(self, entry: PolicyEntry, language: Language) -> str:
+        if language == "en":
+            return f"{self.citation_en(entry)} of the privacy policy covers this:"
+        return f"プライバシーポリシーの{self.citation_ja(entry)}に、次のとおり定められています。"
+
+
+def load_knowledge_base(directory: Path | str = BUNDLED_DIR) -> KnowledgeBase:
+    """Read, check and index the knowledge files; the bundled ones by default."""
+    files = read_knowledge(directory)
+    if files.problems:
+        raise KnowledgeBaseError(files.problems)
+    return KnowledgeBase(files.policy, files.faq)

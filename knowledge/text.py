@@ -1,0 +1,124 @@
+"""Text normalisation shared by the policy search and the inquiry triage.
+
+Staff type the same word many ways: ｸｯｷｰ / クッキー / くっきー / Cookie / ＣＯＯＫＩＥ, 削除 / さくじょ, ユーザー / ユーザ.
+Both the index and the query go through the same steps so that these meet:
+
+1. Slack markup is reduced to its visible text (`<https://x|text>` → text, `<@U123>` → nothing).
+2. Unicode NFKC folds full/half width and compatibility forms (ｸﾞｰｸﾞﾙ → グーグル, ＣＯＯＫＩＥ → COOKIE).
+3. jaconv folds katakana to hiragana; case is folded; long-vowel marks are dropped (ユーザー ≡ ユーザ).
+4. Punctuation, symbols and control characters become spaces.
+
+`reading()` goes one step further and spells kanji in hiragana (pykakasi's bundled dictionary), so a query typed
+in kana (「さくじょ依頼」) still meets the kanji of the policy (削除).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Literal
+
+import jaconv
+import snowballstemmer
+
+Language = Literal["ja", "en"]
+
+_SLACK_LINK = re.compile(r"<(?:https?://|mailto:)[^>|]*\|([^>]*)>")
+_SLACK_BARE_LINK = re.compile(r"<((?:https?://|mailto:)[^>|]*)>")
+_SLACK_REF = re.compile(r"<[@#!][^>|]*(?:\|([^>]*))?>")
+_LONG_VOWEL = re.compile(r"[ー〜～]")
+_SPACES = re.compile(r"\s+")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
+_STEMMER = snowballstemmer.stemmer("english")
+
+_CONTENT_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff]{2,}")
+#: Function words that say nothing about the topic of an English question.
+_STOPWORDS = frozenset(
+    """a about above after again all also am an and any are as at be been before being below between both but by
+    can could did do does doing done for from further get gets got had has have having he her here hers him his how
+    i if in into is it its just let me might more most must my no nor not now of off on once only or other our ours
+    out over own please same shall she should so some such than that the their them then there these they this
+    those through to too under until up us very was we were what when where which while who whom why will with
+    would you your yours ever anyone someone something thing things want wants wanted ask asked asks tell say said
+    know need needs one ones way like""".split()
+)
+
+#: Inputs are cut here before any work: a question is a sentence or two, and a 100 KB paste must not slow the bot.
+MAX_QUERY_CHARS = 2000
+
+
+def strip_slack_markup(text: str) -> str:
+    """Replace Slack's `<url|label>`, `<@U…>`, `<#C…|name>` and HTML entities by what a reader sees."""
+    text = _SLACK_LINK.sub(r"\1", text)
+    text = _SLACK_BARE_LINK.sub(r"\1", text)
+    text = _SLACK_REF.sub(lambda m: m.group(1) or " ", text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def clean_input(text: str) -> str:
+    """The question as a person meant it: markup reduced, control characters gone, length bounded."""
+    text = strip_slack_markup(text[: MAX_QUERY_CHARS * 4])
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    return _SPACES.sub(" ", text).strip()[:MAX_QUERY_CHARS]
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """Fold width, script, case, long vowels and punctuation so that spellings of one word compare equal."""
+    text = unicodedata.normalize("NFKC", text)
+    text = jaconv.kata2hira(text.lower())
+    text = _LONG_VOWEL.sub("", text)
+    text = "".join(ch if unicodedata.category(ch)[0] in "LN" else " " for ch in text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _kakasi():  # type: ignore[no-untyped-def]
+    import pykakasi  # loaded on first use: its dictionary costs ~0.4 s
+
+    return pykakasi.kakasi()
+
+
+@functools.lru_cache(maxsize=65536)
+def reading(normalised: str) -> str:
+    """The hiragana reading of already-normalised text (Latin letters and digits kept as they are)."""
+    if not _JAPANESE.search(normalised):
+        return normalised
+    return _LONG_VOWEL.sub("", "".join(part["hira"] for part in _kakasi().convert(normalised)))
+
+
+def detect_language(text: str) -> Language:
+    """English when the text is written in Latin letters with no Japanese character, else Japanese."""
+    text = strip_slack_markup(text)
+    japanese = len(_JAPANESE.findall(text))
+    latin = len(re.findall(r"[A-Za-zＡ-Ｚａ-ｚ]", text))
+    return "en" if latin and japanese == 0 else "ja"
+
+
+def english_stems(normalised: str) -> list[str]:
+    """Snowball stems of the Latin words, so disclose/disclosure/disclosing meet."""
+    return [_STEMMER.stemWord(word) for word in _LATIN_WORD.findall(normalised)]
+
+
+def content_units(text: str) -> set[str]:
+    """What a question is about: English stems less function words, and bigrams of kanji/katakana runs.
+
+    Hiragana is left out on purpose: in Japanese it mostly carries grammar and tone (〜してほしい, 〜かな).
+    """
+    words = [w for w in _LATIN_WORD.findall(normalise(text)) if w not in _STOPWORDS and not w.isdigit()]
+    units = {_STEMMER.stemWord(word) for word in words}
+    for run in _CONTENT_RUN.findall(unicodedata.normalize("NFKC", text)):
+        units.update(char_ngrams(normalise(run)))
+    return units
+
+
+def char_ngrams(normalised: str, n: int = 2) -> list[str]:
+    """Overlapping character n-grams of each Japanese run (Japanese has no spaces to split words on)."""
+    grams: list[str] = []
+    for run in re.findall(r"[^\sa-z0-9]+", normalised):
+        if len(run) < n:
+            grams.append(run)
+        else:
+            grams.extend(run[i : i + n] for i in range(len(run) - n + 1))
+    return grams

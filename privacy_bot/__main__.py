@@ -1,0 +1,3 @@
+from privacy_bot.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""`privacy-bot ask`: answer questions from the bundled knowledge base."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from knowledge import Answer, KnowledgeBaseError, load_knowledge_base
+from privacy_bot.cli import UsageError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "ask",
+        help="answer a question from the privacy policy",
+        description="Answer a question from the privacy policy, quoting it and citing the section.\n\n"
+        "Example: privacy-bot ask \"開示請求の手続きは？\"\n"
+        "         printf '%s\\n' 'Cookieを止めたい' | privacy-bot ask --json -",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("question", nargs="+", help="the question, or '-' to read one question a line from stdin")
+    parser.add_argument("--json", action="store_true", help="write one JSON object per question")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        kb = load_knowledge_base()
+    except KnowledgeBaseError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if args.question == ["-"]:
+        for line in sys.stdin:
+            _emit(kb.ask(line.rstrip("\r\n")), as_json=args.json)
+            sys.stdout.flush()
+        return 0
+    question = " ".join(args.question)
+    if not question.strip():
+        raise UsageError("the question is empty / 質問が空です")
+    _emit(kb.ask(question), as_json=args.json)
+    return 0
+
+
+def _emit(answer: Answer, *, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        print(answer.render_text(), end="\n\n")
