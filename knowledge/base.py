@@ -16,7 +16,7 @@ from knowledge.matcher import Matcher, MatchDocument
 from knowledge.model import FaqEntry, PolicyEntry, Problem
 from knowledge.text import Language, clean_input, content_units, detect_language, normalise
 
-ANSWER_THRESHOLD = 0.45
+ANSWER_THRESHOLD = 0.48
 #: An FAQ answer is shown as the short answer only when it is this sure and cites the section quoted.
 FAQ_SUMMARY_THRESHOLD = 0.5
 #: Each later citation of an FAQ counts a little less than the one before.
@@ -43,6 +43,10 @@ class KnowledgeBase:
     def __init__(self, policy: Iterable[PolicyEntry], faq: Iterable[FaqEntry]) -> None:
         self.policy = {entry.id: entry for entry in policy}
         self.faq = {entry.id: entry for entry in faq}
+        self._children: dict[str, list[PolicyEntry]] = {}
+        for entry in self.policy.values():
+            for ancestor in _ancestors(entry.id):
+                self._children.setdefault(ancestor, []).append(entry)
         self._policy_matcher = Matcher(
             MatchDocument(
                 key=e.id,
@@ -163,8 +167,7 @@ class KnowledgeBase:
 
     def _items(self, entry: PolicyEntry) -> list[PolicyEntry]:
         """Sub-items quoted with a section: all of them under a top-level heading, table rows under 14.4."""
-        prefix = entry.id + "."
-        return [e for e in self.policy.values() if e.id.startswith(prefix)]
+        return self._children.get(entry.id, [])
 
     def citation_ja(self, entry: PolicyEntry) -> str:
         section = self.policy[entry.section]
@@ -188,6 +191,12 @@ class KnowledgeBase:
         if language == "en":
             return f"{self.citation_en(entry)} of the privacy policy covers this:"
         return f"プライバシーポリシーの{self.citation_ja(entry)}に、次のとおり定められています。"
+
+
+def _ancestors(entry_id: str) -> list[str]:
+    """"14.4.2" -> ["14", "14.4"]."""
+    parts = entry_id.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
 
 
 def load_knowledge_base(directory: Path | str = BUNDLED_DIR) -> KnowledgeBase:

@@ -16,6 +16,7 @@ terms it shares with the index, so a query stays in milliseconds with ten thousa
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -31,8 +32,11 @@ PASSAGE_SATURATION = 9.0
 PASSAGE_WEIGHT = 0.55
 PHRASE_FLOOR = 0.55
 FUZZY_CUTOFF = 86.0
+SPELLING_CUTOFF = 80.0
 BM25_K1 = 1.2
 BM25_B = 0.6
+#: Each passage token keeps at most this many documents (the strongest): bounds a query's work.
+POSTINGS_CAP = 400
 
 
 @dataclass(frozen=True)
@@ -58,12 +62,13 @@ class Match:
 
 
 @dataclass(frozen=True)
-class _Keyword:
-    doc: int
+class _Term:
+    """A distinct keyword (after normalisation), shared by every document that lists it."""
+
     text: str
     surface: str
     reading: str
-    stems: tuple[str, ...]
+    stems: tuple[str, ...]  # set for all-Latin keywords, matched by stems; empty for Japanese ones
 
 
 @dataclass
@@ -83,150 +88,181 @@ class Matcher:
 
     def __init__(self, documents: Iterable[MatchDocument]) -> None:
         self.documents = list(documents)
-        self._keywords: list[_Keyword] = []
-        self._by_gram: dict[str, list[int]] = defaultdict(list)  # reading bigram -> Japanese keyword ids
-        self._by_stem: dict[str, list[int]] = defaultdict(list)  # first stem -> English keyword ids
-        self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # passage token -> (doc, tf)
-        self._doc_len: list[int] = []
+        self._terms: list[_Term] = []
+        self._term_id: dict[str, int] = {}
+        self._term_docs: list[list[int]] = []
+        self._term_grams: list[int] = []  # distinct reading bigrams per Japanese term
+        self._by_gram: dict[str, list[int]] = defaultdict(list)  # reading bigram -> Japanese term ids
+        self._by_stem: dict[str, list[int]] = defaultdict(list)  # first stem -> Latin term ids
+        counts: dict[str, list[tuple[int, int]]] = defaultdict(list)  # passage token -> (doc, tf)
+        doc_len: list[int] = []
         self._doc_text: list[str] = []
         self._phrases: list[str] = []
         self._phrase_doc: list[int] = []
         for index, doc in enumerate(self.documents):
-            self._index_keywords(index, doc.keywords)
+            for text in doc.keywords:
+                self._add_keyword(index, text)
             texts = [normalise(passage) for passage in doc.passages]
             self._doc_text.append(" | ".join(texts))
             tokens = [t for text in texts for t in _passage_tokens(text)]
             for token, tf in Counter(tokens).items():
-                self._postings[token].append((index, tf))
-            self._doc_len.append(len(tokens))
+                counts[token].append((index, tf))
+            doc_len.append(len(tokens))
             for phrase in doc.phrases:
                 self._phrases.append(reading(normalise(phrase)))
                 self._phrase_doc.append(index)
         n = max(len(self.documents), 1)
-        self._avg_len = (sum(self._doc_len) / n) or 1.0
-        self._idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self._postings.items()}
-        self._keyword_weight = self._keyword_weights(n)
+        self._postings = self._bm25_postings(counts, doc_len, n)
+        self._stem_vocabulary = {stem for term in self._terms for stem in term.stems} | {
+            token for token in counts if token.isascii()
+        }
+        self._stem_list = sorted(s for s in self._stem_vocabulary if len(s) >= 4)
+        self._term_weight = self._term_weights(counts, n)
 
-    def _index_keywords(self, doc: int, keywords: Sequence[str]) -> None:
-        seen: set[str] = set()
-        for text in keywords:
-            surface = normalise(text)
-            if not surface or surface in seen:
-                continue
-            seen.add(surface)
+    def _add_keyword(self, doc: int, text: str) -> None:
+        surface = normalise(text)
+        if not surface:
+            return
+        term_id = self._term_id.get(surface)
+        if term_id is None:
+            term_id = self._term_id[surface] = len(self._terms)
             stems = tuple(english_stems(surface))
             is_latin = surface.isascii() and bool(stems)
-            kid = len(self._keywords)
-            self._keywords.append(_Keyword(doc, text, surface, reading(surface), stems if is_latin else ()))
+            term = _Term(text, surface, reading(surface).replace(" ", ""), stems if is_latin else ())
+            self._terms.append(term)
+            self._term_docs.append([])
             if is_latin:
-                self._by_stem[stems[0]].append(kid)
+                self._by_stem[stems[0]].append(term_id)
             else:
-                for gram in set(char_ngrams(self._keywords[kid].reading.replace(" ", ""))):
-                    self._by_gram[gram].append(kid)
+                grams = set(char_ngrams(term.reading))
+                for gram in grams:
+                    self._by_gram[gram].append(term_id)
+            self._term_grams.append(0 if is_latin else len(grams))
+        if doc not in self._term_docs[term_id]:
+            self._term_docs[term_id].append(doc)
 
-    def _keyword_weights(self, n: int) -> list[float]:
+    @staticmethod
+    def _bm25_postings(
+        counts: dict[str, list[tuple[int, int]]], doc_len: list[int], n: int
+    ) -> dict[str, list[tuple[int, float]]]:
+        """BM25 contributions computed at index time, each token's list cut to its strongest documents.
+
+        The cut (static index pruning) bounds a query's work however common a token is; the documents dropped
+        are those where the token matters least, so rankings at the top do not change in practice.
+        """
+        avg_len = (sum(doc_len) / n) or 1.0
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for token, found in counts.items():
+            idf = math.log(1 + (n - len(found) + 0.5) / (len(found) + 0.5))
+            weighted = [
+                (doc, idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * doc_len[doc] / avg_len)))
+                for doc, tf in found
+            ]
+            weighted.sort(key=lambda pair: -pair[1])
+            postings[token] = weighted[:POSTINGS_CAP]
+        return postings
+
+    def _term_weights(self, counts: dict[str, list[tuple[int, int]]], n: int) -> list[float]:
         """IDF times a length factor: a long term found in few documents says the most.
 
         Document frequency counts the documents that list the keyword *or* use it in their text, so a term
         that is everywhere in the policy ("個人データ", "personal data") weighs little even if only one entry
         lists it as a keyword.
         """
-        docs_with: dict[str, set[int]] = defaultdict(set)
-        for kw in self._keywords:
-            docs_with[kw.reading].add(kw.doc)
         weights = []
-        cache: dict[str, int] = {}
-        for kw in self._keywords:
-            if kw.surface not in cache:
-                cache[kw.surface] = len(docs_with[kw.reading] | self._docs_using(kw))
-            idf = math.log(1 + n / cache[kw.surface])
-            length = len(kw.stems) * 3 if kw.stems else len(kw.reading.replace(" ", ""))
-            weights.append(idf * min(1.0, 0.35 + length / 6))
+        for term, docs in zip(self._terms, self._term_docs):
+            df = len(set(docs) | self._docs_using(term, counts))
+            length = len(term.stems) * 3 if term.stems else len(term.reading)
+            weights.append(math.log(1 + n / df) * min(1.0, 0.35 + length / 6))
         return weights
 
-    def _docs_using(self, kw: _Keyword) -> set[int]:
-        """Documents whose passages contain the keyword: candidates from the postings, then checked."""
-        tokens = set(_passage_tokens(kw.surface))
-        if not tokens:
-            return set()
+    def _docs_using(self, term: _Term, counts: dict[str, list[tuple[int, int]]]) -> set[int]:
+        """Documents whose passages contain the term: candidates from the token counts, then checked."""
         docs: set[int] | None = None
-        for token in tokens:
-            found = {doc for doc, _ in self._postings.get(token, ())}
+        for token in set(_passage_tokens(term.surface)):
+            found = {doc for doc, _ in counts.get(token, ())}
             docs = found if docs is None else docs & found
             if not docs:
                 return set()
-        assert docs is not None
-        if kw.stems:
-            return docs
-        return {doc for doc in docs if kw.surface in self._doc_text[doc]}
+        if docs is None or term.stems:
+            return docs or set()
+        return {doc for doc in docs if term.surface in self._doc_text[doc]}
 
     def rank(self, query: str, limit: int = 10) -> list[Match]:
         """Documents best first, at most `limit`, all with a score above zero."""
         surface = normalise(query)
         if not surface:
             return []
-        q = _Query(surface, reading(surface), frozenset(english_stems(surface)), _passage_tokens(surface))
+        stems = frozenset(self._spell(stem) for stem in english_stems(surface))
+        q = _Query(surface, reading(surface).replace(" ", ""), stems, _passage_tokens(surface))
         keyword_raw, terms = self._score_keywords(q)
         passage_raw = self._score_passages(q)
         phrase = self._score_phrases(q)
-        matches = []
+        combined = {}
         for doc in set(keyword_raw) | set(passage_raw) | set(phrase):
             k = 1 - math.exp(-keyword_raw.get(doc, 0.0) / KEYWORD_SATURATION)
             p = passage_raw.get(doc, 0.0)
             p = p / (p + PASSAGE_SATURATION)
             f = phrase.get(doc, 0.0)
-            score = 1 - (1 - k) * (1 - PASSAGE_WEIGHT * p) * (1 - f)
-            matches.append(Match(self.documents[doc].key, score, k, p, f, tuple(terms.get(doc, ()))))
-        matches.sort(key=lambda m: (-m.score, m.key))
-        return matches[:limit]
+            combined[doc] = (1 - (1 - k) * (1 - PASSAGE_WEIGHT * p) * (1 - f), k, p, f)
+        best = heapq.nsmallest(limit, combined.items(), key=lambda item: (-item[1][0], self.documents[item[0]].key))
+        return [
+            Match(self.documents[doc].key, score, k, p, f, tuple(terms.get(doc, ())))
+            for doc, (score, k, p, f) in best
+        ]
+
+    def _spell(self, stem: str) -> str:
+        """An English word the index has never seen is read as the closest one it has ("cookeis" -> cookie)."""
+        if len(stem) < 5 or stem in self._stem_vocabulary:
+            return stem
+        found = process.extractOne(stem, self._stem_list, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
+        return found[0] if found else stem
 
     def _score_keywords(self, q: _Query) -> tuple[dict[int, float], dict[int, list[str]]]:
-        candidates: set[int] = set()
-        q_reading = q.reading.replace(" ", "")
-        for gram in set(char_ngrams(q_reading)):
-            candidates.update(self._by_gram.get(gram, ()))
+        shared: Counter[int] = Counter()  # term id -> bigrams it shares with the query
+        for gram in set(char_ngrams(q.reading)):
+            shared.update(self._by_gram.get(gram, ()))
+        candidates = {t for t, count in shared.items() if count * 2 >= self._term_grams[t]}
         for stem in q.stems:
             candidates.update(self._by_stem.get(stem, ()))
-        matched: dict[int, list[tuple[float, _Keyword]]] = defaultdict(list)
-        for kid in candidates:
-            kw = self._keywords[kid]
-            credit = self._keyword_credit(kw, q, q_reading)
+        compact_surface = q.surface.replace(" ", "")
+        matched: dict[int, list[tuple[float, _Term]]] = defaultdict(list)
+        for term_id in candidates:
+            term = self._terms[term_id]
+            credit = self._term_credit(term, q, compact_surface)
             if credit:
-                matched[kw.doc].append((credit * self._keyword_weight[kid], kw))
+                weight = credit * self._term_weight[term_id]
+                for doc in self._term_docs[term_id]:
+                    matched[doc].append((weight, term))
         scores: dict[int, float] = {}
         terms: dict[int, list[str]] = {}
         for doc, found in matched.items():
             # "email" inside "email address" is one piece of evidence, not two: count the longest only.
             found.sort(key=lambda pair: -len(pair[1].reading))
-            kept: list[tuple[float, _Keyword]] = []
-            for weight, kw in found:
-                if not any(kw.reading in other.reading for _, other in kept):
-                    kept.append((weight, kw))
+            kept: list[tuple[float, _Term]] = []
+            for weight, term in found:
+                if not any(term.reading in other.reading for _, other in kept):
+                    kept.append((weight, term))
             scores[doc] = sum(weight for weight, _ in kept)
-            terms[doc] = [kw.text for _, kw in kept]
+            terms[doc] = [term.text for _, term in kept]
         return scores, terms
 
     @staticmethod
-    def _keyword_credit(kw: _Keyword, q: _Query, q_reading: str) -> float:
-        if kw.stems:
-            return 1.0 if all(s in q.stems for s in kw.stems) else 0.0
-        kw_reading = kw.reading.replace(" ", "")
-        if kw.surface.replace(" ", "") in q.surface.replace(" ", "") or kw_reading in q_reading:
+    def _term_credit(term: _Term, q: _Query, compact_surface: str) -> float:
+        if term.stems:
+            return 1.0 if all(s in q.stems for s in term.stems) else 0.0
+        if term.surface.replace(" ", "") in compact_surface or term.reading in q.reading:
             return 1.0
-        if len(kw_reading) >= 5:
-            ratio = fuzz.partial_ratio(kw_reading, q_reading, score_cutoff=FUZZY_CUTOFF)
+        if len(term.reading) >= 5:
+            ratio = fuzz.partial_ratio(term.reading, q.reading, score_cutoff=FUZZY_CUTOFF)
             return 0.7 * ratio / 100 if ratio else 0.0
         return 0.0
 
     def _score_passages(self, q: _Query) -> dict[int, float]:
         scores: dict[int, float] = defaultdict(float)
         for token in set(q.tokens):
-            idf = self._idf.get(token)
-            if idf is None:
-                continue
-            for doc, tf in self._postings[token]:
-                norm = BM25_K1 * (1 - BM25_B + BM25_B * self._doc_len[doc] / self._avg_len)
-                scores[doc] += idf * tf * (BM25_K1 + 1) / (tf + norm)
+            for doc, weight in self._postings.get(token, ()):
+                scores[doc] += weight
         return scores
 
     def _score_phrases(self, q: _Query) -> dict[int, float]:

@@ -44,6 +44,8 @@ _STOPWORDS = frozenset(
     know need needs one ones way like""".split()
 )
 
+STEM_LENGTH = 7
+
 #: Inputs are cut here before any work: a question is a sentence or two, and a 100 KB paste must not slow the bot.
 MAX_QUERY_CHARS = 2000
 
@@ -96,9 +98,21 @@ def detect_language(text: str) -> Language:
     return "en" if latin and japanese == 0 else "ja"
 
 
+def _stem(word: str) -> str:
+    # Snowball keeps derivations apart (disclose -> disclos, disclosure -> disclosur); a question and the
+    # policy often use different ones, so stems are cut to their first seven letters.
+    return _STEMMER.stemWord(word)[:STEM_LENGTH]
+
+
 def english_stems(normalised: str) -> list[str]:
-    """Snowball stems of the Latin words, so disclose/disclosure/disclosing meet."""
-    return [_STEMMER.stemWord(word) for word in _LATIN_WORD.findall(normalised)]
+    """Stems of the Latin words, so disclose/disclosure/disclosing and cookie/cookies meet."""
+    return [_stem(word) for word in _LATIN_WORD.findall(normalised)]
+
+
+def english_content_stems(normalised: str) -> list[str]:
+    """Stems of the words that carry meaning: "copy of my data" -> ["copi", "data"]."""
+    words = _LATIN_WORD.findall(normalised)
+    return [_stem(w) for w in words if w not in _STOPWORDS and not w.isdigit()]
 
 
 def content_units(text: str) -> set[str]:
@@ -106,8 +120,7 @@ def content_units(text: str) -> set[str]:
 
     Hiragana is left out on purpose: in Japanese it mostly carries grammar and tone (〜してほしい, 〜かな).
     """
-    words = [w for w in _LATIN_WORD.findall(normalise(text)) if w not in _STOPWORDS and not w.isdigit()]
-    units = {_STEMMER.stemWord(word) for word in words}
+    units = set(english_content_stems(normalise(text)))
     for run in _CONTENT_RUN.findall(unicodedata.normalize("NFKC", text)):
         units.update(char_ngrams(normalise(run)))
     return units

@@ -10,7 +10,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMAND_MODULES = ("ask", "kb")
+COMMAND_MODULES = ("ask", "kb", "classify", "cases", "serve")
 
 
 class UsageError(Exception):

@@ -1,0 +1,24 @@
+"""The Slack layer: a Bolt app over knowledge/ (answers) and intake/ (the database), served over HTTP or Socket
+Mode. It translates between Slack and the core and decides nothing itself.
+
+    settings = Settings.from_env(os.environ, mode="http")
+    app = build_app(settings=settings, knowledge_base=load_knowledge_base(),
+                    open_db=functools.partial(open_db, path), config=load_config())
+    SlackHttpServer(app, port=3000).serve_forever()
+"""
+from bot.app import build_app, build_client
+from bot.http_server import EVENTS_PATH, HEALTH_PATH, SlackHttpServer
+from bot.settings import Settings, SettingsError
+from bot.socket_mode import build_socket_mode_handler, run_socket_mode
+
+__all__ = [
+    "EVENTS_PATH",
+    "HEALTH_PATH",
+    "Settings",
+    "SettingsError",
+    "SlackHttpServer",
+    "build_app",
+    "build_client",
+    "build_socket_mode_handler",
+    "run_socket_mode",
+]

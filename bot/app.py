@@ -1,0 +1,95 @@
+"""The Bolt app, built from explicit settings and collaborators, the same way for tests, HTTP and Socket Mode.
+
+Nothing is created at import time: `build_app` is the only place an `App` comes from, so a test can point it at a
+fake Slack and a temporary database, and both servers serve the very same object.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+
+from knowledge import KnowledgeBase
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from bot import listeners
+from bot.dedupe import EventDeduper, dedupe_middleware
+from bot.errors import handle_error
+from bot.feedback import FeedbackStore
+from bot.payloads import PayloadGuard
+from bot.services import ManagerConfig, Services
+from bot.settings import Settings
+from bot.storage import DatabaseOpener, PerThreadDatabase
+
+__all__ = ["LISTENER_THREADS", "build_app", "build_client"]
+
+log = logging.getLogger("bot")
+
+#: Threads running listeners after the ack. An answer takes a few ms of CPU and one Web API round trip, so a
+#: handful keeps up with Slack's 30,000 events/hour cap with room to spare.
+LISTENER_THREADS = 8
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def build_client(settings: Settings) -> WebClient:
+    """A Web API client for `settings.api_url` that retries what is worth retrying.
+
+    Network errors and 500/503 once (backoff), and 429 after the `Retry-After` Slack sends (twice, since
+    chat.postMessage is limited per channel and a burst of answers in one channel can meet it).
+    """
+    return WebClient(
+        token=settings.bot_token,
+        base_url=settings.api_url,
+        retry_handlers=[
+            ConnectionErrorRetryHandler(max_retry_count=1),
+            RateLimitErrorRetryHandler(max_retry_count=2),
+            ServerErrorRetryHandler(max_retry_count=1),
+        ],
+    )
+
+
+def build_app(
+    *,
+    settings: Settings,
+    knowledge_base: KnowledgeBase,
+    open_db: DatabaseOpener,
+    config: ManagerConfig,
+    clock: Callable[[], datetime] = _utc_now,
+) -> App:
+    """Build the app; calls Slack's auth.test once, so a bad token or an unreachable Slack fails here.
+
+    `open_db` opens the bot's SQLite database (`intake.db.open_db` bound to a path); it is called once per thread
+    that touches the database. Raises `slack_bolt.error.BoltError` when Slack rejects the token and
+    `urllib.error.URLError` (an `OSError`) when Slack cannot be reached.
+    """
+    db = PerThreadDatabase(open_db)
+    services = Services(
+        knowledge_base=knowledge_base,
+        feedback=FeedbackStore(db, clock=clock),
+        config=config,
+    )
+    app = App(
+        name="privacy-bot",
+        client=build_client(settings),
+        signing_secret=settings.signing_secret or "",
+        # Verifies the token at start-up (auth.test) and learns our bot ids, which Bolt needs to drop our own
+        # messages: better to fail now with one line than on the first question.
+        token_verification_enabled=True,
+        # After the signature check, before Bolt's middleware reads the body: malformed payloads stop here.
+        before_authorize=PayloadGuard(log),
+        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="privacy-bot"),
+    )
+    app.use(dedupe_middleware(EventDeduper(db, clock=clock), log))
+    listeners.register(app, services=services)
+    app.error(handle_error)
+    return app

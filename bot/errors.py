@@ -1,0 +1,72 @@
+"""The app's one error handler: log under an id, tell the person that id, never log what they wrote.
+
+Exception messages can carry payload text (a `SlackApiError` quotes the API response, which echoes the message we
+tried to post), so the log line holds the exception's type, Slack's error code, the Slack ids of the request and
+where in our code it failed; the traceback's frames, not its message.
+"""
+from __future__ import annotations
+
+import logging
+import traceback
+import uuid
+from typing import Any
+
+from knowledge.text import detect_language
+from slack_bolt import Respond
+from slack_bolt.response import BoltResponse
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.payloads import field
+from bot.views.notices import error_message
+
+__all__ = ["handle_error"]
+
+log = logging.getLogger(__name__)
+
+
+def handle_error(error: Exception, body: dict[str, Any], client: WebClient) -> BoltResponse | None:
+    """Bolt calls this for anything a listener or middleware raised (registered with `app.error`)."""
+    error_id = uuid.uuid4().hex[:8]
+    frames = traceback.extract_tb(error.__traceback__)[-3:]
+    slack_error = error.response.get("error") if isinstance(error, SlackApiError) else None
+    log.error(
+        "error_id=%s error=%s%s payload=%s event_id=%s team=%s channel=%s user=%s at=%s",
+        error_id,
+        type(error).__name__,
+        f"({slack_error})" if slack_error else "",
+        field(body, "type") or ("slash_command" if "command" in body else "-"),
+        field(body, "event_id") or "-",
+        field(body, "team_id") or field(body, "team", "id") or "-",
+        _channel(body) or "-",
+        _user(body) or "-",
+        " < ".join(f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" for frame in reversed(frames)),
+    )
+    _tell_user(body, client, error_id)
+    return None
+
+
+def _channel(body: dict[str, Any]) -> str:
+    return field(body, "event", "channel") or field(body, "channel_id") or field(body, "channel", "id")
+
+
+def _user(body: dict[str, Any]) -> str:
+    return field(body, "event", "user") or field(body, "user_id") or field(body, "user", "id")
+
+
+def _tell_user(body: dict[str, Any], client: WebClient, error_id: str) -> None:
+    """Best effort: the ephemeral reply for commands and buttons, the thread for a mention or DM."""
+    language = detect_language(field(body, "event", "text") or field(body, "text"))
+    message = error_message(language, error_id=error_id)
+    try:
+        response_url = field(body, "response_url")
+        channel = field(body, "event", "channel")
+        if response_url:
+            Respond(response_url=response_url)(response_type="ephemeral", replace_original=False, **message)
+        elif channel and _user(body):
+            thread_ts = field(body, "event", "thread_ts") or (
+                None if channel.startswith("D") else field(body, "event", "ts")
+            )
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, **message)
+    except Exception as failure:  # noqa: BLE001 - the error path must not raise; Slack may be the problem
+        log.warning("error_id=%s could not tell the user: %s", error_id, type(failure).__name__)

@@ -1,0 +1,32 @@
+"""The app over Socket Mode: Slack pushes requests down a WebSocket we open, so no public URL is needed.
+
+Bolt's built-in client (no extra dependency) with the app's own WebClient, so `apps.connections.open` goes to
+the same `SLACK_API_URL` and carries the same retry handlers. Requests arrive without signatures (the socket,
+opened with the xapp- token, is the proof), and Slack's retries arrive with the same event ids, so the dedupe
+middleware works unchanged.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+
+from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+__all__ = ["build_socket_mode_handler", "run_socket_mode"]
+
+log = logging.getLogger(__name__)
+
+
+def build_socket_mode_handler(app: App, *, app_token: str) -> SocketModeHandler:
+    return SocketModeHandler(app, app_token=app_token, web_client=app.client)
+
+
+def run_socket_mode(handler: SocketModeHandler, *, stop: threading.Event) -> None:
+    """Connect (raises if Slack refuses the app token), serve until `stop` is set, then drain and close."""
+    handler.connect()
+    log.info("connected to Slack over Socket Mode")
+    stop.wait()
+    handler.close()
+    handler.app.listener_runner.listener_executor.shutdown(wait=True)
+    log.info("stopped")

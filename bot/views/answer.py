@@ -1,0 +1,98 @@
+"""The answer to a policy question, laid out in Block Kit.
+
+Pure: takes the knowledge base's `Answer` (and the §16 contact text) and returns a message; no I/O, no database.
+The policy text is shown verbatim in a quote block; English askers also get the translation, labelled as one,
+because the Japanese text is the one that binds.
+"""
+from __future__ import annotations
+
+from knowledge import Answer, Hit
+
+from bot import ids
+from bot.models import AnswerRef, Language
+from bot.views.blocks import Block, Message, actions, button, context, escape, fit_message, quote, sections, truncate
+from bot.views.wording import wording
+
+__all__ = ["QUESTION_ECHO_MAX", "answer_message"]
+
+#: How much of a question is repeated back (when an answer is shared in a channel).
+QUESTION_ECHO_MAX = 300
+#: Excerpt of each "might help" section shown when the bot abstains.
+EXCERPT_MAX = 120
+MIGHT_HELP_MAX = 3
+
+
+def answer_message(
+    answer: Answer,
+    *,
+    answer_id: int,
+    contact: str,
+    shareable: bool = False,
+    shared_by: str | None = None,
+) -> Message:
+    """The reply to `answer.question`, with its buttons.
+
+    `shareable` adds "Share in channel" (for the ephemeral /privacy reply); `shared_by` is the user id of whoever
+    shared it, shown above the answer so the channel knows what was asked.
+    """
+    language: Language = answer.language
+    words = wording(language)
+    blocks: list[Block] = []
+    if shared_by is not None:
+        asked = escape(truncate(" ".join(answer.question.split()), QUESTION_ECHO_MAX))
+        blocks.append(context(words.shared_by.format(user=shared_by, question=asked)))
+    answered = answer.answered and bool(answer.hits)
+    if answered:
+        blocks += _answered(answer, language)
+    else:
+        blocks += _abstained(answer, language, contact)
+    ref = AnswerRef(answer_id=answer_id, language=language).encode()
+    buttons: list[Block] = []
+    if answered:
+        buttons += [
+            button(words.vote_up, action_id=ids.ACTION_VOTE_UP, value=ref),
+            button(words.vote_down, action_id=ids.ACTION_VOTE_DOWN, value=ref),
+        ]
+    buttons.append(button(words.ask_manager, action_id=ids.ACTION_ASK_MANAGER, value=ref))
+    if shareable and answered:
+        buttons.append(button(words.share, action_id=ids.ACTION_SHARE, value=ref, style="primary"))
+    blocks.append(actions(buttons, block_id=ids.BLOCK_ANSWER_ACTIONS))
+    return fit_message(answer.summary if answered else words.abstain, blocks)
+
+
+def _answered(answer: Answer, language: Language) -> list[Block]:
+    words = wording(language)
+    top = answer.hits[0]
+    blocks = sections(escape(answer.summary)) if answer.summary else []
+    if language == "en":
+        blocks.append(context(words.original_label))
+    blocks += quote(top.quote)
+    if language == "en" and top.translation:
+        blocks.append(context(words.translation_label))
+        blocks += quote(top.translation)
+    if answer.note:
+        blocks.append(context(escape(words.note.format(note=answer.note))))
+    blocks.append(context(escape(words.source.format(citation=_citation(top, language)))))
+    if answer.related:
+        citations = words.related_joiner.join(_citation(hit, language) for hit in answer.related)
+        blocks.append(context(escape(words.related.format(citations=citations))))
+    return blocks
+
+
+def _abstained(answer: Answer, language: Language, contact: str) -> list[Block]:
+    words = wording(language)
+    blocks = sections(escape(words.abstain))
+    if answer.summary:  # the FAQ's advice for a topic the policy is silent on
+        blocks += sections(escape(answer.summary))
+    if answer.hits:
+        lines = [words.might_help]
+        for hit in answer.hits[:MIGHT_HELP_MAX]:
+            excerpt = truncate(" ".join(hit.quote.split()), EXCERPT_MAX)
+            lines.append(f"• {escape(_citation(hit, language))}: {escape(excerpt)}")
+        blocks += sections("\n".join(lines))
+    blocks += sections(escape(f"{words.ask_manager_hint}\n{contact}"))
+    return blocks
+
+
+def _citation(hit: Hit, language: Language) -> str:
+    return hit.citation_en if language == "en" else hit.citation_ja

@@ -1,0 +1,57 @@
+"""Short replies that are not answers: the guide, confirmations, apologies. Pure builders, no I/O."""
+from __future__ import annotations
+
+from bot.models import Language
+from bot.views.blocks import Message, escape, fit_message, sections
+from bot.views.wording import wording
+
+__all__ = [
+    "answer_gone_message",
+    "empty_question_message",
+    "error_message",
+    "guide_message",
+    "no_manager_message",
+    "sent_to_manager_message",
+    "thanks_message",
+]
+
+
+def _plain(mrkdwn: str, fallback: str) -> Message:
+    return fit_message(fallback, sections(mrkdwn))
+
+
+def guide_message(language: Language) -> Message:
+    """`/privacy help`: what the bot does and the three ways to ask."""
+    guide = wording(language).guide
+    return _plain(guide, guide)
+
+
+def empty_question_message(language: Language) -> Message:
+    """A mention or command with no question in it (only the mention, only emoji): ask again, show the guide."""
+    words = wording(language)
+    return _plain(f"{words.empty_question}\n\n{words.guide}", words.empty_question)
+
+
+def thanks_message(language: Language) -> Message:
+    text = wording(language).thanks
+    return _plain(text, text)
+
+
+def sent_to_manager_message(language: Language, *, manager: str) -> Message:
+    text = wording(language).sent_to_manager.format(manager=manager)
+    return _plain(text, text)
+
+
+def no_manager_message(language: Language, *, contact: str) -> Message:
+    text = wording(language).no_manager.format(contact=escape(contact))
+    return _plain(text, text)
+
+
+def answer_gone_message(language: Language) -> Message:
+    text = wording(language).answer_gone
+    return _plain(text, text)
+
+
+def error_message(language: Language, *, error_id: str) -> Message:
+    text = wording(language).error.format(error_id=error_id)
+    return _plain(text, text)

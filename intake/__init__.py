@@ -1,0 +1,69 @@
+"""Privacy cases for CallConnect: request types, triage, the SQLite store with its audit trail, and deadlines.
+
+Plain Python with no Slack: the `bot/` layer and the `privacy-bot cases` commands parse input, call what is
+exported here, and word the named exceptions of `intake.errors` for people.
+"""
+from __future__ import annotations
+
+from intake.calendar import JST, BusinessCalendar, BusinessHours
+from intake.case import Agent, AuditEntry, Case, Identity, Requester
+from intake.classify import Classification, classify, urgency_signals
+from intake.config import Config, load_config
+from intake.db import default_db_path, open_db, transaction
+from intake.deadlines import DeadlineStatus, Reminder, compute_due, deadline_status, reminder_schedule
+from intake.errors import (
+    CaseNotFound,
+    ConfigError,
+    IntakeError,
+    InvalidTransition,
+    NotAuthorised,
+    RequestTypesError,
+    ValidationError,
+)
+from intake.lifecycle import CLOSED_STATUSES, OPEN_STATUSES, SERVER_OPERATOR, Status, allowed_next
+from intake.request_types import REQUEST_TYPE_IDS, RequestType, RequestTypes, load_request_types
+from intake.store import CaseStore
+from intake.validation import NewCase, validate_new_case
+
+__all__ = [
+    "CLOSED_STATUSES",
+    "JST",
+    "OPEN_STATUSES",
+    "REQUEST_TYPE_IDS",
+    "SERVER_OPERATOR",
+    "Agent",
+    "AuditEntry",
+    "BusinessCalendar",
+    "BusinessHours",
+    "Case",
+    "CaseNotFound",
+    "CaseStore",
+    "Classification",
+    "Config",
+    "ConfigError",
+    "DeadlineStatus",
+    "Identity",
+    "IntakeError",
+    "InvalidTransition",
+    "NewCase",
+    "NotAuthorised",
+    "Reminder",
+    "RequestType",
+    "RequestTypes",
+    "RequestTypesError",
+    "Requester",
+    "Status",
+    "ValidationError",
+    "allowed_next",
+    "classify",
+    "compute_due",
+    "deadline_status",
+    "default_db_path",
+    "load_config",
+    "load_request_types",
+    "open_db",
+    "reminder_schedule",
+    "transaction",
+    "urgency_signals",
+    "validate_new_case",
+]

@@ -1,0 +1,151 @@
+"""Triage: suggest a request type and urgency for a raw inquiry (an email body, a phone note; ja or en).
+
+The type comes from the knowledge package's matcher run over the request types (their keywords, labels,
+descriptions and example sentences from `request_types.yaml`), so triage and policy search share one normaliser
+and one notion of "matches". Urgency is separate and deliberately keyword-driven (appi.md §5): whatever the type,
+an inquiry that mentions a leak, an authority's request, a legal threat or a risk to someone's safety must reach
+the manager at once, and a missed urgent case costs far more than a false alarm.
+
+A suggestion is only a suggestion: the person logging the case confirms the type.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from intake.request_types import RequestTypes, load_request_types
+from knowledge.matcher import MatchDocument, Matcher
+from knowledge.text import clean_input
+
+__all__ = ["FALLBACK_TYPE", "SIGNAL_TYPES", "URGENCY_SIGNALS", "Classification", "classify", "urgency_signals"]
+
+#: Below this matcher score the inquiry names no request we recognise; it is filed as a general inquiry.
+MIN_TYPE_SCORE = 0.18
+FALLBACK_TYPE = "general"
+#: An urgency signal that names a type decides it when the matcher found nothing convincing: a garbled or
+#: unusual leak report is still a leak report. The confidence given is then the signal's, modest on purpose.
+SIGNAL_TYPES = {"leak": "leak_report", "authority": "authority_request"}
+SIGNAL_DECIDES_BELOW = 0.4
+SIGNAL_CONFIDENCE = 0.5
+#: Urgency is looked for in the whole inquiry (a threat can sit at the end of a long email), within reason.
+MAX_SIGNAL_CHARS = 50_000
+
+_BEFORE = r"(?<![a-z])"
+_AFTER = r"(?![a-z])"
+
+#: Signal name → patterns over the NFKC-folded, lower-cased text. Japanese first, then English.
+URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
+    "leak": (
+        r"漏えい|漏洩|流出|誤送信|誤送付|誤配信|誤配送|誤って.{0,12}(送|届|共有|公開)",
+        r"(情報|データ|番号|アドレス|録音|履歴|パスワード).{0,6}(漏れ|もれ)",
+        r"不正アクセス|不正ログイン|乗っ取|ハッキング|サイバー攻撃|ランサム|マルウェア|ウイルス感染|盗難|盗まれ",
+        r"(他人|別人|他社|他の(人|方|ユーザ|利用者|会社|企業|顧客|お客)|知らない(人|方|会社|番号)|別の(人|方|ユーザ|利用者|会社|企業|顧客|お客))"
+        r".{0,25}(見え|表示|届|閲覧|聞こえ|再生|送られ|入って|載って|出て)",
+        r"身に覚えのない(ログイン|アクセス|操作)",
+        _BEFORE + r"(leak|leaks|leaked|leaking|leakage|breach|breached|breaches|exposed|hacked|hacker|hackers|stolen)" + _AFTER,
+        r"some(one|body) else'?s|another (customer|user|person|company|client)'?s|other (people|customers|users|clients)'?s?"
+        + _AFTER,
+        r"(logged|signed) (in|into my account) without|without my (permission|knowledge|consent) (logged|accessed)|unauthori[sz]ed (access|login)|account (was |has been )?(taken over|compromised|hijacked)|compromised",
+        r"sent to the wrong|wrong (recipient|person|address)|misdirected|mis-sent|phishing",
+    ),
+    "authority": (
+        r"警察|刑事課|捜査|検察|裁判所|令状|差押|差し押さえ|捜索|弁護士会照会|23条照会|二十三条照会|文書送付嘱託|調査嘱託",
+        r"提出命令|発信者情報開示|税務署|国税局|労働基準監督署|監督官庁|行政機関から|官公庁|公安",
+        _BEFORE + r"(police|subpoena|subpoenaed|warrant|prosecutor|detective|sheriff|fbi)" + _AFTER,
+        r"law enforcement|court order|court-ordered|order of the court|government (agency|authority)|bar association"
+        r"|tax (office|authority)|official (request|inquiry) from",
+    ),
+    "legal_threat": (
+        r"訴訟|訴え|提訴|告訴|告発|裁判(を|に|で|沙汰|を起こ)|法的(措置|手段|手続|対応)|弁護士|法律事務所",
+        r"個人情報保護委員会|保護委員会|消費者センター|消費生活センター|国民生活センター|損害賠償|慰謝料|被害届|通報します",
+        _BEFORE + r"(ppc|sue|suing|sued|lawsuit|lawyer|lawyers|attorney|attorneys|solicitor|litigation|damages)" + _AFTER,
+        r"legal action|take you to court|class action|personal information protection commission"
+        r"|data protection (authority|commission)|report (you|this) to|file a (claim|report) with",
+    ),
+    "safety": (
+        r"命の危険|生命の危険|身の危険|殺され|殺す|自殺|ストーカ|つきまと|家庭内暴力|暴力を受け|脅迫|(?<![a-z])dv(?![a-z])",
+        r"danger to (my|his|her|their) life|threat(ened)? to kill|stalker|stalking|domestic (violence|abuse)|suicid"
+        r"|self-harm|fear for (my|our) safety",
+    ),
+}
+
+_COMPILED = {name: tuple(re.compile(p) for p in patterns) for name, patterns in URGENCY_SIGNALS.items()}
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+
+
+def urgency_signals(text: str) -> tuple[str, ...]:
+    """The names of the urgency signals the text carries (empty when none)."""
+    folded = _fold(text)
+    return tuple(name for name, patterns in _COMPILED.items() if any(p.search(folded) for p in patterns))
+
+
+@dataclass(frozen=True)
+class Classification:
+    """A triage suggestion. `candidates` are (type, score) best first; `signals` explain `urgent`."""
+
+    text: str
+    type: str
+    urgent: bool
+    confidence: float
+    candidates: tuple[tuple[str, float], ...]
+    signals: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The `classify --json` object of design.md (plus `signals`, which explain the urgency)."""
+        return {
+            "text": self.text,
+            "type": self.type,
+            "urgent": self.urgent,
+            "confidence": round(self.confidence, 3),
+            "candidates": [{"type": type_id, "score": round(score, 3)} for type_id, score in self.candidates],
+            "signals": list(self.signals),
+        }
+
+
+@functools.lru_cache(maxsize=4)
+def _matcher(request_types: RequestTypes) -> Matcher:
+    return Matcher(
+        MatchDocument(
+            key=t.id,
+            keywords=(*t.keywords_ja, *t.keywords_en, t.label.ja, t.label.en),
+            passages=(t.description.ja, t.description.en),
+            phrases=(*t.examples_ja, *t.examples_en),
+        )
+        for t in request_types
+    )
+
+
+def classify(text: str, *, request_types: RequestTypes | None = None) -> Classification:
+    """Suggest the request type and urgency of an inquiry.
+
+    Confidence is the best score discounted by how close the runner-up is, so an inquiry that reads equally as a
+    deletion and a suspension request is not presented as a sure thing.
+    """
+    types = request_types or load_request_types()
+    query = clean_input(text)
+    ranked = [(m.key, m.score) for m in _matcher(types).rank(query, limit=len(types.types))]
+    signals = urgency_signals(text[:MAX_SIGNAL_CHARS])
+    top = ranked[0][1] if ranked else 0.0
+    signalled = [SIGNAL_TYPES[s] for s in signals if s in SIGNAL_TYPES]
+    if signalled and top < SIGNAL_DECIDES_BELOW:
+        best, confidence = signalled[0], SIGNAL_CONFIDENCE
+    elif top >= MIN_TYPE_SCORE:
+        best = ranked[0][0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        confidence = top * (1 - 0.5 * runner_up / top)
+    else:
+        best, confidence = FALLBACK_TYPE, 0.0
+    return Classification(
+        text=text,
+        type=best,
+        urgent=types[best].urgent or bool(signals),
+        confidence=confidence,
+        candidates=tuple(ranked[:5]),
+        signals=signals,
+    )

@@ -1,0 +1,195 @@
+"""Opening the case database: one SQLite file shared by the CLI, the Slack app and concurrent workers.
+
+Every process opens the file through `open_db`, which sets the pragmas that make concurrent writers safe (WAL,
+a busy timeout) and brings the schema up to date with named migrations. Migrations run on start rather than by
+a separate command, so an upgraded bot never meets an old file.
+
+Writes that must be atomic (a change and its audit row, the Slack layer's outbox row) use `transaction(db)`,
+which takes SQLite's write lock at BEGIN (`BEGIN IMMEDIATE`): a deferred transaction that reads first and writes
+later can fail with SQLITE_BUSY without waiting for the busy timeout, while an immediate one just queues.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+__all__ = ["DB_ENV", "MIGRATIONS", "default_db_path", "open_db", "transaction"]
+
+DB_ENV = "PRIVACY_BOT_DB"
+BUSY_TIMEOUT_SECONDS = 30.0
+
+
+def default_db_path() -> Path:
+    """The database file named by `PRIVACY_BOT_DB`, else `./privacy-bot.db`."""
+    return Path(os.environ.get(DB_ENV) or "privacy-bot.db")
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """Run the block in one write transaction, joining the caller's when one is already open.
+
+    Joining (rather than nesting a savepoint) lets a caller wrap several core calls, plus its own rows such as
+    an outbox message, into one commit: either all of it lands or none of it.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+@dataclass(frozen=True)
+class Migration:
+    """A named schema change; its name is recorded in `_migrations` once applied, so it never runs twice."""
+
+    name: str
+    sql: str
+
+    def statements(self) -> Iterator[str]:
+        """The script split into complete statements.
+
+        `executescript` would COMMIT first and so escape the migration's transaction; executing statement by
+        statement keeps the change and its `_migrations` row in one commit.
+        """
+        statement = ""
+        for line in self.sql.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                yield statement
+                statement = ""
+        if statement.strip():
+            raise ValueError(f"migration {self.name}: incomplete SQL statement {statement.strip()[:60]!r}")
+
+
+# Migration 1: cases, their append-only audit trail, the per-year id counter, and the Slack layer's two tables.
+_INITIAL = """
+CREATE TABLE case_counters (
+    year INTEGER PRIMARY KEY,
+    last_seq INTEGER NOT NULL
+);
+CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    status TEXT NOT NULL,
+    urgent INTEGER NOT NULL DEFAULT 0,
+    received_at TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    description TEXT NOT NULL,
+    data_role TEXT NOT NULL DEFAULT 'own_user',
+    client_name TEXT,
+    assignee TEXT,
+    requester_name TEXT,
+    requester_email TEXT,
+    requester_phone TEXT,
+    agent_kind TEXT,
+    agent_name TEXT,
+    agent_contact TEXT,
+    agent_evidence TEXT,
+    identity_status TEXT NOT NULL DEFAULT 'unverified',
+    identity_method TEXT,
+    identity_document_type TEXT,
+    identity_verified_at TEXT,
+    identity_verified_by TEXT,
+    outcome TEXT,
+    refusal_ground TEXT,
+    reason TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX cases_status_due ON cases(status, due_at);
+CREATE INDEX cases_type ON cases(type);
+CREATE INDEX cases_due ON cases(due_at);
+CREATE INDEX cases_received ON cases(received_at);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    from_status TEXT,
+    to_status TEXT,
+    note TEXT,
+    details TEXT
+);
+CREATE INDEX audit_case ON audit(case_id, id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'audit rows are append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'audit rows are append-only');
+END;
+CREATE TABLE slack_events (
+    event_id TEXT PRIMARY KEY,
+    received_at TEXT NOT NULL
+);
+CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT,
+    user_id TEXT,
+    channel_id TEXT,
+    question TEXT,
+    answer TEXT,
+    sections TEXT,
+    vote TEXT,
+    comment TEXT
+);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL),)
+
+
+def _run_migrations(db: sqlite_utils.Database, migrations: tuple[Migration, ...]) -> None:
+    """Apply pending migrations, each in its own immediate transaction together with its `_migrations` row.
+
+    The check for "already applied" is repeated inside the write lock, so two processes starting at once
+    cannot both run the same migration.
+    """
+    conn = db.conn
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    applied = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    for migration in migrations:
+        if migration.name in applied:
+            continue
+        with transaction(db):
+            if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (migration.name,)).fetchone():
+                continue
+            for statement in migration.statements():
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                (migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+
+
+def open_db(path: str | os.PathLike[str] | None = None) -> sqlite_utils.Database:
+    """Open (creating if needed) the case database at `path`, default `default_db_path()`, migrated to date."""
+    target = Path(path) if path is not None else default_db_path()
+    conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_SECONDS)
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    db = sqlite_utils.Database(conn)
+    # journal_mode can only change outside a transaction, and must be set before anything else writes.
+    if db.journal_mode != "wal":
+        with db.ensure_autocommit_on():
+            conn.execute("PRAGMA journal_mode = wal")
+    conn.execute("PRAGMA foreign_keys = ON")
+    _run_migrations(db, MIGRATIONS)
+    return db

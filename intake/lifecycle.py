@@ -1,0 +1,141 @@
+"""The case state machine and who may drive it, in one place so Slack buttons and the CLI obey the same rules.
+
+    new ─→ acknowledged ─→ in_progress ⇄ waiting_requester
+                              │                 │
+                              └──→ resolved | refused | transferred ←──┘
+    withdrawn: from any open status.     Closed statuses are final.
+
+A refusal must cite a ground the request type allows (for disclosure only §10's three) and a reason, because
+Art. 36 asks us to explain it; a transfer must name the client whose data it is (委託, appi.md §6). An extension
+is not a status: it moves the due date later, with a reason, and is recorded like any change.
+
+Authorisation: anyone on staff may log a case (agents take calls), but only the manager, the deputy and the
+privacy team may act on a case or read its personal data. `SERVER_OPERATOR` stands for someone at the server's
+shell (the `cases` commands): they can read the database file anyway, so reads are allowed, but changes still
+need a named, configured actor.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from intake.config import Config
+from intake.errors import InvalidTransition, NotAuthorised, ValidationError
+from intake.request_types import RequestType
+
+__all__ = [
+    "CLOSED_STATUSES",
+    "OPEN_STATUSES",
+    "SERVER_OPERATOR",
+    "TRANSITIONS",
+    "Action",
+    "Status",
+    "allowed_next",
+    "authorise",
+    "check_extension",
+    "check_transition",
+]
+
+SERVER_OPERATOR = "operator"
+
+
+class Status(StrEnum):
+    NEW = "new"
+    ACKNOWLEDGED = "acknowledged"
+    IN_PROGRESS = "in_progress"
+    WAITING_REQUESTER = "waiting_requester"
+    RESOLVED = "resolved"
+    REFUSED = "refused"
+    TRANSFERRED = "transferred"
+    WITHDRAWN = "withdrawn"
+
+
+OPEN_STATUSES = frozenset({Status.NEW, Status.ACKNOWLEDGED, Status.IN_PROGRESS, Status.WAITING_REQUESTER})
+CLOSED_STATUSES = frozenset(Status) - OPEN_STATUSES
+
+_ENDINGS = {Status.RESOLVED, Status.REFUSED, Status.TRANSFERRED, Status.WITHDRAWN}
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.NEW: frozenset({Status.ACKNOWLEDGED, Status.WITHDRAWN}),
+    Status.ACKNOWLEDGED: frozenset({Status.IN_PROGRESS, Status.WITHDRAWN}),
+    Status.IN_PROGRESS: frozenset({Status.WAITING_REQUESTER, *_ENDINGS}),
+    Status.WAITING_REQUESTER: frozenset({Status.IN_PROGRESS, *_ENDINGS}),
+    **{status: frozenset() for status in CLOSED_STATUSES},
+}
+
+
+def allowed_next(status: str) -> tuple[Status, ...]:
+    """The statuses a case may move to from `status`, in lifecycle order (for buttons and help text)."""
+    allowed = TRANSITIONS[Status(status)]
+    return tuple(s for s in Status if s in allowed)
+
+
+class Action(StrEnum):
+    CREATE = "create cases"
+    READ = "read case details"
+    ACT = "act on cases"
+
+
+def authorise(*, config: Config, actor: str | None, action: Action) -> None:
+    """Raise `NotAuthorised` unless `actor` may perform `action`."""
+    if action is Action.CREATE and actor:
+        return
+    if action is Action.READ and actor == SERVER_OPERATOR:
+        return
+    if not config.is_privileged(actor):
+        raise NotAuthorised(actor, action.value)
+
+
+def check_transition(
+    *,
+    case_id: str,
+    request_type: RequestType,
+    from_status: str,
+    to_status: str,
+    reason: str | None,
+    ground: str | None,
+    client: str | None,
+    outcome: str | None,
+) -> None:
+    """Raise `InvalidTransition` for a move the machine forbids, `ValidationError` for missing or bad details."""
+    try:
+        target = Status(to_status)
+    except ValueError:
+        raise ValidationError({"status": f"不明なステータスです: {to_status} (unknown status)"}) from None
+    if target not in TRANSITIONS[Status(from_status)]:
+        raise InvalidTransition(case_id, from_status, to_status)
+    if target is Status.REFUSED and not request_type.refusable:
+        raise InvalidTransition(case_id, from_status, to_status)
+    errors: dict[str, str] = {}
+    if target is Status.REFUSED:
+        if not ground:
+            errors["ground"] = f"拒否の根拠を選んでください: {', '.join(request_type.refusal_grounds)} (ground required)"
+        elif ground not in request_type.refusal_grounds:
+            errors["ground"] = (
+                f"{request_type.label.ja}では、この根拠では拒否できません。選べる根拠: "
+                f"{', '.join(request_type.refusal_grounds)} (ground not allowed for this type)"
+            )
+        if not (reason and reason.strip()):
+            errors["reason"] = "拒否の理由を記入してください。本人への説明に使います (reason required)"
+    elif ground:
+        errors["ground"] = "根拠は拒否のときだけ指定します (ground is only for refusals)"
+    if target is Status.TRANSFERRED and not (client and client.strip()):
+        errors["client"] = "移送先のクライアント名を記入してください (client name required)"
+    if outcome is not None and outcome not in request_type.outcomes:
+        errors["outcome"] = (
+            f"{request_type.label.ja}の結果として選べるのは {', '.join(request_type.outcomes)} です (unknown outcome)"
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def check_extension(*, case_id: str, status: str, current_due: datetime, new_due: datetime, reason: str | None) -> None:
+    """An extension needs an open case, a reason, and a due date later than the current one."""
+    if Status(status) not in OPEN_STATUSES:
+        raise InvalidTransition(case_id, status, "extended")
+    errors: dict[str, str] = {}
+    if not (reason and reason.strip()):
+        errors["reason"] = "延長の理由を記入してください (reason required)"
+    if new_due <= current_due:
+        errors["due"] = "新しい期限は現在の期限より後の日付にしてください (new due date must be later)"
+    if errors:
+        raise ValidationError(errors)

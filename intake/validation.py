@@ -1,0 +1,241 @@
+"""Checking a new case's fields before anything is stored, with one message per bad field.
+
+The same function serves the CLI (`cases new`, options or JSON) and the Slack intake modal, which shows each
+message next to its field (`response_action: errors`). Field names are dotted paths of the case JSON
+(`requester.email`, `agent.kind`), so both edges can map them back to their inputs. Messages are Japanese first,
+English after, because agents read them while the requester waits on the phone.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from intake.calendar import BusinessCalendar, JST
+from intake.case import Agent, Requester
+from intake.classify import urgency_signals
+from intake.config import Config
+from intake.errors import ValidationError
+from intake.request_types import RequestTypes
+
+__all__ = [
+    "AGENT_KINDS",
+    "CHANNELS",
+    "DATA_ROLES",
+    "IDENTITY_METHODS",
+    "IDENTITY_STATUSES",
+    "NewCase",
+    "parse_moment",
+    "validate_new_case",
+]
+
+CHANNELS = ("email", "phone", "slack", "web_form", "letter", "in_person", "other")
+DATA_ROLES = ("own_user", "client_data")
+IDENTITY_STATUSES = ("unverified", "pending", "verified", "failed")
+IDENTITY_METHODS = ("account", "registered_email", "phone_callback", "id_document")
+AGENT_KINDS = ("legal", "appointed")
+
+MAX_DESCRIPTION_CHARS = 20_000
+MAX_SHORT_CHARS = 200
+#: A clock a little ahead of the server's must not make a just-received request "in the future".
+CLOCK_SKEW = timedelta(minutes=5)
+
+_TOP_FIELDS = {
+    "type", "description", "channel", "requester", "data_role", "client_name", "agent", "identity", "urgent",
+    "received_at", "due_at", "assignee",
+}
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """A validated intake, ready to store. `urgent` already includes the type's and the text's urgency."""
+
+    type: str
+    description: str
+    channel: str
+    requester: Requester
+    data_role: str
+    client_name: str | None
+    agent: Agent | None
+    identity_status: str
+    identity_method: str | None
+    identity_document_type: str | None
+    urgent: bool
+    received_at: datetime
+    due_at: datetime | None
+    assignee: str | None
+
+
+def parse_moment(value: str, *, end_of_day: BusinessCalendar | None = None) -> datetime:
+    """An ISO date or date-time; naive values are Japan time. A bare date means close of business with
+    `end_of_day` (a due date), else midnight (a start date). Raises ValueError."""
+    text = value.strip()
+    if len(text) == 10:
+        day = date.fromisoformat(text)
+        return end_of_day.closing(day) if end_of_day else datetime.combine(day, datetime.min.time(), tzinfo=JST)
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=JST)
+
+
+class _Fields:
+    """Collects per-field errors while reading an untrusted mapping."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+
+    def text(self, data: Mapping[str, Any], key: str, path: str, *, required: str | None = None,
+             limit: int = MAX_SHORT_CHARS) -> str | None:
+        value = data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.errors[path] = required
+            return None
+        if not isinstance(value, str):
+            self.errors[path] = "文字列で入力してください (must be text)"
+            return None
+        if len(value) > limit:
+            self.errors[path] = f"{limit}文字以内で入力してください (at most {limit} characters)"
+            return None
+        return value.strip()
+
+    def choice(self, data: Mapping[str, Any], key: str, path: str, choices: tuple[str, ...], *,
+               default: str | None = None, required: str | None = None) -> str | None:
+        value = self.text(data, key, path, required=required)
+        if value is None:
+            return default
+        if value not in choices:
+            self.errors[path] = f"次のいずれかを指定してください: {', '.join(choices)} (one of these)"
+            return default
+        return value
+
+    def mapping(self, data: Mapping[str, Any], key: str, known: set[str]) -> Mapping[str, Any]:
+        value = data.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            self.errors[key] = "項目のまとまり（オブジェクト）で指定してください (must be an object)"
+            return {}
+        for unknown in sorted(value.keys() - known):
+            self.errors[f"{key}.{unknown}"] = "不明な項目です (unknown field)"
+        return value
+
+
+def _email(fields: _Fields, raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    try:
+        return validate_email(raw, check_deliverability=False).normalized
+    except EmailNotValidError:
+        fields.errors["requester.email"] = "メールアドレスの形式が正しくありません (not a valid email address)"
+        return None
+
+
+def _phone(fields: _Fields, raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    try:
+        number = phonenumbers.parse(raw, "JP")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        fields.errors["requester.phone"] = "電話番号が正しくありません (not a valid phone number, e.g. 03-1234-5678)"
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _moment(fields: _Fields, data: Mapping[str, Any], key: str, calendar: BusinessCalendar | None) -> datetime | None:
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        return parse_moment(value, end_of_day=calendar)
+    except ValueError:
+        fields.errors[key] = "日時は 2026-05-01 または 2026-05-01T10:30 の形で入力してください (ISO date or date-time)"
+        return None
+
+
+def validate_new_case(
+    data: Mapping[str, Any], *, request_types: RequestTypes, config: Config, now: datetime
+) -> NewCase:
+    """Check every field of an intake and return it normalised, or raise `ValidationError` naming each bad one."""
+    fields = _Fields()
+    for unknown in sorted(data.keys() - _TOP_FIELDS):
+        fields.errors[unknown] = "不明な項目です (unknown field)"
+    type_id = fields.choice(data, "type", "type", tuple(request_types.types),
+                            required="依頼の種別を選んでください (request type required)")
+    description = fields.text(data, "description", "description", limit=MAX_DESCRIPTION_CHARS,
+                              required="依頼の内容を入力してください (description required)")
+    channel = fields.choice(data, "channel", "channel", CHANNELS, required="受付経路を選んでください (channel required)")
+
+    requester = fields.mapping(data, "requester", {"name", "email", "phone"})
+    name = fields.text(requester, "name", "requester.name",
+                       required="依頼者の氏名（または組織名）を入力してください (requester name required)")
+    email = _email(fields, fields.text(requester, "email", "requester.email", limit=320))
+    phone = _phone(fields, fields.text(requester, "phone", "requester.phone", limit=40))
+    if "requester.email" not in fields.errors and "requester.phone" not in fields.errors and not (email or phone):
+        fields.errors["requester.email"] = "返信先としてメールアドレスか電話番号を入力してください (email or phone required)"
+
+    data_role = fields.choice(data, "data_role", "data_role", DATA_ROLES, default="own_user")
+    client_name = fields.text(data, "client_name", "client_name")
+
+    agent_data = fields.mapping(data, "agent", {"kind", "name", "contact", "evidence"})
+    agent = None
+    if agent_data:
+        kind = fields.choice(agent_data, "kind", "agent.kind", AGENT_KINDS,
+                             required="代理人の種類（legal: 法定代理人 / appointed: 任意代理人）を選んでください")
+        agent_name = fields.text(agent_data, "name", "agent.name", required="代理人の氏名を入力してください (agent name required)")
+        contact = fields.text(agent_data, "contact", "agent.contact")
+        evidence = fields.text(agent_data, "evidence", "agent.evidence")
+        if kind and agent_name:
+            agent = Agent(kind=kind, name=agent_name, contact=contact, evidence=evidence)
+
+    identity = fields.mapping(data, "identity", {"status", "method", "document_type"})
+    identity_status = fields.choice(identity, "status", "identity.status", IDENTITY_STATUSES, default="unverified")
+    identity_method = fields.choice(identity, "method", "identity.method", IDENTITY_METHODS)
+    document_type = fields.text(identity, "document_type", "identity.document_type")
+    if identity_status == "verified" and identity_method is None and "identity.method" not in fields.errors:
+        fields.errors["identity.method"] = "確認済みの場合は確認方法を選んでください (method required when verified)"
+
+    urgent = data.get("urgent", False)
+    if not isinstance(urgent, bool):
+        fields.errors["urgent"] = "true か false で指定してください (must be true or false)"
+        urgent = False
+
+    received_at = _moment(fields, data, "received_at", None) or now
+    if received_at > now + CLOCK_SKEW:
+        fields.errors["received_at"] = "受付日時が未来になっています (received_at is in the future)"
+    due_at = _moment(fields, data, "due_at", config.calendar)
+    if due_at is not None and due_at <= received_at:
+        fields.errors["due_at"] = "期限は受付日時より後にしてください (due date must be after receipt)"
+
+    assignee = fields.text(data, "assignee", "assignee")
+    if assignee is not None and not config.is_privileged(assignee):
+        fields.errors["assignee"] = (
+            "担当者は責任者・副責任者・プライバシーチームの一員にしてください (assignee must be manager, deputy or team)"
+        )
+
+    if fields.errors:
+        raise ValidationError(fields.errors)
+    assert type_id and description and channel and name  # guaranteed by the required checks above
+    return NewCase(
+        type=type_id,
+        description=description,
+        channel=channel,
+        requester=Requester(name=name, email=email, phone=phone),
+        data_role=data_role or "own_user",
+        client_name=client_name,
+        agent=agent,
+        identity_status=identity_status or "unverified",
+        identity_method=identity_method,
+        identity_document_type=document_type,
+        urgent=urgent or request_types[type_id].urgent or bool(urgency_signals(description)),
+        received_at=received_at,
+        due_at=due_at,
+        assignee=assignee,
+    )

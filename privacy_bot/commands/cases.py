@@ -1,0 +1,463 @@
+"""`privacy-bot cases`: the privacy team's operator tool on the server, over the case store of `intake/`.
+
+Reading (`list`, `show`, `export`) needs no Slack identity: whoever runs this can read the database file anyway.
+Changes (`transition`, `extend`, `assign`) name a Slack user with `--actor`, checked against the configuration,
+and land in the audit trail under that name. The database is `PRIVACY_BOT_DB`, the configuration
+`PRIVACY_BOT_CONFIG` (design.md).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from intake import (
+    JST,
+    OPEN_STATUSES,
+    Requester,
+    SERVER_OPERATOR,
+    Case,
+    CaseNotFound,
+    CaseStore,
+    Config,
+    ConfigError,
+    InvalidTransition,
+    NotAuthorised,
+    Status,
+    ValidationError,
+    allowed_next,
+    deadline_status,
+    load_config,
+    load_request_types,
+    open_db,
+    validate_new_case,
+)
+from intake.validation import AGENT_KINDS, CHANNELS, DATA_ROLES, IDENTITY_METHODS, IDENTITY_STATUSES, parse_moment
+from privacy_bot.cli import UsageError
+
+_HELP = argparse.RawDescriptionHelpFormatter
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "cases",
+        help="log, list, show, export and move privacy request cases",
+        description="Privacy request cases in the database at $PRIVACY_BOT_DB (default ./privacy-bot.db).\n\n"
+        "Example: privacy-bot cases list --overdue",
+        formatter_class=_HELP,
+    )
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+    _register_new(verbs)
+    _register_list(verbs)
+    _register_show(verbs)
+    _register_export(verbs)
+    _register_transition(verbs)
+    _register_extend(verbs)
+    _register_assign(verbs)
+
+
+# -- new ----------------------------------------------------------------------------------------------------
+
+
+def _register_new(verbs: Any) -> None:
+    new = verbs.add_parser(
+        "new",
+        help="log a case (fields as options, or one JSON object on stdin)",
+        description="Log a privacy request received by email, phone or letter. Every field is checked first;\n"
+        "on any error each bad field is listed, the exit code is 2 and nothing is stored.\n\n"
+        "Example: privacy-bot cases new --type deletion --channel email --name '山田太郎' \\\n"
+        "           --email taro@example.com --description '退会したのでデータを消してほしい'\n"
+        "         privacy-bot cases new --json - < case.json",
+        formatter_class=_HELP,
+    )
+    new.add_argument("--json", metavar="-", help="read the case as one JSON object from stdin (same shape as show)")
+    new.add_argument("--type", help="request type id, e.g. disclosure, deletion, leak_report")
+    new.add_argument("--description", help="what the requester asked, in their words")
+    new.add_argument("--channel", help=f"how it arrived: {', '.join(CHANNELS)}")
+    new.add_argument("--name", help="requester's name (or the organisation, for an authority request)")
+    new.add_argument("--email", help="requester's email")
+    new.add_argument("--phone", help="requester's phone (Japanese numbers without +81 are fine)")
+    new.add_argument("--data-role", help=f"{' or '.join(DATA_ROLES)} (委託: data held for a client)")
+    new.add_argument("--client", help="the client, when data_role is client_data")
+    new.add_argument("--agent-kind", help=f"代理人: {' or '.join(AGENT_KINDS)}")
+    new.add_argument("--agent-name", help="the agent's name")
+    new.add_argument("--agent-contact", help="the agent's email or phone")
+    new.add_argument("--agent-evidence", help="document type seen, e.g. 委任状, 戸籍謄本 (never a copy)")
+    new.add_argument("--identity-status", help=f"本人確認: {', '.join(IDENTITY_STATUSES)}")
+    new.add_argument("--identity-method", help=f"how identity was checked: {', '.join(IDENTITY_METHODS)}")
+    new.add_argument("--identity-document", help="ID document type, only when the method is id_document")
+    new.add_argument("--received-at", help="when it arrived, ISO date-time in JST (default now)")
+    new.add_argument("--due", help="the due date when the request sets its own (e.g. an authority's deadline)")
+    new.add_argument("--assignee", help="Slack user id of the team member handling it")
+    new.add_argument("--urgent", action="store_true", default=None, help="mark urgent whatever the type")
+    new.add_argument("--actor", default=SERVER_OPERATOR, help="who logs it (Slack user id; default operator)")
+    new.set_defaults(func=_new)
+
+
+def _fields_from_options(args: argparse.Namespace) -> dict[str, Any]:
+    def present(mapping: Mapping[str, Any]) -> dict[str, Any]:
+        return {key: value for key, value in mapping.items() if value is not None}
+
+    data = present(
+        {
+            "type": args.type,
+            "description": args.description,
+            "channel": args.channel,
+            "data_role": args.data_role,
+            "client_name": args.client,
+            "received_at": args.received_at,
+            "due_at": args.due,
+            "assignee": args.assignee,
+            "urgent": args.urgent,
+        }
+    )
+    for key, value in {
+        "requester": present({"name": args.name, "email": args.email, "phone": args.phone}),
+        "agent": present({"kind": args.agent_kind, "name": args.agent_name, "contact": args.agent_contact,
+                          "evidence": args.agent_evidence}),
+        "identity": present({"status": args.identity_status, "method": args.identity_method,
+                             "document_type": args.identity_document}),
+    }.items():
+        if value:
+            data[key] = value
+    return data
+
+
+def _new(args: argparse.Namespace) -> int:
+    if args.json is not None:
+        if args.json != "-":
+            raise UsageError("use --json - to read the case from stdin / JSON は標準入力から --json - で渡してください")
+        try:
+            data = json.load(sys.stdin)
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"stdin is not valid JSON / JSON として読めません: {exc}") from None
+        if not isinstance(data, dict):
+            raise UsageError("the JSON must be one object / JSON はオブジェクト 1 つにしてください")
+    else:
+        data = _fields_from_options(args)
+    config = _config()
+    now = datetime.now(UTC)
+    try:
+        new = validate_new_case(data, request_types=load_request_types(), config=config, now=now)
+    except ValidationError as exc:
+        return _field_errors(exc)
+    store = _store(config)
+    case = store.create(new, actor=args.actor, now=now)
+    if args.json is not None:
+        print(json.dumps(case.summary_json(), ensure_ascii=False))
+    else:
+        urgent = "  至急 (urgent)" if case.urgent else ""
+        print(f"{case.id}  {case.type}  期限 (due) {_local(case.due_at)}{urgent}")
+    return 0
+
+
+# -- reading ------------------------------------------------------------------------------------------------
+
+
+def _register_list(verbs: Any) -> None:
+    listing = verbs.add_parser(
+        "list",
+        help="the open queue, soonest due first (or other statuses)",
+        description="List cases, soonest due first: by default the open ones (new, acknowledged, in_progress,\n"
+        "waiting_requester). No personal data in the table.\n\n"
+        "Example: privacy-bot cases list --status all --type disclosure --json",
+        formatter_class=_HELP,
+    )
+    listing.add_argument("--status", action="append", help="a status to show (repeatable), or 'all'")
+    listing.add_argument("--type", help="only this request type")
+    listing.add_argument("--overdue", action="store_true", help="only open cases past their due time")
+    listing.add_argument("--limit", type=int, default=0, help="at most this many (default: all)")
+    listing.add_argument("--json", action="store_true", help="write one JSON array of case objects")
+    listing.set_defaults(func=_list)
+
+
+def _list(args: argparse.Namespace) -> int:
+    statuses = _statuses(args.status)
+    if args.type is not None and args.type not in load_request_types():
+        raise UsageError(f"unknown request type {args.type!r} / 不明な種別です")
+    config = _config()
+    now = datetime.now(UTC)
+    cases = _store(config).list(
+        actor=SERVER_OPERATOR,
+        statuses=statuses,
+        type_id=args.type,
+        overdue_at=now if args.overdue else None,
+        limit=args.limit or None,
+    )
+    if args.json:
+        print(json.dumps([case.to_json(with_history=False) for case in cases], ensure_ascii=False))
+        return 0
+    print(f"{'ID':<14} {'TYPE':<20} {'STATUS':<18} {'URGENT':<6} {'RECEIVED (JST)':<16} {'DUE (JST)':<16}  ASSIGNEE")
+    for case in cases:
+        overdue = " 期限超過" if case.status in OPEN_STATUSES and case.due_at < now else ""
+        print(
+            f"{case.id:<14} {case.type:<20} {case.status:<18} {'yes' if case.urgent else '':<6} "
+            f"{_local(case.received_at):<16} {_local(case.due_at):<16}  {case.assignee or '-'}{overdue}"
+        )
+    return 0
+
+
+def _statuses(given: list[str] | None) -> list[str] | None:
+    if not given:
+        return None
+    if "all" in given:
+        return [status.value for status in Status]
+    unknown = [status for status in given if status not in Status.__members__.values()]
+    if unknown:
+        raise UsageError(f"unknown status {unknown[0]!r}; use one of {', '.join(Status)} or all / 不明なステータスです")
+    return given
+
+
+def _register_show(verbs: Any) -> None:
+    show = verbs.add_parser(
+        "show",
+        help="one case with its history",
+        description="Show one case, its requester's details and its audit history.\n\n"
+        "Example: privacy-bot cases show PRV-2026-0001 --json",
+        formatter_class=_HELP,
+    )
+    show.add_argument("case_id", metavar="ID")
+    show.add_argument("--json", action="store_true", help="write the case object of design.md")
+    show.set_defaults(func=_show)
+
+
+def _show(args: argparse.Namespace) -> int:
+    config = _config()
+    try:
+        case = _store(config).get(args.case_id, actor=SERVER_OPERATOR)
+    except CaseNotFound:
+        print(f"privacy-bot: {args.case_id} は見つかりません (case not found)", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(case.to_json(), ensure_ascii=False))
+        return 0
+    _print_case(case, config=config)
+    return 0
+
+
+def _print_case(case: Case, *, config: Config) -> None:
+    request_type = load_request_types()[case.type]
+    status = deadline_status(received_at=case.received_at, due_at=case.due_at, now=datetime.now(UTC),
+                             calendar=config.calendar)
+    lines = [
+        f"{case.id}  {request_type.label.ja} / {request_type.label.en}  [{case.status}]" + ("  至急" if case.urgent else ""),
+        f"  受付 received   {_local(case.received_at)} ({case.channel})",
+        f"  期限 due        {_local(case.due_at)}"
+        + ("  期限超過 overdue" if status.overdue and case.status in OPEN_STATUSES else "")
+        + ("  受付から14日経過 (Art. 39)" if status.calendar_flag_day14 and case.status in OPEN_STATUSES else ""),
+        f"  依頼者 requester {case.requester.name}  {case.requester.email or ''}  {case.requester.phone or ''}".rstrip(),
+        f"  担当 assignee   {case.assignee or '-'}",
+        f"  本人確認 identity {case.identity.status}" + (f" ({case.identity.method})" if case.identity.method else ""),
+        f"  データ data     {case.data_role}" + (f" ({case.client_name})" if case.client_name else ""),
+    ]
+    if case.agent:
+        lines.append(f"  代理人 agent    {case.agent.kind} {case.agent.name} {case.agent.evidence or ''}".rstrip())
+    if case.refusal_ground or case.outcome:
+        lines.append(f"  結果 outcome    {case.outcome or '-'}  {case.refusal_ground or ''}".rstrip())
+    if case.status in OPEN_STATUSES:
+        lines.append(f"  次に可能 next   {', '.join(allowed_next(case.status))}")
+    lines += ["", "  " + case.description.replace("\n", "\n  "), "", "  履歴 history:"]
+    for entry in case.history:
+        move = f"{entry.from_status or '-'} → {entry.to_status}" if entry.from_status != entry.to_status else ""
+        note = f"  「{entry.note}」" if entry.note else ""
+        lines.append(f"    {_local(entry.at)}  {entry.actor:<12} {entry.action:<10} {move}{note}")
+    print("\n".join(lines))
+
+
+def _register_export(verbs: Any) -> None:
+    export = verbs.add_parser(
+        "export",
+        help="every case with its history, for an auditor (CSV for Excel, or JSON)",
+        description="Export every case (any status) with its history, in order of receipt. CSV is UTF-8 with a\n"
+        "byte-order mark so Excel opens Japanese correctly; the history column holds JSON.\n\n"
+        "Example: privacy-bot cases export --format csv --since 2026-04-01 > cases.csv",
+        formatter_class=_HELP,
+    )
+    export.add_argument("--format", choices=("csv", "json"), required=True)
+    export.add_argument("--since", help="only cases received on or after this date (JST)")
+    export.set_defaults(func=_export)
+
+
+def flatten(case_json: Mapping[str, Any]) -> dict[str, str]:
+    """One CSV row: nested objects become `requester_email`-style columns, the history one JSON cell."""
+    row: dict[str, str] = {}
+    for key, value in case_json.items():
+        if key == "history":
+            row[key] = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, dict) or (value is None and key == "agent"):
+            for sub_key, sub_value in (value or dict.fromkeys(("kind", "name", "contact", "evidence"))).items():
+                row[f"{key}_{sub_key}"] = "" if sub_value is None else str(sub_value)
+        elif isinstance(value, bool):
+            row[key] = "true" if value else "false"
+        else:
+            row[key] = "" if value is None else str(value)
+    return row
+
+
+def _csv_header() -> list[str]:
+    """The columns of every export, taken from an empty case so that they never drift from the JSON shape."""
+    epoch = datetime(2000, 1, 1, tzinfo=UTC)
+    empty = Case(id="", type="", status="", urgent=False, received_at=epoch, due_at=epoch, channel="",
+                 description="", requester=Requester(name=""))
+    return list(flatten(empty.to_json()))
+
+
+def _export(args: argparse.Namespace) -> int:
+    since = _date_option(args.since, "--since") if args.since else None
+    cases = _store(_config()).export(actor=SERVER_OPERATOR, received_since=since)
+    objects = [case.to_json() for case in cases]
+    if args.format == "json":
+        print(json.dumps(objects, ensure_ascii=False, indent=2))
+        return 0
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=_csv_header(), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(flatten(obj) for obj in objects)
+    sys.stdout.buffer.write(buffer.getvalue().encode("utf-8-sig"))
+    sys.stdout.flush()
+    return 0
+
+
+# -- changes ------------------------------------------------------------------------------------------------
+
+
+def _register_transition(verbs: Any) -> None:
+    transition = verbs.add_parser(
+        "transition",
+        help="move a case to another status",
+        description="Move a case along its lifecycle: new → acknowledged → in_progress ⇄ waiting_requester →\n"
+        "resolved | refused | transferred; withdrawn from any open status. refused needs --ground and --reason;\n"
+        "transferred needs --client.\n\n"
+        "Example: privacy-bot cases transition PRV-2026-0001 acknowledged --actor U0123MANAGER",
+        formatter_class=_HELP,
+    )
+    transition.add_argument("case_id", metavar="ID")
+    transition.add_argument("status", metavar="STATUS", help=", ".join(Status))
+    transition.add_argument("--actor", required=True, help="Slack user id of the person acting (manager, deputy, team)")
+    transition.add_argument("--reason", help="why (required for refused; shown to the requester)")
+    transition.add_argument("--ground", help="refusal ground id (for disclosure: life_or_rights, business_hindrance, "
+                            "other_law)")
+    transition.add_argument("--client", help="the client the request goes to (required for transferred)")
+    transition.add_argument("--outcome", help="how it ended, e.g. fulfilled, no_data_held")
+    transition.set_defaults(func=_transition)
+
+
+def _transition(args: argparse.Namespace) -> int:
+    store = _store(_config())
+    return _change(
+        lambda now: store.transition(
+            args.case_id,
+            to_status=args.status,
+            actor=args.actor,
+            now=now,
+            reason=args.reason,
+            ground=args.ground,
+            client=args.client,
+            outcome=args.outcome,
+        )
+    )
+
+
+def _register_extend(verbs: Any) -> None:
+    extend = verbs.add_parser(
+        "extend",
+        help="move a case's due date later, with a reason",
+        description="Extend the due date (not a status change); recorded in the history with the reason.\n\n"
+        "Example: privacy-bot cases extend PRV-2026-0001 --due 2026-06-01 --reason '記録が大量' --actor U0123MANAGER",
+        formatter_class=_HELP,
+    )
+    extend.add_argument("case_id", metavar="ID")
+    extend.add_argument("--due", required=True, help="new due date (JST; a bare date means close of business)")
+    extend.add_argument("--reason", required=True, help="why more time is needed")
+    extend.add_argument("--actor", required=True, help="Slack user id of the person acting")
+    extend.set_defaults(func=_extend)
+
+
+def _extend(args: argparse.Namespace) -> int:
+    config = _config()
+    try:
+        new_due = parse_moment(args.due, end_of_day=config.calendar)
+    except ValueError:
+        raise UsageError(f"--due {args.due!r} is not a date / 日付は 2026-06-01 の形で指定してください") from None
+    store = _store(config)
+    return _change(lambda now: store.extend(args.case_id, actor=args.actor, new_due=new_due, reason=args.reason,
+                                            now=now))
+
+
+def _register_assign(verbs: Any) -> None:
+    assign = verbs.add_parser(
+        "assign",
+        help="give a case to a member of the privacy team",
+        description="Assign an open case to the manager, the deputy or a privacy team member.\n\n"
+        "Example: privacy-bot cases assign PRV-2026-0001 U0789AGENT --actor U0123MANAGER",
+        formatter_class=_HELP,
+    )
+    assign.add_argument("case_id", metavar="ID")
+    assign.add_argument("assignee", metavar="USER", help="Slack user id")
+    assign.add_argument("--actor", required=True, help="Slack user id of the person acting")
+    assign.set_defaults(func=_assign)
+
+
+def _assign(args: argparse.Namespace) -> int:
+    store = _store(_config())
+    return _change(lambda now: store.assign(args.case_id, actor=args.actor, assignee=args.assignee, now=now))
+
+
+def _change(action: Callable[[datetime], Case]) -> int:
+    """Run one change and word its named failures: not found → 1, refused input → 2."""
+    try:
+        case = action(datetime.now(UTC))
+    except CaseNotFound as exc:
+        print(f"privacy-bot: {exc.case_id} は見つかりません (case not found)", file=sys.stderr)
+        return 1
+    except NotAuthorised as exc:
+        raise UsageError(
+            f"{exc.actor} は個人情報管理責任者・副責任者・プライバシーチームではないため操作できません "
+            "(not authorised: only the manager, deputy and privacy team in the configuration may act on cases)"
+        ) from None
+    except InvalidTransition as exc:
+        allowed = ", ".join(allowed_next(exc.from_status)) or "なし (none: the case is closed)"
+        raise UsageError(
+            f"{exc.case_id} は {exc.from_status} から {exc.to_status} にできません。可能: {allowed} "
+            f"(cannot move from {exc.from_status} to {exc.to_status})"
+        ) from None
+    except ValidationError as exc:
+        return _field_errors(exc)
+    print(f"{case.id}  {case.status}  期限 (due) {_local(case.due_at)}  担当 (assignee) {case.assignee or '-'}")
+    return 0
+
+
+# -- shared -------------------------------------------------------------------------------------------------
+
+
+def _config() -> Config:
+    try:
+        return load_config()
+    except ConfigError as exc:
+        raise UsageError(f"the configuration is invalid / 設定ファイルに誤りがあります:\n{exc}") from None
+
+
+def _store(config: Config) -> CaseStore:
+    return CaseStore(open_db(), config=config)
+
+
+def _field_errors(exc: ValidationError) -> int:
+    for field, message in exc.errors.items():
+        print(f"privacy-bot: {field}: {message}", file=sys.stderr)
+    return 2
+
+
+def _date_option(value: str, option: str) -> datetime:
+    try:
+        return parse_moment(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date / 日付は 2026-04-01 の形で指定してください") from None
+
+
+def _local(moment: datetime) -> str:
+    return moment.astimezone(JST).strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,132 @@
+"""`privacy-bot serve`: run the Slack app, over Socket Mode (default) or HTTP (`--http`)."""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import logging
+import os
+import signal
+import sqlite3
+import sys
+import threading
+from collections.abc import Iterator
+from typing import Any
+from urllib.error import URLError
+
+from slack_bolt.error import BoltError
+from slack_sdk.errors import SlackApiError
+
+from bot import Settings, SettingsError, SlackHttpServer, build_app, build_socket_mode_handler, run_socket_mode
+from intake.config import load_config
+from intake.db import default_db_path, open_db
+from intake.errors import ConfigError
+from knowledge import KnowledgeBaseError, load_knowledge_base
+from privacy_bot.cli import UsageError
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 3000
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="run the Slack app (Socket Mode, or HTTP with --http)",
+        description="Run the Slack app. By default it connects to Slack over Socket Mode (needs SLACK_BOT_TOKEN "
+        "and SLACK_APP_TOKEN; no public URL). With --http it serves POST /slack/events and GET /healthz on a "
+        "production WSGI server (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET), for a TLS proxy to front.\n"
+        "SIGTERM or Ctrl-C stops it gracefully.\n\n"
+        "Example: privacy-bot serve\n"
+        "         privacy-bot serve --http --port 3000",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--http", action="store_true", help="serve HTTP instead of connecting over Socket Mode")
+    parser.add_argument("--port", help=f"HTTP port, 0 for any free one (default {DEFAULT_PORT})")
+    parser.add_argument("--host", help=f"HTTP address to listen on (default {DEFAULT_HOST}; 0.0.0.0 in a container)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not args.http and (args.port is not None or args.host is not None):
+        raise UsageError("--port and --host apply to --http only (Socket Mode listens on no port)")
+    port = _port(args.port)
+    try:
+        settings = Settings.from_env(os.environ, mode="http" if args.http else "socket")
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        config = load_config()
+        knowledge_base = load_knowledge_base()
+    except (ConfigError, KnowledgeBaseError) as exc:
+        print(exc, file=sys.stderr)  # one `file:line: message` per problem
+        return 2
+    db_path = default_db_path()
+    try:
+        open_db(db_path).conn.close()  # create and migrate now, on this thread, so a bad path fails here
+    except (sqlite3.Error, OSError) as exc:
+        raise UsageError(f"cannot open the database {db_path}: {exc}") from None
+    try:
+        with _quiet_slack_logs():
+            app = build_app(
+                settings=settings,
+                knowledge_base=knowledge_base,
+                open_db=functools.partial(open_db, db_path),
+                config=config,
+            )
+    except BoltError as exc:
+        raise UsageError(f"Slack rejected SLACK_BOT_TOKEN ({_slack_error(exc.__context__)})") from None
+    except (URLError, OSError) as exc:
+        raise UsageError(f"cannot reach Slack at {settings.api_url} ({_reason(exc)})") from None
+
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    if args.http:
+        host = args.host or DEFAULT_HOST
+        try:
+            server = SlackHttpServer(app, host=host, port=port)
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {host}:{port} ({_reason(exc)})") from None
+        server.start()
+        stop.wait()
+        server.stop()
+        return 0
+    assert settings.app_token is not None  # Settings.from_env(mode="socket") requires it
+    try:
+        run_socket_mode(build_socket_mode_handler(app, app_token=settings.app_token), stop=stop)
+    except SlackApiError as exc:
+        raise UsageError(f"Slack rejected SLACK_APP_TOKEN ({_slack_error(exc)})") from None
+    except (URLError, OSError) as exc:
+        raise UsageError(f"cannot reach Slack at {settings.api_url} ({_reason(exc)})") from None
+    return 0
+
+
+@contextlib.contextmanager
+def _quiet_slack_logs() -> Iterator[None]:
+    """Mute logging while connecting: a failure is reported in our one line, not after a stack of SDK log lines
+    (and Bolt's notice that SLACK_BOT_TOKEN in the environment is unused, as the client carries it, is noise)."""
+    logging.disable(logging.ERROR)
+    try:
+        yield
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def _port(value: str | None) -> int:
+    if value is None:
+        return DEFAULT_PORT
+    if not value.isdigit() or int(value) > 65535:
+        raise UsageError(f"--port must be a number from 0 to 65535 (got {value!r})")
+    return int(value)
+
+
+def _slack_error(exc: BaseException | None) -> str:
+    response = getattr(exc, "response", None)
+    error = response.get("error") if response is not None else None
+    return str(error or "auth.test failed")
+
+
+def _reason(exc: BaseException) -> str:
+    reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or exc
+    return str(reason)

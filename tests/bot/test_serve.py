@@ -1,0 +1,95 @@
+"""`privacy-bot serve --http` as an operator runs it: a real process, real port, signed requests, SIGTERM."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.fake_slack import FakeSlack
+from tests.slack_helpers import BOT_TOKEN, SIGNING_SECRET, SlackSender, mention
+
+
+@pytest.fixture
+def serve_env(fake_slack: FakeSlack, tmp_path: Path) -> dict[str, str]:
+    config = tmp_path / "privacy-bot.yaml"
+    config.write_text("manager: U0MANAGER\n", encoding="utf-8")
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    return {**environ, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": fake_slack.api_url, "PRIVACY_BOT_DB": str(tmp_path / "bot.db"),
+            "PRIVACY_BOT_CONFIG": str(config), "PYTHONUNBUFFERED": "1"}
+
+
+def serve(environ: dict[str, str], *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "privacy_bot", "serve", *args], env=environ, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+@pytest.fixture
+def server(serve_env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    process = serve(serve_env, "--http", "--port", "0")
+    url = ""
+    assert process.stderr is not None
+    for line in process.stderr:
+        if found := re.search(r"listening on (http://127\.0\.0\.1:\d+)/slack/events", line):
+            url = found.group(1)
+            break
+    assert url, "the server never said where it listens"
+    yield process, url
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+
+
+def test_serve_http_answers_signed_events_and_stops_on_sigterm(server, fake_slack: FakeSlack) -> None:
+    process, url = server
+    with urllib.request.urlopen(url + "/healthz", timeout=5) as response:
+        assert response.status == 200
+    reply = SlackSender(url + "/slack/events").event(mention("開示請求が来たらどうする？", ts="1700009999.000100"))
+    assert reply.status == 200
+    [call] = fake_slack.wait_for("chat.postMessage")
+    assert call.params["thread_ts"] == "1700009999.000100" and "第10条" in call.all_text()
+    assert SlackSender(url + "/slack/events", signing_secret="0" * 32).event(mention("x")).status == 401
+
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=15) == 0
+
+
+def _one_line_and_exit_2(process: subprocess.Popen[str]) -> str:
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 2
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+class TestStartUpFailures:
+    def test_a_token_slack_rejects(self, serve_env: dict[str, str], fake_slack: FakeSlack) -> None:
+        fake_slack.rejected_tokens.add(BOT_TOKEN)
+        line = _one_line_and_exit_2(serve(serve_env, "--http", "--port", "0"))
+        assert "Slack rejected SLACK_BOT_TOKEN (invalid_auth)" in line
+
+    def test_an_unreachable_slack(self, serve_env: dict[str, str]) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]  # closed again: nothing listens there
+        line = _one_line_and_exit_2(serve({**serve_env, "SLACK_API_URL": f"http://127.0.0.1:{port}/api/"}, "--http"))
+        assert "cannot reach Slack" in line
+
+    def test_a_port_in_use_or_malformed(self, serve_env: dict[str, str]) -> None:
+        with socket.socket() as busy:
+            busy.bind(("127.0.0.1", 0))
+            busy.listen()
+            line = _one_line_and_exit_2(serve(serve_env, "--http", "--port", str(busy.getsockname()[1])))
+        assert "cannot listen on 127.0.0.1" in line
+        assert "--port must be a number" in _one_line_and_exit_2(serve(serve_env, "--http", "--port", "http"))
+
+    def test_a_missing_app_token_for_socket_mode(self, serve_env: dict[str, str]) -> None:
+        assert "SLACK_APP_TOKEN is not set" in _one_line_and_exit_2(serve(serve_env))

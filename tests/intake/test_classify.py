@@ -1,0 +1,75 @@
+"""Triage of raw inquiries in Japanese and English: a type, urgency, confidence and candidates."""
+from __future__ import annotations
+
+import pytest
+
+from intake import classify, urgency_signals
+
+# Inquiries written for these tests (not from any evaluation set).
+TYPED = [
+    ("登録してある私の個人データを全部見せてください。どんな情報を持っているんですか？", "disclosure"),
+    ("私の情報をどこの会社に渡したのか、その提供記録を教えてほしい。", "third_party_records"),
+    ("そもそも私の電話番号を何の目的で使っているのですか。", "purpose_notice"),
+    ("引っ越したので、登録されている住所を新しいものに修正してください。", "correction"),
+    ("サービスを解約しました。私のアカウントと録音データを完全に消去してください。", "deletion"),
+    ("同意した覚えのない営業メールが来ます。私の情報を営業に使うのをやめてください。", "suspension"),
+    ("今後は私のデータを提携先など第三者に提供しないでください。", "third_party_stop"),
+    ("サイトのクッキーで追跡されたくない。ターゲティング広告をオプトアウトしたい。", "cookie_optout"),
+    ("Please erase my account and every recording you have of my calls.", "deletion"),
+    ("Could you send me a copy of the personal data you hold about me?", "disclosure"),
+    ("My name is misspelled in your records, please fix it.", "correction"),
+    ("How do I opt out of analytics cookies and personalised ads?", "cookie_optout"),
+    ("We are the police. Under a warrant, provide the subscriber information for this number.", "authority_request"),
+    ("I received an email with another customer's phone numbers in it — looks like a data breach.", "leak_report"),
+]
+
+URGENT = [
+    "ログインしたら知らない人の通話履歴が表示されています。",
+    "弁護士会照会に基づき、契約者の氏名と住所をご回答ください。",
+    "このまま削除に応じないなら個人情報保護委員会に申告し、訴訟も考えます。",
+    "If you do not delete my data within a week my lawyer will take legal action.",
+    "My account got hacked and someone changed my contact details.",
+]
+
+CALM = [
+    "プライバシーポリシーの第8条について確認したいのですが。",
+    "退会後のデータはどのくらい保存されますか。",
+    "登録メールアドレスを変えたいです。",
+    "Where are your servers located?",
+    "Please correct the spelling of my company name.",
+    "記載漏れがあったので追記をお願いします。",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TYPED)
+def test_type(text: str, expected: str) -> None:
+    assert classify(text).type == expected
+
+
+@pytest.mark.parametrize("text", URGENT)
+def test_urgent(text: str) -> None:
+    assert classify(text).urgent
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_not_urgent(text: str) -> None:
+    assert not classify(text).urgent, urgency_signals(text)
+
+
+def test_json_shape() -> None:
+    data = classify("アカウントを削除してください").to_json()
+    assert {"text", "type", "urgent", "confidence", "candidates"} <= set(data)
+    assert data["type"] == data["candidates"][0]["type"] == "deletion"
+    assert 0 < data["confidence"] <= data["candidates"][0]["score"] <= 1
+    scores = [c["score"] for c in data["candidates"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_nothing_recognisable_is_general() -> None:
+    result = classify("🙂🙂🙂")
+    assert (result.type, result.urgent, result.confidence) == ("general", False, 0.0)
+
+
+def test_signals_name_their_reason() -> None:
+    assert urgency_signals("警察署から捜査関係事項照会書が届きました") == ("authority",)
+    assert urgency_signals("誤送信で他人の個人情報が届いた。弁護士に相談します") == ("leak", "legal_threat")

@@ -1,0 +1,236 @@
+"""The state machine through the real store: allowed moves, forbidden moves, required details, who may act."""
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+
+from intake import (
+    JST,
+    SERVER_OPERATOR,
+    Case,
+    CaseStore,
+    InvalidTransition,
+    NotAuthorised,
+    Status,
+    ValidationError,
+    allowed_next,
+)
+from intake.lifecycle import TRANSITIONS
+from tests.intake.conftest import AGENT, DEPUTY, MANAGER, NOW, STRANGER
+
+# The shortest path of moves from `new` to each status, with the details each move needs.
+DETAILS = {
+    "refused": {"ground": "other_law", "reason": "他の法令に違反するおそれがあるため"},
+    "transferred": {"client": "株式会社サンプル"},
+}
+PATHS = {
+    Status.NEW: [],
+    Status.ACKNOWLEDGED: ["acknowledged"],
+    Status.IN_PROGRESS: ["acknowledged", "in_progress"],
+    Status.WAITING_REQUESTER: ["acknowledged", "in_progress", "waiting_requester"],
+    Status.RESOLVED: ["acknowledged", "in_progress", "resolved"],
+    Status.REFUSED: ["acknowledged", "in_progress", "refused"],
+    Status.TRANSFERRED: ["acknowledged", "in_progress", "transferred"],
+    Status.WITHDRAWN: ["withdrawn"],
+}
+ALLOWED = {(a.value, b.value) for a, targets in TRANSITIONS.items() for b in targets}
+ALL_PAIRS = list(itertools.product([s.value for s in Status], repeat=2))
+
+
+def walk(store: CaseStore, case: Case, path: list[str]) -> Case:
+    for step in path:
+        case = store.transition(case.id, to_status=step, actor=MANAGER, now=NOW, **DETAILS.get(step, {}))
+    return case
+
+
+class TestTransitions:
+    """Exactly the moves of design.md are possible; the rest are refused and change nothing."""
+
+    def test_the_table_is_design_md(self) -> None:
+        assert ALLOWED == {
+            ("new", "acknowledged"), ("new", "withdrawn"),
+            ("acknowledged", "in_progress"), ("acknowledged", "withdrawn"),
+            ("in_progress", "waiting_requester"), ("in_progress", "resolved"), ("in_progress", "refused"),
+            ("in_progress", "transferred"), ("in_progress", "withdrawn"),
+            ("waiting_requester", "in_progress"), ("waiting_requester", "resolved"),
+            ("waiting_requester", "refused"), ("waiting_requester", "transferred"),
+            ("waiting_requester", "withdrawn"),
+        }  # fmt: skip
+
+    @pytest.mark.parametrize(("source", "target"), sorted(ALLOWED))
+    def test_allowed(self, store: CaseStore, new_case: Callable[..., Case], source: str, target: str) -> None:
+        case = walk(store, new_case(), PATHS[Status(source)])
+        moved = store.transition(case.id, to_status=target, actor=DEPUTY, now=NOW + timedelta(hours=1),
+                                 **DETAILS.get(target, {}))
+        assert moved.status == target
+        last = moved.history[-1]
+        assert (last.actor, last.action, last.from_status, last.to_status) == (DEPUTY, "transition", source, target)
+
+    @pytest.mark.parametrize(("source", "target"), sorted(set(ALL_PAIRS) - ALLOWED))
+    def test_forbidden(self, store: CaseStore, new_case: Callable[..., Case], source: str, target: str) -> None:
+        case = walk(store, new_case(), PATHS[Status(source)])
+        with pytest.raises(InvalidTransition):
+            store.transition(case.id, to_status=target, actor=MANAGER, now=NOW, **DETAILS.get(target, {}))
+        after = store.get(case.id, actor=MANAGER)
+        assert after.status == source and len(after.history) == len(case.history)
+
+    def test_allowed_next_for_buttons(self) -> None:
+        assert allowed_next("new") == (Status.ACKNOWLEDGED, Status.WITHDRAWN)
+        assert allowed_next("resolved") == ()
+
+    def test_unknown_status(self, store: CaseStore, new_case: Callable[..., Case]) -> None:
+        with pytest.raises(ValidationError) as info:
+            store.transition(new_case().id, to_status="closed", actor=MANAGER, now=NOW)
+        assert "status" in info.value.errors
+
+
+class TestDetails:
+    """Refusals, transfers and extensions carry what the law and the audit need."""
+
+    @pytest.fixture
+    def working(self, store: CaseStore, new_case: Callable[..., Case]) -> Case:
+        return walk(store, new_case(), PATHS[Status.IN_PROGRESS])
+
+    def test_refusal_needs_ground_and_reason(self, store: CaseStore, working: Case) -> None:
+        with pytest.raises(ValidationError) as info:
+            store.transition(working.id, to_status="refused", actor=MANAGER, now=NOW)
+        assert set(info.value.errors) == {"ground", "reason"}
+
+    def test_disclosure_refusal_only_on_section_10_grounds(self, store: CaseStore, working: Case) -> None:
+        with pytest.raises(ValidationError) as info:
+            store.transition(working.id, to_status="refused", actor=MANAGER, now=NOW,
+                             ground="requirements_not_met", reason="理由")
+        assert set(info.value.errors) == {"ground"}
+        refused = store.transition(working.id, to_status="refused", actor=MANAGER, now=NOW,
+                                   ground="business_hindrance", reason="業務に著しい支障")
+        assert (refused.refusal_ground, refused.reason) == ("business_hindrance", "業務に著しい支障")
+        assert refused.history[-1].details == {"ground": "business_hindrance"}
+        assert refused.history[-1].note == "業務に著しい支障"
+
+    def test_types_without_grounds_cannot_be_refused(self, store: CaseStore, new_case: Callable[..., Case]) -> None:
+        case = walk(store, new_case(type="leak_report"), PATHS[Status.IN_PROGRESS])
+        with pytest.raises(InvalidTransition):
+            store.transition(case.id, to_status="refused", actor=MANAGER, now=NOW, ground="other_law", reason="x")
+
+    def test_transfer_needs_client(self, store: CaseStore, working: Case) -> None:
+        with pytest.raises(ValidationError) as info:
+            store.transition(working.id, to_status="transferred", actor=MANAGER, now=NOW, client="  ")
+        assert set(info.value.errors) == {"client"}
+        moved = store.transition(working.id, to_status="transferred", actor=MANAGER, now=NOW, client="株式会社サンプル")
+        assert moved.client_name == "株式会社サンプル"
+
+    def test_outcome_must_belong_to_type(self, store: CaseStore, working: Case) -> None:
+        with pytest.raises(ValidationError):
+            store.transition(working.id, to_status="resolved", actor=MANAGER, now=NOW, outcome="corrected")
+        done = store.transition(working.id, to_status="resolved", actor=MANAGER, now=NOW, outcome="no_data_held")
+        assert done.outcome == "no_data_held"
+
+    def test_extension(self, store: CaseStore, working: Case) -> None:
+        later = working.due_at + timedelta(days=7)
+        with pytest.raises(ValidationError) as info:
+            store.extend(working.id, actor=MANAGER, new_due=working.due_at, reason="", now=NOW)
+        assert set(info.value.errors) == {"reason", "due"}
+        extended = store.extend(working.id, actor=AGENT, new_due=later, reason="記録の検索に時間を要するため", now=NOW)
+        assert extended.due_at == later and extended.status == "in_progress"
+        entry = extended.history[-1]
+        assert (entry.action, entry.actor, entry.note) == ("extended", AGENT, "記録の検索に時間を要するため")
+        assert entry.details["from_due_at"] == working.due_at.isoformat()
+
+    def test_closed_cases_cannot_be_extended_or_assigned(self, store: CaseStore, new_case: Callable[..., Case]) -> None:
+        case = walk(store, new_case(), PATHS[Status.WITHDRAWN])
+        with pytest.raises(InvalidTransition):
+            store.extend(case.id, actor=MANAGER, new_due=case.due_at + timedelta(days=1), reason="r", now=NOW)
+        with pytest.raises(InvalidTransition):
+            store.assign(case.id, actor=MANAGER, assignee=AGENT, now=NOW)
+
+    def test_assign(self, store: CaseStore, working: Case) -> None:
+        with pytest.raises(ValidationError):
+            store.assign(working.id, actor=MANAGER, assignee=STRANGER, now=NOW)
+        assigned = store.assign(working.id, actor=MANAGER, assignee=AGENT, now=NOW)
+        assert assigned.assignee == AGENT
+        assert assigned.history[-1].details == {"from": None, "to": AGENT}
+
+
+class TestAuthorisation:
+    """Only the manager, the deputy and the privacy team act on cases or read their personal data."""
+
+    @pytest.mark.parametrize("actor", [MANAGER, DEPUTY, AGENT])
+    def test_team_may_act_and_read(self, store: CaseStore, new_case: Callable[..., Case], actor: str) -> None:
+        case = store.transition(new_case().id, to_status="acknowledged", actor=actor, now=NOW)
+        assert store.get(case.id, actor=actor).history[-1].actor == actor
+
+    @pytest.mark.parametrize("actor", [STRANGER, "", None])
+    def test_others_may_not(self, store: CaseStore, new_case: Callable[..., Case], actor: str | None) -> None:
+        case = new_case()
+        with pytest.raises(NotAuthorised):
+            store.transition(case.id, to_status="acknowledged", actor=actor, now=NOW)  # type: ignore[arg-type]
+        with pytest.raises(NotAuthorised):
+            store.extend(case.id, actor=actor, new_due=case.due_at + timedelta(days=1), reason="r", now=NOW)  # type: ignore[arg-type]
+        with pytest.raises(NotAuthorised):
+            store.assign(case.id, actor=actor, assignee=AGENT, now=NOW)  # type: ignore[arg-type]
+        with pytest.raises(NotAuthorised):
+            store.get(case.id, actor=actor)
+        with pytest.raises(NotAuthorised):
+            store.list(actor=actor)
+        assert store.get(case.id, actor=MANAGER).status == "new"
+
+    def test_any_staff_member_may_log_a_case(self, new_case: Callable[..., Case]) -> None:
+        assert new_case(actor=STRANGER).created_by == STRANGER
+
+    def test_server_operator_reads_but_cannot_act(self, store: CaseStore, new_case: Callable[..., Case]) -> None:
+        case = new_case()
+        assert store.get(case.id, actor=SERVER_OPERATOR).requester.name == "山田太郎"
+        with pytest.raises(NotAuthorised):
+            store.transition(case.id, to_status="acknowledged", actor=SERVER_OPERATOR, now=NOW)
+
+    def test_unconfigured_bot_privileges_nobody(self, db_path, new_case: Callable[..., Case]) -> None:  # type: ignore[no-untyped-def]
+        from intake import Config, open_db
+
+        bare = CaseStore(open_db(db_path), config=Config())
+        with pytest.raises(NotAuthorised):
+            bare.transition(new_case().id, to_status="acknowledged", actor=MANAGER, now=NOW)
+
+
+class TestAudit:
+    """Every change writes one audit row in the same transaction; audit rows can never change."""
+
+    def test_one_row_per_change(self, store: CaseStore, new_case: Callable[..., Case]) -> None:
+        case = new_case()
+        case = walk(store, case, ["acknowledged", "in_progress"])
+        case = store.assign(case.id, actor=MANAGER, assignee=AGENT, now=NOW)
+        case = store.extend(case.id, actor=AGENT, new_due=case.due_at + timedelta(days=3), reason="r", now=NOW)
+        case = store.transition(case.id, to_status="resolved", actor=AGENT, now=NOW, outcome="fulfilled")
+        assert [(e.action, e.actor, e.from_status, e.to_status) for e in case.history] == [
+            ("created", AGENT, None, "new"),
+            ("transition", MANAGER, "new", "acknowledged"),
+            ("transition", MANAGER, "acknowledged", "in_progress"),
+            ("assigned", MANAGER, "in_progress", "in_progress"),
+            ("extended", AGENT, "in_progress", "in_progress"),
+            ("transition", AGENT, "in_progress", "resolved"),
+        ]
+        assert all(entry.at == NOW for entry in case.history)
+
+    def test_rows_cannot_be_updated_or_deleted(self, store: CaseStore, new_case: Callable[..., Case]) -> None:
+        new_case()
+        for statement in ("UPDATE audit SET actor = 'U000FORGED'", "DELETE FROM audit"):
+            with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+                store.db.conn.execute(statement)
+        assert [row["actor"] for row in store.db.query("SELECT actor FROM audit")] == [AGENT]
+
+    def test_failed_change_leaves_no_trace(self, store: CaseStore, new_case: Callable[..., Case]) -> None:
+        case = new_case()
+        with pytest.raises(InvalidTransition):
+            store.transition(case.id, to_status="resolved", actor=MANAGER, now=NOW)
+        assert store.db.execute("SELECT count(*) FROM audit").fetchone()[0] == 1
+        assert not store.db.conn.in_transaction
+
+    def test_times_are_stored_in_utc(self, store: CaseStore, new_case: Callable[..., Case]) -> None:
+        case = new_case()
+        row = next(store.db.query("SELECT received_at, due_at FROM cases WHERE id = ?", [case.id]))
+        assert row == {"received_at": "2026-04-28T06:00:00+00:00", "due_at": "2026-05-18T09:00:00+00:00"}
+        assert case.to_json()["due_at"] == "2026-05-18T18:00:00+09:00"
+        assert case.received_at.astimezone(JST) == NOW
