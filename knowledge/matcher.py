@@ -33,6 +33,8 @@ PASSAGE_WEIGHT = 0.55
 PHRASE_FLOOR = 0.55
 FUZZY_CUTOFF = 86.0
 SPELLING_CUTOFF = 80.0
+#: Words allowed between the words of a multi-word English keyword.
+MAX_PHRASE_GAP = 1
 BM25_K1 = 1.2
 BM25_B = 0.6
 #: Each passage token keeps at most this many documents (the strongest): bounds a query's work.
@@ -76,11 +78,34 @@ class _Query:
     surface: str
     reading: str
     stems: frozenset[str]
+    sequence: tuple[str, ...]  # the stems in order, for multi-word keywords
     tokens: list[str]
 
 
 def _passage_tokens(normalised: str) -> list[str]:
     return char_ngrams(normalised) + english_stems(normalised)
+
+
+def _in_order(phrase: tuple[str, ...], sequence: tuple[str, ...]) -> bool:
+    """Whether the phrase's stems occur in order with at most one word between neighbours.
+
+    "copy of my data" matches "a copy of all my data", but "stop providing" does not match
+    "stop using it for anything except providing the service".
+    """
+    if len(phrase) == 1:
+        return phrase[0] in sequence
+    for start, stem in enumerate(sequence):
+        if stem != phrase[0]:
+            continue
+        at = start
+        for wanted in phrase[1:]:
+            window = sequence[at + 1 : at + 1 + MAX_PHRASE_GAP + 1]
+            if wanted not in window:
+                break
+            at = at + 1 + window.index(wanted)
+        else:
+            return True
+    return False
 
 
 class Matcher:
@@ -193,8 +218,8 @@ class Matcher:
         surface = normalise(query)
         if not surface:
             return []
-        stems = frozenset(self._spell(stem) for stem in english_stems(surface))
-        q = _Query(surface, reading(surface).replace(" ", ""), stems, _passage_tokens(surface))
+        sequence = tuple(self._spell(stem) for stem in english_stems(surface))
+        q = _Query(surface, reading(surface).replace(" ", ""), frozenset(sequence), sequence, _passage_tokens(surface))
         keyword_raw, terms = self._score_keywords(q)
         passage_raw = self._score_passages(q)
         phrase = self._score_phrases(q)
@@ -250,7 +275,7 @@ class Matcher:
     @staticmethod
     def _term_credit(term: _Term, q: _Query, compact_surface: str) -> float:
         if term.stems:
-            return 1.0 if all(s in q.stems for s in term.stems) else 0.0
+            return 1.0 if _in_order(term.stems, q.sequence) else 0.0
         if term.surface.replace(" ", "") in compact_surface or term.reading in q.reading:
             return 1.0
         if len(term.reading) >= 5:
