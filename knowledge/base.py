@@ -18,7 +18,7 @@ from knowledge.text import Language, clean_input, content_units, detect_language
 
 ANSWER_THRESHOLD = 0.48
 #: An FAQ answer is shown as the short answer only when it is this sure and cites the section quoted.
-FAQ_SUMMARY_THRESHOLD = 0.5
+FAQ_SUMMARY_THRESHOLD = 0.55
 #: Each later citation of an FAQ counts a little less than the one before.
 FAQ_CITE_DECAY = 0.9
 FAQ_WEIGHT = 0.8
@@ -151,9 +151,12 @@ class KnowledgeBase:
 
     def _hit(self, entry_id: str, score: float) -> Hit:
         entry = self.policy[entry_id]
-        items = self._items(entry)
-        quote = "\n".join(t for t in [entry.ja, *(i.ja for i in items)] if t)
-        translation = "\n".join(t for t in [entry.en, *(i.en for i in items)] if t)
+        # A section is quoted whole; an item with the sentence that introduces it ("ただし、以下の場合は…").
+        parent = self.policy[entry.parent] if entry.parent else None
+        pieces = [parent, entry] if parent and parent.ja else [entry]
+        pieces += self._items(entry)
+        quote = "\n".join(_quoted(p) for p in pieces if p.ja)
+        translation = "\n".join(p.en for p in pieces if p.en)
         return Hit(
             id=entry.id,
             title=entry.title_ja,
@@ -170,27 +173,38 @@ class KnowledgeBase:
         return self._children.get(entry.id, [])
 
     def citation_ja(self, entry: PolicyEntry) -> str:
-        section = self.policy[entry.section]
-        text = f"第{entry.section}条（{section.title_ja}）"
-        if entry.parent:
-            text += f"第{entry.id.split('.')[1]}号"
-            if entry.id.count(".") > 1:
-                text += f"の表「{entry.title_ja}」"
+        """「第8条（個人情報の第三者への提供）第4号」, as Japanese documents cite numbered items."""
+        text = f"第{entry.section}条（{self.policy[entry.section].title_ja}）"
+        item = self._item(entry)
+        if item is not None and item.numbered:
+            text += f"第{item.number}号"
+        if item is not None and item is not entry:
+            text += f"の表「{entry.title_ja}」"
         return f"「{text}」"
 
     def citation_en(self, entry: PolicyEntry) -> str:
-        section = self.policy[entry.section]
-        text = f"Section {entry.section} ({section.title_en})"
-        if entry.parent:
-            text += f", item {entry.id.split('.')[1]}"
-            if entry.id.count(".") > 1:
-                text += f", table row “{entry.title_en}”"
+        text = f"Section {entry.section} ({self.policy[entry.section].title_en})"
+        item = self._item(entry)
+        if item is not None and item.numbered:
+            text += f", item {item.number}"
+        if item is not None and item is not entry:
+            text += f", table row “{entry.title_en}”"
         return text
+
+    def _item(self, entry: PolicyEntry) -> PolicyEntry | None:
+        """The second-level entry an id sits under ("8.4" for "8.4" and for "8.4.1"); None for a section."""
+        parts = entry.id.split(".")
+        return self.policy[".".join(parts[:2])] if len(parts) > 1 else None
 
     def _default_summary(self, entry: PolicyEntry, language: Language) -> str:
         if language == "en":
             return f"{self.citation_en(entry)} of the privacy policy covers this:"
         return f"プライバシーポリシーの{self.citation_ja(entry)}に、次のとおり定められています。"
+
+
+def _quoted(item: PolicyEntry) -> str:
+    """An item's text as printed, with its number when the policy numbers it."""
+    return f"{item.number}. {item.ja}" if item.numbered else item.ja
 
 
 def _ancestors(entry_id: str) -> list[str]:

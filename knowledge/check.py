@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from knowledge.model import FaqEntry, PolicyEntry, Problem, read_faq, read_policy
@@ -45,9 +45,16 @@ def read_knowledge(directory: Path | str = BUNDLED_DIR) -> KnowledgeFiles:
     policy, problems = read_policy(policy_path)
     faq, faq_problems = read_faq(faq_path)
     problems += faq_problems
-    problems += _check_policy(policy, str(policy_path), source_path.read_text(encoding="utf-8"))
+    published = verbatim_key(source_path.read_text(encoding="utf-8"))
+    problems += _check_policy(policy, str(policy_path), published)
     problems += _check_faq(faq, {e.id for e in policy}, str(faq_path))
+    policy = [replace(e, numbered=_is_numbered(e, published)) for e in policy]
     return KnowledgeFiles(policy, faq, problems)
+
+
+def _is_numbered(entry: PolicyEntry, published: str) -> bool:
+    """Whether the policy prints this sub-item as "N. …" (§16's contact lines, for one, are not numbered)."""
+    return bool(entry.parent and entry.ja) and verbatim_key(f"{entry.number}. {entry.ja}") in published
 
 
 def _duplicates(ids: list[tuple[str, int]], path: str) -> list[Problem]:
@@ -55,9 +62,8 @@ def _duplicates(ids: list[tuple[str, int]], path: str) -> list[Problem]:
     return [Problem(path, line, f"duplicate id {i!r}") for i, line in ids if i and counts[i] > 1]
 
 
-def _check_policy(entries: list[PolicyEntry], path: str, source: str) -> list[Problem]:
+def _check_policy(entries: list[PolicyEntry], path: str, published: str) -> list[Problem]:
     problems = _duplicates([(e.id, e.line) for e in entries], path)
-    published = verbatim_key(source)
     ids = {e.id for e in entries}
     for entry in entries:
         if entry.ja and verbatim_key(entry.ja) not in published:

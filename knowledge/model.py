@@ -40,6 +40,13 @@ class PolicyEntry:
     note_ja: str = ""
     note_en: str = ""
     line: int = 0
+    #: The published text numbers this item ("1. …"); set from the source text when the files are read.
+    numbered: bool = False
+
+    @property
+    def number(self) -> str:
+        """The item's own number: "4" for "8.4"."""
+        return self.id.rsplit(".", 1)[-1]
 
     @property
     def section(self) -> str:
