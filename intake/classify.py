@@ -45,11 +45,14 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"(他人|別人|他社|他の(人|方|ユーザ|利用者|会社|企業|顧客|お客)|知らない(人|方|会社|番号)|別の(人|方|ユーザ|利用者|会社|企業|顧客|お客))"
         r".{0,25}(見え|表示|届|閲覧|聞こえ|再生|送られ|入って|載って|出て)",
         r"身に覚えのない(ログイン|アクセス|操作)",
+        r"(私|自分|本人)(ではない|じゃない|以外の)(方|人|お客|ユーザ|利用者).{0,25}(見え|表示|届|載って|出て|記載)",
+        r"(ネット|ウェブ|web|sns|掲示板).{0,20}(出回|晒|公開されて)",
         _BEFORE + r"(leak|leaks|leaked|leaking|leakage|breach|breached|breaches|exposed|hacked|hacker|hackers|stolen)" + _AFTER,
         r"some(one|body) else'?s|another (customer|user|person|company|client)'?s|other (people|customers|users|clients)'?s?"
         + _AFTER,
         r"(logged|signed) (in|into my account) without|without my (permission|knowledge|consent) (logged|accessed)|unauthori[sz]ed (access|login)|account (was |has been )?(taken over|compromised|hijacked)|compromised",
         r"sent to the wrong|wrong (recipient|person|address)|misdirected|mis-sent|phishing",
+        r"(share|public|shared) link.{0,60}(anyone|public|without (logging|signing|a password))|anyone with the link",
     ),
     "authority": (
         r"警察|刑事課|捜査|検察|裁判所|令状|差押|差し押さえ|捜索|弁護士会照会|23条照会|二十三条照会|文書送付嘱託|調査嘱託",

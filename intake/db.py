@@ -154,7 +154,37 @@ CREATE TABLE feedback (
 );
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL),)
+# Migration 2: the outbox of messages the bot owes (bot/delivery.py sends them) and the log of scheduled
+# nudges already owed (reminders, escalation re-pings, digests), so a restart neither loses nor repeats one.
+_OUTBOX = """
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TEXT NOT NULL,
+    case_id TEXT REFERENCES cases(id),
+    kind TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    data TEXT NOT NULL DEFAULT '{}',
+    update_of INTEGER REFERENCES outbox(id),
+    status TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    attempt_token TEXT,
+    next_attempt_at TEXT NOT NULL,
+    maybe_posted INTEGER NOT NULL DEFAULT 0,
+    channel TEXT,
+    ts TEXT,
+    sent_at TEXT,
+    last_error TEXT
+);
+CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+CREATE INDEX outbox_case ON outbox(case_id, kind);
+CREATE TABLE schedule_log (
+    key TEXT PRIMARY KEY,
+    case_id TEXT,
+    at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL), Migration("0002_outbox", _OUTBOX))
 
 
 def _run_migrations(db: sqlite_utils.Database, migrations: tuple[Migration, ...]) -> None:

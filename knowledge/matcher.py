@@ -276,7 +276,7 @@ class Matcher:
     def _term_credit(term: _Term, q: _Query, compact_surface: str) -> float:
         if term.stems:
             return 1.0 if _in_order(term.stems, q.sequence) else 0.0
-        if term.surface.replace(" ", "") in compact_surface or term.reading in q.reading:
+        if term.surface.replace(" ", "") in compact_surface or (len(term.reading) >= 3 and term.reading in compact_surface):
             return 1.0
         if len(term.reading) >= 5:
             ratio = fuzz.partial_ratio(term.reading, q.reading, score_cutoff=FUZZY_CUTOFF)

@@ -75,3 +75,7 @@ class TestInquiries:
         items = load(SHARED_EVAL / "dev_intake.yaml")
         accuracy, recall, false_urgent = intake_figures(items)
         assert accuracy >= 0.90 and recall == 1.0 and false_urgent <= 1, (accuracy, recall, false_urgent)
+
+    def test_held_out_set(self) -> None:
+        accuracy, recall, false_urgent = intake_figures(load(HERE / "data" / "heldout_intake.yaml"))
+        assert accuracy >= 0.85 and recall == 1.0 and false_urgent <= 2, (accuracy, recall, false_urgent)
