@@ -15,7 +15,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 
 from intake.calendar import (
     DEFAULT_COMPANY_HOLIDAYS,
@@ -83,29 +82,9 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
         root = load_located(target)
     except YamlFileError as exc:
         raise ConfigError([Problem(exc.path, exc.line, exc.message)]) from exc
-    except ValueError as exc:  # an impossible unquoted date such as 2026-02-30 fails inside the YAML library
-        raise ConfigError([Problem(str(target), _impossible_date_line(target), f"not a valid date: {exc}")]) from exc
     if root.value is None:
         return Config(source=str(target))
     return _Parser(str(target)).parse(root)
-
-
-def _impossible_date_line(path: Path) -> int:
-    """The line of the first unquoted date YAML recognises but cannot build (0 when there is none)."""
-    constructor = yaml.constructor.SafeConstructor()
-    pending = [yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)]
-    while pending:
-        node = pending.pop(0)
-        if isinstance(node, yaml.MappingNode):
-            pending.extend(value for pair in node.value for value in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            pending.extend(node.value)
-        elif node is not None and node.tag == "tag:yaml.org,2002:timestamp":
-            try:
-                constructor.construct_yaml_timestamp(node)
-            except ValueError:
-                return node.start_mark.line + 1
-    return 0
 
 
 class _Parser:

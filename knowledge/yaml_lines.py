@@ -17,14 +17,6 @@ class Located:
     value: Any
     line: int
 
-    def plain(self) -> Any:
-        """The value without line numbers, as yaml.safe_load would give it."""
-        if isinstance(self.value, dict):
-            return {k: v.plain() for k, v in self.value.items()}
-        if isinstance(self.value, list):
-            return [v.plain() for v in self.value]
-        return self.value
-
 
 class YamlFileError(Exception):
     """A YAML file that cannot be read at all; str() is `file:line: message`."""
@@ -32,6 +24,12 @@ class YamlFileError(Exception):
     def __init__(self, path: Path | str, line: int, message: str) -> None:
         super().__init__(f"{path}:{line}: {message}")
         self.path, self.line, self.message = str(path), line, message
+
+
+class _BadScalar(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.message = line, message
 
 
 def load_located(path: Path | str) -> Located:
@@ -46,6 +44,8 @@ def load_located(path: Path | str) -> Located:
         if node is None:
             return Located(None, 1)
         return _locate(node, loader)
+    except _BadScalar as exc:
+        raise YamlFileError(path, exc.line, exc.message) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -62,4 +62,7 @@ def _locate(node: yaml.Node, loader: Any) -> Located:
         return Located({str(loader.construct_object(k)): _locate(v, loader) for k, v in node.value}, line)
     if isinstance(node, yaml.SequenceNode):
         return Located([_locate(item, loader) for item in node.value], line)
-    return Located(loader.construct_object(node), line)
+    try:
+        return Located(loader.construct_object(node), line)
+    except ValueError as exc:  # a well-formed scalar with an impossible value, e.g. the date 2026-02-30
+        raise _BadScalar(line, f"{node.value!r} is not a valid value: {exc}") from exc

@@ -108,7 +108,7 @@ class TestErrors:
 
     def test_impossible_unquoted_date(self, tmp_path: Path) -> None:
         assert problems(tmp_path, "manager: U0123MANAGER\ncompany_holidays: [2026-02-30]\n") == [
-            f"{tmp_path / 'privacy-bot.yaml'}:2: not a valid date: day is out of range for month"
+            f"{tmp_path / 'privacy-bot.yaml'}:2: '2026-02-30' is not a valid value: day is out of range for month"
         ]
 
     def test_yaml_syntax(self, tmp_path: Path) -> None:
