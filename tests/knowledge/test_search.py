@@ -79,6 +79,12 @@ class TestAbstention:
         assert not answer.answered
         assert "info@selfree.co.jp" in answer.render_text()
 
+    def test_policy_silent_faq_abstains_and_says_why(self, kb: KnowledgeBase) -> None:
+        """A question the FAQ marks as not covered by the policy is not answered from a nearby section."""
+        answer = kb.ask("ユーザーデータは何年保存するの？")
+        assert not answer.answered and answer.faq_id == "retention-period"
+        assert "info@selfree.co.jp" in answer.render_text()
+
     def test_abstain_english(self, kb: KnowledgeBase) -> None:
         answer = kb.ask("What time does the cafeteria open?")
         assert not answer.answered and "won't guess" in answer.render_text()
