@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from knowledge.text import char_ngrams, english_stems, normalise, reading
+from knowledge.text import char_ngrams, english_stems, normalise, reading, reading_with_words
 
 #: Weights of the noisy-or: keywords are curated and most trusted, example questions next, running text last.
 KEYWORD_SATURATION = 2.2
@@ -32,7 +32,7 @@ PASSAGE_SATURATION = 9.0
 PASSAGE_WEIGHT = 0.55
 PHRASE_FLOOR = 0.55
 FUZZY_CUTOFF = 86.0
-SPELLING_CUTOFF = 80.0
+SPELLING_CUTOFF = 88.0
 #: Words allowed between the words of a multi-word English keyword.
 MAX_PHRASE_GAP = 1
 BM25_K1 = 1.2
@@ -77,6 +77,7 @@ class _Term:
 class _Query:
     surface: str
     reading: str
+    inside_words: frozenset[int]  # reading positions inside a kanji word: a keyword may not start or end there
     stems: frozenset[str]
     sequence: tuple[str, ...]  # the stems in order, for multi-word keywords
     tokens: list[str]
@@ -84,6 +85,16 @@ class _Query:
 
 def _passage_tokens(normalised: str) -> list[str]:
     return char_ngrams(normalised) + english_stems(normalised)
+
+
+def _found_on_word_edges(needle: str, q: _Query) -> bool:
+    """Whether the reading occurs in the query's reading without cutting into a kanji word."""
+    start = q.reading.find(needle)
+    while start != -1:
+        if start not in q.inside_words and start + len(needle) not in q.inside_words:
+            return True
+        start = q.reading.find(needle, start + 1)
+    return False
 
 
 def _in_order(phrase: tuple[str, ...], sequence: tuple[str, ...]) -> bool:
@@ -219,7 +230,8 @@ class Matcher:
         if not surface:
             return []
         sequence = tuple(self._spell(stem) for stem in english_stems(surface))
-        q = _Query(surface, reading(surface).replace(" ", ""), frozenset(sequence), sequence, _passage_tokens(surface))
+        q_reading, inside_words = reading_with_words(surface)
+        q = _Query(surface, q_reading, inside_words, frozenset(sequence), sequence, _passage_tokens(surface))
         keyword_raw, terms = self._score_keywords(q)
         passage_raw = self._score_passages(q)
         phrase = self._score_phrases(q)
@@ -276,11 +288,16 @@ class Matcher:
     def _term_credit(term: _Term, q: _Query, compact_surface: str) -> float:
         if term.stems:
             return 1.0 if _in_order(term.stems, q.sequence) else 0.0
-        if term.surface.replace(" ", "") in compact_surface or (len(term.reading) >= 3 and term.reading in compact_surface):
+        if term.surface.replace(" ", "") in compact_surface or _found_on_word_edges(term.reading, q):
             return 1.0
         if len(term.reading) >= 5:
-            ratio = fuzz.partial_ratio(term.reading, q.reading, score_cutoff=FUZZY_CUTOFF)
-            return 0.7 * ratio / 100 if ratio else 0.0
+            found = fuzz.partial_ratio_alignment(term.reading, q.reading, score_cutoff=FUZZY_CUTOFF)
+            # A near match must sit on word edges and cover some kanji: in kana-only text, near matches
+            # are chance (照会 しょうかい vs …でしょうか).
+            start, end = (found.dest_start, found.dest_end) if found else (0, 0)
+            if found and start not in q.inside_words and end not in q.inside_words:
+                if any(i in q.inside_words for i in range(start + 1, end)):
+                    return 0.7 * found.score / 100
         return 0.0
 
     def _score_passages(self, q: _Query) -> dict[int, float]:

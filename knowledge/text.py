@@ -90,6 +90,31 @@ def reading(normalised: str) -> str:
     return _LONG_VOWEL.sub("", "".join(part["hira"] for part in _kakasi().convert(normalised)))
 
 
+_KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@functools.lru_cache(maxsize=65536)
+def reading_with_words(normalised: str) -> tuple[str, frozenset[int]]:
+    """The reading without spaces, and the positions that fall *inside* the reading of a kanji word.
+
+    A keyword found in the reading only counts if it does not start or end inside a kanji word: 海外 (かいがい)
+    must not be found in 扱いがいい (あつかい・がいい), while 開示請求 is still found in 開示せいきゅう.
+    """
+    text = normalised.replace(" ", "")
+    if not _JAPANESE.search(text):
+        return text, frozenset()
+    out: list[str] = []
+    inside: set[int] = set()
+    at = 0
+    for part in _kakasi().convert(text):
+        hira = _LONG_VOWEL.sub("", part["hira"])
+        if _KANJI.search(part["orig"]):
+            inside.update(range(at + 1, at + len(hira)))
+        out.append(hira)
+        at += len(hira)
+    return "".join(out), frozenset(inside)
+
+
 def detect_language(text: str) -> Language:
     """English when the text is written in Latin letters with no Japanese character, else Japanese."""
     text = strip_slack_markup(text)
