@@ -14,7 +14,7 @@ from knowledge.answer import Answer, Hit
 from knowledge.check import BUNDLED_DIR, read_knowledge
 from knowledge.matcher import Matcher, MatchDocument
 from knowledge.model import FaqEntry, PolicyEntry, Problem
-from knowledge.text import Language, clean_input, content_units, detect_language, normalise
+from knowledge.text import Language, TopicWord, clean_input, detect_language, normalise, topic_words
 
 ANSWER_THRESHOLD = 0.48
 #: An FAQ answer is shown as the short answer only when it is this sure and cites the section quoted.
@@ -60,12 +60,13 @@ class KnowledgeBase:
             for f in self.faq.values()
         )
         self._vocabulary: set[str] = set()
-        for e in self.policy.values():
-            for text in (e.title_ja, e.title_en, e.ja, e.en, *e.keywords_ja, *e.keywords_en):
-                self._vocabulary |= content_units(text)
-        for f in self.faq.values():
-            for text in (*f.questions_ja, *f.questions_en):
-                self._vocabulary |= content_units(text)
+        self._reading_vocabulary: set[str] = set()
+        texts = [t for e in self.policy.values() for t in (e.title_ja, e.title_en, e.ja, e.en, *e.keywords_ja, *e.keywords_en)]
+        texts += [t for f in self.faq.values() for t in (*f.questions_ja, *f.questions_en)]
+        for text in texts:
+            for word in topic_words(text):
+                self._vocabulary |= word.units
+                self._reading_vocabulary |= word.reading_units
 
     def has_entry(self, entry_id: str) -> bool:
         return entry_id in self.policy
@@ -113,9 +114,15 @@ class KnowledgeBase:
         )
 
     def coverage(self, text: str) -> float:
-        """The share of the question's topic words that the knowledge base knows at all."""
-        units = content_units(text)
-        return len(units & self._vocabulary) / len(units) if units else 1.0
+        """The share of the question's topic words that the knowledge base knows at all (longer words count more)."""
+        words = topic_words(text)
+        total = sum(len(w.units) for w in words)
+        return sum(len(w.units) * self._known(w) for w in words) / total if total else 1.0
+
+    def _known(self, word: TopicWord) -> float:
+        by_surface = len(word.units & self._vocabulary) / len(word.units)
+        by_reading = len(word.reading_units & self._reading_vocabulary) / len(word.reading_units or {""})
+        return max(by_surface, by_reading)
 
     def _score(self, text: str) -> tuple[dict[str, float], tuple[str, float] | None]:
         """Scores per policy entry (FAQ matches lent to what they cite), and the best FAQ match."""

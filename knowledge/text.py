@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Literal
 
 import jaconv
@@ -140,15 +141,25 @@ def english_content_stems(normalised: str) -> list[str]:
     return [_stem(w) for w in words if w not in _STOPWORDS and not w.isdigit()]
 
 
-def content_units(text: str) -> set[str]:
-    """What a question is about: English stems less function words, and bigrams of kanji/katakana runs.
+@dataclass(frozen=True)
+class TopicWord:
+    """A word a question is about: its units (character bigrams, or one English stem) and those of its reading."""
 
-    Hiragana is left out on purpose: in Japanese it mostly carries grammar and tone (〜してほしい, 〜かな).
+    units: frozenset[str]
+    reading_units: frozenset[str]
+
+
+def topic_words(text: str) -> list[TopicWord]:
+    """English stems less function words, and the kanji/katakana runs of Japanese.
+
+    Hiragana is left out on purpose: in Japanese it mostly carries grammar and tone (〜してほしい, 〜かな). The
+    reading lets ｾｲﾈﾝｶﾞｯﾋﾟ count as the 生年月日 the knowledge base knows.
     """
-    units = set(english_content_stems(normalise(text)))
+    words = [TopicWord(frozenset({stem}), frozenset({stem})) for stem in english_content_stems(normalise(text))]
     for run in _CONTENT_RUN.findall(unicodedata.normalize("NFKC", text)):
-        units.update(char_ngrams(normalise(run)))
-    return units
+        folded = normalise(run)
+        words.append(TopicWord(frozenset(char_ngrams(folded)), frozenset(char_ngrams(reading(folded)))))
+    return words
 
 
 def char_ngrams(normalised: str, n: int = 2) -> list[str]:
