@@ -10,6 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
+from intake import Config, RequestTypes, load_request_types
 from knowledge import KnowledgeBase
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -24,7 +25,8 @@ from bot.dedupe import EventDeduper, dedupe_middleware
 from bot.errors import handle_error
 from bot.feedback import FeedbackStore
 from bot.payloads import PayloadGuard
-from bot.services import ManagerConfig, Services
+from bot.delivery import OutboxSender
+from bot.services import Services
 from bot.settings import Settings
 from bot.storage import DatabaseOpener, PerThreadDatabase
 
@@ -39,6 +41,10 @@ LISTENER_THREADS = 8
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _no_sender() -> None:
+    """Nothing to wake: the outbox rows stay pending for the next sender that starts."""
 
 
 def build_client(settings: Settings) -> WebClient:
@@ -63,13 +69,16 @@ def build_app(
     settings: Settings,
     knowledge_base: KnowledgeBase,
     open_db: DatabaseOpener,
-    config: ManagerConfig,
+    config: Config,
     clock: Callable[[], datetime] = _utc_now,
+    delivery: OutboxSender | None = None,
+    request_types: RequestTypes | None = None,
 ) -> App:
     """Build the app; calls Slack's auth.test once, so a bad token or an unreachable Slack fails here.
 
     `open_db` opens the bot's SQLite database (`intake.db.open_db` bound to a path); it is called once per thread
-    that touches the database. Raises `slack_bolt.error.BoltError` when Slack rejects the token and
+    that touches the database. `delivery` is the outbox sender to wake after a change owes messages (without one,
+    the rows wait for whichever sender runs next). Raises `slack_bolt.error.BoltError` when Slack rejects the token and
     `urllib.error.URLError` (an `OSError`) when Slack cannot be reached.
     """
     db = PerThreadDatabase(open_db)
@@ -77,6 +86,10 @@ def build_app(
         knowledge_base=knowledge_base,
         feedback=FeedbackStore(db, clock=clock),
         config=config,
+        request_types=request_types or load_request_types(),
+        db=db,
+        clock=clock,
+        wake_delivery=delivery.wake if delivery is not None else _no_sender,
     )
     app = App(
         name="privacy-bot",

@@ -28,3 +28,63 @@ INPUT_FEEDBACK_COMMENT: Final = "feedback_comment_input"
 
 #: Block id of the actions row under an answer, so a view can find (and replace) it.
 BLOCK_ANSWER_ACTIONS: Final = "answer_actions"
+
+# -- Intake -------------------------------------------------------------------------------------------------------
+
+#: `/privacy intake` (or `/privacy 受付`) opens the intake modal instead of asking a question.
+INTAKE_WORDS: Final = frozenset({"intake", "受付"})
+#: Shortcuts declared under `features.shortcuts` in the manifest: from anywhere, and on a message.
+SHORTCUT_INTAKE: Final = "privacy_intake"
+SHORTCUT_INTAKE_FROM_MESSAGE: Final = "privacy_intake_from_message"
+VIEW_INTAKE: Final = "privacy_intake_modal"
+#: The intake modal's input blocks are named after the `intake.validation` field they fill, so a per-field error
+#: goes back next to its field unchanged. Every input block holds one element with this action id.
+INPUT_VALUE: Final = "value"
+BLOCK_TYPE: Final = "type"
+BLOCK_URGENT: Final = "urgent"
+BLOCK_NAME: Final = "requester.name"
+BLOCK_EMAIL: Final = "requester.email"
+BLOCK_PHONE: Final = "requester.phone"
+BLOCK_AGENT_KIND: Final = "agent.kind"
+BLOCK_AGENT_NAME: Final = "agent.name"
+BLOCK_CHANNEL: Final = "channel"
+BLOCK_DESCRIPTION: Final = "description"
+BLOCK_IDENTITY_STATUS: Final = "identity.status"
+BLOCK_IDENTITY_METHOD: Final = "identity.method"
+BLOCK_DATA_ROLE: Final = "data_role"
+BLOCK_CLIENT_NAME: Final = "client_name"
+
+# -- Cases: the manager's card, App Home and the modals behind the buttons --------------------------------------
+
+#: Buttons on a case card (and "open" in App Home). Their value is the case id.
+ACTION_CASE_ACKNOWLEDGE: Final = "case_acknowledge"
+ACTION_CASE_ASSIGN: Final = "case_assign"
+ACTION_CASE_RESOLVE: Final = "case_resolve"
+ACTION_CASE_REFUSE: Final = "case_refuse"
+ACTION_CASE_EXTEND: Final = "case_extend"
+ACTION_CASE_TRANSFER: Final = "case_transfer"
+ACTION_CASE_OPEN: Final = "case_open"
+BLOCK_CASE_ACTIONS: Final = "case_actions"
+#: One modal per button that needs more than a click; the case id travels in `CaseActionMetadata`.
+VIEW_CASE_ASSIGN: Final = "case_assign_modal"
+VIEW_CASE_RESOLVE: Final = "case_resolve_modal"
+VIEW_CASE_REFUSE: Final = "case_refuse_modal"
+VIEW_CASE_EXTEND: Final = "case_extend_modal"
+VIEW_CASE_TRANSFER: Final = "case_transfer_modal"
+#: Read-only: a case's details and history (no submit button, so no submission listener).
+VIEW_CASE_DETAIL: Final = "case_detail_modal"
+#: Input blocks of those modals, named after the `intake` error keys (`ValidationError.errors`).
+BLOCK_ASSIGNEE: Final = "assignee"
+BLOCK_OUTCOME: Final = "outcome"
+BLOCK_GROUND: Final = "ground"
+BLOCK_REASON: Final = "reason"
+BLOCK_DUE: Final = "due"
+BLOCK_CLIENT: Final = "client"
+
+#: App Home: the event, and nothing else (its buttons are ACTION_CASE_OPEN).
+EVENT_APP_HOME_OPENED: Final = "app_home_opened"
+
+#: Marks a message the outbox posted (message metadata `event_type`, and the block id prefix of its first block),
+#: so the sender can recognise its own post in a conversation after a crash.
+OUTBOX_EVENT_TYPE: Final = "privacy_bot_outbox"
+OUTBOX_BLOCK_PREFIX: Final = "outbox-"

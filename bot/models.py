@@ -6,10 +6,11 @@ can also forge them, so decoding is strict and returns None for anything unexpec
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["AnswerRef", "CommentMetadata", "Language"]
+__all__ = ["AnswerRef", "CaseActionMetadata", "CommentMetadata", "IntakeMetadata", "Language", "case_id_of"]
 
 Language = Literal["ja", "en"]
 
@@ -57,3 +58,62 @@ class CommentMetadata:
         if not isinstance(data, dict) or type(data.get("feedback_id")) is not int:
             return None
         return cls(feedback_id=data["feedback_id"], language=_language(data.get("language")))
+
+
+_CASE_ID = re.compile(r"PRV-\d{4}-\d{4,6}")
+
+
+def case_id_of(value: object) -> str | None:
+    """A case button's value, when it has the shape of a case id (the store still says whether it exists)."""
+    return value if isinstance(value, str) and _CASE_ID.fullmatch(value) else None
+
+
+def _loads(value: object) -> dict[str, object] | None:
+    try:
+        data = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+@dataclass(frozen=True)
+class IntakeMetadata:
+    """`private_metadata` of the intake modal: where it was opened from (for the log), and the suggestion shown.
+
+    Never the message text: metadata comes back on every submission and must stay far below Slack's 3,000
+    characters; the text itself is already in the description field.
+    """
+
+    source: Literal["command", "shortcut", "message"]
+    channel_id: str | None = None
+    suggested_type: str | None = None
+
+    def encode(self) -> str:
+        return json.dumps({"source": self.source, "channel_id": self.channel_id, "suggested_type": self.suggested_type})
+
+    @classmethod
+    def decode(cls, value: object) -> IntakeMetadata:
+        data = _loads(value) or {}
+        source = data.get("source")
+        channel_id = data.get("channel_id")
+        suggested = data.get("suggested_type")
+        return cls(
+            source=source if source in ("command", "shortcut", "message") else "shortcut",  # type: ignore[arg-type]
+            channel_id=channel_id if isinstance(channel_id, str) else None,
+            suggested_type=suggested if isinstance(suggested, str) else None,
+        )
+
+
+@dataclass(frozen=True)
+class CaseActionMetadata:
+    """`private_metadata` of the modals behind a case card's buttons: which case."""
+
+    case_id: str
+
+    def encode(self) -> str:
+        return json.dumps({"case_id": self.case_id})
+
+    @classmethod
+    def decode(cls, value: object) -> CaseActionMetadata | None:
+        case_id = case_id_of((_loads(value) or {}).get("case_id"))
+        return cls(case_id) if case_id else None

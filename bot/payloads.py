@@ -17,7 +17,7 @@ from slack_bolt.middleware import Middleware
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
 
-__all__ = ["PayloadGuard", "field", "has_question", "payload_problem"]
+__all__ = ["PayloadGuard", "field", "has_question", "input_value", "payload_problem"]
 
 _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
 
@@ -30,6 +30,25 @@ def field(mapping: object, *path: str) -> str:
             return ""
         node = node.get(key)
     return node if isinstance(node, str) else ""
+
+
+def input_value(values: object, block_id: str, action_id: str) -> Any:
+    """What a modal submission holds for one input (`view.state.values[block][action]`): its text, the selected
+    option's value, the checked options' values, the picked date or user; None when absent or malformed."""
+    block = values.get(block_id) if isinstance(values, Mapping) else None
+    element = block.get(action_id) if isinstance(block, Mapping) else None
+    if not isinstance(element, Mapping):
+        return None
+    if "selected_options" in element:
+        options = element.get("selected_options")
+        return [o.get("value") for o in options if isinstance(o, Mapping)] if isinstance(options, list) else []
+    if "selected_option" in element:
+        option = element.get("selected_option")
+        return option.get("value") if isinstance(option, Mapping) else None
+    for key in ("selected_date", "selected_user", "value"):
+        if key in element:
+            return element.get(key)
+    return None
 
 
 def has_question(text: str) -> bool:

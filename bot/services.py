@@ -1,29 +1,37 @@
 """What the listeners work with, handed to every `register(app, services=...)`.
 
-One object rather than five arguments per surface, so adding a collaborator does not change every signature;
+One object rather than a dozen arguments per surface, so adding a collaborator does not change every signature;
 listeners still only use the core through these, never by importing a global.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from datetime import datetime
 
+from intake import CaseDesk, CaseStore, Config, RequestTypes
 from knowledge import KnowledgeBase
 
 from bot.feedback import FeedbackStore
+from bot.storage import PerThreadDatabase
 
-__all__ = ["ManagerConfig", "Services"]
-
-
-class ManagerConfig(Protocol):
-    """The part of `intake.config.Config` the Q&A needs: who the 個人情報管理責任者 is (a Slack user id)."""
-
-    @property
-    def manager(self) -> str | None: ...
+__all__ = ["Services"]
 
 
 @dataclass(frozen=True)
 class Services:
     knowledge_base: KnowledgeBase
     feedback: FeedbackStore
-    config: ManagerConfig
+    config: Config
+    request_types: RequestTypes
+    db: PerThreadDatabase
+    clock: Callable[[], datetime]
+    #: Called after a commit that wrote outbox rows, so the sender delivers them now rather than at its next poll.
+    wake_delivery: Callable[[], None]
+
+    def desk(self) -> CaseDesk:
+        """The case desk on this thread's connection (listeners run on several threads)."""
+        return CaseDesk(self.db.get(), config=self.config, request_types=self.request_types)
+
+    def store(self) -> CaseStore:
+        return CaseStore(self.db.get(), config=self.config, request_types=self.request_types)

@@ -10,6 +10,7 @@ from intake.case import Agent, AuditEntry, Case, Identity, Requester
 from intake.classify import Classification, classify, urgency_signals
 from intake.config import Config, load_config
 from intake.db import default_db_path, open_db, transaction
+from intake.desk import CaseDesk
 from intake.deadlines import DeadlineStatus, Reminder, compute_due, deadline_status, reminder_schedule
 from intake.errors import (
     CaseNotFound,
@@ -20,6 +21,8 @@ from intake.errors import (
     RequestTypesError,
     ValidationError,
 )
+from intake.outbox import Outbox, OutboxRow
+from intake.routing import Kind, Router
 from intake.lifecycle import CLOSED_STATUSES, OPEN_STATUSES, SERVER_OPERATOR, Status, allowed_next
 from intake.request_types import REQUEST_TYPE_IDS, RequestType, RequestTypes, load_request_types
 from intake.store import CaseStore
@@ -36,6 +39,7 @@ __all__ = [
     "BusinessCalendar",
     "BusinessHours",
     "Case",
+    "CaseDesk",
     "CaseNotFound",
     "CaseStore",
     "Classification",
@@ -43,15 +47,19 @@ __all__ = [
     "ConfigError",
     "DeadlineStatus",
     "Identity",
+    "Kind",
     "IntakeError",
     "InvalidTransition",
     "NewCase",
     "NotAuthorised",
+    "Outbox",
+    "OutboxRow",
     "Reminder",
     "RequestType",
     "RequestTypes",
     "RequestTypesError",
     "Requester",
+    "Router",
     "Status",
     "ValidationError",
     "allowed_next",

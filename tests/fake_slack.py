@@ -9,10 +9,13 @@ tests cover the real client, its retry handlers and the JSON the app sends. It a
     ...
     [call] = fake.wait_for("chat.postMessage")
     call.params["thread_ts"]
+
+Posted messages are kept per channel (with their blocks and metadata) and served by `conversations.history`, so
+the outbox's "did my post land before the crash?" check reads what was really posted. `stall_next` records a post
+and then hangs before answering, which is how a test puts a process to death between Slack's send and our mark.
 """
 from __future__ import annotations
 
-import itertools
 import json
 import threading
 import time
@@ -87,7 +90,9 @@ class FakeSlack:
         self.calls: list[Call] = []
         self._lock = threading.Lock()
         self._failures: list[_Failure] = []
-        self._ts = itertools.count(1)
+        self._last_ts = 0.0
+        self.history: dict[str, list[dict[str, Any]]] = {}
+        self._stalls: dict[str, float] = {}
         self.valid_tokens_prefixes = ("xoxb-", "xapp-")
         self.rejected_tokens: set[str] = set()
         fake = self
@@ -145,6 +150,17 @@ class FakeSlack:
         with self._lock:
             self._failures.append(_Failure(method, status, retry_after if status == 429 else None, times))
 
+    def heal(self) -> None:
+        """Forget every scripted failure and stall: Slack is healthy again."""
+        with self._lock:
+            self._failures.clear()
+            self._stalls.clear()
+
+    def stall_next(self, method: str, seconds: float) -> None:
+        """The next call to `method` is carried out (and recorded), then its answer waits `seconds`."""
+        with self._lock:
+            self._stalls[method] = seconds
+
     # -- inspection ------------------------------------------------------------------------------------------
 
     def calls_to(self, method: str) -> list[Call]:
@@ -193,22 +209,43 @@ class FakeSlack:
             return 200, {"Content-Type": "text/plain"}, "ok"
         if token in self.rejected_tokens or not (token or "").startswith(self.valid_tokens_prefixes):
             return 200, {"Content-Type": "application/json"}, json.dumps({"ok": False, "error": "invalid_auth"})
-        return 200, {"Content-Type": "application/json"}, json.dumps(self._answer(method, params))
+        answer = json.dumps(self._answer(method, params))
+        with self._lock:
+            stall = self._stalls.pop(method, None)
+        if stall is not None:
+            time.sleep(stall)
+        return 200, {"Content-Type": "application/json"}, answer
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
             return {"ok": True, "url": "https://fake.slack.com/", "team": "Fake", "user": "privacy-bot",
                     "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID}
-        if method in ("chat.postMessage", "chat.update"):
-            ts = f"{1700000000 + next(self._ts)}.000100"
-            return {"ok": True, "channel": params.get("channel"), "ts": ts, "message": {"text": params.get("text"), "ts": ts}}
+        if method == "chat.postMessage":
+            with self._lock:  # unique and increasing, like Slack's, and comparable with `oldest`
+                self._last_ts = max(time.time(), self._last_ts + 0.000001)
+                ts = f"{self._last_ts:.6f}"
+            message = {"type": "message", "ts": ts, "text": params.get("text"), "user": BOT_USER_ID, "bot_id": BOT_ID,
+                       "blocks": Call(method, params, None, "").blocks(), "metadata": Call(method, params, None, "")
+                       .json_param("metadata")}
+            with self._lock:
+                self.history.setdefault(str(params.get("channel")), []).append(message)
+            return {"ok": True, "channel": params.get("channel"), "ts": ts, "message": message}
+        if method == "chat.update":
+            return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts"),
+                    "message": {"text": params.get("text"), "ts": params.get("ts")}}
+        if method == "conversations.history":
+            oldest = float(params.get("oldest") or 0)
+            with self._lock:
+                messages = [m for m in self.history.get(str(params.get("channel")), []) if float(m["ts"]) > oldest]
+            return {"ok": True, "messages": list(reversed(messages)), "has_more": False,
+                    "response_metadata": {"next_cursor": ""}}
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(params.get("users", "X")).split(",")[0]}}
         if method == "chat.getPermalink":
             ts = str(params.get("message_ts", "")).replace(".", "")
             return {"ok": True, "channel": params.get("channel"),
                     "permalink": f"https://fake.slack.com/archives/{params.get('channel')}/p{ts}"}
-        if method == "views.open":
+        if method in ("views.open", "views.publish"):
             return {"ok": True, "view": {"id": "V0FAKE"}}
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws://127.0.0.1:1/link"}

@@ -66,6 +66,7 @@ _JA = Wording(
         "• このボットに DM → DM で回答します\n"
         "• `/privacy 質問` → あなただけに回答を表示します（「チャンネルに共有」もできます）\n"
         "ポリシーに書かれていないことは推測でお答えせず、個人情報管理責任者への確認をご案内します。\n"
+        "開示・削除・漏えいの申告などの依頼を受けたら `/privacy intake` で登録してください（責任者に届きます）。\n"
         "_In English: `/privacy help`_"
     ),
     thanks="フィードバックありがとうございます。",
@@ -107,6 +108,7 @@ _EN = Wording(
         "• `/privacy your question` → only you see the answer (you can share it in the channel)\n"
         "The policy is in Japanese; English answers quote it and add a translation for reference. "
         "When the policy does not say, I won't guess: I point you to the privacy manager.\n"
+        "Received a privacy request (access, deletion, a suspected leak…)? Log it with `/privacy intake`.\n"
         "_日本語の説明: `/privacy ヘルプ`_"
     ),
     thanks="Thanks for the feedback.",

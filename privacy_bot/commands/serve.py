@@ -18,6 +18,10 @@ from slack_bolt.error import BoltError
 from slack_sdk.errors import SlackApiError
 
 from bot import Settings, SettingsError, SlackHttpServer, build_app, build_socket_mode_handler, run_socket_mode
+from bot.delivery import OutboxSender, build_delivery_client
+from bot.scheduler import Scheduler
+from bot.storage import PerThreadDatabase
+from intake import load_request_types
 from intake.config import load_config
 from intake.db import default_db_path, open_db
 from intake.errors import ConfigError
@@ -66,13 +70,20 @@ def run(args: argparse.Namespace) -> int:
         open_db(db_path).conn.close()  # create and migrate now, on this thread, so a bad path fails here
     except (sqlite3.Error, OSError) as exc:
         raise UsageError(f"cannot open the database {db_path}: {exc}") from None
+    opener = functools.partial(open_db, db_path)
+    request_types = load_request_types()
+    delivery_db = PerThreadDatabase(opener)
+    sender = OutboxSender(client=build_delivery_client(settings), db=delivery_db, config=config,
+                          request_types=request_types, knowledge_base=knowledge_base)
     try:
         with _quiet_slack_logs():
             app = build_app(
                 settings=settings,
                 knowledge_base=knowledge_base,
-                open_db=functools.partial(open_db, db_path),
+                open_db=opener,
                 config=config,
+                delivery=sender,
+                request_types=request_types,
             )
     except BoltError as exc:
         raise UsageError(f"Slack rejected SLACK_BOT_TOKEN ({_slack_error(exc.__context__)})") from None
@@ -88,18 +99,33 @@ def run(args: argparse.Namespace) -> int:
             server = SlackHttpServer(app, host=host, port=port)
         except OSError as exc:
             raise UsageError(f"cannot listen on {host}:{port} ({_reason(exc)})") from None
-        server.start()
-        stop.wait()
-        server.stop()
+        with _delivering(sender, Scheduler(db=delivery_db, config=config, wake_delivery=sender.wake)):
+            server.start()
+            stop.wait()
+            server.stop()
         return 0
     assert settings.app_token is not None  # Settings.from_env(mode="socket") requires it
     try:
-        run_socket_mode(build_socket_mode_handler(app, app_token=settings.app_token), stop=stop)
+        with _delivering(sender, Scheduler(db=delivery_db, config=config, wake_delivery=sender.wake)):
+            run_socket_mode(build_socket_mode_handler(app, app_token=settings.app_token), stop=stop)
     except SlackApiError as exc:
         raise UsageError(f"Slack rejected SLACK_APP_TOKEN ({_slack_error(exc)})") from None
     except (URLError, OSError) as exc:
         raise UsageError(f"cannot reach Slack at {settings.api_url} ({_reason(exc)})") from None
     return 0
+
+
+@contextlib.contextmanager
+def _delivering(sender: OutboxSender, scheduler: Scheduler) -> Iterator[None]:
+    """Run the outbox sender (resuming what a previous run left pending) and the reminder clock while serving.
+    Rows still pending at shutdown stay in the outbox for the next start."""
+    sender.start()
+    scheduler.start()
+    try:
+        yield
+    finally:
+        scheduler.stop()
+        sender.stop()
 
 
 @contextlib.contextmanager

@@ -13,8 +13,10 @@ ROOT = Path(__file__).resolve().parents[2]
 # Bolt sees `message.im` as a `message` event (with channel_type "im").
 EVENT_NAMES = {"message": "message.im"}
 # The scopes each subscription or Web API method we call needs (docs.slack.dev/reference/scopes).
-SCOPES_FOR_EVENT = {"app_mention": "app_mentions:read", "message.im": "im:history"}
-SCOPES_FOR_CALLS = {"chat:write", "im:write"}  # chat.postMessage; conversations.open for the manager's DM
+SCOPES_FOR_EVENT = {"app_mention": "app_mentions:read", "message.im": "im:history", "app_home_opened": None}
+# chat.postMessage/update; conversations.open for the manager's DM; conversations.history of the private escalation
+# channel, which the outbox reads before re-posting after a crash (DMs are covered by im:history).
+SCOPES_FOR_CALLS = {"chat:write", "im:write", "groups:history"}
 
 
 def manifest() -> dict[str, Any]:
@@ -23,7 +25,8 @@ def manifest() -> dict[str, Any]:
 
 def registered(app: App) -> dict[str, set[str]]:
     """What the app's listeners match, read from the constraint each Bolt matcher was built with."""
-    found: dict[str, set[str]] = {"event": set(), "command": set(), "block_action": set(), "view_submission": set()}
+    found: dict[str, set[str]] = {"event": set(), "command": set(), "block_action": set(), "view_submission": set(),
+                                  "global_shortcut": set(), "message_shortcut": set()}
     for listener in app._listeners:
         for matcher in listener.matchers:
             func = getattr(matcher, "func", None)
@@ -47,6 +50,13 @@ class TestManifest:
         commands = {entry["command"] for entry in manifest()["features"]["slash_commands"]}
         assert registered(bot.server.app)["command"] == commands
 
+    def test_shortcuts_match_both_ways(self, bot: RunningBot) -> None:
+        declared = {kind: {s["callback_id"] for s in manifest()["features"]["shortcuts"] if s["type"] == kind}
+                    for kind in ("global", "message")}
+        found = registered(bot.server.app)
+        assert found["global_shortcut"] == declared["global"]
+        assert found["message_shortcut"] == declared["message"]
+
     def test_interactivity_is_on_exactly_when_there_are_buttons_or_modals(self, bot: RunningBot) -> None:
         found = registered(bot.server.app)
         assert found["block_action"] and found["view_submission"]
@@ -54,7 +64,7 @@ class TestManifest:
 
     def test_only_the_scopes_the_app_uses(self, bot: RunningBot) -> None:
         data = manifest()
-        needed = {SCOPES_FOR_EVENT[event] for event in data["settings"]["event_subscriptions"]["bot_events"]}
+        needed = {SCOPES_FOR_EVENT[event] for event in data["settings"]["event_subscriptions"]["bot_events"]} - {None}
         needed |= SCOPES_FOR_CALLS | ({"commands"} if data["features"]["slash_commands"] else set())
         assert set(data["oauth_config"]["scopes"]["bot"]) == needed
 

@@ -1,0 +1,308 @@
+"""Delivering the outbox (`intake/outbox.py`) to Slack: retry with backoff, Retry-After, and no double pings.
+
+One sender thread per server claims due rows one at a time, renders each from the case as it is *now* (a card
+delayed by an outage shows the current status), and sends it:
+
+- a DM is `conversations.open` then `chat.postMessage`; a channel post goes straight to the channel; an edit is
+  `chat.update` of the message its target row posted (stored channel + ts);
+- before posting, the row is marked `maybe_posted` with the channel. If the process dies before `mark_sent`
+  (kill -9), or a call fails in a way that may have posted (a timeout, a 5xx), the next attempt first reads the
+  conversation (`conversations.history`, bot's messages carry the row id in their metadata and first block id)
+  and records the message it finds instead of posting a second one;
+- 429 waits for Slack's Retry-After (and pauses the whole sender, since the limit is per method); other transient
+  failures back off exponentially; an error Slack will repeat forever (`channel_not_found`, `invalid_blocks`) marks
+  the row failed, logged with its id.
+
+Logs carry outbox ids, case ids, Slack ids and Slack error codes: never the text being delivered.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from intake import SERVER_OPERATOR, CaseNotFound, CaseStore, Config, Kind, Outbox, OutboxRow, RequestTypes
+from knowledge import KnowledgeBase
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot import ids
+from bot.settings import Settings
+from bot.storage import PerThreadDatabase
+from bot.views.blocks import Message
+from bot.views.case_messages import case_card, confirmation_message, digest_message, escalation_post, reminder_message
+
+__all__ = ["OutboxSender", "RetryPolicy", "build_delivery_client"]
+
+log = logging.getLogger(__name__)
+
+#: Slack error codes worth trying again; any other `ok: false` will fail the same way every time.
+TRANSIENT_ERRORS = frozenset({"ratelimited", "internal_error", "fatal_error", "service_unavailable",
+                              "request_timeout", "team_added_to_org"})
+#: How far back to look for our own post of a row, in pages of conversations.history.
+HISTORY_PAGES = 5
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Exponential backoff between attempts: `first`, doubling, at most `longest` (seconds)."""
+
+    first: float = 2.0
+    longest: float = 300.0
+    #: How often the sender looks for rows written by other processes (the CLI) when nobody wakes it.
+    poll: float = 2.0
+
+    def delay(self, attempts: int) -> float:
+        return min(self.first * 2 ** max(attempts - 1, 0), self.longest)
+
+
+def build_delivery_client(settings: Settings) -> WebClient:
+    """A Web API client without retry handlers: the sender schedules its own retries (and must know when a post
+    may have happened), instead of sleeping inside a call."""
+    return WebClient(token=settings.bot_token, base_url=settings.api_url, timeout=15, retry_handlers=[])
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _marker(row: OutboxRow) -> int:
+    """The id a message carries: an edit keeps the id of the post it edits."""
+    return row.update_of or row.id
+
+
+class OutboxSender:
+    """Sends what the outbox holds. `drain()` sends everything due now (tests, benchmarks); `start()` runs a thread
+    that drains whenever woken (`wake()`, after a commit) and at least every `policy.poll` seconds."""
+
+    def __init__(
+        self,
+        *,
+        client: WebClient,
+        db: PerThreadDatabase,
+        config: Config,
+        request_types: RequestTypes,
+        knowledge_base: KnowledgeBase,
+        policy: RetryPolicy = RetryPolicy(),
+        clock: Callable[[], datetime] = _utc_now,
+    ) -> None:
+        self.client = client
+        self.db = db
+        self.config = config
+        self.request_types = request_types
+        self.knowledge_base = knowledge_base
+        self.policy = policy
+        self.clock = clock
+        self._token_prefix = uuid.uuid4().hex[:12]
+        self._dm_channels: dict[str, str] = {}
+        self._paused_until: datetime | None = None
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # -- running --------------------------------------------------------------------------------------------
+
+    def start(self) -> OutboxSender:
+        """Resume what a previous process left (rows in `sending` go back to pending), then send in a thread."""
+        released = Outbox(self.db.get()).release_abandoned()
+        if released:
+            log.info("outbox resumed rows=%s (checked in Slack before any re-post)", released)
+        self._thread = threading.Thread(target=self._run, name="privacy-bot-outbox", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def wake(self) -> None:
+        """Something was just committed to the outbox: send it now rather than at the next poll."""
+        self._wake.set()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.clear()
+            try:
+                self.drain()
+            except Exception as error:  # noqa: BLE001 - the sender must outlive a bad row or a locked database
+                log.error("outbox sender error=%s", type(error).__name__)
+            self._wake.wait(self._sleep_for())
+
+    def _sleep_for(self) -> float:
+        next_due = Outbox(self.db.get()).next_due()
+        if self._paused_until is not None:
+            next_due = max(next_due, self._paused_until) if next_due else self._paused_until
+        if next_due is None:
+            return self.policy.poll
+        return min(max((next_due - self.clock()).total_seconds(), 0.001), self.policy.poll)
+
+    def drain(self) -> int:
+        """Send every row that is due now, one at a time; returns how many were delivered."""
+        delivered = 0
+        outbox = Outbox(self.db.get())
+        while not self._stop.is_set():
+            now = self.clock()
+            if self._paused_until is not None and now < self._paused_until:
+                break
+            row = outbox.claim(now=now, token=f"{self._token_prefix}-{uuid.uuid4().hex[:8]}")
+            if row is None:
+                break
+            delivered += self._attempt(outbox, row)
+        return delivered
+
+    # -- one row --------------------------------------------------------------------------------------------
+
+    def _attempt(self, outbox: Outbox, row: OutboxRow) -> int:
+        token = row.attempt_token or ""
+        try:
+            message = self._render(row)
+            if row.update_of is not None:
+                target = outbox.get(row.update_of)
+                assert target is not None and target.channel and target.ts  # claim() waits for a sent target
+                self.client.chat_update(channel=target.channel, ts=target.ts, **message)
+                outbox.mark_sent(row.id, token=token, channel=target.channel, ts=target.ts, now=self.clock())
+            else:
+                channel = row.channel or self._channel_for(row.recipient)
+                found = self._find_posted(channel, row) if row.maybe_posted else None
+                if found is not None:
+                    outbox.mark_sent(row.id, token=token, channel=channel, ts=found, now=self.clock())
+                    log.info("outbox found-already-posted id=%s kind=%s case=%s recipient=%s",
+                             row.id, row.kind, row.case_id or "-", row.recipient)
+                    return 1
+                outbox.begin_post(row.id, token=token, channel=channel)
+                response = self.client.chat_postMessage(
+                    channel=channel, unfurl_links=False, unfurl_media=False,
+                    metadata={"event_type": ids.OUTBOX_EVENT_TYPE, "event_payload": {"outbox_id": row.id}},
+                    **message,
+                )
+                outbox.mark_sent(row.id, token=token, channel=str(response["channel"]), ts=str(response["ts"]),
+                                 now=self.clock())
+        except CaseNotFound:
+            outbox.fail(row.id, token=token, error="case_not_found")
+            log.error("outbox failed id=%s kind=%s case=%s error=case_not_found", row.id, row.kind, row.case_id)
+            return 0
+        except SlackApiError as error:
+            self._slack_failure(outbox, row, error)
+            return 0
+        except OSError as error:  # connection refused, reset, timed out: Slack may or may not have the post
+            self._retry(outbox, row, type(error).__name__)
+            return 0
+        log.info("outbox sent id=%s kind=%s case=%s recipient=%s attempts=%s", row.id, row.kind,
+                 row.case_id or "-", row.recipient, row.attempts)
+        return 1
+
+    def _slack_failure(self, outbox: Outbox, row: OutboxRow, error: SlackApiError) -> None:
+        status = getattr(error.response, "status_code", 0)
+        code = str(error.response.get("error") or f"http_{status}") if error.response is not None else "unknown"
+        if status == 429:
+            wait = _retry_after(error.response.headers if error.response is not None else {})
+            self._paused_until = self.clock() + timedelta(seconds=wait)
+            outbox.retry(row.id, token=row.attempt_token or "", at=self._paused_until, error=code)
+            log.warning("outbox rate-limited id=%s retry_after=%ss", row.id, wait)
+        elif status >= 500 or code in TRANSIENT_ERRORS:
+            self._retry(outbox, row, code)
+        else:
+            outbox.fail(row.id, token=row.attempt_token or "", error=code)
+            log.error("outbox failed id=%s kind=%s case=%s recipient=%s error=%s", row.id, row.kind,
+                      row.case_id or "-", row.recipient, code)
+
+    def _retry(self, outbox: Outbox, row: OutboxRow, reason: str) -> None:
+        delay = self.policy.delay(row.attempts)
+        outbox.retry(row.id, token=row.attempt_token or "", at=self.clock() + timedelta(seconds=delay), error=reason)
+        log.warning("outbox retry id=%s kind=%s case=%s attempts=%s in=%.3gs error=%s", row.id, row.kind,
+                    row.case_id or "-", row.attempts, delay, reason)
+
+    def _channel_for(self, recipient: str) -> str:
+        """A user's DM channel with the bot (opened once, then cached); a channel id as it is."""
+        if not recipient.startswith(("U", "W")):
+            return recipient
+        if recipient not in self._dm_channels:
+            response = self.client.conversations_open(users=recipient)
+            self._dm_channels[recipient] = str(response["channel"]["id"])
+        return self._dm_channels[recipient]
+
+    def _find_posted(self, channel: str, row: OutboxRow) -> str | None:
+        """The ts of this row's message if an earlier attempt did post it, else None.
+
+        Reads the conversation since the row was written. If Slack will not let us read it (a public channel
+        without `channels:history`), we cannot know, and posting again is better than never posting.
+        """
+        oldest = f"{row.created_at.timestamp() - 5:.6f}"
+        cursor: str | None = None
+        for _ in range(HISTORY_PAGES):
+            try:
+                page = self.client.conversations_history(channel=channel, oldest=oldest, limit=200, cursor=cursor,
+                                                         include_all_metadata=True)
+            except SlackApiError as error:
+                if getattr(error.response, "status_code", 0) >= 500 or error.response.get("error") in TRANSIENT_ERRORS:
+                    raise
+                log.warning("outbox cannot check history id=%s channel=%s error=%s", row.id, channel,
+                            error.response.get("error"))
+                return None
+            for message in page.get("messages") or []:
+                if _carries(message, row.id):
+                    return str(message.get("ts"))
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                break
+        return None
+
+    # -- rendering ------------------------------------------------------------------------------------------
+
+    def _render(self, row: OutboxRow) -> Message:
+        """The message for a row, from the case as it is now, marked with the row's id."""
+        store = CaseStore(self.db.get(), config=self.config, request_types=self.request_types)
+        types = self.request_types
+        if row.kind == Kind.DIGEST:
+            message = digest_message(store.list(actor=SERVER_OPERATOR), now=self.clock(), request_types=types)
+        else:
+            # The server reads as the operator: it is the process holding the database, and the message only
+            # goes where the routing rules (intake/routing.py) decided.
+            case = store.get(row.case_id or "", actor=SERVER_OPERATOR)
+            if row.kind in (Kind.CASE_CARD, Kind.CARD_UPDATE):
+                message = case_card(case, request_types=types, cite=self._cite, repeat=bool(row.data.get("repeat")))
+            elif row.kind == Kind.CONFIRMATION:
+                message = confirmation_message(case, request_types=types)
+            elif row.kind == Kind.ESCALATION_POST:
+                message = escalation_post(case, request_types=types)
+            else:
+                message = reminder_message(case, key=str(row.data.get("key")), request_types=types)
+        return _marked(message, _marker(row))
+
+    def _cite(self, section: str) -> str:
+        kb = self.knowledge_base
+        return kb.citation_ja(kb.entry(section)) if kb.has_entry(section) else f"第{section}条"
+
+
+def _marked(message: Message, outbox_id: int) -> Message:
+    """Tag the first block with the outbox id: found again in conversations.history even without metadata."""
+    blocks = [dict(block) for block in message["blocks"]]
+    if blocks:
+        blocks[0]["block_id"] = f"{ids.OUTBOX_BLOCK_PREFIX}{outbox_id}"
+    return {"text": message["text"], "blocks": blocks}
+
+
+def _carries(message: dict[str, Any], outbox_id: int) -> bool:
+    metadata = message.get("metadata") or {}
+    if metadata.get("event_type") == ids.OUTBOX_EVENT_TYPE and (metadata.get("event_payload") or {}).get(
+            "outbox_id") == outbox_id:
+        return True
+    wanted = f"{ids.OUTBOX_BLOCK_PREFIX}{outbox_id}"
+    return any(isinstance(block, dict) and block.get("block_id") == wanted for block in message.get("blocks") or [])
+
+
+def _retry_after(headers: Any) -> float:
+    for name in ("Retry-After", "retry-after"):
+        value = headers.get(name) if hasattr(headers, "get") else None
+        if value is not None:
+            try:
+                return max(float(value[0] if isinstance(value, list) else value), 0.0)
+            except ValueError:
+                break
+    return 1.0

@@ -1,0 +1,65 @@
+"""The clock of the server: every minute, ask the core what reminders, re-pings and digests are now owed.
+
+`intake.Router.tick(now)` decides and writes the outbox rows (recorded once each in `schedule_log`); this thread
+only supplies `now` and wakes the sender. Tests call `tick(now)` with a fake clock instead of running the thread.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from intake import Config, Router
+
+from bot.storage import PerThreadDatabase
+
+__all__ = ["TICK_SECONDS", "Scheduler"]
+
+log = logging.getLogger(__name__)
+
+#: Reminders fall at opening time and the escalation clock counts minutes, so a minute is fine enough.
+TICK_SECONDS = 60.0
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Scheduler:
+    def __init__(self, *, db: PerThreadDatabase, config: Config, wake_delivery: Callable[[], None],
+                 clock: Callable[[], datetime] = _utc_now, interval: float = TICK_SECONDS) -> None:
+        self.db = db
+        self.config = config
+        self.wake_delivery = wake_delivery
+        self.clock = clock
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def tick(self, now: datetime) -> int:
+        """Owe whatever has fallen due by `now`, then wake the sender; returns the outbox rows added."""
+        with self.db.write_lock:
+            added = Router(self.db.get(), config=self.config).tick(now=now)
+        if added:
+            log.info("scheduler owed rows=%s", added)
+            self.wake_delivery()
+        return added
+
+    def start(self) -> Scheduler:
+        self._thread = threading.Thread(target=self._run, name="privacy-bot-scheduler", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.tick(self.clock())
+            except Exception as error:  # noqa: BLE001 - a locked database must not end the reminders for good
+                log.error("scheduler error=%s", type(error).__name__)
+            self._stop.wait(self.interval)

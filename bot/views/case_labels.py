@@ -1,0 +1,100 @@
+"""How case values read in Slack: Japanese first, English after, and times in Asia/Tokyo.
+
+Kept apart from `wording.py` (the Q&A's sentences) because these are labels for the core's ids: statuses,
+channels of receipt, outcomes. Request types and refusal grounds carry their own labels in
+`intake/request_types.yaml`. A value missing here is shown as its id rather than failing a message.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from intake import JST
+
+__all__ = [
+    "AGENT_KINDS",
+    "CHANNELS",
+    "DATA_ROLES",
+    "IDENTITY_METHODS",
+    "IDENTITY_STATUSES",
+    "OUTCOMES",
+    "STATUSES",
+    "jst",
+    "label",
+]
+
+STATUSES = {
+    "new": "🆕 新規 / New",
+    "acknowledged": "👀 受付済み / Acknowledged",
+    "in_progress": "🔧 対応中 / In progress",
+    "waiting_requester": "⏳ 依頼者の返答待ち / Waiting for the requester",
+    "resolved": "✅ 完了 / Resolved",
+    "refused": "⛔ 拒否 / Refused",
+    "transferred": "↪️ クライアントへ移送 / Transferred to the client",
+    "withdrawn": "取り下げ / Withdrawn",
+}
+CHANNELS = {
+    "email": "メール / Email",
+    "phone": "電話 / Phone",
+    "slack": "Slack",
+    "web_form": "Webフォーム / Web form",
+    "letter": "郵便 / Letter",
+    "in_person": "対面 / In person",
+    "other": "その他 / Other",
+}
+IDENTITY_STATUSES = {
+    "unverified": "未確認 / Not checked",
+    "pending": "確認中 / Checking",
+    "verified": "確認済み / Verified",
+    "failed": "確認できず / Could not verify",
+}
+IDENTITY_METHODS = {
+    "account": "ログイン中のアカウント / Logged-in account",
+    "registered_email": "登録メールからの返信 / Reply from the registered email",
+    "phone_callback": "登録電話番号への折り返し / Callback to the registered phone",
+    "id_document": "本人確認書類（最終手段） / ID document (last resort)",
+}
+DATA_ROLES = {
+    "own_user": "自社ユーザーのデータ / Our own user's data",
+    "client_data": "クライアント（委託元）のデータ / Data held for a client",
+}
+AGENT_KINDS = {
+    "legal": "法定代理人 / Legal representative",
+    "appointed": "任意代理人 / Appointed agent",
+}
+OUTCOMES = {
+    "fulfilled": "対応済み / Fulfilled",
+    "partial": "一部対応 / Partly fulfilled",
+    "refused_with_ground": "根拠を示して拒否 / Refused with a ground",
+    "refused_with_reason": "理由を示して拒否 / Refused with a reason",
+    "no_data_held": "該当データなし / No data held",
+    "paper_instead": "書面で交付 / Given on paper",
+    "transferred_to_client": "クライアントへ移送 / Transferred to the client",
+    "not_notified_with_reason": "理由を示して通知せず / Not notified, with reason",
+    "corrected": "訂正済み / Corrected",
+    "alternative_measure": "代替措置 / Alternative measure",
+    "guided_to_vendor_optout": "事業者のオプトアウトを案内 / Guided to the vendor's opt-out",
+    "responded": "回答済み / Responded",
+    "not_reportable": "報告対象外（理由を記録） / Not reportable (reason recorded)",
+    "reported": "個人情報保護委員会へ報告 / Reported to the PPC",
+    "individuals_notified": "本人へ通知 / Individuals notified",
+    "client_notified": "クライアントへ通知 / Client notified",
+    "provided": "提供（範囲を記録） / Provided (scope recorded)",
+    "declined": "提供を断った / Declined",
+    "answered": "回答済み / Answered",
+    "reclassified": "種別を変更 / Reclassified",
+}
+_WEEKDAYS = "月火水木金土日"
+
+
+def label(labels: dict[str, str], value: str | None) -> str:
+    if value is None:
+        return "—"
+    return labels.get(value, value)
+
+
+def jst(moment: datetime | None) -> str:
+    """「2026-05-12(火) 18:00」: the date staff read, in Japan time whatever the server's zone."""
+    if moment is None:
+        return "—"
+    local = moment.astimezone(JST)
+    return f"{local:%Y-%m-%d}({_WEEKDAYS[local.weekday()]}) {local:%H:%M}"

@@ -1,0 +1,214 @@
+"""The messages the outbox delivers about cases. Pure builders: a case (and labels) in, a message out.
+
+Two audiences, kept apart on purpose (appi.md §7):
+- DMs to the manager, the deputy, an assignee or the privacy team (`case_card`) carry the requester's details;
+- everything else (the escalation channel, the agent's confirmation, reminders, the digest) carries the case id,
+  type, status and due date only, so nothing personal is ever one forward away from a channel.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from intake import Case, RequestTypes, Status
+from intake.case import AuditEntry
+
+from bot import ids
+from bot.views import case_labels
+from bot.views.blocks import Block, Message, actions, button, context, escape, fit_message, quote, sections, truncate
+
+__all__ = [
+    "DESCRIPTION_SHOWN",
+    "case_buttons",
+    "case_card",
+    "confirmation_message",
+    "digest_message",
+    "escalation_post",
+    "last_change",
+    "not_allowed_message",
+    "notice_message",
+    "reminder_message",
+]
+
+#: How much of the description a card shows; the rest is in the case (App Home → open, or `cases show`).
+DESCRIPTION_SHOWN = 2500
+DIGEST_LINES = 40
+FIELD_MAX = 2000
+
+#: Turns policy section ids into citations (「第10条（…）」); the knowledge base provides it.
+Citer = Callable[[str], str]
+
+_REMINDER_TEXT = {
+    "overdue": "⚠️ 期限を過ぎています。対応状況を確認してください。 / This case is overdue.",
+}
+
+
+def _type_label(case: Case, request_types: RequestTypes) -> str:
+    kind = request_types[case.type].label
+    return f"{kind.ja} / {kind.en}"
+
+
+def _summary_lines(case: Case, request_types: RequestTypes) -> list[str]:
+    """Id, type, status and due date: the only facts about a case that may leave the privacy team's DMs."""
+    return [
+        f"種別 / Type: {escape(_type_label(case, request_types))}",
+        f"状態 / Status: {case_labels.label(case_labels.STATUSES, case.status)}",
+        f"期限 / Due: {case_labels.jst(case.due_at)}",
+    ]
+
+
+def _field(title: str, value: str) -> dict[str, str]:
+    return {"type": "mrkdwn", "text": truncate(f"*{title}*\n{value}", FIELD_MAX)}
+
+
+def last_change(entry: AuditEntry) -> str:
+    """「<@U> が 受付済み に変更（日時）」: who did the latest thing to a case, and when."""
+    if entry.action == "transition":
+        what = f"{case_labels.label(case_labels.STATUSES, entry.to_status)} に変更 / set the status"
+    elif entry.action == "extended":
+        what = "期限を延長 / extended the due date"
+    elif entry.action == "assigned":
+        what = f"担当を <@{entry.details.get('to')}> に割り当て / assigned the case"
+    else:
+        what = "登録 / logged the case"
+    return f"<@{entry.actor}> が{what}（{case_labels.jst(entry.at)}）"
+
+
+def case_buttons(case: Case, request_types: RequestTypes) -> list[Block]:
+    """The card's buttons for the case's status: 受付 while new, the endings once acknowledged, none when closed."""
+    status = Status(case.status)
+    if status not in (Status.NEW, Status.ACKNOWLEDGED, Status.IN_PROGRESS, Status.WAITING_REQUESTER):
+        return []
+    value = case.id
+    assign = button("担当を割り当て / Assign", action_id=ids.ACTION_CASE_ASSIGN, value=value)
+    extend = button("期限延長 / Extend", action_id=ids.ACTION_CASE_EXTEND, value=value)
+    if status is Status.NEW:
+        return [button("受付 / Acknowledge", action_id=ids.ACTION_CASE_ACKNOWLEDGE, value=value, style="primary"),
+                assign, extend]
+    buttons = [assign, button("完了 / Resolve", action_id=ids.ACTION_CASE_RESOLVE, value=value, style="primary")]
+    if request_types[case.type].refusable:
+        buttons.append(button("拒否 / Refuse", action_id=ids.ACTION_CASE_REFUSE, value=value, style="danger"))
+    buttons += [extend, button("クライアントへ移送 / Transfer", action_id=ids.ACTION_CASE_TRANSFER, value=value)]
+    return buttons
+
+
+def case_card(case: Case, *, request_types: RequestTypes, cite: Citer, repeat: bool = False) -> Message:
+    """The privacy team's DM for a case: everything needed to act, with the buttons that act.
+
+    `repeat` marks the escalation re-ping of an urgent case nobody acknowledged in time.
+    """
+    if repeat:
+        title = f"⏰ 未受付の緊急案件です（再通知） {case.id}"
+    elif case.urgent:
+        title = f"🚨 緊急のプライバシー依頼 {case.id}"
+    else:
+        title = f"🆕 プライバシー依頼 {case.id}"
+    requester = case.requester
+    contact = " / ".join(escape(value) for value in (requester.email, requester.phone) if value) or "—"
+    identity = case_labels.label(case_labels.IDENTITY_STATUSES, case.identity.status)
+    if case.identity.method:
+        identity += f"（{case_labels.label(case_labels.IDENTITY_METHODS, case.identity.method)}）"
+    role = case_labels.label(case_labels.DATA_ROLES, case.data_role)
+    if case.client_name:
+        role += f"\n{escape(case.client_name)}"
+    blocks: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": truncate(title, 150), "emoji": True}},
+        {
+            "type": "section",
+            "fields": [
+                _field("種別 / Type", escape(_type_label(case, request_types))),
+                _field("状態 / Status", case_labels.label(case_labels.STATUSES, case.status)),
+                _field("期限 / Due", case_labels.jst(case.due_at)),
+                _field("担当 / Assignee", f"<@{case.assignee}>" if case.assignee else "未割り当て / none"),
+                _field("依頼者 / Requester", escape(requester.name)),
+                _field("連絡先 / Contact", contact),
+                _field("受付 / Received", f"{case_labels.jst(case.received_at)}\n"
+                                          f"{case_labels.label(case_labels.CHANNELS, case.channel)}"),
+                _field("本人確認 / Identity", identity),
+                _field("データの区分 / Whose data", role),
+                _field("登録者 / Logged by", f"<@{case.created_by}>" if case.created_by else "—"),
+            ],
+        },
+    ]
+    if case.agent is not None:
+        agent = f"代理人 / Agent: {case_labels.label(case_labels.AGENT_KINDS, case.agent.kind)}: {escape(case.agent.name)}"
+        blocks.append(context(agent))
+    blocks.append(context("依頼の内容 / Request:"))
+    blocks += quote(truncate(case.description, DESCRIPTION_SHOWN, ellipsis=f"…（全 {len(case.description)} 文字）"))
+    sections_cited = request_types[case.type].policy_sections
+    if sections_cited:
+        blocks.append(context(escape("関連条項 / Policy: " + "、".join(cite(section) for section in sections_cited))))
+    if case.outcome or case.refusal_ground or case.reason:
+        result = [f"結果 / Outcome: {case_labels.label(case_labels.OUTCOMES, case.outcome)}"]
+        if case.refusal_ground:
+            result.append(f"根拠 / Ground: {escape(request_types.grounds[case.refusal_ground].label.ja)}")
+        if case.reason:
+            result.append(f"理由・メモ / Note: {escape(truncate(case.reason, 500))}")
+        blocks.append(context("\n".join(result)))
+    if case.history:
+        blocks.append(context("最終更新 / Last change: " + last_change(case.history[-1])))
+    buttons = case_buttons(case, request_types)
+    blocks.append(context("🔒 個人情報を含みます。チャンネルに転送しないでください。 / Contains personal data: do not forward."))
+    if buttons:
+        blocks.append(actions(buttons, block_id=ids.BLOCK_CASE_ACTIONS))
+    fallback = f"{title}: {request_types[case.type].label.ja}、期限 {case_labels.jst(case.due_at)}"
+    return fit_message(fallback, blocks)
+
+
+def confirmation_message(case: Case, *, request_types: RequestTypes) -> Message:
+    """To the agent who logged the case: its id and due date, so they can tell the requester."""
+    text = "\n".join([f"✅ プライバシー依頼を受け付けました / Logged: *{case.id}*",
+                      *_summary_lines(case, request_types),
+                      "個人情報管理責任者に通知済みです。 / The privacy manager has been notified."])
+    return fit_message(f"{case.id} を受け付けました（期限 {case_labels.jst(case.due_at)}）", sections(text))
+
+
+def escalation_post(case: Case, *, request_types: RequestTypes) -> Message:
+    """The escalation channel's post: id, type and due date only (no name, contact or description)."""
+    kind = request_types[case.type].label
+    text = "\n".join([
+        f"🚨 緊急のプライバシー依頼 / Urgent privacy request: *{case.id}*",
+        f"種別 / Type: {escape(kind.ja)} / {escape(kind.en)}",
+        f"期限 / Due: {case_labels.jst(case.due_at)}",
+        "詳細は責任者・副責任者への DM でご確認ください。 / Details are in the manager's and deputy's DMs.",
+    ])
+    return fit_message(f"緊急のプライバシー依頼 {case.id}（{kind.ja}）", sections(text))
+
+
+def reminder_message(case: Case, *, key: str, request_types: RequestTypes) -> Message:
+    """A T-N or overdue reminder to whoever holds the case."""
+    if key in _REMINDER_TEXT:
+        headline = _REMINDER_TEXT[key]
+    else:
+        days = key.removeprefix("T-")
+        headline = f"⏰ 期限まであと{days}営業日です。 / {days} business day(s) to the due date."
+    text = "\n".join([f"{headline}\n*{case.id}*", *_summary_lines(case, request_types)])
+    blocks = sections(text)
+    blocks.append(actions([button("詳細を開く / Open", action_id=ids.ACTION_CASE_OPEN, value=case.id)],
+                          block_id=ids.BLOCK_CASE_ACTIONS))
+    return fit_message(f"{case.id}: {headline}", blocks)
+
+
+def digest_message(cases: Sequence[Case], *, now: datetime, request_types: RequestTypes) -> Message:
+    """The manager's morning list of open cases, soonest due first, overdue marked."""
+    ordered = sorted(cases, key=lambda case: case.due_at)
+    lines = [f"📋 未完了のプライバシー依頼: {len(ordered)}件（{case_labels.jst(now)} 時点） / Open privacy requests"]
+    for case in ordered[:DIGEST_LINES]:
+        overdue = " ⚠️ 期限超過 / overdue" if case.due_at < now else ""
+        kind = request_types[case.type].label.ja
+        status = case_labels.label(case_labels.STATUSES, case.status)
+        lines.append(f"• *{case.id}* {escape(kind)} ・ {status} ・ 期限 {case_labels.jst(case.due_at)}{overdue}")
+    if len(ordered) > DIGEST_LINES:
+        lines.append(f"…ほか {len(ordered) - DIGEST_LINES}件は App Home でご覧ください。 / More in App Home.")
+    return fit_message(lines[0], sections("\n".join(lines)))
+
+
+def not_allowed_message() -> Message:
+    text = ("この操作は許可されていません。個人情報管理責任者・副責任者・プライバシーチームだけが操作できます。"
+            " / You are not allowed to do this: only the privacy manager, the deputy and the privacy team can.")
+    return fit_message(text, sections(text))
+
+
+def notice_message(text: str) -> Message:
+    """A one-line ephemeral note next to a button (already acknowledged, case not found…)."""
+    return fit_message(text, sections(escape(text)))
