@@ -6,12 +6,15 @@ report them all at once; the running bot refuses to start on any.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from knowledge.yaml_lines import Located, YamlFileError, load_located
 
 _ID = re.compile(r"^\d+(\.\d+)*$")
+_Entry = TypeVar("_Entry")
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,13 @@ class _Reader:
                 self.problem(item.line, f"'{key}' holds an empty or non-string item")
         return tuple(values)
 
+    def submapping(self, parent: dict[str, Located], key: str, line: int) -> dict[str, Located]:
+        """A nested mapping with ja and en lists; an empty one (and a problem) when missing."""
+        found = self.mapping(parent[key], f"'{key}'") if key in parent else None
+        if found is None:
+            self.problem(line, f"missing '{key}' (with ja and en lists)")
+        return found or {}
+
     def flag(self, parent: dict[str, Located], key: str) -> bool:
         node = parent.get(key)
         if node is None:
@@ -151,8 +161,10 @@ class _Reader:
         return node.value
 
 
-def read_policy(path: Path | str) -> tuple[list[PolicyEntry], list[Problem]]:
-    """Policy entries in file order, and the problems found in their shape."""
+def _read_entries(
+    path: Path | str, build: Callable[[_Reader, Located, dict[str, Located]], _Entry]
+) -> tuple[list[_Entry], list[Problem]]:
+    """Read a knowledge file's `entries`, each built by `build`, collecting problems on the way."""
     reader = _Reader(path)
     try:
         root = load_located(path)
@@ -161,59 +173,49 @@ def read_policy(path: Path | str) -> tuple[list[PolicyEntry], list[Problem]]:
     entries = []
     for node in reader.entries(root):
         fields = reader.mapping(node, "an entry")
-        if fields is None:
-            continue
-        entry_id = reader.entry_id(fields, node.line, _ID)
-        title_ja, title_en = reader.pair(fields, "title", node.line)
-        keywords = reader.mapping(fields["keywords"], "'keywords'") if "keywords" in fields else None
-        if keywords is None:
-            reader.problem(node.line, "missing 'keywords' (with ja and en lists)")
-            keywords = {}
-        note_ja, note_en = reader.pair(fields, "note", node.line, required=False)
-        entries.append(
-            PolicyEntry(
-                id=entry_id,
-                title_ja=title_ja,
-                title_en=title_en,
-                ja=reader.text(fields, "ja", node.line),
-                en=reader.text(fields, "en", node.line),
-                keywords_ja=reader.strings(keywords, "ja", node.line) if keywords else (),
-                keywords_en=reader.strings(keywords, "en", node.line) if keywords else (),
-                note_ja=note_ja,
-                note_en=note_en,
-                line=node.line,
-            )
-        )
+        if fields is not None:
+            entries.append(build(reader, node, fields))
     return entries, reader.problems
+
+
+def _policy_entry(reader: _Reader, node: Located, fields: dict[str, Located]) -> PolicyEntry:
+    title_ja, title_en = reader.pair(fields, "title", node.line)
+    keywords = reader.submapping(fields, "keywords", node.line)
+    note_ja, note_en = reader.pair(fields, "note", node.line, required=False)
+    return PolicyEntry(
+        id=reader.entry_id(fields, node.line, _ID),
+        title_ja=title_ja,
+        title_en=title_en,
+        ja=reader.text(fields, "ja", node.line),
+        en=reader.text(fields, "en", node.line),
+        keywords_ja=reader.strings(keywords, "ja", node.line) if keywords else (),
+        keywords_en=reader.strings(keywords, "en", node.line) if keywords else (),
+        note_ja=note_ja,
+        note_en=note_en,
+        line=node.line,
+    )
+
+
+def _faq_entry(reader: _Reader, node: Located, fields: dict[str, Located]) -> FaqEntry:
+    questions = reader.submapping(fields, "questions", node.line)
+    answer_ja, answer_en = reader.pair(fields, "answer", node.line)
+    return FaqEntry(
+        id=reader.entry_id(fields, node.line, None),
+        questions_ja=reader.strings(questions, "ja", node.line) if questions else (),
+        questions_en=reader.strings(questions, "en", node.line) if questions else (),
+        answer_ja=answer_ja,
+        answer_en=answer_en,
+        cites=reader.strings(fields, "cites", node.line),
+        policy_silent=reader.flag(fields, "policy_silent"),
+        line=node.line,
+    )
+
+
+def read_policy(path: Path | str) -> tuple[list[PolicyEntry], list[Problem]]:
+    """Policy entries in file order, and the problems found in their shape."""
+    return _read_entries(path, _policy_entry)
 
 
 def read_faq(path: Path | str) -> tuple[list[FaqEntry], list[Problem]]:
     """FAQ entries in file order, and the problems found in their shape."""
-    reader = _Reader(path)
-    try:
-        root = load_located(path)
-    except YamlFileError as exc:
-        return [], [Problem(exc.path, exc.line, exc.message)]
-    entries = []
-    for node in reader.entries(root):
-        fields = reader.mapping(node, "an entry")
-        if fields is None:
-            continue
-        questions = reader.mapping(fields["questions"], "'questions'") if "questions" in fields else None
-        if questions is None:
-            reader.problem(node.line, "missing 'questions' (with ja and en lists)")
-            questions = {}
-        answer_ja, answer_en = reader.pair(fields, "answer", node.line)
-        entries.append(
-            FaqEntry(
-                id=reader.entry_id(fields, node.line, None),
-                questions_ja=reader.strings(questions, "ja", node.line) if questions else (),
-                questions_en=reader.strings(questions, "en", node.line) if questions else (),
-                answer_ja=answer_ja,
-                answer_en=answer_en,
-                cites=reader.strings(fields, "cites", node.line),
-                policy_silent=reader.flag(fields, "policy_silent"),
-                line=node.line,
-            )
-        )
-    return entries, reader.problems
+    return _read_entries(path, _faq_entry)
