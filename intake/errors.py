@@ -13,7 +13,8 @@ Catch `IntakeError` at an edge to handle every expected failure; anything else i
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+
+from knowledge.model import Problem  # one located-problem type for every data file, re-exported here
 
 __all__ = [
     "CaseNotFound",
@@ -29,18 +30,6 @@ __all__ = [
 
 class IntakeError(Exception):
     """Base of every expected failure of the case core."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One finding in a data file, located for an editor: `file:line: message`."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
 
 
 class _FileProblems(IntakeError):
