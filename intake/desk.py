@@ -39,11 +39,30 @@ class CaseDesk:
         self.store = CaseStore(db, config=config, request_types=self.request_types)
         self.router = Router(db, config=config)
 
-    def log(self, new: NewCase, *, actor: str, now: datetime) -> Case:
-        """Store a validated intake and owe its announcements."""
+    def log(self, new: NewCase, *, actor: str, now: datetime, confirm: bool = True) -> Case:
+        """Store a validated intake and owe its announcements (and the agent's confirmation when `confirm`)."""
         with transaction(self.db):
             case = self.store.create(new, actor=actor, now=now)
-            self.router.case_created(case, agent=actor, now=now)
+            self.router.case_created(case, agent=actor if confirm else None, now=now)
+        return case
+
+    def transition(
+        self,
+        case_id: str,
+        *,
+        to_status: str,
+        actor: str,
+        now: datetime,
+        reason: str | None = None,
+        ground: str | None = None,
+        client: str | None = None,
+        outcome: str | None = None,
+    ) -> Case:
+        """Exactly one step of the state machine (the command line's), with the case's cards edited."""
+        with transaction(self.db):
+            case = self.store.transition(case_id, to_status=to_status, actor=actor, now=now, reason=reason,
+                                         ground=ground, client=client, outcome=outcome)
+            self.router.case_changed(case, now=now)
         return case
 
     def acknowledge(self, case_id: str, *, actor: str, now: datetime) -> Case:

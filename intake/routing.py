@@ -69,8 +69,11 @@ class Router:
 
     # -- on changes -----------------------------------------------------------------------------------------
 
-    def case_created(self, case: Case, *, agent: str, now: datetime) -> None:
-        """The manager's card (plus the deputy's and the channel post when urgent) and the agent's confirmation."""
+    def case_created(self, case: Case, *, agent: str | None, now: datetime) -> None:
+        """The manager's card (plus the deputy's and the channel post when urgent) and the agent's confirmation.
+
+        `agent` is None when nobody in Slack logged it (the command line's operator): no confirmation then.
+        """
         with transaction(self.db):
             recipients = [self.config.manager]
             if case.urgent:
@@ -81,7 +84,8 @@ class Router:
             if case.urgent and self.config.escalation_channel:
                 self.outbox.add(kind=Kind.ESCALATION_POST, recipient=self.config.escalation_channel,
                                 case_id=case.id, now=now)
-            self.outbox.add(kind=Kind.CONFIRMATION, recipient=agent, case_id=case.id, now=now)
+            if agent:
+                self.outbox.add(kind=Kind.CONFIRMATION, recipient=agent, case_id=case.id, now=now)
 
     def case_changed(self, case: Case, *, now: datetime) -> None:
         """Edit every card of the case in place; a new assignee without a card gets one."""

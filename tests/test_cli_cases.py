@@ -167,3 +167,27 @@ class TestChanges:
         Path(env["PRIVACY_BOT_CONFIG"]).write_text("manager: U0123MANAGER\ndeputy: nobody\n", encoding="utf-8")
         result = cli(env, "list")
         assert result.returncode == 2 and f"{env['PRIVACY_BOT_CONFIG']}:2: deputy" in result.stderr
+
+
+class TestSlackMessagesOwed:
+    """A case logged or changed on the command line still reaches the manager: its Slack messages are owed in the
+    outbox in the same commit, for the running bot to deliver."""
+
+    def outbox(self, env: dict[str, str], case_id: str) -> list[tuple[str, str]]:
+        from intake import open_db
+
+        rows = open_db(env["PRIVACY_BOT_DB"]).execute(
+            "select kind, recipient from outbox where case_id = ? order by id", [case_id]
+        ).fetchall()
+        return [tuple(row) for row in rows]
+
+    def test_new_case_owes_the_manager_card_and_no_confirmation_to_the_operator(self, env: dict[str, str]) -> None:
+        case_id = new(env)
+        owed = self.outbox(env, case_id)
+        assert ("case_card", MANAGER) in owed
+        assert all(recipient != "operator" for _, recipient in owed)
+
+    def test_transition_owes_an_update_of_the_card(self, env: dict[str, str]) -> None:
+        case_id = new(env)
+        assert cli(env, "transition", case_id, "acknowledged", "--actor", MANAGER).returncode == 0
+        assert ("card_update", MANAGER) in self.outbox(env, case_id)

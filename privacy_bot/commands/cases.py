@@ -23,6 +23,7 @@ from intake import (
     SERVER_OPERATOR,
     Case,
     CaseNotFound,
+    CaseDesk,
     CaseStore,
     Config,
     ConfigError,
@@ -146,8 +147,9 @@ def _new(args: argparse.Namespace) -> int:
         new = validate_new_case(data, request_types=load_request_types(), config=config, now=now)
     except ValidationError as exc:
         return _field_errors(exc)
-    store = _store(config)
-    case = store.create(new, actor=args.actor, now=now)
+    # Through the desk, so the manager's DM (and the escalation of an urgent case) is owed in the same commit:
+    # the running bot delivers it, even though the case was logged here.
+    case = _desk(config).log(new, actor=args.actor, now=now, confirm=args.actor != SERVER_OPERATOR)
     if args.json is not None:
         print(json.dumps(case.summary_json(), ensure_ascii=False))
     else:
@@ -348,9 +350,9 @@ def _register_transition(verbs: Any) -> None:
 
 
 def _transition(args: argparse.Namespace) -> int:
-    store = _store(_config())
+    desk = _desk(_config())
     return _change(
-        lambda now: store.transition(
+        lambda now: desk.transition(
             args.case_id,
             to_status=args.status,
             actor=args.actor,
@@ -384,8 +386,8 @@ def _extend(args: argparse.Namespace) -> int:
         new_due = parse_moment(args.due, end_of_day=config.calendar)
     except ValueError:
         raise UsageError(f"--due {args.due!r} is not a date / 日付は 2026-06-01 の形で指定してください") from None
-    store = _store(config)
-    return _change(lambda now: store.extend(args.case_id, actor=args.actor, new_due=new_due, reason=args.reason,
+    desk = _desk(config)
+    return _change(lambda now: desk.extend(args.case_id, actor=args.actor, new_due=new_due, reason=args.reason,
                                             now=now))
 
 
@@ -404,8 +406,8 @@ def _register_assign(verbs: Any) -> None:
 
 
 def _assign(args: argparse.Namespace) -> int:
-    store = _store(_config())
-    return _change(lambda now: store.assign(args.case_id, actor=args.actor, assignee=args.assignee, now=now))
+    desk = _desk(_config())
+    return _change(lambda now: desk.assign(args.case_id, actor=args.actor, assignee=args.assignee, now=now))
 
 
 def _change(action: Callable[[datetime], Case]) -> int:
@@ -444,6 +446,11 @@ def _config() -> Config:
 
 def _store(config: Config) -> CaseStore:
     return CaseStore(open_db(), config=config)
+
+
+def _desk(config: Config) -> CaseDesk:
+    """Changes go through the desk, which owes the Slack messages they cause in the same transaction."""
+    return CaseDesk(open_db(), config=config)
 
 
 def _field_errors(exc: ValidationError) -> int:
