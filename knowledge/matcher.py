@@ -31,6 +31,7 @@ KEYWORD_SATURATION = 2.2
 PASSAGE_SATURATION = 9.0
 PASSAGE_WEIGHT = 0.55
 PHRASE_FLOOR = 0.55
+PHRASE_SCORER = fuzz.token_set_ratio
 FUZZY_CUTOFF = 86.0
 SPELLING_CUTOFF = 88.0
 #: Words allowed between the words of a multi-word English keyword.
@@ -310,8 +311,9 @@ class Matcher:
     def _score_phrases(self, q: _Query) -> dict[int, float]:
         if not self._phrases:
             return {}
+        # The reading keeps its spaces, so English questions are compared word by word.
         found = process.extract(
-            q.reading, self._phrases, scorer=fuzz.token_set_ratio, limit=20, score_cutoff=PHRASE_FLOOR * 100
+            reading(q.surface), self._phrases, scorer=PHRASE_SCORER, limit=20, score_cutoff=PHRASE_FLOOR * 100
         )
         scores: dict[int, float] = {}
         for _, ratio, index in found:
