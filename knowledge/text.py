@@ -124,6 +124,7 @@ def detect_language(text: str) -> Language:
     return "en" if latin and japanese == 0 else "ja"
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     # Snowball keeps derivations apart (disclose -> disclos, disclosure -> disclosur); a question and the
     # policy often use different ones, so stems are cut to their first seven letters.
