@@ -46,12 +46,13 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r".{0,25}(見え|表示|届|閲覧|聞こえ|再生|送られ|入って|載って|出て)",
         r"身に覚えのない(ログイン|アクセス|操作)",
         r"(私|自分|本人)(ではない|じゃない|以外の)(方|人|お客|ユーザ|利用者).{0,25}(見え|表示|届|載って|出て|記載)",
-        r"(ネット|ウェブ|web|sns|掲示板).{0,20}(出回|晒|公開されて)",
+        r"(ネット|ウェブ|web|sns|掲示板).{0,30}(出回|晒|公開されて|貼られ|載って|流れて)",
         _BEFORE + r"(leak|leaks|leaked|leaking|leakage|breach|breached|breaches|exposed|hacked|hacker|hackers|stolen)" + _AFTER,
         r"some(one|body) else'?s|another (customer|user|person|company|client)'?s|other (people|customers|users|clients)'?s?"
         + _AFTER,
         r"(logged|signed) (in|into my account) without|without my (permission|knowledge|consent) (logged|accessed)|unauthori[sz]ed (access|login)|account (was |has been )?(taken over|compromised|hijacked)|compromised",
         r"sent to the wrong|wrong (recipient|person|address)|misdirected|mis-sent|phishing",
+        r"(it )?(wasn't|was not) me|got into (my|our) account|login alert|signed in from (another|a different) country",
         r"(share|public|shared) link.{0,60}(anyone|public|without (logging|signing|a password))|anyone with the link",
     ),
     "authority": (
