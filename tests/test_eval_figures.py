@@ -16,6 +16,8 @@ from knowledge import KnowledgeBase, load_knowledge_base
 
 HERE = Path(__file__).resolve().parent
 SHARED_EVAL = HERE.parent.parent / "shared" / "eval"
+QUESTION_SETS = ["heldout_questions.yaml", "blind_questions.yaml", "blind3_questions.yaml", "blind4_questions.yaml"]
+INQUIRY_SETS = ["heldout_intake.yaml", "blind_intake.yaml", "blind3_intake.yaml", "blind4_intake.yaml"]
 
 
 def load(path: Path) -> list[dict]:
@@ -63,7 +65,7 @@ class TestQuestions:
         top1, top3, abstain = qa_figures(kb, load(SHARED_EVAL / "dev_questions.yaml"))
         assert top1 >= 0.90 and top3 >= 0.98 and abstain >= 6 / 7, (top1, top3, abstain)
 
-    @pytest.mark.parametrize("name", ["heldout_questions.yaml", "blind_questions.yaml", "blind3_questions.yaml", "blind4_questions.yaml"])
+    @pytest.mark.parametrize("name", QUESTION_SETS)
     def test_held_out_sets(self, kb: KnowledgeBase, name: str) -> None:
         top1, top3, abstain = qa_figures(kb, load(HERE / "data" / name))
         assert top1 >= 0.85 and top3 >= 0.97 and abstain >= 0.70, (top1, top3, abstain)
@@ -77,7 +79,7 @@ class TestInquiries:
         accuracy, recall, false_urgent = intake_figures(items)
         assert accuracy >= 0.90 and recall == 1.0 and false_urgent <= 1, (accuracy, recall, false_urgent)
 
-    @pytest.mark.parametrize("name", ["heldout_intake.yaml", "blind_intake.yaml", "blind3_intake.yaml", "blind4_intake.yaml"])
+    @pytest.mark.parametrize("name", INQUIRY_SETS)
     def test_held_out_sets(self, name: str) -> None:
         accuracy, recall, false_urgent = intake_figures(load(HERE / "data" / name))
         assert accuracy >= 0.85 and recall == 1.0 and false_urgent <= 2, (accuracy, recall, false_urgent)
