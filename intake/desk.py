@@ -88,10 +88,8 @@ class CaseDesk:
                 self.store.transition(case_id, to_status=Status.IN_PROGRESS, actor=actor, now=now)
             if outcome is None:
                 outcome = closing_outcome(self.request_types[current.type].outcomes, to_status)
-            case = self.store.transition(case_id, to_status=to_status, actor=actor, now=now, reason=reason,
-                                         ground=ground, client=client, outcome=outcome)
-            self.router.case_changed(case, now=now)
-        return case
+            return self.transition(case_id, to_status=to_status, actor=actor, now=now, reason=reason,
+                                   ground=ground, client=client, outcome=outcome)
 
     def extend(self, case_id: str, *, actor: str, new_due: datetime, reason: str | None, now: datetime) -> Case:
         with transaction(self.db):
