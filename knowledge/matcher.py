@@ -20,7 +20,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -54,21 +54,19 @@ class MatchDocument:
 
 @dataclass(frozen=True)
 class Match:
-    """One ranked document; `terms` are the keywords that matched, for explaining a result."""
+    """One ranked document, with the three signals its score combines (for explaining a result)."""
 
     key: str
     score: float
     keyword_score: float = 0.0
     passage_score: float = 0.0
     phrase_score: float = 0.0
-    terms: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True)
 class _Term:
     """A distinct keyword (after normalisation), shared by every document that lists it."""
 
-    text: str
     surface: str
     reading: str
     stems: tuple[str, ...]  # set for all-Latin keywords, matched by stems; empty for Japanese ones
@@ -165,7 +163,7 @@ class Matcher:
             term_id = self._term_id[surface] = len(self._terms)
             stems = tuple(english_stems(surface))
             is_latin = surface.isascii() and bool(stems)
-            term = _Term(text, surface, reading(surface).replace(" ", ""), stems if is_latin else ())
+            term = _Term(surface, reading(surface).replace(" ", ""), stems if is_latin else ())
             self._terms.append(term)
             self._term_docs.append([])
             if is_latin:
@@ -233,7 +231,7 @@ class Matcher:
         sequence = tuple(self._spell(stem) for stem in english_stems(surface))
         q_reading, inside_words = reading_with_words(surface)
         q = _Query(surface, q_reading, inside_words, frozenset(sequence), sequence, _passage_tokens(surface))
-        keyword_raw, terms = self._score_keywords(q)
+        keyword_raw = self._score_keywords(q)
         passage_raw = self._score_passages(q)
         phrase = self._score_phrases(q)
         combined = {}
@@ -245,7 +243,7 @@ class Matcher:
             combined[doc] = (1 - (1 - k) * (1 - PASSAGE_WEIGHT * p) * (1 - f), k, p, f)
         best = heapq.nsmallest(limit, combined.items(), key=lambda item: (-item[1][0], self.documents[item[0]].key))
         return [
-            Match(self.documents[doc].key, score, k, p, f, tuple(terms.get(doc, ())))
+            Match(self.documents[doc].key, score, k, p, f)
             for doc, (score, k, p, f) in best
         ]
 
@@ -256,7 +254,7 @@ class Matcher:
         found = process.extractOne(stem, self._stem_list, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
         return found[0] if found else stem
 
-    def _score_keywords(self, q: _Query) -> tuple[dict[int, float], dict[int, list[str]]]:
+    def _score_keywords(self, q: _Query) -> dict[int, float]:
         shared: Counter[int] = Counter()  # term id -> bigrams it shares with the query
         for gram in set(char_ngrams(q.reading)):
             shared.update(self._by_gram.get(gram, ()))
@@ -273,7 +271,6 @@ class Matcher:
                 for doc in self._term_docs[term_id]:
                     matched[doc].append((weight, term))
         scores: dict[int, float] = {}
-        terms: dict[int, list[str]] = {}
         for doc, found in matched.items():
             # "email" inside "email address" is one piece of evidence, not two: count the longest only.
             found.sort(key=lambda pair: -len(pair[1].reading))
@@ -282,8 +279,7 @@ class Matcher:
                 if not any(term.reading in other.reading for _, other in kept):
                     kept.append((weight, term))
             scores[doc] = sum(weight for weight, _ in kept)
-            terms[doc] = [term.text for _, term in kept]
-        return scores, terms
+        return scores
 
     @staticmethod
     def _term_credit(term: _Term, q: _Query, compact_surface: str) -> float:
