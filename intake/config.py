@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 
 from intake.calendar import (
@@ -35,6 +35,11 @@ DEFAULT_CONFIG_PATH = Path("privacy-bot.yaml")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+#: Keys that look like settings but are not, with what to do instead.
+_NOT_SETTINGS = {
+    "language": "language is not a setting: each reply follows the language of its question, and case messages "
+    "are in Japanese with English; remove this line",
+}
 
 
 def _default_sla() -> dict[str, int]:
@@ -53,7 +58,6 @@ class Config:
     reminder_ladder: tuple[int, ...] = (3, 1)
     business_hours: BusinessHours = field(default_factory=BusinessHours)
     company_holidays: tuple[HolidayRule, ...] = DEFAULT_COMPANY_HOLIDAYS
-    language: Literal["ja", "en"] = "ja"
     escalation_ack_minutes: int = 60
     source: str | None = None
 
@@ -112,14 +116,13 @@ class _Parser:
             "reminder_ladder": self.reminder_ladder,
             "business_hours": self.business_hours,
             "company_holidays": self.company_holidays,
-            "language": self.language,
             "escalation_ack_minutes": lambda node: self.positive_int(node, "escalation_ack_minutes"),
         }
         values: dict[str, Any] = {}
         for key, node in root.value.items():
             reader = readers.get(key)
             if reader is None:
-                self.fail(node, f"unknown setting {key!r} (known: {', '.join(readers)})")
+                self.fail(node, _NOT_SETTINGS.get(key) or f"unknown setting {key!r} (known: {', '.join(readers)})")
                 continue
             value = reader(node)
             if value is not None:
@@ -220,9 +223,3 @@ class _Parser:
                     "or a range FIRST..LAST of either",
                 )
         return tuple(rules)
-
-    def language(self, node: Located) -> str | None:
-        if node.value not in ("ja", "en"):
-            self.fail(node, f"language must be ja or en, not {node.value!r}")
-            return None
-        return str(node.value)

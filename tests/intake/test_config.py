@@ -19,7 +19,6 @@ sla_days:
 reminder_ladder: [1, 3, 5]
 business_hours: {start: 09:30, end: "17:30"}
 company_holidays: ["12-29..01-03", 2026-08-14, "2026-08-12..2026-08-13"]
-language: en
 escalation_ack_minutes: 30
 """
 
@@ -48,7 +47,7 @@ class TestLoading:
         assert (config.business_hours.start, config.business_hours.end) == (time(9, 30), time(17, 30))
         assert not config.calendar.is_business_day(date(2026, 8, 14))
         assert not config.calendar.is_business_day(date(2026, 8, 12))
-        assert (config.language, config.escalation_ack_minutes) == ("en", 30)
+        assert config.escalation_ack_minutes == 30
 
     def test_privileged(self, tmp_path: Path) -> None:
         config = load_config(write(tmp_path, GOOD))
@@ -103,8 +102,17 @@ class TestErrors:
         text = "\n".join(found)
         for words in ("manager must be a Slack user id", "escalation_channel must be a Slack channel id",
                       "unknown request type 'erasure'", "unknown setting 'colour'", "'13-45' is not a date",
-                      "start 18:00 must be before end 10:00", "language must be ja or en"):
+                      "start 18:00 must be before end 10:00", "language is not a setting"):
             assert words in text
+
+    def test_language_is_not_a_setting(self, tmp_path: Path) -> None:
+        """Nothing read a `language` key (replies follow each question, case messages are bilingual): a file that
+        sets one is told so rather than silently ignored."""
+        assert problems(tmp_path, "manager: U0123MANAGER\nlanguage: ja\n") == [
+            f"{tmp_path / 'privacy-bot.yaml'}:2: language is not a setting: each reply follows the language of its "
+            "question, and case messages are in Japanese with English; remove this line"
+        ]
+        assert not hasattr(Config(), "language")
 
     def test_impossible_unquoted_date(self, tmp_path: Path) -> None:
         assert problems(tmp_path, "manager: U0123MANAGER\ncompany_holidays: [2026-02-30]\n") == [
