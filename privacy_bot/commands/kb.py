@@ -16,17 +16,22 @@ def register(subparsers: Any) -> None:
         "check",
         help="validate policy.yaml and faq.yaml",
         description="Validate policy.yaml and faq.yaml: schema, unique ids, citations, verbatim quotes.\n"
-        "Prints file:line: message per problem and exits 1 when there is any.\n\n"
-        "Example: privacy-bot kb check knowledge/",
+        "Without PATH, checks the knowledge base the bot uses (today always the copy bundled in the package).\n"
+        "Prints which one, then file:line: message per problem, and exits 1 when there is any.\n\n"
+        "Example: privacy-bot kb check\n"
+        "         privacy-bot kb check ./my-knowledge/",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    check.add_argument("path", nargs="?", default=str(BUNDLED_DIR), help="directory with the knowledge files")
+    check.add_argument("path", nargs="?", help="directory with the knowledge files (default: the one in use)")
     check.set_defaults(func=run_check)
 
 
 def run_check(args: argparse.Namespace) -> int:
-    path = Path(args.path)
-    files = read_knowledge(path.parent if path.is_file() else path)
+    # `serve` and `ask` load `load_knowledge_base()`'s default, the bundled copy: no setting chooses another yet.
+    path = Path(args.path) if args.path else BUNDLED_DIR
+    directory = path.parent if path.is_file() else path
+    print(f"knowledge base: {directory.resolve()}")
+    files = read_knowledge(directory)
     for problem in files.problems:
         print(problem)
     if files.problems:

@@ -38,9 +38,12 @@ class TestBundled:
     """The knowledge shipped in the package is sound."""
 
     def test_passes(self) -> None:
+        """Without a path it checks the knowledge base the bot uses (the bundled copy, as nothing chooses another)
+        and says which."""
         result = kb_check()
         assert result.returncode == 0, result.stdout + result.stderr
-        assert result.stdout.startswith("ok:")
+        assert result.stdout.splitlines()[0] == f"knowledge base: {BUNDLED_DIR}"
+        assert result.stdout.splitlines()[1].startswith("ok:")
 
     def test_every_section_and_sub_item(self) -> None:
         """All 16 sections, the numbered items, the §14 table rows and §16's contact block are there."""
