@@ -4,9 +4,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import ipaddress
 import logging
 import os
 import signal
+import socket
 import sqlite3
 import sys
 import threading
@@ -55,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.http and (args.port is not None or args.host is not None):
         raise UsageError("--port and --host apply to --http only (Socket Mode listens on no port)")
     port = _port(args.port)
+    host = _host(args.host)
     try:
         settings = Settings.from_env(os.environ, mode="http" if args.http else "socket")
     except SettingsError as exc:
@@ -94,10 +97,9 @@ def run(args: argparse.Namespace) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     if args.http:
-        host = args.host or DEFAULT_HOST
         try:
             server = SlackHttpServer(app, host=host, port=port)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # waitress: ValueError when the host stops resolving meanwhile
             raise UsageError(f"cannot listen on {host}:{port} ({_reason(exc)})") from None
         with _delivering(sender, Scheduler(db=delivery_db, config=config, wake_delivery=sender.wake)):
             server.start()
@@ -145,6 +147,27 @@ def _port(value: str | None) -> int:
     if not value.isdigit() or int(value) > 65535:
         raise UsageError(f"--port must be a number from 0 to 65535 (got {value!r})")
     return int(value)
+
+
+def _host(value: str | None) -> str:
+    """An address to listen on, checked before anything connects: waitress would refuse it only later, with
+    a bare ValueError. Digits and dots must make an IPv4 address (999.1.1.1 is not one, and is never looked up);
+    anything else must resolve."""
+    if value is None:
+        return DEFAULT_HOST
+    try:
+        ipaddress.ip_address(value)
+        return value
+    except ValueError:
+        pass
+    message = f"--host must be an IP address such as 127.0.0.1 or 0.0.0.0, or a host name (got {value!r})"
+    if not value or value.replace(".", "").isdigit():
+        raise UsageError(message)
+    try:
+        socket.getaddrinfo(value, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise UsageError(f"{message}: it does not resolve") from None
+    return value
 
 
 def _slack_error(exc: BaseException | None) -> str:

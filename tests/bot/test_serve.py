@@ -93,3 +93,9 @@ class TestStartUpFailures:
 
     def test_a_missing_app_token_for_socket_mode(self, serve_env: dict[str, str]) -> None:
         assert "SLACK_APP_TOKEN is not set" in _one_line_and_exit_2(serve(serve_env))
+
+    @pytest.mark.parametrize("host", ["999.1.1.1", "1.2.3", "", "no such host.invalid"])
+    def test_a_host_that_is_not_an_address(self, serve_env: dict[str, str], host: str) -> None:
+        """Checked before anything connects (waitress would refuse it only after Slack, with a bare ValueError)."""
+        line = _one_line_and_exit_2(serve(serve_env, "--http", "--port", "0", "--host", host))
+        assert f"--host must be an IP address such as 127.0.0.1 or 0.0.0.0, or a host name (got {host!r})" in line
