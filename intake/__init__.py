@@ -15,6 +15,7 @@ from intake.deadlines import DeadlineStatus, Reminder, compute_due, deadline_sta
 from intake.errors import (
     CaseNotFound,
     ConfigError,
+    DatabaseUnavailable,
     IntakeError,
     InvalidTransition,
     NotAuthorised,
@@ -45,6 +46,7 @@ __all__ = [
     "Classification",
     "Config",
     "ConfigError",
+    "DatabaseUnavailable",
     "DeadlineStatus",
     "Identity",
     "Kind",

@@ -7,12 +7,19 @@ a separate command, so an upgraded bot never meets an old file.
 Writes that must be atomic (a change and its audit row, the Slack layer's outbox row) use `transaction(db)`,
 which takes SQLite's write lock at BEGIN (`BEGIN IMMEDIATE`): a deferred transaction that reads first and writes
 later can fail with SQLITE_BUSY without waiting for the busy timeout, while an immediate one just queues.
+
+The file holds personal data, so it is created readable by its owner only (0600), and an existing file with
+looser bits is tightened when opened; SQLite gives its `-wal` and `-shm` files the database file's mode.
+SQLite's errors name neither the file nor a remedy: `database_errors(path)` turns them into `DatabaseUnavailable`,
+which says both.
 """
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,10 +27,18 @@ from pathlib import Path
 
 import sqlite_utils
 
-__all__ = ["DB_ENV", "MIGRATIONS", "default_db_path", "open_db", "transaction"]
+from intake.errors import DatabaseUnavailable
+
+__all__ = ["DB_ENV", "MIGRATIONS", "database_errors", "default_db_path", "open_db", "transaction"]
+
+log = logging.getLogger(__name__)
 
 DB_ENV = "PRIVACY_BOT_DB"
 BUSY_TIMEOUT_SECONDS = 30.0
+#: Owner read/write only: the file holds requesters' names, emails, phones and what they asked.
+PRIVATE_MODE = 0o600
+#: SQLite's companions of a database in WAL mode, which must be as private as the file itself.
+_COMPANIONS = ("-wal", "-shm")
 
 
 def default_db_path() -> Path:
@@ -210,9 +225,42 @@ def _run_migrations(db: sqlite_utils.Database, migrations: tuple[Migration, ...]
             )
 
 
+def _create_private(target: Path) -> None:
+    """Create the database file with mode 0600 before SQLite does (SQLite would use 0644 less the umask).
+
+    A path that cannot be created (missing directory, a directory, no permission) is left for SQLite to fail
+    on, so that every such failure reaches `database_errors` the same way.
+    """
+    with contextlib.suppress(OSError):
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE))
+
+
+def _tighten(target: Path) -> None:
+    """Take the group's and others' bits off a database file made before the bot created its files 0600 (or
+    copied with a loose umask), and off its companions. Only once SQLite has read it as a database: a path
+    pointing at some other file by mistake is left as it was."""
+    for path in (target, *(Path(f"{target}{suffix}") for suffix in _COMPANIONS)):
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            continue
+        if not stat.S_ISREG(mode) or not mode & 0o077:
+            continue
+        private = stat.S_IMODE(mode) & ~0o077
+        try:
+            os.chmod(path, private)
+        except OSError as exc:
+            log.warning("the database file %s is readable by others (mode %o) and could not be made private (%s): "
+                        "make its owner run privacy-bot, or chmod go= it", path, stat.S_IMODE(mode), exc.strerror)
+        else:
+            log.info("made the database file %s private (mode %o, was %o): it holds personal data",
+                     path, private, stat.S_IMODE(mode))
+
+
 def open_db(path: str | os.PathLike[str] | None = None) -> sqlite_utils.Database:
     """Open (creating if needed) the case database at `path`, default `default_db_path()`, migrated to date."""
     target = Path(path) if path is not None else default_db_path()
+    _create_private(target)
     conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_SECONDS)
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     db = sqlite_utils.Database(conn)
@@ -220,6 +268,46 @@ def open_db(path: str | os.PathLike[str] | None = None) -> sqlite_utils.Database
     if db.journal_mode != "wal":
         with db.ensure_autocommit_on():
             conn.execute("PRAGMA journal_mode = wal")
+    _tighten(target)
     conn.execute("PRAGMA foreign_keys = ON")
     _run_migrations(db, MIGRATIONS)
     return db
+
+
+@contextlib.contextmanager
+def database_errors(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Turn an `sqlite3.Error` raised in the block (opening `path` or using it) into `DatabaseUnavailable`."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        problem, remedy = _diagnose(Path(path), exc)
+        raise DatabaseUnavailable(str(path), problem, remedy) from exc
+
+
+def _diagnose(path: Path, exc: sqlite3.Error) -> tuple[str, str]:
+    """What is wrong with the file and what to do, from the path itself and SQLite's primary result code."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if not path.parent.is_dir():
+        return (f"the directory {path.parent} does not exist",
+                f"create it, or set {DB_ENV} to a file in an existing directory")
+    if path.is_dir():
+        return "it is a directory", f"set {DB_ENV} to a file, e.g. {path / 'privacy-bot.db'}"
+    if code == sqlite3.SQLITE_NOTADB:
+        return ("it is not a SQLite database",
+                f"set {DB_ENV} to the case database, or move this file away to start a new one")
+    if code == sqlite3.SQLITE_CORRUPT:
+        return "the file is damaged (truncated or corrupt)", "restore it from a backup, keeping the damaged copy aside"
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return (f"another process held its write lock for more than {BUSY_TIMEOUT_SECONDS:.0f} s, so nothing was "
+                f"stored", f"try again, and if it persists find that process with: fuser {path}")
+    if code == sqlite3.SQLITE_READONLY:
+        return ("it is read-only for this user (the file or its directory)",
+                "run as the file's owner, or make the file and its directory writable")
+    if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH):
+        return ("it cannot be opened (permissions of the file or its directory?)",
+                "run as the file's owner, or check the permissions of the file and its directory")
+    if code == sqlite3.SQLITE_FULL:
+        return "the disk is full", "free some space and try again; nothing was stored"
+    if code == sqlite3.SQLITE_IOERR:
+        return "the disk reported an error while reading or writing it", "check the disk and the file"
+    return f"SQLite said: {exc}", "check the file"

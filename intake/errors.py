@@ -5,6 +5,7 @@
     ├── RequestTypesError    intake/request_types.yaml is wrong: a packaging bug, caught by the tests
     ├── ValidationError      input fields are wrong (per field): show each next to its field, store nothing
     ├── CaseNotFound         no case with that id
+    ├── DatabaseUnavailable  the database file cannot be used (missing directory, not a database, locked...)
     ├── InvalidTransition    the state machine does not allow this move from the current status
     └── NotAuthorised        the actor is neither manager, deputy nor privacy team
 
@@ -19,6 +20,7 @@ from knowledge.model import Problem  # one located-problem type for every data f
 __all__ = [
     "CaseNotFound",
     "ConfigError",
+    "DatabaseUnavailable",
     "IntakeError",
     "InvalidTransition",
     "NotAuthorised",
@@ -62,6 +64,19 @@ class CaseNotFound(IntakeError):
     def __init__(self, case_id: str) -> None:
         self.case_id = case_id
         super().__init__(f"case {case_id} not found")
+
+
+class DatabaseUnavailable(IntakeError):
+    """The case database cannot be used; the str names the file, what is wrong and what the operator can do.
+
+    Raised by `intake.db.database_errors` from SQLite's own error, which names neither the file nor a remedy.
+    """
+
+    def __init__(self, path: str, problem: str, remedy: str) -> None:
+        self.path = path
+        self.problem = problem
+        self.remedy = remedy
+        super().__init__(f"cannot use the database {path}: {problem}; {remedy}")
 
 
 class InvalidTransition(IntakeError):

@@ -3,12 +3,14 @@
 Reading (`list`, `show`, `export`) needs no Slack identity: whoever runs this can read the database file anyway.
 Changes (`transition`, `extend`, `assign`) name a Slack user with `--actor`, checked against the configuration,
 and land in the audit trail under that name. The database is `PRIVACY_BOT_DB`, the configuration
-`PRIVACY_BOT_CONFIG` (design.md).
+`PRIVACY_BOT_CONFIG` (design.md). Every verb runs under `_database_command`, so a database that cannot be used
+ends the command with one line naming the file and what to do, never a traceback.
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import io
 import json
 import sys
@@ -27,21 +29,39 @@ from intake import (
     CaseStore,
     Config,
     ConfigError,
+    DatabaseUnavailable,
     InvalidTransition,
     NotAuthorised,
     Status,
     ValidationError,
     allowed_next,
     deadline_status,
+    default_db_path,
     load_config,
     load_request_types,
     open_db,
     validate_new_case,
 )
+from intake.db import database_errors
 from intake.validation import AGENT_KINDS, CHANNELS, DATA_ROLES, IDENTITY_METHODS, IDENTITY_STATUSES, parse_moment
 from privacy_bot.cli import UsageError
 
 _HELP = argparse.RawDescriptionHelpFormatter
+
+
+def _database_command(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A verb whose database problems (missing directory, not a database, read-only, locked...) end it with one
+    line naming the file and what to do, exit code 2."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            with database_errors(default_db_path()):
+                return command(args)
+        except DatabaseUnavailable as exc:
+            raise UsageError(str(exc)) from None
+
+    return run
 
 
 def register(subparsers: Any) -> None:
@@ -129,6 +149,7 @@ def _fields_from_options(args: argparse.Namespace) -> dict[str, Any]:
     return data
 
 
+@_database_command
 def _new(args: argparse.Namespace) -> int:
     if args.json is not None:
         if args.json != "-":
@@ -178,6 +199,7 @@ def _register_list(verbs: Any) -> None:
     listing.set_defaults(func=_list)
 
 
+@_database_command
 def _list(args: argparse.Namespace) -> int:
     statuses = _statuses(args.status)
     if args.type is not None and args.type not in load_request_types():
@@ -228,6 +250,7 @@ def _register_show(verbs: Any) -> None:
     show.set_defaults(func=_show)
 
 
+@_database_command
 def _show(args: argparse.Namespace) -> int:
     config = _config()
     try:
@@ -309,6 +332,7 @@ def _csv_header() -> list[str]:
     return list(flatten(empty.to_json()))
 
 
+@_database_command
 def _export(args: argparse.Namespace) -> int:
     since = _date_option(args.since, "--since") if args.since else None
     cases = _store(_config()).export(actor=SERVER_OPERATOR, received_since=since)
@@ -349,6 +373,7 @@ def _register_transition(verbs: Any) -> None:
     transition.set_defaults(func=_transition)
 
 
+@_database_command
 def _transition(args: argparse.Namespace) -> int:
     desk = _desk(_config())
     return _change(
@@ -380,6 +405,7 @@ def _register_extend(verbs: Any) -> None:
     extend.set_defaults(func=_extend)
 
 
+@_database_command
 def _extend(args: argparse.Namespace) -> int:
     config = _config()
     try:
@@ -405,6 +431,7 @@ def _register_assign(verbs: Any) -> None:
     assign.set_defaults(func=_assign)
 
 
+@_database_command
 def _assign(args: argparse.Namespace) -> int:
     desk = _desk(_config())
     return _change(lambda now: desk.assign(args.case_id, actor=args.actor, assignee=args.assignee, now=now))
