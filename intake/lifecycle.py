@@ -7,7 +7,8 @@
 
 A refusal must cite a ground the request type allows (for disclosure only §10's three) and a reason, because
 Art. 36 asks us to explain it; a transfer must name the client whose data it is (委託, appi.md §6). An extension
-is not a status: it moves the due date later, with a reason, and is recorded like any change.
+is not a status: it moves the due date later (at most a year from now), with a reason, and is recorded like
+any change.
 
 Authorisation: anyone on staff may log a case (agents take calls), but only the manager, the deputy and the
 privacy team may act on a case or read its personal data. `SERVER_OPERATOR` stands for someone at the server's
@@ -22,6 +23,7 @@ from enum import StrEnum
 from intake.config import Config
 from intake.errors import InvalidTransition, NotAuthorised, ValidationError
 from intake.request_types import RequestType
+from intake.validation import MAX_DUE_AHEAD
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -128,8 +130,10 @@ def check_transition(
         raise ValidationError(errors)
 
 
-def check_extension(*, case_id: str, status: str, current_due: datetime, new_due: datetime, reason: str | None) -> None:
-    """An extension needs an open case, a reason, and a due date later than the current one."""
+def check_extension(*, case_id: str, status: str, current_due: datetime, new_due: datetime, reason: str | None,
+                    now: datetime) -> None:
+    """An extension needs an open case, a reason, and a due date later than the current one and at most
+    `MAX_DUE_AHEAD` from `now` (the requester is told the new date: a typo there is a broken promise)."""
     if Status(status) not in OPEN_STATUSES:
         raise InvalidTransition(case_id, status, "extended")
     errors: dict[str, str] = {}
@@ -137,5 +141,7 @@ def check_extension(*, case_id: str, status: str, current_due: datetime, new_due
         errors["reason"] = "延長の理由を記入してください (reason required)"
     if new_due <= current_due:
         errors["due"] = "新しい期限は現在の期限より後の日付にしてください (new due date must be later)"
+    elif new_due > now + MAX_DUE_AHEAD:
+        errors["due"] = "新しい期限は今日から1年以内にしてください (new due date at most a year from now)"
     if errors:
         raise ValidationError(errors)

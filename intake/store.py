@@ -209,7 +209,7 @@ class CaseStore:
             row = self._row(case_id)
             current_due = datetime.fromisoformat(row["due_at"])
             check_extension(case_id=case_id, status=row["status"], current_due=current_due, new_due=new_due,
-                            reason=reason)
+                            reason=reason, now=now)
             self._update(case_id, {"due_at": _iso(new_due), "updated_at": _iso(now)})
             self._audit(case_id, actor=actor, now=now, action="extended", from_status=row["status"],
                         to_status=row["status"], note=reason,

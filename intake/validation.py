@@ -4,9 +4,15 @@ The same function serves the CLI (`cases new`, options or JSON) and the Slack in
 message next to its field (`response_action: errors`). Field names are dotted paths of the case JSON
 (`requester.email`, `agent.kind`), so both edges can map them back to their inputs. Messages are Japanese first,
 English after, because agents read them while the requester waits on the phone.
+
+The input is the case object of `cases show --json` minus what privacy-bot sets itself (`READ_ONLY_FIELDS`):
+those may be present only as null, so a shown case can be edited into a new one, and any value is refused by
+name. Text is cleaned the same way for both edges (`clean_text`): invisible format characters are removed and
+control characters refused. Dates must lie in a sane range (`EARLIEST_RECEIPT`, `CLOCK_SKEW`, `MAX_DUE_AHEAD`).
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -26,9 +32,14 @@ __all__ = [
     "AGENT_KINDS",
     "CHANNELS",
     "DATA_ROLES",
+    "EARLIEST_RECEIPT",
     "IDENTITY_METHODS",
     "IDENTITY_STATUSES",
+    "INPUT_FIELDS",
+    "MAX_DUE_AHEAD",
+    "READ_ONLY_FIELDS",
     "NewCase",
+    "clean_text",
     "parse_moment",
     "validate_new_case",
 ]
@@ -43,11 +54,28 @@ MAX_DESCRIPTION_CHARS = 20_000
 MAX_SHORT_CHARS = 200
 #: A clock a little ahead of the server's must not make a just-received request "in the future".
 CLOCK_SKEW = timedelta(minutes=5)
+#: No request reached us before CallConnect's privacy policy existed. The published policy states no date of its
+#: own, so this is a floor safely before any real case: an earlier receipt is a typo (0026-05-01, 2002-05-01).
+EARLIEST_RECEIPT = datetime(2020, 1, 1, tzinfo=JST)
+#: The furthest ahead of now a due date may lie, set at intake or by an extension: an extension is announced to
+#: the requester and has a legal meaning (Art. 33), and a date years out is a typo.
+MAX_DUE_AHEAD = timedelta(days=365)
 
-_TOP_FIELDS = {
-    "type", "description", "channel", "requester", "data_role", "client_name", "agent", "identity", "urgent",
-    "received_at", "due_at", "assignee",
+#: The fields a new case is made of, and the sub-fields of its nested objects, as `cases show --json` shows them.
+INPUT_FIELDS: dict[str, tuple[str, ...]] = {
+    "type": (), "description": (), "channel": (), "requester": ("name", "email", "phone"), "data_role": (),
+    "client_name": (), "agent": ("kind", "name", "contact", "evidence"),
+    "identity": ("status", "method", "document_type"), "urgent": (), "received_at": (), "due_at": (),
+    "assignee": (),
 }
+#: Fields of `cases show --json` that privacy-bot sets itself (dotted for nested ones).
+READ_ONLY_FIELDS = (
+    "id", "status", "outcome", "refusal_ground", "reason", "created_by", "created_at", "updated_at", "history",
+    "identity.verified_at", "identity.verified_by",
+)
+_READ_ONLY = "privacy-bot が決める項目です。削除してください (read-only: set by privacy-bot, remove it)"
+_UNKNOWN = "不明な項目です (unknown field)"
+_LINE_BREAKS = frozenset("\t\n\r\u2028\u2029")
 
 
 @dataclass(frozen=True)
@@ -72,13 +100,36 @@ class NewCase:
 
 def parse_moment(value: str, *, end_of_day: BusinessCalendar | None = None) -> datetime:
     """An ISO date or date-time; naive values are Japan time. A bare date means close of business with
-    `end_of_day` (a due date), else midnight (a start date). Raises ValueError."""
+    `end_of_day` (a due date), else midnight (a start date). Raises ValueError.
+
+    Any year parses (0001-01-01 has no UTC equivalent to store): callers check the range, with a message that
+    says which range (`EARLIEST_RECEIPT`, `MAX_DUE_AHEAD`)."""
     text = value.strip()
     if len(text) == 10:
         day = date.fromisoformat(text)
         return end_of_day.closing(day) if end_of_day else datetime.combine(day, datetime.min.time(), tzinfo=JST)
     moment = datetime.fromisoformat(text)
     return moment if moment.tzinfo else moment.replace(tzinfo=JST)
+
+
+def clean_text(value: str, *, multiline: bool = False) -> str:
+    """`value` without invisible format characters; raises ValueError carrying the first control character left.
+
+    Format characters (Unicode Cf: zero-width spaces and joiners, the byte-order mark, bidirectional overrides)
+    arrive pasted from mail and chat, and a bidi override can make a name display as another: they are removed.
+    Control characters (NUL, escape, C1) and lone surrogates (undecodable bytes from a shell) are never part of
+    what a requester said and break logs, CSV cells and Slack messages: they are refused, so that the agent sees
+    it. `multiline` text (a description) keeps tabs and line breaks, every line end made a line feed.
+    """
+    if multiline:
+        value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = "".join(char for char in value if unicodedata.category(char) != "Cf")
+    for char in text:
+        if multiline and char in "\t\n":
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
+            raise ValueError(char)
+    return text
 
 
 class _Fields:
@@ -88,19 +139,32 @@ class _Fields:
         self.errors: dict[str, str] = {}
 
     def text(self, data: Mapping[str, Any], key: str, path: str, *, required: str | None = None,
-             limit: int = MAX_SHORT_CHARS) -> str | None:
+             limit: int = MAX_SHORT_CHARS, multiline: bool = False) -> str | None:
         value = data.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if value is not None and not isinstance(value, str):
+            self.errors[path] = "文字列で入力してください (must be text)"
+            return None
+        if value and not multiline and any(char in _LINE_BREAKS for char in value):
+            self.errors[path] = "改行やタブを入れずに1行で入力してください (one line: no line breaks or tabs)"
+            return None
+        try:
+            value = clean_text(value, multiline=multiline).strip() if value else None
+        except ValueError as exc:
+            code = f"U+{ord(str(exc)):04X}"
+            self.errors[path] = (
+                f"文字として読めないバイトがあります ({code}: not valid text, check the encoding)"
+                if unicodedata.category(str(exc)) == "Cs"
+                else f"制御文字 ({code}) は使えません (control character {code} not allowed)"
+            )
+            return None
+        if not value:
             if required:
                 self.errors[path] = required
-            return None
-        if not isinstance(value, str):
-            self.errors[path] = "文字列で入力してください (must be text)"
             return None
         if len(value) > limit:
             self.errors[path] = f"{limit}文字以内で入力してください (at most {limit} characters)"
             return None
-        return value.strip()
+        return value
 
     def choice(self, data: Mapping[str, Any], key: str, path: str, choices: tuple[str, ...], *,
                default: str | None = None, required: str | None = None) -> str | None:
@@ -112,15 +176,23 @@ class _Fields:
             return default
         return value
 
-    def mapping(self, data: Mapping[str, Any], key: str, known: set[str]) -> Mapping[str, Any]:
+    def fields(self, data: Mapping[str, Any], known: tuple[str, ...], prefix: str = "") -> None:
+        """Name each field that is not an input: read-only ones (unless null) and unknown ones."""
+        for name in sorted(data.keys() - set(known)):
+            path = prefix + name
+            if path not in READ_ONLY_FIELDS:
+                self.errors[path] = _UNKNOWN
+            elif data[name] is not None:
+                self.errors[path] = _READ_ONLY
+
+    def mapping(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
         value = data.get(key)
         if value is None:
             return {}
         if not isinstance(value, Mapping):
             self.errors[key] = "項目のまとまり（オブジェクト）で指定してください (must be an object)"
             return {}
-        for unknown in sorted(value.keys() - known):
-            self.errors[f"{key}.{unknown}"] = "不明な項目です (unknown field)"
+        self.fields(value, INPUT_FIELDS[key], prefix=f"{key}.")
         return value
 
 
@@ -165,15 +237,14 @@ def validate_new_case(
 ) -> NewCase:
     """Check every field of an intake and return it normalised, or raise `ValidationError` naming each bad one."""
     fields = _Fields()
-    for unknown in sorted(data.keys() - _TOP_FIELDS):
-        fields.errors[unknown] = "不明な項目です (unknown field)"
+    fields.fields(data, tuple(INPUT_FIELDS))
     type_id = fields.choice(data, "type", "type", tuple(request_types.types),
                             required="依頼の種別を選んでください (request type required)")
-    description = fields.text(data, "description", "description", limit=MAX_DESCRIPTION_CHARS,
+    description = fields.text(data, "description", "description", limit=MAX_DESCRIPTION_CHARS, multiline=True,
                               required="依頼の内容を入力してください (description required)")
     channel = fields.choice(data, "channel", "channel", CHANNELS, required="受付経路を選んでください (channel required)")
 
-    requester = fields.mapping(data, "requester", {"name", "email", "phone"})
+    requester = fields.mapping(data, "requester")
     name = fields.text(requester, "name", "requester.name",
                        required="依頼者の氏名（または組織名）を入力してください (requester name required)")
     email = _email(fields, fields.text(requester, "email", "requester.email", limit=320))
@@ -184,7 +255,7 @@ def validate_new_case(
     data_role = fields.choice(data, "data_role", "data_role", DATA_ROLES, default="own_user")
     client_name = fields.text(data, "client_name", "client_name")
 
-    agent_data = fields.mapping(data, "agent", {"kind", "name", "contact", "evidence"})
+    agent_data = fields.mapping(data, "agent")
     agent = None
     if agent_data:
         kind = fields.choice(agent_data, "kind", "agent.kind", AGENT_KINDS,
@@ -195,7 +266,7 @@ def validate_new_case(
         if kind and agent_name:
             agent = Agent(kind=kind, name=agent_name, contact=contact, evidence=evidence)
 
-    identity = fields.mapping(data, "identity", {"status", "method", "document_type"})
+    identity = fields.mapping(data, "identity")
     identity_status = fields.choice(identity, "status", "identity.status", IDENTITY_STATUSES, default="unverified")
     identity_method = fields.choice(identity, "method", "identity.method", IDENTITY_METHODS)
     document_type = fields.text(identity, "document_type", "identity.document_type")
@@ -208,11 +279,16 @@ def validate_new_case(
         urgent = False
 
     received_at = _moment(fields, data, "received_at", None) or now
-    if received_at > now + CLOCK_SKEW:
+    if received_at < EARLIEST_RECEIPT:
+        fields.errors["received_at"] = (f"受付日時は {EARLIEST_RECEIPT:%Y-%m-%d} 以降にしてください "
+                                        f"(received_at must be on or after {EARLIEST_RECEIPT:%Y-%m-%d})")
+    elif received_at > now + CLOCK_SKEW:
         fields.errors["received_at"] = "受付日時が未来になっています (received_at is in the future)"
     due_at = _moment(fields, data, "due_at", config.calendar)
     if due_at is not None and due_at <= received_at:
         fields.errors["due_at"] = "期限は受付日時より後にしてください (due date must be after receipt)"
+    elif due_at is not None and due_at > now + MAX_DUE_AHEAD:
+        fields.errors["due_at"] = "期限は今日から1年以内にしてください (due date at most a year from now)"
 
     assignee = fields.text(data, "assignee", "assignee")
     if assignee is not None and not config.is_privileged(assignee):

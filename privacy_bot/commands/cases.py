@@ -14,6 +14,7 @@ import functools
 import io
 import json
 import sys
+import textwrap
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -43,10 +44,22 @@ from intake import (
     validate_new_case,
 )
 from intake.db import database_errors
-from intake.validation import AGENT_KINDS, CHANNELS, DATA_ROLES, IDENTITY_METHODS, IDENTITY_STATUSES, parse_moment
+from intake.validation import (
+    AGENT_KINDS,
+    CHANNELS,
+    DATA_ROLES,
+    EARLIEST_RECEIPT,
+    IDENTITY_METHODS,
+    IDENTITY_STATUSES,
+    INPUT_FIELDS,
+    READ_ONLY_FIELDS,
+    parse_moment,
+)
 from privacy_bot.cli import UsageError
 
 _HELP = argparse.RawDescriptionHelpFormatter
+#: A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _database_command(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
@@ -62,6 +75,18 @@ def _database_command(command: Callable[[argparse.Namespace], int]) -> Callable[
             raise UsageError(str(exc)) from None
 
     return run
+
+
+def _json_input_help() -> str:
+    """Which fields `cases new --json` takes and which it refuses, from the validator's own lists."""
+    taken = ", ".join(f"{name}{{{','.join(sub)}}}" if sub else name for name, sub in INPUT_FIELDS.items())
+    return "\n".join([
+        "With --json -, stdin holds one UTF-8 JSON object in the shape of `cases show --json`. It takes",
+        textwrap.fill(taken + ".", width=100, initial_indent="  ", subsequent_indent="  "),
+        "The fields privacy-bot sets must be absent or null:",
+        textwrap.fill(", ".join(READ_ONLY_FIELDS) + ".", width=100, initial_indent="  ", subsequent_indent="  "),
+        "Any other field is refused by name.",
+    ])
 
 
 def register(subparsers: Any) -> None:
@@ -91,12 +116,18 @@ def _register_new(verbs: Any) -> None:
         help="log a case (fields as options, or one JSON object on stdin)",
         description="Log a privacy request received by email, phone or letter. Every field is checked first;\n"
         "on any error each bad field is listed, the exit code is 2 and nothing is stored.\n\n"
+        f"{_json_input_help()}\n\n"
+        f"Dates are Japan time: received from {EARLIEST_RECEIPT:%Y-%m-%d} up to now; a due date after the receipt\n"
+        "and at most a year from now. Invisible characters (zero-width, bidi controls) are removed from text;\n"
+        "control characters are refused.\n\n"
         "Example: privacy-bot cases new --type deletion --channel email --name '山田太郎' \\\n"
         "           --email taro@example.com --description '退会したのでデータを消してほしい'\n"
-        "         privacy-bot cases new --json - < case.json",
+        "         echo '{\"type\": \"deletion\", \"channel\": \"phone\", \"description\": \"録音も消してほしい\",\n"
+        "               \"requester\": {\"name\": \"山田太郎\", \"phone\": \"090-1234-5678\"}}' \\\n"
+        "           | privacy-bot cases new --json -",
         formatter_class=_HELP,
     )
-    new.add_argument("--json", metavar="-", help="read the case as one JSON object from stdin (same shape as show)")
+    new.add_argument("--json", metavar="-", help="read the case as one JSON object from stdin (the fields above)")
     new.add_argument("--type", help="request type id, e.g. disclosure, deletion, leak_report")
     new.add_argument("--description", help="what the requester asked, in their words")
     new.add_argument("--channel", help=f"how it arrived: {', '.join(CHANNELS)}")
@@ -112,8 +143,10 @@ def _register_new(verbs: Any) -> None:
     new.add_argument("--identity-status", help=f"本人確認: {', '.join(IDENTITY_STATUSES)}")
     new.add_argument("--identity-method", help=f"how identity was checked: {', '.join(IDENTITY_METHODS)}")
     new.add_argument("--identity-document", help="ID document type, only when the method is id_document")
-    new.add_argument("--received-at", help="when it arrived, ISO date-time in JST (default now)")
-    new.add_argument("--due", help="the due date when the request sets its own (e.g. an authority's deadline)")
+    new.add_argument("--received-at", help=f"when it arrived, ISO date-time in JST (default now; from "
+                     f"{EARLIEST_RECEIPT:%Y-%m-%d})")
+    new.add_argument("--due", help="the due date when the request sets its own (e.g. an authority's deadline; at "
+                     "most a year from now)")
     new.add_argument("--assignee", help="Slack user id of the team member handling it")
     new.add_argument("--urgent", action="store_true", default=None, help="mark urgent whatever the type")
     new.add_argument("--actor", default=SERVER_OPERATOR, help="who logs it (Slack user id; default operator)")
@@ -149,17 +182,30 @@ def _fields_from_options(args: argparse.Namespace) -> dict[str, Any]:
     return data
 
 
+def _json_case() -> dict[str, Any]:
+    """The case object on stdin, read strictly: a byte that is not UTF-8 would otherwise become U+FFFD in a name."""
+    raw = sys.stdin.buffer.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"stdin is not UTF-8 (byte {exc.start + 1}) / 標準入力を UTF-8 にしてください") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"stdin is not valid JSON / JSON として読めません: {exc}") from None
+    except RecursionError:
+        raise UsageError("the JSON is nested too deeply / JSON の入れ子が深すぎます") from None
+    if not isinstance(data, dict):
+        raise UsageError("the JSON must be one object / JSON はオブジェクト 1 つにしてください")
+    return data
+
+
 @_database_command
 def _new(args: argparse.Namespace) -> int:
     if args.json is not None:
         if args.json != "-":
             raise UsageError("use --json - to read the case from stdin / JSON は標準入力から --json - で渡してください")
-        try:
-            data = json.load(sys.stdin)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"stdin is not valid JSON / JSON として読めません: {exc}") from None
-        if not isinstance(data, dict):
-            raise UsageError("the JSON must be one object / JSON はオブジェクト 1 つにしてください")
+        data = _json_case()
     else:
         data = _fields_from_options(args)
     config = _config()
@@ -194,7 +240,7 @@ def _register_list(verbs: Any) -> None:
     listing.add_argument("--status", action="append", help="a status to show (repeatable), or 'all'")
     listing.add_argument("--type", help="only this request type")
     listing.add_argument("--overdue", action="store_true", help="only open cases past their due time")
-    listing.add_argument("--limit", type=int, default=0, help="at most this many (default: all)")
+    listing.add_argument("--limit", metavar="N", help="at most this many, N ≥ 1 (default: all)")
     listing.add_argument("--json", action="store_true", help="write one JSON array of case objects")
     listing.set_defaults(func=_list)
 
@@ -204,6 +250,7 @@ def _list(args: argparse.Namespace) -> int:
     statuses = _statuses(args.status)
     if args.type is not None and args.type not in load_request_types():
         raise UsageError(f"unknown request type {args.type!r} / 不明な種別です")
+    limit = _positive(args.limit, "--limit")
     config = _config()
     now = datetime.now(UTC)
     cases = _store(config).list(
@@ -211,7 +258,7 @@ def _list(args: argparse.Namespace) -> int:
         statuses=statuses,
         type_id=args.type,
         overdue_at=now if args.overdue else None,
-        limit=args.limit or None,
+        limit=limit,
     )
     if args.json:
         print(json.dumps([case.to_json(with_history=False) for case in cases], ensure_ascii=False))
@@ -224,6 +271,14 @@ def _list(args: argparse.Namespace) -> int:
             f"{_local(case.received_at):<16} {_local(case.due_at):<16}  {case.assignee or '-'}{overdue}"
         )
     return 0
+
+
+def _positive(value: str | None, option: str) -> int | None:
+    if value is None:
+        return None
+    if not value.isdecimal() or int(value) < 1:
+        raise UsageError(f"{option} must be a whole number from 1 (got {value!r}) / 1 以上の整数にしてください")
+    return int(value)
 
 
 def _statuses(given: list[str] | None) -> list[str] | None:
@@ -246,7 +301,7 @@ def _register_show(verbs: Any) -> None:
         formatter_class=_HELP,
     )
     show.add_argument("case_id", metavar="ID")
-    show.add_argument("--json", action="store_true", help="write the case object of design.md")
+    show.add_argument("--json", action="store_true", help="write the case object: every field and the history")
     show.set_defaults(func=_show)
 
 
@@ -299,12 +354,15 @@ def _register_export(verbs: Any) -> None:
         "export",
         help="every case with its history, for an auditor (CSV for Excel, or JSON)",
         description="Export every case (any status) with its history, in order of receipt. CSV is UTF-8 with a\n"
-        "byte-order mark so Excel opens Japanese correctly; the history column holds JSON.\n\n"
+        "byte-order mark so Excel opens Japanese correctly; the history column holds JSON. A CSV cell that\n"
+        "starts with =, +, -, @, a tab or a carriage return gets a leading ' so that a spreadsheet shows it as\n"
+        "text instead of running it as a formula (+81 phone numbers too); JSON is written as stored.\n\n"
         "Example: privacy-bot cases export --format csv --since 2026-04-01 > cases.csv",
         formatter_class=_HELP,
     )
     export.add_argument("--format", choices=("csv", "json"), required=True)
-    export.add_argument("--since", help="only cases received on or after this date (JST)")
+    export.add_argument("--since", help=f"only cases received on or after this date (JST; from "
+                        f"{EARLIEST_RECEIPT:%Y-%m-%d})")
     export.set_defaults(func=_export)
 
 
@@ -332,9 +390,14 @@ def _csv_header() -> list[str]:
     return list(flatten(empty.to_json()))
 
 
+def spreadsheet_safe(cell: str) -> str:
+    """The cell as text a spreadsheet will not evaluate: a leading `'` when it would start a formula."""
+    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
+
+
 @_database_command
 def _export(args: argparse.Namespace) -> int:
-    since = _date_option(args.since, "--since") if args.since else None
+    since = _since(args.since) if args.since else None
     cases = _store(_config()).export(actor=SERVER_OPERATOR, received_since=since)
     objects = [case.to_json() for case in cases]
     if args.format == "json":
@@ -343,7 +406,7 @@ def _export(args: argparse.Namespace) -> int:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=_csv_header(), lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(flatten(obj) for obj in objects)
+    writer.writerows({column: spreadsheet_safe(cell) for column, cell in flatten(obj).items()} for obj in objects)
     sys.stdout.buffer.write(buffer.getvalue().encode("utf-8-sig"))
     sys.stdout.flush()
     return 0
@@ -358,7 +421,8 @@ def _register_transition(verbs: Any) -> None:
         help="move a case to another status",
         description="Move a case along its lifecycle: new → acknowledged → in_progress ⇄ waiting_requester →\n"
         "resolved | refused | transferred; withdrawn from any open status. refused needs --ground and --reason;\n"
-        "transferred needs --client.\n\n"
+        "transferred needs --client. As with the buttons in Slack, resolved, refused or transferred on an\n"
+        "acknowledged case steps through in_progress first (two rows in the history, one commit).\n\n"
         "Example: privacy-bot cases transition PRV-2026-0001 acknowledged --actor U0123MANAGER",
         formatter_class=_HELP,
     )
@@ -375,9 +439,11 @@ def _register_transition(verbs: Any) -> None:
 
 @_database_command
 def _transition(args: argparse.Namespace) -> int:
+    if args.status not in Status.__members__.values():
+        raise UsageError(f"unknown status {args.status!r}; use one of {', '.join(Status)} / 不明なステータスです")
     desk = _desk(_config())
     return _change(
-        lambda now: desk.transition(
+        lambda now: desk.move(
             args.case_id,
             to_status=args.status,
             actor=args.actor,
@@ -399,7 +465,8 @@ def _register_extend(verbs: Any) -> None:
         formatter_class=_HELP,
     )
     extend.add_argument("case_id", metavar="ID")
-    extend.add_argument("--due", required=True, help="new due date (JST; a bare date means close of business)")
+    extend.add_argument("--due", required=True, help="new due date (JST; a bare date means close of business; at "
+                        "most a year from now)")
     extend.add_argument("--reason", required=True, help="why more time is needed")
     extend.add_argument("--actor", required=True, help="Slack user id of the person acting")
     extend.set_defaults(func=_extend)
@@ -486,11 +553,16 @@ def _field_errors(exc: ValidationError) -> int:
     return 2
 
 
-def _date_option(value: str, option: str) -> datetime:
+def _since(value: str) -> datetime:
+    """`--since`: a date no earlier than the first receipt a case can have (omit it to export every case)."""
     try:
-        return parse_moment(value)
+        since = parse_moment(value)
     except ValueError:
-        raise UsageError(f"{option} {value!r} is not a date / 日付は 2026-04-01 の形で指定してください") from None
+        since = None
+    if since is None or since < EARLIEST_RECEIPT:
+        raise UsageError(f"--since {value!r} is not a date from {EARLIEST_RECEIPT:%Y-%m-%d} on, e.g. 2026-04-01 "
+                         f"(leave it out to export every case) / {EARLIEST_RECEIPT:%Y-%m-%d} 以降の日付で指定してください")
+    return since
 
 
 def _local(moment: datetime) -> str:
