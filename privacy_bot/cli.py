@@ -2,13 +2,18 @@
 
 Each sub-command lives in `privacy_bot.commands.<name>` and exposes `register(subparsers)`, which adds its parser
 and sets `func(args) -> int`. Exit codes: 0 success, 1 a check failed / not found, 2 bad usage or bad input.
+Known failures are worded by the commands; anything else is a bug, reported in one line by `main` rather than
+as a traceback, whose values could carry what the person typed.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 COMMAND_MODULES = ("ask", "kb", "classify", "cases", "serve")
 
@@ -40,3 +45,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python's exit-time flush from complaining too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as exc:  # the last resort: every expected failure is worded above or by its command
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        print(f"privacy-bot: internal error {type(exc).__name__} at {Path(frame.filename).name}:{frame.lineno} "
+              "(a bug: please report it with the command you ran)", file=sys.stderr)
+        return 2

@@ -17,7 +17,8 @@ def register(subparsers: Any) -> None:
         description="Suggest a request type (disclosure, deletion, leak_report, ...) and whether the inquiry is\n"
         "urgent (a leak, an authority's request, a legal threat), with a confidence and ranked candidates.\n\n"
         "Example: privacy-bot classify \"退会したので私のデータを消してください\"\n"
-        "         privacy-bot classify --json - < inquiries.txt   # one inquiry a line, one JSON line each",
+        "         printf '%s\\n' \"退会したので消して\" \"他社の通話履歴が見える\" | privacy-bot classify --json -\n"
+        "         (one inquiry a line on stdin, one JSON line each)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("text", nargs="+", help="the inquiry text, or '-' to read one inquiry a line from stdin")
