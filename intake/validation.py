@@ -57,8 +57,8 @@ CLOCK_SKEW = timedelta(minutes=5)
 #: No request reached us before CallConnect's privacy policy existed. The published policy states no date of its
 #: own, so this is a floor safely before any real case: an earlier receipt is a typo (0026-05-01, 2002-05-01).
 EARLIEST_RECEIPT = datetime(2020, 1, 1, tzinfo=JST)
-#: The furthest ahead of now a due date may lie, set at intake or by an extension: an extension is announced to
-#: the requester and has a legal meaning (Art. 33), and a date years out is a typo.
+#: The furthest ahead of now a due date may lie, set at intake or by an extension: the requester is told the date
+#: (and may sue two weeks after the request anyway, Art. 39), so a date years out is a typo, not a plan.
 MAX_DUE_AHEAD = timedelta(days=365)
 
 #: The fields a new case is made of, and the sub-fields of its nested objects, as `cases show --json` shows them.
