@@ -63,7 +63,12 @@ def test_serve_http_answers_signed_events_and_stops_on_sigterm(server, fake_slac
 
 
 def _one_line_and_exit_2(process: subprocess.Popen[str]) -> str:
-    _, err = process.communicate(timeout=30)
+    try:
+        _, err = process.communicate(timeout=30)
+    finally:  # a server that started instead of refusing must not outlive the test
+        if process.poll() is None:
+            process.kill()
+            process.wait()
     assert process.returncode == 2
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1 and "Traceback" not in err, err
