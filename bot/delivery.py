@@ -23,7 +23,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from intake import SERVER_OPERATOR, CaseNotFound, CaseStore, Config, Kind, Outbox, OutboxRow, RequestTypes
 from knowledge import KnowledgeBase
@@ -31,7 +30,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import ids
-from bot.posted import TRANSIENT_ERRORS, Marker, find_posted
+from bot.posted import TRANSIENT_ERRORS, Marker, find_posted, retry_after
 from bot.settings import Settings
 from bot.storage import PerThreadDatabase
 from bot.views.blocks import Message
@@ -197,7 +196,7 @@ class OutboxSender:
         status = getattr(error.response, "status_code", 0)
         code = str(error.response.get("error") or f"http_{status}") if error.response is not None else "unknown"
         if status == 429:
-            wait = _retry_after(error.response.headers if error.response is not None else {})
+            wait = retry_after(error.response.headers if error.response is not None else {})
             self._paused_until = self.clock() + timedelta(seconds=wait)
             outbox.retry(row.id, token=row.attempt_token or "", at=self._paused_until, error=code)
             log.warning("outbox rate-limited id=%s retry_after=%ss", row.id, wait)
@@ -248,14 +247,3 @@ class OutboxSender:
     def _cite(self, section: str) -> str:
         kb = self.knowledge_base
         return kb.citation_ja(kb.entry(section)) if kb.has_entry(section) else f"第{section}条"
-
-
-def _retry_after(headers: Any) -> float:
-    for name in ("Retry-After", "retry-after"):
-        value = headers.get(name) if hasattr(headers, "get") else None
-        if value is not None:
-            try:
-                return max(float(value[0] if isinstance(value, list) else value), 0.0)
-            except ValueError:
-                break
-    return 1.0

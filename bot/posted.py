@@ -1,4 +1,5 @@
-"""Knowing whether our own post already landed: a marker on every message that must not be posted twice.
+"""Knowing whether our own post already landed (a marker on every message that must not be posted twice), and
+whether a failed call is worth trying again.
 
 Slack has no idempotency key for `chat.postMessage`. When a post may have happened but we never heard back (the
 process was killed between Slack's write and ours, a call timed out, Slack answered 5xx), the only way to know is
@@ -22,7 +23,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.views.blocks import Message
 
-__all__ = ["HISTORY_PAGES", "TRANSIENT_ERRORS", "Marker", "find_posted", "is_transient"]
+__all__ = ["HISTORY_PAGES", "TRANSIENT_ERRORS", "Marker", "find_posted", "is_transient", "retry_after"]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,18 @@ def is_transient(error: SlackApiError) -> bool:
     """A 5xx or an error code Slack may not repeat: try again later (the call may or may not have posted)."""
     status = getattr(error.response, "status_code", 0)
     return status >= 500 or status == 429 or error.response.get("error") in TRANSIENT_ERRORS
+
+
+def retry_after(headers: Any) -> float:
+    """Seconds Slack asked us to wait (`Retry-After` of a 429), 1 when it did not say."""
+    for name in ("Retry-After", "retry-after"):
+        value = headers.get(name) if hasattr(headers, "get") else None
+        if value is not None:
+            try:
+                return max(float(value[0] if isinstance(value, list) else value), 0.0)
+            except ValueError:
+                break
+    return 1.0
 
 
 @dataclass(frozen=True)
