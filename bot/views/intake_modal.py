@@ -168,11 +168,14 @@ def modal_errors(errors: dict[str, str]) -> dict[str, str]:
     return placed
 
 
-def intake_done_view(case: Case, *, request_types: RequestTypes) -> Block:
-    """What the modal turns into once the case is stored: its id and due date, nothing personal."""
+def intake_done_view(case: Case, *, request_types: RequestTypes, repeat: bool = False) -> Block:
+    """What the modal turns into once the case is stored: its id and due date, nothing personal. `repeat`: this
+    submission had already been logged (sent twice), so it points to that case instead of making another."""
     kind = request_types[case.type].label
+    first = (f"✅ この依頼は *{case.id}* として登録済みです（二重には登録していません）。 / Already logged as *{case.id}* "
+             "(not logged twice)." if repeat else f"✅ *{case.id}* として受け付けました。 / Logged as *{case.id}*.")
     lines = [
-        f"✅ *{case.id}* として受け付けました。 / Logged as *{case.id}*.",
+        first,
         f"種別 / Type: {escape(kind.ja)} / {escape(kind.en)}",
         f"期限 / Due: {case_labels.jst(case.due_at)}（日本時間 / Japan time）",
         "個人情報管理責任者に DM で通知します。 / The privacy manager is notified by DM.",
