@@ -7,6 +7,11 @@ A good one is stored with its announcements in one transaction (`CaseDesk.log_on
 into the confirmation (case id and due date): the agent is answered even while Slack's Web API is down, because
 the ack is the HTTP response itself. Logs carry the case id and Slack ids, never the fields.
 
+Either the case is stored and confirmed, or nothing is stored and the modal says so; never a stored case behind a
+modal that timed out (the agent would submit it again). Slack waits 3 s for the ack, so the write may wait for
+the database (held by the command line, another process) only until `SUBMIT_WITHIN` after the request arrived;
+then it is abandoned before anything was written and the modal asks to submit again.
+
 One modal, one case: a submission is keyed by its view id (and, from the message shortcut, by the message), so a
 double click, a retry or a resubmission finds the case already logged and shows it again; nobody is pinged twice.
 """
@@ -14,21 +19,35 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import time
 from typing import Any
 
 from intake import ValidationError, classify, validate_new_case
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot import ids
+from bot.dedupe import RECEIVED_AT
 from bot.models import IntakeMetadata
 from bot.payloads import field
 from bot.services import Services
-from bot.views.intake_modal import DESCRIPTION_MAX, intake_done_view, intake_fields, intake_modal, modal_errors
+from bot.storage import DatabaseBusy
+from bot.views.intake_modal import (
+    DESCRIPTION_MAX,
+    busy_errors,
+    intake_done_view,
+    intake_fields,
+    intake_modal,
+    modal_errors,
+)
 
-__all__ = ["open_intake_modal", "register"]
+__all__ = ["SUBMIT_WITHIN", "open_intake_modal", "register"]
 
 log = logging.getLogger(__name__)
+
+#: Seconds after the submission arrived by which the case must be written, or not at all: Slack's 3 s, less the
+#: time the ack takes to travel back.
+SUBMIT_WITHIN = 2.0
 
 
 def open_intake_modal(services: Services, client: WebClient, *, trigger_id: str, metadata: IntakeMetadata,
@@ -57,7 +76,7 @@ def register(app: App, *, services: Services) -> None:
                           text=field(shortcut, "message", "text"))
         log.info("intake modal opened source=message user=%s channel=%s", field(shortcut, "user", "id"), channel_id)
 
-    def submit_intake(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+    def submit_intake(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
         user_id = field(body, "user", "id")
         metadata = IntakeMetadata.decode(view.get("private_metadata"))
         state = view.get("state")
@@ -70,9 +89,15 @@ def register(app: App, *, services: Services) -> None:
             ack(response_action="errors", errors=modal_errors(error.errors))
             log.info("intake rejected user=%s fields=%s", user_id, ",".join(sorted(error.errors)))
             return
-        with services.db.write_lock:
-            case, created = services.desk().log_once(new, keys=_submission_keys(view, metadata), actor=user_id,
-                                                    now=now)
+        arrived = context.get(RECEIVED_AT, time.monotonic())
+        try:
+            with services.db.bounded_write(SUBMIT_WITHIN - (time.monotonic() - arrived)):
+                case, created = services.desk().log_once(new, keys=_submission_keys(view, metadata), actor=user_id,
+                                                        now=now)
+        except DatabaseBusy:
+            ack(response_action="errors", errors=busy_errors())
+            log.warning("intake not stored: database busy user=%s source=%s", user_id, metadata.source)
+            return
         ack(response_action="update", view=intake_done_view(case, request_types=services.request_types,
                                                             repeat=not created))
         if not created:

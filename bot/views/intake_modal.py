@@ -17,7 +17,7 @@ from bot.payloads import input_value
 from bot.views import case_labels
 from bot.views.blocks import Block, context, escape, sections, truncate
 
-__all__ = ["DESCRIPTION_MAX", "intake_done_view", "intake_fields", "intake_modal", "modal_errors"]
+__all__ = ["DESCRIPTION_MAX", "busy_errors", "intake_done_view", "intake_fields", "intake_modal", "modal_errors"]
 
 #: Slack's ceiling for a plain_text_input; the core accepts longer text (the CLI), the modal cannot.
 DESCRIPTION_MAX = 3000
@@ -166,6 +166,13 @@ def modal_errors(errors: dict[str, str]) -> dict[str, str]:
                                                       "identity": ids.BLOCK_IDENTITY_STATUS}.get(field, ids.BLOCK_TYPE)
         placed[block] = f"{placed[block]}\n{message}" if block in placed else message
     return placed
+
+
+def busy_errors() -> dict[str, str]:
+    """The database could not take the case in time: said in the modal (on top), which stays open as it was."""
+    return modal_errors({"database": "ただいま混み合っていて登録できませんでした。何も保存されていません。もう一度「登録」を"
+                                     "押してください。 / Too busy to log this right now: nothing was stored. Please "
+                                     "submit again."})
 
 
 def intake_done_view(case: Case, *, request_types: RequestTypes, repeat: bool = False) -> Block:
