@@ -2,8 +2,10 @@
 Mode. It translates between Slack and the core and decides nothing itself.
 
     settings = Settings.from_env(os.environ, mode="http")
-    app = build_app(settings=settings, knowledge_base=load_knowledge_base(),
-                    open_db=functools.partial(open_db, path), config=load_config())
+    kb = load_knowledge_base()
+    answers = AnswerWorker.for_database(path, settings=settings, knowledge_base=kb).start()
+    app = build_app(settings=settings, knowledge_base=kb, open_db=functools.partial(open_db, path),
+                    config=load_config(), answers=answers)
     SlackHttpServer(app, port=3000).serve_forever()
 """
 from bot.app import build_app, build_client

@@ -5,10 +5,10 @@ view. A question with nothing in it (only a mention, only emoji) gets the guide 
 """
 from __future__ import annotations
 
-from knowledge import Answer
+from knowledge import Answer, KnowledgeBase
 
+from bot.feedback import FeedbackStore
 from bot.payloads import has_question
-from bot.services import Services
 from bot.views.answer import answer_message
 from bot.views.blocks import Message
 from bot.views.notices import empty_question_message
@@ -17,14 +17,13 @@ __all__ = ["answer_question"]
 
 
 def answer_question(
-    services: Services, *, text: str, user_id: str, channel_id: str, shareable: bool = False
+    kb: KnowledgeBase, feedback: FeedbackStore, *, text: str, user_id: str, channel_id: str, shareable: bool = False
 ) -> tuple[Answer, Message]:
     """Ask the knowledge base and build the reply; the answer comes back too, for logging its outcome."""
-    kb = services.knowledge_base
     answer = kb.ask(text)
     if not has_question(answer.question):
         return answer, empty_question_message(answer.language)
-    answer_id = services.feedback.record_answer(
+    answer_id = feedback.record_answer(
         user_id=user_id,
         channel_id=channel_id,
         question=answer.question,

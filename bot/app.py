@@ -21,7 +21,8 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from bot import listeners
-from bot.dedupe import EventDeduper, dedupe_middleware
+from bot.answer_worker import AnswerWorker
+from bot.dedupe import receive_middleware
 from bot.errors import handle_error
 from bot.feedback import FeedbackStore
 from bot.payloads import PayloadGuard
@@ -34,8 +35,8 @@ __all__ = ["LISTENER_THREADS", "build_app", "build_client"]
 
 log = logging.getLogger("bot")
 
-#: Threads running listeners after the ack. An answer takes a few ms of CPU and one Web API round trip, so a
-#: handful keeps up with Slack's 30,000 events/hour cap with room to spare.
+#: Threads running listeners: buttons, modals, App Home (questions are answered by the `AnswerWorker`'s own
+#: threads, so a burst of questions never delays the ack of a modal).
 LISTENER_THREADS = 8
 
 
@@ -70,6 +71,7 @@ def build_app(
     knowledge_base: KnowledgeBase,
     open_db: DatabaseOpener,
     config: Config,
+    answers: AnswerWorker,
     clock: Callable[[], datetime] = _utc_now,
     delivery: OutboxSender | None = None,
     request_types: RequestTypes | None = None,
@@ -77,9 +79,10 @@ def build_app(
     """Build the app; calls Slack's auth.test once, so a bad token or an unreachable Slack fails here.
 
     `open_db` opens the bot's SQLite database (`intake.db.open_db` bound to a path); it is called once per thread
-    that touches the database. `delivery` is the outbox sender to wake after a change owes messages (without one,
-    the rows wait for whichever sender runs next). Raises `slack_bolt.error.BoltError` when Slack rejects the token and
-    `urllib.error.URLError` (an `OSError`) when Slack cannot be reached.
+    that touches the database. `answers` records questions before the ack and answers them (the caller starts and
+    stops it, like the outbox sender). `delivery` is the outbox sender to wake after a change owes messages
+    (without one, the rows wait for whichever sender runs next). Raises `slack_bolt.error.BoltError` when Slack
+    rejects the token and `urllib.error.URLError` (an `OSError`) when Slack cannot be reached.
     """
     db = PerThreadDatabase(open_db)
     services = Services(
@@ -90,6 +93,7 @@ def build_app(
         db=db,
         clock=clock,
         wake_delivery=delivery.wake if delivery is not None else _no_sender,
+        answers=answers,
     )
     app = App(
         name="privacy-bot",
@@ -102,7 +106,7 @@ def build_app(
         before_authorize=PayloadGuard(log),
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="privacy-bot"),
     )
-    app.use(dedupe_middleware(EventDeduper(db, clock=clock), log))
+    app.use(receive_middleware(answers, log))
     listeners.register(app, services=services)
     app.error(handle_error)
     return app

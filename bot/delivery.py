@@ -7,7 +7,7 @@ delayed by an outage shows the current status), and sends it:
   `chat.update` of the message its target row posted (stored channel + ts);
 - before posting, the row is marked `maybe_posted` with the channel. If the process dies before `mark_sent`
   (kill -9), or a call fails in a way that may have posted (a timeout, a 5xx), the next attempt first reads the
-  conversation (`conversations.history`, bot's messages carry the row id in their metadata and first block id)
+  conversation (`bot/posted.py`: bot's messages carry the row id in their metadata and first block id)
   and records the message it finds instead of posting a second one;
 - 429 waits for Slack's Retry-After (and pauses the whole sender, since the limit is per method); other transient
   failures back off exponentially; an error Slack will repeat forever (`channel_not_found`, `invalid_blocks`) marks
@@ -23,7 +23,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from intake import SERVER_OPERATOR, CaseNotFound, CaseStore, Config, Kind, Outbox, OutboxRow, RequestTypes
 from knowledge import KnowledgeBase
@@ -31,6 +30,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import ids
+from bot.posted import TRANSIENT_ERRORS, Marker, find_posted, retry_after
 from bot.settings import Settings
 from bot.storage import PerThreadDatabase
 from bot.views.blocks import Message
@@ -39,12 +39,6 @@ from bot.views.case_messages import case_card, confirmation_message, digest_mess
 __all__ = ["OutboxSender", "RetryPolicy", "build_delivery_client"]
 
 log = logging.getLogger(__name__)
-
-#: Slack error codes worth trying again; any other `ok: false` will fail the same way every time.
-TRANSIENT_ERRORS = frozenset({"ratelimited", "internal_error", "fatal_error", "service_unavailable",
-                              "request_timeout", "team_added_to_org"})
-#: How far back to look for our own post of a row, in pages of conversations.history.
-HISTORY_PAGES = 5
 
 
 @dataclass(frozen=True)
@@ -70,9 +64,9 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _marker(row: OutboxRow) -> int:
+def _marker(row: OutboxRow) -> Marker:
     """The id a message carries: an edit keeps the id of the post it edits."""
-    return row.update_of or row.id
+    return Marker(ids.OUTBOX_EVENT_TYPE, "outbox_id", ids.OUTBOX_BLOCK_PREFIX, row.update_of or row.id)
 
 
 class OutboxSender:
@@ -169,7 +163,8 @@ class OutboxSender:
                 outbox.mark_sent(row.id, token=token, channel=target.channel, ts=target.ts, now=self.clock())
             else:
                 channel = row.channel or self._channel_for(row.recipient)
-                found = self._find_posted(channel, row) if row.maybe_posted else None
+                found = (find_posted(self.client, channel=channel, marker=_marker(row), since=row.created_at)
+                         if row.maybe_posted else None)
                 if found is not None:
                     outbox.mark_sent(row.id, token=token, channel=channel, ts=found, now=self.clock())
                     log.info("outbox found-already-posted id=%s kind=%s case=%s recipient=%s",
@@ -178,7 +173,7 @@ class OutboxSender:
                 outbox.begin_post(row.id, token=token, channel=channel)
                 response = self.client.chat_postMessage(
                     channel=channel, unfurl_links=False, unfurl_media=False,
-                    metadata={"event_type": ids.OUTBOX_EVENT_TYPE, "event_payload": {"outbox_id": row.id}},
+                    metadata=_marker(row).metadata(),
                     **message,
                 )
                 outbox.mark_sent(row.id, token=token, channel=str(response["channel"]), ts=str(response["ts"]),
@@ -201,7 +196,7 @@ class OutboxSender:
         status = getattr(error.response, "status_code", 0)
         code = str(error.response.get("error") or f"http_{status}") if error.response is not None else "unknown"
         if status == 429:
-            wait = _retry_after(error.response.headers if error.response is not None else {})
+            wait = retry_after(error.response.headers if error.response is not None else {})
             self._paused_until = self.clock() + timedelta(seconds=wait)
             outbox.retry(row.id, token=row.attempt_token or "", at=self._paused_until, error=code)
             log.warning("outbox rate-limited id=%s retry_after=%ss", row.id, wait)
@@ -227,32 +222,6 @@ class OutboxSender:
             self._dm_channels[recipient] = str(response["channel"]["id"])
         return self._dm_channels[recipient]
 
-    def _find_posted(self, channel: str, row: OutboxRow) -> str | None:
-        """The ts of this row's message if an earlier attempt did post it, else None.
-
-        Reads the conversation since the row was written. If Slack will not let us read it (a public channel
-        without `channels:history`), we cannot know, and posting again is better than never posting.
-        """
-        oldest = f"{row.created_at.timestamp() - 5:.6f}"
-        cursor: str | None = None
-        for _ in range(HISTORY_PAGES):
-            try:
-                page = self.client.conversations_history(channel=channel, oldest=oldest, limit=200, cursor=cursor,
-                                                         include_all_metadata=True)
-            except SlackApiError as error:
-                if getattr(error.response, "status_code", 0) >= 500 or error.response.get("error") in TRANSIENT_ERRORS:
-                    raise
-                log.warning("outbox cannot check history id=%s channel=%s error=%s", row.id, channel,
-                            error.response.get("error"))
-                return None
-            for message in page.get("messages") or []:
-                if _carries(message, row.id):
-                    return str(message.get("ts"))
-            cursor = (page.get("response_metadata") or {}).get("next_cursor")
-            if not cursor:
-                break
-        return None
-
     # -- rendering ------------------------------------------------------------------------------------------
 
     def _render(self, row: OutboxRow) -> Message:
@@ -273,36 +242,8 @@ class OutboxSender:
                 message = escalation_post(case, request_types=types)
             else:
                 message = reminder_message(case, key=str(row.data.get("key")), request_types=types)
-        return _marked(message, _marker(row))
+        return _marker(row).tag(message)
 
     def _cite(self, section: str) -> str:
         kb = self.knowledge_base
         return kb.citation_ja(kb.entry(section)) if kb.has_entry(section) else f"第{section}条"
-
-
-def _marked(message: Message, outbox_id: int) -> Message:
-    """Tag the first block with the outbox id: found again in conversations.history even without metadata."""
-    blocks = [dict(block) for block in message["blocks"]]
-    if blocks:
-        blocks[0]["block_id"] = f"{ids.OUTBOX_BLOCK_PREFIX}{outbox_id}"
-    return {"text": message["text"], "blocks": blocks}
-
-
-def _carries(message: dict[str, Any], outbox_id: int) -> bool:
-    metadata = message.get("metadata") or {}
-    if metadata.get("event_type") == ids.OUTBOX_EVENT_TYPE and (metadata.get("event_payload") or {}).get(
-            "outbox_id") == outbox_id:
-        return True
-    wanted = f"{ids.OUTBOX_BLOCK_PREFIX}{outbox_id}"
-    return any(isinstance(block, dict) and block.get("block_id") == wanted for block in message.get("blocks") or [])
-
-
-def _retry_after(headers: Any) -> float:
-    for name in ("Retry-After", "retry-after"):
-        value = headers.get(name) if hasattr(headers, "get") else None
-        if value is not None:
-            try:
-                return max(float(value[0] if isinstance(value, list) else value), 0.0)
-            except ValueError:
-                break
-    return 1.0

@@ -88,3 +88,7 @@ EVENT_APP_HOME_OPENED: Final = "app_home_opened"
 #: so the sender can recognise its own post in a conversation after a crash.
 OUTBOX_EVENT_TYPE: Final = "privacy_bot_outbox"
 OUTBOX_BLOCK_PREFIX: Final = "outbox-"
+#: Marks an answer (or a "busy" notice) posted for a question in the inbox, by the question's inbox key (Slack's
+#: event id), so that after a crash the answer worker finds its own post instead of answering twice.
+ANSWER_EVENT_TYPE: Final = "privacy_bot_answer"
+ANSWER_BLOCK_PREFIX: Final = "answer-"

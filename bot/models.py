@@ -78,7 +78,8 @@ def _loads(value: object) -> dict[str, object] | None:
 
 @dataclass(frozen=True)
 class IntakeMetadata:
-    """`private_metadata` of the intake modal: where it was opened from (for the log), and the suggestion shown.
+    """`private_metadata` of the intake modal: where it was opened from (for the log), the suggestion shown, and
+    for the message shortcut the message's ts (with `channel_id`, what makes logging one message twice one case).
 
     Never the message text: metadata comes back on every submission and must stay far below Slack's 3,000
     characters; the text itself is already in the description field.
@@ -87,9 +88,11 @@ class IntakeMetadata:
     source: Literal["command", "shortcut", "message"]
     channel_id: str | None = None
     suggested_type: str | None = None
+    message_ts: str | None = None
 
     def encode(self) -> str:
-        return json.dumps({"source": self.source, "channel_id": self.channel_id, "suggested_type": self.suggested_type})
+        return json.dumps({"source": self.source, "channel_id": self.channel_id, "suggested_type": self.suggested_type,
+                           "message_ts": self.message_ts})
 
     @classmethod
     def decode(cls, value: object) -> IntakeMetadata:
@@ -97,10 +100,12 @@ class IntakeMetadata:
         source = data.get("source")
         channel_id = data.get("channel_id")
         suggested = data.get("suggested_type")
+        message_ts = data.get("message_ts")
         return cls(
             source=source if source in ("command", "shortcut", "message") else "shortcut",  # type: ignore[arg-type]
             channel_id=channel_id if isinstance(channel_id, str) else None,
             suggested_type=suggested if isinstance(suggested, str) else None,
+            message_ts=message_ts if isinstance(message_ts, str) else None,
         )
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from intake import CaseDesk, CaseStore, Config, RequestTypes
 from knowledge import KnowledgeBase
 
+from bot.answer_worker import AnswerWorker
 from bot.feedback import FeedbackStore
 from bot.storage import PerThreadDatabase
 
@@ -28,6 +29,8 @@ class Services:
     clock: Callable[[], datetime]
     #: Called after a commit that wrote outbox rows, so the sender delivers them now rather than at its next poll.
     wake_delivery: Callable[[], None]
+    #: Records questions before the ack (`owe`) and answers them after it.
+    answers: AnswerWorker
 
     def desk(self) -> CaseDesk:
         """The case desk on this thread's connection (listeners run on several threads)."""

@@ -199,7 +199,19 @@ CREATE TABLE schedule_log (
 );
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL), Migration("0002_outbox", _OUTBOX))
+# Migration 3: what made each case, so that the same submission (a modal sent twice, a retried request, the same
+# Slack message logged again) finds its case instead of making a second one. A case may have several keys.
+_INTAKE_KEYS = """
+CREATE TABLE intake_keys (
+    key TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX intake_keys_case ON intake_keys(case_id);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL), Migration("0002_outbox", _OUTBOX),
+                                     Migration("0003_intake_keys", _INTAKE_KEYS))
 
 
 def _run_migrations(db: sqlite_utils.Database, migrations: tuple[Migration, ...]) -> None:

@@ -10,6 +10,7 @@ manager pressing "Resolve" has evidently been working on it.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import sqlite_utils
@@ -39,12 +40,26 @@ class CaseDesk:
         self.store = CaseStore(db, config=config, request_types=self.request_types)
         self.router = Router(db, config=config)
 
-    def log(self, new: NewCase, *, actor: str, now: datetime, confirm: bool = True) -> Case:
-        """Store a validated intake and owe its announcements (and the agent's confirmation when `confirm`)."""
+    def log(self, new: NewCase, *, actor: str, now: datetime, confirm: bool = True, keys: Sequence[str] = ()) -> Case:
+        """Store a validated intake and owe its announcements (and the agent's confirmation when `confirm`);
+        `keys` name the submission, for `log_once`."""
         with transaction(self.db):
-            case = self.store.create(new, actor=actor, now=now)
+            case = self.store.create(new, actor=actor, now=now, keys=keys)
             self.router.case_created(case, agent=actor if confirm else None, now=now)
         return case
+
+    def log_once(self, new: NewCase, *, keys: Sequence[str], actor: str, now: datetime) -> tuple[Case, bool]:
+        """`log`, unless a submission with any of `keys` was already logged: then that case, and nothing owed.
+        True when the case is new.
+
+        The check and the insert share one write transaction, so two copies of a submission arriving at once (a
+        double click, a retry racing the first try) queue on SQLite's write lock and the second finds the first.
+        """
+        with transaction(self.db):
+            existing = self.store.case_with_key(keys)
+            if existing is not None:
+                return existing, False
+            return self.log(new, actor=actor, now=now, keys=keys), True
 
     def transition(
         self,

@@ -101,8 +101,11 @@ class CaseStore:
 
     # -- writes -------------------------------------------------------------------------------------------
 
-    def create(self, new: NewCase, *, actor: str, now: datetime) -> Case:
-        """Store a validated intake as a `new` case with its first audit row; returns the stored case."""
+    def create(self, new: NewCase, *, actor: str, now: datetime, keys: Sequence[str] = ()) -> Case:
+        """Store a validated intake as a `new` case with its first audit row; returns the stored case.
+
+        `keys` name the submission that made it (see `case_with_key`); a key already taken raises
+        `sqlite3.IntegrityError` and stores nothing."""
         authorise(config=self.config, actor=actor, action=Action.CREATE)
         due_at = new.due_at or compute_due(
             received_at=new.received_at,
@@ -159,6 +162,8 @@ class CaseStore:
                 to_status=Status.NEW.value,
                 details={"type": new.type, "due_at": _iso(due_at), "urgent": new.urgent, "assignee": new.assignee},
             )
+            self.db.conn.executemany("INSERT INTO intake_keys (key, case_id, created_at) VALUES (?, ?, ?)",
+                                     [(key, case_id, _iso(now)) for key in keys])
         return self._load(case_id)
 
     def transition(
@@ -233,6 +238,17 @@ class CaseStore:
         return self._load(case_id)
 
     # -- reads --------------------------------------------------------------------------------------------
+
+    def case_with_key(self, keys: Sequence[str]) -> Case | None:
+        """The case an earlier submission with any of `keys` made, or None.
+
+        Read without authorising: it answers the submitter of the same request (a modal sent again, the same
+        message logged twice), who is shown only what they were shown the first time (the id and the due date).
+        """
+        marks = ", ".join("?" * len(keys))
+        row = self.db.conn.execute(f"SELECT case_id FROM intake_keys WHERE key IN ({marks}) LIMIT 1",
+                                   tuple(keys)).fetchone() if keys else None
+        return self._load(row[0]) if row else None
 
     def get(self, case_id: str, *, actor: str | None) -> Case:
         """One case with its history. Raises `CaseNotFound`, or `NotAuthorised` for an unprivileged reader."""

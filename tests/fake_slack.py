@@ -10,13 +10,15 @@ tests cover the real client, its retry handlers and the JSON the app sends. It a
     [call] = fake.wait_for("chat.postMessage")
     call.params["thread_ts"]
 
-Posted messages are kept per channel (with their blocks and metadata) and served by `conversations.history`, so
-the outbox's "did my post land before the crash?" check reads what was really posted. `stall_next` records a post
-and then hangs before answering, which is how a test puts a process to death between Slack's send and our mark.
+Posted messages are kept per channel (with their blocks and metadata) and served by `conversations.history` (the
+channel's top level) and `conversations.replies` (a thread), so the "did my post land before the crash?" check
+reads what was really posted. `stall_next` records a post and then hangs before answering, which is how a test puts
+a process to death between Slack's send and our mark; `slow_down` does that to every call until `heal`.
 """
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -77,6 +79,15 @@ class Call:
         }
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Quiet when the app hung up mid-call (the kill -9 tests do that on purpose)."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @dataclass
 class _Failure:
     method: str | None
@@ -93,6 +104,7 @@ class FakeSlack:
         self._last_ts = 0.0
         self.history: dict[str, list[dict[str, Any]]] = {}
         self._stalls: dict[str, float] = {}
+        self._slow: dict[str, float] = {}
         self.valid_tokens_prefixes = ("xoxb-", "xapp-")
         self.rejected_tokens: set[str] = set()
         fake = self
@@ -117,8 +129,7 @@ class FakeSlack:
 
             do_GET = do_POST  # noqa: N815
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-slack", daemon=True)
 
     # -- lifecycle -------------------------------------------------------------------------------------------
@@ -155,11 +166,17 @@ class FakeSlack:
         with self._lock:
             self._failures.clear()
             self._stalls.clear()
+            self._slow.clear()
 
     def stall_next(self, method: str, seconds: float) -> None:
         """The next call to `method` is carried out (and recorded), then its answer waits `seconds`."""
         with self._lock:
             self._stalls[method] = seconds
+
+    def slow_down(self, method: str, seconds: float) -> None:
+        """Every call to `method` is carried out (and recorded), then its answer waits `seconds`, until `heal()`."""
+        with self._lock:
+            self._slow[method] = seconds
 
     # -- inspection ------------------------------------------------------------------------------------------
 
@@ -211,7 +228,7 @@ class FakeSlack:
             return 200, {"Content-Type": "application/json"}, json.dumps({"ok": False, "error": "invalid_auth"})
         answer = json.dumps(self._answer(method, params))
         with self._lock:
-            stall = self._stalls.pop(method, None)
+            stall = self._stalls.pop(method, None) or self._slow.get(method)
         if stall is not None:
             time.sleep(stall)
         return 200, {"Content-Type": "application/json"}, answer
@@ -226,18 +243,20 @@ class FakeSlack:
                 ts = f"{self._last_ts:.6f}"
             message = {"type": "message", "ts": ts, "text": params.get("text"), "user": BOT_USER_ID, "bot_id": BOT_ID,
                        "blocks": Call(method, params, None, "").blocks(), "metadata": Call(method, params, None, "")
-                       .json_param("metadata")}
+                       .json_param("metadata"), "thread_ts": params.get("thread_ts") or None}
             with self._lock:
                 self.history.setdefault(str(params.get("channel")), []).append(message)
             return {"ok": True, "channel": params.get("channel"), "ts": ts, "message": message}
         if method == "chat.update":
             return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts"),
                     "message": {"text": params.get("text"), "ts": params.get("ts")}}
-        if method == "conversations.history":
+        if method in ("conversations.history", "conversations.replies"):
             oldest = float(params.get("oldest") or 0)
+            parent = params.get("ts") if method == "conversations.replies" else None
             with self._lock:
-                messages = [m for m in self.history.get(str(params.get("channel")), []) if float(m["ts"]) > oldest]
-            return {"ok": True, "messages": list(reversed(messages)), "has_more": False,
+                messages = [m for m in self.history.get(str(params.get("channel")), []) if float(m["ts"]) > oldest
+                            and (parent in (m["ts"], m["thread_ts"]) if parent else m["thread_ts"] in (None, m["ts"]))]
+            return {"ok": True, "messages": messages if parent else list(reversed(messages)), "has_more": False,
                     "response_metadata": {"next_cursor": ""}}
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(params.get("users", "X")).split(",")[0]}}

@@ -140,12 +140,14 @@ def block_action(action_id: str, value: str, *, user: str = "U0ASKER", channel: 
 
 
 def view_submission(callback_id: str, *, private_metadata: str, values: dict[str, Any],
-                    user: str = "U0ASKER") -> dict[str, Any]:
+                    user: str = "U0ASKER", view_id: str | None = None) -> dict[str, Any]:
+    """A modal's submission; each modal Slack opens has its own view id (a fresh one unless `view_id` is given,
+    which is how a test sends the same modal again)."""
     return {
         "type": "view_submission",
         "user": {"id": user, "team_id": TEAM_ID},
         "team": {"id": TEAM_ID},
         "api_app_id": "A0PRIVACY",
-        "view": {"id": "V0FAKE", "type": "modal", "callback_id": callback_id,
+        "view": {"id": view_id or f"V{next(_ids):08d}", "type": "modal", "callback_id": callback_id,
                  "private_metadata": private_metadata, "state": {"values": values}},
     }

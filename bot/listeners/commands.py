@@ -3,23 +3,28 @@
 
 Anything after `/privacy` that is not a help word is a question, so `/privacy 退職者のデータは？` just works and an
 unknown "sub-command" gets an answer (or the bot's honest "not in the policy") rather than an error.
+
+A question is recorded in the inbox before the ack and answered at its `response_url` by the answer worker, like
+a mention, so a crash right after the ack loses nothing. When the inbox is full (or cannot take it in time), the
+ack itself says "busy, please try again": nothing is kept, and the asker knows it.
 """
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import Any
 
 from knowledge.text import detect_language
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot import ids
-from bot.answering import answer_question
+from bot.inbox import InboxUnavailable, Question, Receipt
 from bot.listeners.intake import open_intake_modal
 from bot.models import IntakeMetadata
 from bot.payloads import field
 from bot.services import Services
-from bot.views.notices import guide_message
+from bot.views.notices import busy_message, guide_message
 
 __all__ = ["HELP_WORDS", "register"]
 
@@ -29,7 +34,7 @@ HELP_WORDS = frozenset({"help", "-h", "--help", "?", "？", "ヘルプ", "使い
 
 
 def register(app: App, *, services: Services) -> None:
-    def handle_privacy_command(ack: Ack, command: dict[str, Any], respond: Respond | None, client: WebClient) -> None:
+    def handle_privacy_command(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
         text = field(command, "text").strip()
         if text.lower() in ids.INTAKE_WORDS and field(command, "trigger_id"):
             ack()  # then open the modal at once: the trigger id expires about 3 s after the command
@@ -42,24 +47,24 @@ def register(app: App, *, services: Services) -> None:
             # Cheap and needs no I/O, so the guide goes back in the ack itself.
             ack(response_type="ephemeral", **guide_message(detect_language(text)))
             return
-        ack()
-        if respond is None or not field(command, "response_url"):
+        if not field(command, "response_url"):
+            ack()
             log.warning("command ignored: no response_url user=%s", field(command, "user_id"))
             return
-        answer, message = answer_question(
-            services,
-            text=text,
-            user_id=field(command, "user_id"),
-            channel_id=field(command, "channel_id"),
-            shareable=True,
-        )
-        respond(response_type="ephemeral", **message)
-        log.info(
-            "answered command user=%s channel=%s answered=%s sections=%s",
-            field(command, "user_id"),
-            field(command, "channel_id"),
-            answer.answered,
-            ",".join(answer.sections[:3]),
-        )
+        question = Question("command", field(command, "channel_id"), field(command, "user_id"), text,
+                            response_url=field(command, "response_url"))
+        # Slack never resends a command: there is nothing to dedupe, the key only has to be unique.
+        try:
+            receipt = services.answers.owe(f"command:{uuid.uuid4().hex}", question)
+        except InboxUnavailable:
+            receipt = Receipt.BUSY  # nothing was recorded: say so now rather than leave the asker waiting
+        if receipt is Receipt.BUSY:
+            ack(response_type="ephemeral", **busy_message(detect_language(text)))
+            log.warning("command answered busy user=%s channel=%s", field(command, "user_id"),
+                        field(command, "channel_id"))
+            return
+        ack()
+        if receipt is Receipt.OWED:
+            services.answers.wake()
 
     app.command(ids.SLASH_COMMAND)(handle_privacy_command)

@@ -17,7 +17,7 @@ from bot.payloads import input_value
 from bot.views import case_labels
 from bot.views.blocks import Block, context, escape, sections, truncate
 
-__all__ = ["DESCRIPTION_MAX", "intake_done_view", "intake_fields", "intake_modal", "modal_errors"]
+__all__ = ["DESCRIPTION_MAX", "busy_errors", "intake_done_view", "intake_fields", "intake_modal", "modal_errors"]
 
 #: Slack's ceiling for a plain_text_input; the core accepts longer text (the CLI), the modal cannot.
 DESCRIPTION_MAX = 3000
@@ -168,11 +168,21 @@ def modal_errors(errors: dict[str, str]) -> dict[str, str]:
     return placed
 
 
-def intake_done_view(case: Case, *, request_types: RequestTypes) -> Block:
-    """What the modal turns into once the case is stored: its id and due date, nothing personal."""
+def busy_errors() -> dict[str, str]:
+    """The database could not take the case in time: said in the modal (on top), which stays open as it was."""
+    return modal_errors({"database": "ただいま混み合っていて登録できませんでした。何も保存されていません。もう一度「登録」を"
+                                     "押してください。 / Too busy to log this right now: nothing was stored. Please "
+                                     "submit again."})
+
+
+def intake_done_view(case: Case, *, request_types: RequestTypes, repeat: bool = False) -> Block:
+    """What the modal turns into once the case is stored: its id and due date, nothing personal. `repeat`: this
+    submission had already been logged (sent twice), so it points to that case instead of making another."""
     kind = request_types[case.type].label
+    first = (f"✅ この依頼は *{case.id}* として登録済みです（二重には登録していません）。 / Already logged as *{case.id}* "
+             "(not logged twice)." if repeat else f"✅ *{case.id}* として受け付けました。 / Logged as *{case.id}*.")
     lines = [
-        f"✅ *{case.id}* として受け付けました。 / Logged as *{case.id}*.",
+        first,
         f"種別 / Type: {escape(kind.ja)} / {escape(kind.en)}",
         f"期限 / Due: {case_labels.jst(case.due_at)}（日本時間 / Japan time）",
         "個人情報管理責任者に DM で通知します。 / The privacy manager is notified by DM.",

@@ -7,6 +7,7 @@ from bot.views.wording import wording
 
 __all__ = [
     "answer_gone_message",
+    "busy_message",
     "empty_question_message",
     "error_message",
     "guide_message",
@@ -54,4 +55,10 @@ def answer_gone_message(language: Language) -> Message:
 
 def error_message(language: Language, *, error_id: str) -> Message:
     text = wording(language).error.format(error_id=error_id)
+    return _plain(text, text)
+
+
+def busy_message(language: Language) -> Message:
+    """The question was recorded but the bot has too many still to answer: say so rather than stay silent."""
+    text = wording(language).busy
     return _plain(text, text)

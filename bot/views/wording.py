@@ -41,6 +41,7 @@ class Wording:
     no_manager: str
     answer_gone: str
     error: str
+    busy: str
 
 
 _JA = Wording(
@@ -82,6 +83,7 @@ _JA = Wording(
     ),
     answer_gone="この回答の記録が見つかりませんでした。お手数ですが、もう一度質問してください。",
     error="申し訳ありません。処理中に問題が発生しました（エラー番号: `{error_id}`）。少し時間をおいてもう一度お試しください。",
+    busy="ただいま混み合っていて、このご質問にはお答えできませんでした。お手数ですが、少し時間をおいてもう一度お試しください。",
 )
 
 _EN = Wording(
@@ -124,6 +126,7 @@ _EN = Wording(
     ),
     answer_gone="Sorry, I can no longer find that answer. Please ask again.",
     error="Sorry, something went wrong (error id `{error_id}`). Please try again in a moment.",
+    busy="Sorry, I'm too busy to answer this question right now. Please try again in a moment.",
 )
 
 

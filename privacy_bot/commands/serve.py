@@ -20,6 +20,7 @@ from slack_bolt.error import BoltError
 from slack_sdk.errors import SlackApiError
 
 from bot import Settings, SettingsError, SlackHttpServer, build_app, build_socket_mode_handler, run_socket_mode
+from bot.answer_worker import AnswerWorker
 from bot.delivery import OutboxSender, build_delivery_client
 from bot.scheduler import Scheduler
 from bot.storage import PerThreadDatabase
@@ -71,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     db_path = default_db_path()
     try:
         open_db(db_path).conn.close()  # create and migrate now, on this thread, so a bad path fails here
+        answers = AnswerWorker.for_database(db_path, settings=settings, knowledge_base=knowledge_base)
     except (sqlite3.Error, OSError) as exc:
         raise UsageError(f"cannot open the database {db_path}: {exc}") from None
     opener = functools.partial(open_db, db_path)
@@ -87,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
                 config=config,
                 delivery=sender,
                 request_types=request_types,
+                answers=answers,
             )
     except BoltError as exc:
         raise UsageError(f"Slack rejected SLACK_BOT_TOKEN ({_slack_error(exc.__context__)})") from None
@@ -101,14 +104,14 @@ def run(args: argparse.Namespace) -> int:
             server = SlackHttpServer(app, host=host, port=port)
         except (OSError, ValueError) as exc:  # waitress: ValueError when the host stops resolving meanwhile
             raise UsageError(f"cannot listen on {host}:{port} ({_reason(exc)})") from None
-        with _delivering(sender, Scheduler(db=delivery_db, config=config, wake_delivery=sender.wake)):
+        with _delivering(sender, Scheduler(db=delivery_db, config=config, wake_delivery=sender.wake), answers):
             server.start()
             stop.wait()
             server.stop()
         return 0
     assert settings.app_token is not None  # Settings.from_env(mode="socket") requires it
     try:
-        with _delivering(sender, Scheduler(db=delivery_db, config=config, wake_delivery=sender.wake)):
+        with _delivering(sender, Scheduler(db=delivery_db, config=config, wake_delivery=sender.wake), answers):
             run_socket_mode(build_socket_mode_handler(app, app_token=settings.app_token), stop=stop)
     except SlackApiError as exc:
         raise UsageError(f"Slack rejected SLACK_APP_TOKEN ({_slack_error(exc)})") from None
@@ -118,14 +121,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _delivering(sender: OutboxSender, scheduler: Scheduler) -> Iterator[None]:
-    """Run the outbox sender (resuming what a previous run left pending) and the reminder clock while serving.
-    Rows still pending at shutdown stay in the outbox for the next start."""
+def _delivering(sender: OutboxSender, scheduler: Scheduler, answers: AnswerWorker) -> Iterator[None]:
+    """Run the outbox sender and the answer worker (each resuming what a previous run left) and the reminder clock
+    while serving. Rows still pending at shutdown stay in the outbox and the inbox for the next start."""
     sender.start()
     scheduler.start()
+    answers.start()
     try:
         yield
     finally:
+        answers.stop()
         scheduler.stop()
         sender.stop()
 

@@ -3,6 +3,11 @@ loopback port, talking to a fake Slack Web API, with a real SQLite database in a
 from __future__ import annotations
 
 import functools
+import os
+import re
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +24,9 @@ from intake.db import open_db
 from knowledge import KnowledgeBase, load_knowledge_base
 
 from bot import EVENTS_PATH, Settings, SlackHttpServer, build_app
+from bot.answer_worker import AnswerPolicy, AnswerWorker
 from bot.delivery import OutboxSender, RetryPolicy, build_delivery_client
+from bot.inbox import BACKLOG_LIMIT, Inbox, inbox_path
 from bot.scheduler import Scheduler
 from bot.storage import PerThreadDatabase
 from tests.fake_slack import FakeSlack
@@ -33,6 +40,7 @@ STRANGER = "U0STRANGER"
 ESCALATION_CHANNEL = "C0PRIVACY"
 #: Backoff for tests: milliseconds, not seconds, so retries happen while the test polls the fake.
 FAST_RETRY = RetryPolicy(first=0.01, longest=0.05, poll=0.05)
+FAST_ANSWERS = AnswerPolicy(first=0.01, longest=0.05, poll=0.05)
 
 
 class TestClock:
@@ -80,6 +88,7 @@ class RunningBot:
     sender: OutboxSender
     scheduler: Scheduler
     config: Config
+    answers: AnswerWorker
     clock: TestClock | None = None
 
     def db(self) -> sqlite_utils.Database:
@@ -103,12 +112,14 @@ def start_bot(
     fake_slack: FakeSlack, knowledge_base: KnowledgeBase, tmp_path: Path
 ) -> Iterator[Callable[..., RunningBot]]:
     servers: list[SlackHttpServer] = []
-
     senders: list[OutboxSender] = []
+    workers: list[AnswerWorker] = []
 
-    def start(*, manager: str | None = MANAGER, now: datetime | None = None, **config: Any) -> RunningBot:
-        """The app and its outbox sender, as `serve --http` runs them; `config` adds to the manager setting and
-        `now` starts the bot's clock at that moment (a `TestClock`) instead of the real time."""
+    def start(*, manager: str | None = MANAGER, now: datetime | None = None, backlog_limit: int = BACKLOG_LIMIT,
+              **config: Any) -> RunningBot:
+        """The app, its outbox sender and its answer worker, as `serve --http` runs them; `config` adds to the
+        manager setting, `now` starts the bot's clock at that moment (a `TestClock`) instead of the real time and
+        `backlog_limit` bounds the questions owed at once."""
         db_path = tmp_path / "privacy-bot.db"
         settings = Settings(bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, api_url=fake_slack.api_url)
         opener = functools.partial(open_db, db_path)
@@ -119,23 +130,32 @@ def start_bot(
                               config=configuration, request_types=load_request_types(),
                               knowledge_base=knowledge_base, policy=FAST_RETRY, **timing).start()
         senders.append(sender)
+        answers = AnswerWorker(client=build_delivery_client(settings),
+                               inbox=Inbox(inbox_path(db_path), backlog_limit=backlog_limit),
+                               db=PerThreadDatabase(opener), knowledge_base=knowledge_base, policy=FAST_ANSWERS,
+                               **timing).start()
+        workers.append(answers)
         app = build_app(
             settings=settings,
             knowledge_base=knowledge_base,
             open_db=opener,
             config=configuration,
             delivery=sender,
+            answers=answers,
             **timing,
         )
         server = SlackHttpServer(app, host="127.0.0.1", port=0).start()
         servers.append(server)
         scheduler = Scheduler(db=PerThreadDatabase(opener), config=configuration, wake_delivery=sender.wake)
         return RunningBot(server, SlackSender(server.url + EVENTS_PATH), fake_slack, db_path, sender, scheduler,
-                          configuration, clock)
+                          configuration, answers, clock)
 
     yield start
     for server in servers:
         server.stop(timeout=5)
+    for worker in workers:
+        worker.stop()
+        worker.inbox.close()
     for sender in senders:
         sender.stop()
 
@@ -143,3 +163,53 @@ def start_bot(
 @pytest.fixture
 def bot(start_bot: Callable[..., RunningBot]) -> RunningBot:
     return start_bot()
+
+
+# -- `privacy-bot serve --http` as a real process (the kill -9 tests) ------------------------------------------------
+
+
+@pytest.fixture
+def serve_environ(fake_slack: FakeSlack, tmp_path: Path) -> dict[str, str]:
+    config = tmp_path / "privacy-bot.yaml"
+    config.write_text(f"manager: {MANAGER}\n", encoding="utf-8")
+    base = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    return {**base, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": fake_slack.api_url, "PRIVACY_BOT_DB": str(tmp_path / "bot.db"),
+            "PRIVACY_BOT_CONFIG": str(config), "PYTHONUNBUFFERED": "1"}
+
+
+@pytest.fixture
+def serve_http(serve_environ: dict[str, str]) -> Iterator[Callable[[], tuple[subprocess.Popen[str], SlackSender]]]:
+    """Starts `privacy-bot serve --http --port 0` (as often as a test wants, on the same database) and returns the
+    process and a sender for its endpoint. Its log is read on a thread, so it never blocks on a full pipe."""
+    processes: list[subprocess.Popen[str]] = []
+
+    def start() -> tuple[subprocess.Popen[str], SlackSender]:
+        process = subprocess.Popen([sys.executable, "-m", "privacy_bot", "serve", "--http", "--port", "0"],
+                                   env=serve_environ, text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        processes.append(process)
+        assert process.stderr is not None
+        for line in process.stderr:
+            if found := re.search(r"listening on (http://127\.0\.0\.1:\d+/slack/events)", line):
+                threading.Thread(target=process.stderr.read, daemon=True).start()
+                return process, SlackSender(found.group(1))
+        raise AssertionError("the server never said where it listens")
+
+    yield start
+    for process in processes:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+
+
+def kill_9(process: subprocess.Popen[str]) -> None:
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+
+
+def wait_until(condition: Callable[[], Any], timeout: float = 15.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while not (result := condition()):
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+    return result

@@ -69,9 +69,10 @@ def fill(view: dict[str, Any], answers: dict[str, Any], *, forge: bool = False) 
 
 
 def submit(slack: SlackSender, view: dict[str, Any], answers: dict[str, Any], *, user: str,
-           forge: bool = False) -> Any:
+           forge: bool = False, view_id: str | None = None) -> Any:
+    """Submit `view` filled with `answers`, as a modal of its own (or as modal `view_id`, to submit it again)."""
     payload = view_submission(view["callback_id"], private_metadata=view.get("private_metadata", ""),
-                              values=fill(view, answers, forge=forge), user=user)
+                              values=fill(view, answers, forge=forge), user=user, view_id=view_id)
     return slack.interaction(payload)
 
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.bot.conftest import RunningBot
+from tests.bot.conftest import FAST_ANSWERS, RunningBot
 from tests.fake_slack import BOT_USER_ID
 from tests.slack_helpers import block_action, direct_message, event_envelope, mention
 
@@ -30,10 +30,11 @@ class TestSlackTrouble:
                                                                  caplog: pytest.LogCaptureFixture) -> None:
         """When Slack keeps failing, the error handler logs an error id (no text) and tells the asker that id."""
         caplog.set_level(logging.INFO)
-        bot.fake.fail_next("chat.postMessage", status=500, times=2)  # the answer and its one retry
+        attempts = FAST_ANSWERS.attempts
+        bot.fake.fail_next("chat.postMessage", status=500, times=attempts)  # the answer and every retry
         bot.slack.event(mention("秘密の質問: 開示請求"))
-        calls = bot.fake.wait_for("chat.postMessage", count=3)
-        apology = calls[2].all_text()
+        calls = bot.fake.wait_for("chat.postMessage", count=attempts + 1)
+        apology = calls[attempts].all_text()
         assert "エラー番号" in apology
         [record] = [r for r in caplog.records if "error_id=" in r.getMessage() and r.levelno == logging.ERROR]
         error_id = record.getMessage().split("error_id=")[1].split()[0]

@@ -11,6 +11,7 @@ from knowledge import KnowledgeBase
 from slack_sdk.socket_mode.request import SocketModeRequest
 
 from bot import Settings, build_app, build_socket_mode_handler
+from bot.answer_worker import AnswerWorker
 from tests.fake_slack import FakeSlack
 from tests.slack_helpers import APP_TOKEN, BOT_TOKEN, event_envelope, mention
 
@@ -20,8 +21,9 @@ def test_the_handler_wraps_the_same_app_and_answers_an_envelope(
 ) -> None:
     """The handler holds our app and its client (same SLACK_API_URL); an envelope is acked and answered."""
     settings = Settings(bot_token=BOT_TOKEN, app_token=APP_TOKEN, api_url=fake_slack.api_url)
+    answers = AnswerWorker.for_database(tmp_path / "bot.db", settings=settings, knowledge_base=knowledge_base)
     app = build_app(settings=settings, knowledge_base=knowledge_base,
-                    open_db=functools.partial(open_db, tmp_path / "bot.db"), config=Config())
+                    open_db=functools.partial(open_db, tmp_path / "bot.db"), config=Config(), answers=answers.start())
     handler = build_socket_mode_handler(app, app_token=APP_TOKEN)
     assert handler.app is app
     assert handler.client.web_client is app.client
@@ -42,4 +44,5 @@ def test_the_handler_wraps_the_same_app_and_answers_an_envelope(
     handler.handle(handler.client, SocketModeRequest.from_dict({**envelope, "retry_attempt": 1}))
     assert len(sent) == 2
     app.listener_runner.listener_executor.shutdown(wait=True)
+    answers.stop()
     assert len(fake_slack.calls_to("chat.postMessage")) == 1  # the redelivered envelope is not answered again

@@ -30,6 +30,18 @@ class TestRouting:
         assert rows(desk) == [(Kind.CASE_CARD, MANAGER), (Kind.CASE_CARD, DEPUTY),
                               (Kind.ESCALATION_POST, "C0PRIVACY"), (Kind.CONFIRMATION, AGENT)]
 
+    def test_a_submission_logged_again_under_one_of_its_keys_is_the_same_case_and_owes_nothing(
+            self, db_path, config: Config) -> None:
+        desk = CaseDesk(open_db(db_path), config=config)
+        new = validate_new_case(intake_fields(), request_types=load_request_types(), config=config, now=NOW)
+        case, created = desk.log_once(new, keys=["view:V1", "message:C1:1.2"], actor=AGENT, now=NOW)
+        owed = rows(desk)
+        again, created_again = desk.log_once(new, keys=["view:V2", "message:C1:1.2"], actor=AGENT, now=NOW)
+        assert created and not created_again and again.id == case.id
+        assert rows(desk) == owed
+        other, created_other = desk.log_once(new, keys=["view:V3"], actor=AGENT, now=NOW)
+        assert created_other and other.id != case.id
+
     def test_a_refused_change_owes_nothing(self, db_path, config: Config, new_case: Callable[..., Case]) -> None:
         case = new_case()
         desk = CaseDesk(open_db(db_path), config=config)
