@@ -67,7 +67,8 @@ def register(app: App, *, services: Services) -> None:
             return
         with services.db.write_lock:
             case = services.desk().log(new, actor=user_id, now=now)
-        ack(response_action="update", view=intake_done_view(case, request_types=services.request_types))
+        ack(response_action="update", view=intake_done_view(case, request_types=services.request_types,
+                                                             config=services.config))
         services.wake_delivery()
         log.info("case logged case=%s type=%s urgent=%s user=%s source=%s suggested=%s", case.id, case.type,
                  case.urgent, user_id, metadata.source, metadata.suggested_type or "-")

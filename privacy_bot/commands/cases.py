@@ -29,6 +29,7 @@ from intake import (
     ConfigError,
     InvalidTransition,
     NotAuthorised,
+    Outbox,
     Status,
     ValidationError,
     allowed_next,
@@ -42,6 +43,8 @@ from intake.validation import AGENT_KINDS, CHANNELS, DATA_ROLES, IDENTITY_METHOD
 from privacy_bot.cli import UsageError
 
 _HELP = argparse.RawDescriptionHelpFormatter
+#: Marks a case with a message Slack refused for good (`privacy-bot doctor` says why and how to resend).
+FAILED_MARK = "⚠ 配信失敗 delivery failed"
 
 
 def register(subparsers: Any) -> None:
@@ -184,7 +187,8 @@ def _list(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown request type {args.type!r} / 不明な種別です")
     config = _config()
     now = datetime.now(UTC)
-    cases = _store(config).list(
+    store = _store(config)
+    cases = store.list(
         actor=SERVER_OPERATOR,
         statuses=statuses,
         type_id=args.type,
@@ -194,12 +198,14 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([case.to_json(with_history=False) for case in cases], ensure_ascii=False))
         return 0
+    undelivered = Outbox(store.db).failed_case_ids()
     print(f"{'ID':<14} {'TYPE':<20} {'STATUS':<18} {'URGENT':<6} {'RECEIVED (JST)':<16} {'DUE (JST)':<16}  ASSIGNEE")
     for case in cases:
         overdue = " 期限超過" if case.status in OPEN_STATUSES and case.due_at < now else ""
+        failed = f" {FAILED_MARK}" if case.id in undelivered else ""
         print(
             f"{case.id:<14} {case.type:<20} {case.status:<18} {'yes' if case.urgent else '':<6} "
-            f"{_local(case.received_at):<16} {_local(case.due_at):<16}  {case.assignee or '-'}{overdue}"
+            f"{_local(case.received_at):<16} {_local(case.due_at):<16}  {case.assignee or '-'}{overdue}{failed}"
         )
     return 0
 
@@ -239,6 +245,9 @@ def _show(args: argparse.Namespace) -> int:
         print(json.dumps(case.to_json(), ensure_ascii=False))
         return 0
     _print_case(case, config=config)
+    for row in Outbox(open_db()).failed(case_id=case.id):
+        print(f"  {FAILED_MARK}: {row.kind} → {row.recipient}: {row.last_error} (outbox {row.id}); "
+              "see privacy-bot doctor")
     return 0
 
 
