@@ -10,7 +10,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMAND_MODULES = ("ask", "kb", "classify", "cases", "serve")
+COMMAND_MODULES = ("ask", "kb", "classify", "cases", "serve", "doctor")
 
 
 class UsageError(Exception):
