@@ -11,7 +11,8 @@ delayed by an outage shows the current status), and sends it:
   and records the message it finds instead of posting a second one;
 - 429 waits for Slack's Retry-After (and pauses the whole sender, since the limit is per method); other transient
   failures back off exponentially; an error Slack will repeat forever (`channel_not_found`, `invalid_blocks`) marks
-  the row failed, logged with its id.
+  the row failed, logged with its id, and owes a `delivery_failed` DM to the manager (or, when the manager's own
+  DM failed, to the deputy and the privacy team) in the same transaction: a person hears of it, not only the log.
 
 Logs carry outbox ids, case ids, Slack ids and Slack error codes: never the text being delivered.
 """
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from intake import SERVER_OPERATOR, CaseNotFound, CaseStore, Config, Kind, Outbox, OutboxRow, RequestTypes
+from intake.outbox import DELIVERY_FAILED, failure_notice_recipients
 from knowledge import KnowledgeBase
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -35,6 +37,7 @@ from bot.settings import Settings
 from bot.storage import PerThreadDatabase
 from bot.views.blocks import Message
 from bot.views.case_messages import case_card, confirmation_message, digest_message, escalation_post, reminder_message
+from bot.views.notices import delivery_failed_message
 
 __all__ = ["OutboxSender", "RetryPolicy", "build_delivery_client"]
 
@@ -178,8 +181,8 @@ class OutboxSender:
                 )
                 outbox.mark_sent(row.id, token=token, channel=str(response["channel"]), ts=str(response["ts"]),
                                  now=self.clock())
-        except CaseNotFound:
-            outbox.fail(row.id, token=token, error="case_not_found")
+        except CaseNotFound:  # the case was erased since: nothing left to tell anyone about
+            outbox.fail(row.id, token=token, error="case_not_found", now=self.clock())
             log.error("outbox failed id=%s kind=%s case=%s error=case_not_found", row.id, row.kind, row.case_id)
             return 0
         except SlackApiError as error:
@@ -203,9 +206,12 @@ class OutboxSender:
         elif status >= 500 or code in TRANSIENT_ERRORS:
             self._retry(outbox, row, code)
         else:
-            outbox.fail(row.id, token=row.attempt_token or "", error=code)
-            log.error("outbox failed id=%s kind=%s case=%s recipient=%s error=%s", row.id, row.kind,
-                      row.case_id or "-", row.recipient, code)
+            notify = failure_notice_recipients(row, config=self.config)
+            notices = outbox.fail(row.id, token=row.attempt_token or "", error=code, now=self.clock(), notify=notify)
+            told = ",".join(notify) if notices else ("none (a failure notice)" if row.kind == DELIVERY_FAILED
+                                                     else "none")
+            log.error("outbox failed id=%s kind=%s case=%s recipient=%s error=%s notified=%s", row.id, row.kind,
+                      row.case_id or "-", row.recipient, code, told)
 
     def _retry(self, outbox: Outbox, row: OutboxRow, reason: str) -> None:
         delay = self.policy.delay(row.attempts)
@@ -228,7 +234,11 @@ class OutboxSender:
         """The message for a row, from the case as it is now, marked with the row's id."""
         store = CaseStore(self.db.get(), config=self.config, request_types=self.request_types)
         types = self.request_types
-        if row.kind == Kind.DIGEST:
+        if row.kind == DELIVERY_FAILED:
+            message = delivery_failed_message(
+                case_id=row.case_id, kind=str(row.data.get("failed_kind")),
+                recipient=str(row.data.get("failed_recipient")), error=str(row.data.get("error")))
+        elif row.kind == Kind.DIGEST:
             message = digest_message(store.list(actor=SERVER_OPERATOR), now=self.clock(), request_types=types)
         else:
             # The server reads as the operator: it is the process holding the database, and the message only
@@ -237,7 +247,7 @@ class OutboxSender:
             if row.kind in (Kind.CASE_CARD, Kind.CARD_UPDATE):
                 message = case_card(case, request_types=types, cite=self._cite, repeat=bool(row.data.get("repeat")))
             elif row.kind == Kind.CONFIRMATION:
-                message = confirmation_message(case, request_types=types)
+                message = confirmation_message(case, request_types=types, config=self.config)
             elif row.kind == Kind.ESCALATION_POST:
                 message = escalation_post(case, request_types=types)
             else:

@@ -7,7 +7,13 @@ they landed; this module knows nothing about Slack.
 
     pending ──claim──→ sending ──→ sent
        ↑                  │  └───→ failed   (Slack refused it for good: unknown user, invalid blocks)
-       └──── retry ───────┘                 (an outage, a 429: later, with backoff)
+       ├──── retry ───────┘                 (an outage, a 429: later, with backoff)
+       └──── requeue_failed ─── failed      (the operator fixed the cause: `privacy-bot doctor --retry-failed`)
+
+A row that fails for good must reach a person, not only the log: `fail` writes a `delivery_failed` notice to the
+people `failure_notice_recipients` names, in the same transaction that marks the row failed, so the notice is as
+durable as the message it is about. A notice that fails itself is only logged (nobody is told about it), so one
+broken token or a wrong manager id can never make notices about notices.
 
 Exactly once: a post that was attempted but not confirmed (the process was killed between the call and
 `mark_sent`, or the call timed out) leaves `maybe_posted` set, and the sender must look for the row's id in the
@@ -17,15 +23,37 @@ they wait until that row is sent, and are idempotent, so they need no such check
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
 
+from intake.config import Config
 from intake.db import transaction
 
-__all__ = ["Outbox", "OutboxRow", "stamp"]
+__all__ = ["DELIVERY_FAILED", "Outbox", "OutboxRow", "failure_notice_recipients", "stamp"]
+
+#: The kind of a row telling a person that another row failed for good; its `data` holds the failed row's id,
+#: kind, recipient and Slack's error code (no personal data).
+DELIVERY_FAILED = "delivery_failed"
+#: How a row is retired when it need not be sent any more (an edit overtaken by a later one, a stale notice).
+SUPERSEDED = "superseded"
+
+
+def failure_notice_recipients(failed: OutboxRow, *, config: Config) -> list[str]:
+    """Who must hear that `failed` will never be delivered: the manager, or, when the manager is not set or the
+    failed message was the manager's own DM, the deputy and the privacy team. Nobody for a failure notice."""
+    if failed.kind == DELIVERY_FAILED:
+        return []
+    if config.manager and failed.recipient != config.manager:
+        return [config.manager]
+    fallback: list[str] = []
+    for user in (config.deputy, *config.privacy_team):
+        if user and user != failed.recipient and user not in fallback:
+            fallback.append(user)
+    return fallback
 
 
 def stamp(moment: datetime) -> str:
@@ -131,9 +159,9 @@ class Outbox:
             )
             if row is not None and row.update_of is not None:
                 self.db.conn.execute(
-                    "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = 'superseded' "
+                    "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = ? "
                     "WHERE update_of = ? AND status = 'pending' AND id != ?",
-                    (stamp(now), row.update_of, row.id),
+                    (stamp(now), SUPERSEDED, row.update_of, row.id),
                 )
         return row
 
@@ -153,15 +181,51 @@ class Outbox:
         """Back to `pending`, due again at `at` (keeps `maybe_posted`: a failed call may still have posted)."""
         self._update(row_id, token, "status = 'pending', next_attempt_at = ?, last_error = ?", (stamp(at), error))
 
-    def fail(self, row_id: int, *, token: str, error: str) -> None:
-        """Give up on a row Slack will never accept, and on the edits waiting for it."""
+    def fail(self, row_id: int, *, token: str, error: str, now: datetime, notify: Sequence[str] = ()) -> list[int]:
+        """Give up on a row Slack will never accept, and on the edits waiting for it; owe a `delivery_failed`
+        notice to each of `notify` in the same transaction. Returns the notices' ids (none if the claim was stale).
+        """
         with transaction(self.db):
-            self._update(row_id, token, "status = 'failed', last_error = ?", (error,))
+            if not self._update(row_id, token, "status = 'failed', last_error = ?", (error,)):
+                return []
             self.db.conn.execute(
                 "UPDATE outbox SET status = 'failed', last_error = 'the message it edits failed' "
                 "WHERE update_of = ? AND status = 'pending'",
                 (row_id,),
             )
+            failed = self.get(row_id)
+            assert failed is not None
+            data = {"failed_id": failed.id, "failed_kind": failed.kind, "failed_recipient": failed.recipient,
+                    "error": error}
+            return [self.add(kind=DELIVERY_FAILED, recipient=user, case_id=failed.case_id, data=data, now=now)
+                    for user in notify]
+
+    def failed(self, *, case_id: str | None = None) -> list[OutboxRow]:
+        """Rows given up on (all, or one case's), oldest first: what `doctor`, App Home and `cases` show."""
+        where, params = ("AND case_id = ?", [case_id]) if case_id is not None else ("", [])
+        return [OutboxRow.from_row(row) for row in self.db.query(
+            f"SELECT * FROM outbox WHERE status = 'failed' {where} ORDER BY id", params)]
+
+    def failed_case_ids(self) -> set[str]:
+        """Cases with at least one message given up on (the marker of `cases list`)."""
+        return {case_id for (case_id,) in self.db.conn.execute(
+            "SELECT DISTINCT case_id FROM outbox WHERE status = 'failed' AND case_id IS NOT NULL")}
+
+    def requeue_failed(self, *, now: datetime) -> int:
+        """Send the failed rows again (their cause has been fixed); returns how many were queued.
+
+        Failure notices are retired rather than re-sent: the message they are about is being sent again now, and
+        if it fails again a fresh notice is written.
+        """
+        with transaction(self.db):
+            self.db.conn.execute(
+                "UPDATE outbox SET status = 'sent', last_error = ? WHERE status = 'failed' AND kind = ?",
+                (SUPERSEDED, DELIVERY_FAILED),
+            )
+            return self.db.conn.execute(
+                "UPDATE outbox SET status = 'pending', next_attempt_at = ?, attempt_token = NULL "
+                "WHERE status = 'failed'", (stamp(now),)
+            ).rowcount
 
     def release_abandoned(self) -> int:
         """Put rows left in `sending` by a process that died back to `pending`, due now; returns how many.
@@ -195,9 +259,9 @@ class Outbox:
             return None
         return OutboxRow.from_row(dict(zip([c[0] for c in cursor.description], values, strict=True)))
 
-    def _update(self, row_id: int, token: str, assignments: str, params: tuple[Any, ...]) -> None:
-        """Change a claimed row; a sender whose claim was taken from it (a stale token) changes nothing."""
+    def _update(self, row_id: int, token: str, assignments: str, params: tuple[Any, ...]) -> bool:
+        """Change a claimed row; a sender whose claim was taken from it (a stale token) changes nothing (False)."""
         with transaction(self.db):
-            self.db.conn.execute(
+            return self.db.conn.execute(
                 f"UPDATE outbox SET {assignments} WHERE id = ? AND attempt_token = ?", (*params, row_id, token)
-            )
+            ).rowcount == 1

@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-COMMAND_MODULES = ("ask", "kb", "classify", "cases", "serve")
+COMMAND_MODULES = ("ask", "kb", "classify", "cases", "serve", "doctor")
 
 
 class UsageError(Exception):

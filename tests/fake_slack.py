@@ -14,6 +14,11 @@ Posted messages are kept per channel (with their blocks and metadata) and served
 channel's top level) and `conversations.replies` (a thread), so the "did my post land before the crash?" check
 reads what was really posted. `stall_next` records a post and then hangs before answering, which is how a test puts
 a process to death between Slack's send and our mark; `slow_down` does that to every call until `heal`.
+
+A misconfigured workspace is scripted with `refuse` (every call naming a channel or user answers Slack's error,
+as a deleted channel or a wrong member id does), `fail_next(..., error=...)` (Slack's `ok: false` with extra fields,
+e.g. `missing_scope` with `needed`) and `scopes` (what auth.test reports in `x-oauth-scopes`; by default exactly
+the scopes app_manifest.yaml declares, as an install from the manifest grants).
 """
 from __future__ import annotations
 
@@ -23,13 +28,22 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
+
+import yaml
 
 TEAM_ID = "T0FAKE"
 BOT_USER_ID = "U0BOT"
 BOT_ID = "B0BOT"
 RESPONSE_URL_METHOD = "response_url"
+MANIFEST = Path(__file__).resolve().parents[1] / "app_manifest.yaml"
+
+
+def manifest_scopes() -> list[str]:
+    """The bot scopes app_manifest.yaml declares: what Slack grants a token installed from it."""
+    return list(yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))["oauth_config"]["scopes"]["bot"])
 
 
 @dataclass
@@ -94,6 +108,8 @@ class _Failure:
     status: int
     retry_after: int | None
     remaining: int
+    error: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
 
 
 class FakeSlack:
@@ -107,6 +123,9 @@ class FakeSlack:
         self._slow: dict[str, float] = {}
         self.valid_tokens_prefixes = ("xoxb-", "xapp-")
         self.rejected_tokens: set[str] = set()
+        #: Reported by auth.test in the `x-oauth-scopes` header.
+        self.scopes: list[str] = manifest_scopes()
+        self._refusals: dict[str, dict[str, Any]] = {}
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -156,17 +175,27 @@ class FakeSlack:
 
     # -- scripting -------------------------------------------------------------------------------------------
 
-    def fail_next(self, method: str | None = None, *, status: int = 429, retry_after: int | None = 0, times: int = 1) -> None:
-        """Answer the next `times` calls to `method` (any method when None) with `status` (429 gets Retry-After)."""
+    def fail_next(self, method: str | None = None, *, status: int = 429, retry_after: int | None = 0, times: int = 1,
+                  error: str | None = None, **fields: Any) -> None:
+        """Answer the next `times` calls to `method` (any method when None) with `status` (429 gets Retry-After),
+        and Slack's `error` code (default `ratelimited` / `internal_error`) with any extra `fields`."""
         with self._lock:
-            self._failures.append(_Failure(method, status, retry_after if status == 429 else None, times))
+            self._failures.append(_Failure(method, status, retry_after if status == 429 else None, times, error,
+                                           fields))
+
+    def refuse(self, target: str, error: str, **fields: Any) -> None:
+        """Every call naming `target` as its channel or user answers `ok: false` with `error` (and `fields`), the
+        way Slack answers for a channel that is gone or the bot is not in, or a member id that does not exist."""
+        with self._lock:
+            self._refusals[target] = {"ok": False, "error": error, **fields}
 
     def heal(self) -> None:
-        """Forget every scripted failure and stall: Slack is healthy again."""
+        """Forget every scripted failure, refusal and stall: Slack is healthy again."""
         with self._lock:
             self._failures.clear()
             self._stalls.clear()
             self._slow.clear()
+            self._refusals.clear()
 
     def stall_next(self, method: str, seconds: float) -> None:
         """The next call to `method` is carried out (and recorded), then its answer waits `seconds`."""
@@ -220,12 +249,21 @@ class FakeSlack:
                 failure.remaining -= 1
         if failure is not None:
             extra = {"Retry-After": str(failure.retry_after)} if failure.retry_after is not None else {}
-            error = "ratelimited" if failure.status == 429 else "internal_error"
-            return failure.status, {"Content-Type": "application/json", **extra}, json.dumps({"ok": False, "error": error})
+            error = failure.error or ("ratelimited" if failure.status == 429 else "internal_error")
+            return failure.status, {"Content-Type": "application/json", **extra}, json.dumps(
+                {"ok": False, "error": error, **failure.fields})
         if method == RESPONSE_URL_METHOD:
             return 200, {"Content-Type": "text/plain"}, "ok"
         if token in self.rejected_tokens or not (token or "").startswith(self.valid_tokens_prefixes):
             return 200, {"Content-Type": "application/json"}, json.dumps({"ok": False, "error": "invalid_auth"})
+        with self._lock:
+            refusal = next((self._refusals[str(params[name])] for name in ("channel", "users")
+                            if str(params.get(name)) in self._refusals), None)
+        if refusal is not None:
+            return 200, {"Content-Type": "application/json"}, json.dumps(refusal)
+        if method == "auth.test":
+            return 200, {"Content-Type": "application/json", "x-oauth-scopes": ",".join(self.scopes)}, json.dumps(
+                self._answer(method, params))
         answer = json.dumps(self._answer(method, params))
         with self._lock:
             stall = self._stalls.pop(method, None) or self._slow.get(method)

@@ -19,6 +19,7 @@ from intake import (
     InvalidTransition,
     JST,
     NotAuthorised,
+    Outbox,
     Status,
     ValidationError,
 )
@@ -211,7 +212,9 @@ def register(app: App, *, services: Services) -> None:
         user_id = field(event, "user")
         privileged = services.config.is_privileged(user_id)
         cases = services.store().list(actor=user_id) if privileged else []
-        view = queue_home(cases, now=services.clock(), request_types=types) if privileged else guide_home()
+        failed = Outbox(services.db.get()).failed() if privileged else []
+        view = (queue_home(cases, now=services.clock(), request_types=types, failed=failed) if privileged
+                else guide_home())
         client.views_publish(user_id=user_id, view=view)
         log.info("home published user=%s queue=%s", user_id, len(cases) if privileged else "guide")
 

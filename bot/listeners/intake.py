@@ -99,7 +99,7 @@ def register(app: App, *, services: Services) -> None:
             log.warning("intake not stored: database busy user=%s source=%s", user_id, metadata.source)
             return
         ack(response_action="update", view=intake_done_view(case, request_types=services.request_types,
-                                                            repeat=not created))
+                                                            config=services.config, repeat=not created))
         if not created:
             log.info("intake repeated case=%s user=%s source=%s", case.id, user_id, metadata.source)
             return

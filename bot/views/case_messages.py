@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from intake import Case, RequestTypes, Status
+from intake import Case, Config, RequestTypes, Status
 from intake.case import AuditEntry
 
 from bot import ids
 from bot.views import case_labels
 from bot.views.blocks import Block, Message, actions, button, context, escape, fit_message, quote, sections, truncate
+from bot.views.notices import intake_routing_lines
 
 __all__ = [
     "DESCRIPTION_SHOWN",
@@ -155,11 +156,11 @@ def case_card(case: Case, *, request_types: RequestTypes, cite: Citer, repeat: b
     return fit_message(fallback, blocks)
 
 
-def confirmation_message(case: Case, *, request_types: RequestTypes) -> Message:
-    """To the agent who logged the case: its id and due date, so they can tell the requester."""
+def confirmation_message(case: Case, *, request_types: RequestTypes, config: Config) -> Message:
+    """To the agent who logged the case: its id and due date, so they can tell the requester, and who it reached."""
     text = "\n".join([f"✅ プライバシー依頼を受け付けました / Logged: *{case.id}*",
                       *_summary_lines(case, request_types),
-                      "個人情報管理責任者に通知済みです。 / The privacy manager has been notified."])
+                      *intake_routing_lines(config=config, urgent=case.urgent)])
     return fit_message(f"{case.id} を受け付けました（期限 {case_labels.jst(case.due_at)}）", sections(text))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from intake import Case, Classification, RequestTypes
+from intake import Case, Classification, Config, RequestTypes
 from intake.validation import AGENT_KINDS, CHANNELS, DATA_ROLES, IDENTITY_METHODS, IDENTITY_STATUSES
 
 from bot import ids
@@ -16,6 +16,7 @@ from bot.models import IntakeMetadata
 from bot.payloads import input_value
 from bot.views import case_labels
 from bot.views.blocks import Block, context, escape, sections, truncate
+from bot.views.notices import intake_routing_lines
 
 __all__ = ["DESCRIPTION_MAX", "busy_errors", "intake_done_view", "intake_fields", "intake_modal", "modal_errors"]
 
@@ -175,9 +176,10 @@ def busy_errors() -> dict[str, str]:
                                      "submit again."})
 
 
-def intake_done_view(case: Case, *, request_types: RequestTypes, repeat: bool = False) -> Block:
-    """What the modal turns into once the case is stored: its id and due date, nothing personal. `repeat`: this
-    submission had already been logged (sent twice), so it points to that case instead of making another."""
+def intake_done_view(case: Case, *, request_types: RequestTypes, config: Config, repeat: bool = False) -> Block:
+    """What the modal turns into once the case is stored: its id, due date and who it reaches, nothing personal.
+    `repeat`: this submission had already been logged (sent twice), so it points to that case instead of making
+    another."""
     kind = request_types[case.type].label
     first = (f"✅ この依頼は *{case.id}* として登録済みです（二重には登録していません）。 / Already logged as *{case.id}* "
              "(not logged twice)." if repeat else f"✅ *{case.id}* として受け付けました。 / Logged as *{case.id}*.")
@@ -185,10 +187,8 @@ def intake_done_view(case: Case, *, request_types: RequestTypes, repeat: bool = 
         first,
         f"種別 / Type: {escape(kind.ja)} / {escape(kind.en)}",
         f"期限 / Due: {case_labels.jst(case.due_at)}（日本時間 / Japan time）",
-        "個人情報管理責任者に DM で通知します。 / The privacy manager is notified by DM.",
+        *intake_routing_lines(config=config, urgent=case.urgent),
     ]
-    if case.urgent:
-        lines.append("🚨 緊急案件として、責任者と副責任者にすぐ通知します。 / Urgent: the manager and deputy are pinged now.")
     return {
         "type": "modal",
         "callback_id": ids.VIEW_INTAKE,

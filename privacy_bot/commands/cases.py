@@ -33,6 +33,7 @@ from intake import (
     DatabaseUnavailable,
     InvalidTransition,
     NotAuthorised,
+    Outbox,
     Status,
     ValidationError,
     allowed_next,
@@ -87,6 +88,10 @@ def _json_input_help() -> str:
         textwrap.fill(", ".join(READ_ONLY_FIELDS) + ".", width=100, initial_indent="  ", subsequent_indent="  "),
         "Any other field is refused by name.",
     ])
+
+
+#: Marks a case with a message Slack refused for good (`privacy-bot doctor` says why and how to resend).
+FAILED_MARK = "⚠ 配信失敗 delivery failed"
 
 
 def register(subparsers: Any) -> None:
@@ -253,7 +258,8 @@ def _list(args: argparse.Namespace) -> int:
     limit = _positive(args.limit, "--limit")
     config = _config()
     now = datetime.now(UTC)
-    cases = _store(config).list(
+    store = _store(config)
+    cases = store.list(
         actor=SERVER_OPERATOR,
         statuses=statuses,
         type_id=args.type,
@@ -263,12 +269,14 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([case.to_json(with_history=False) for case in cases], ensure_ascii=False))
         return 0
+    undelivered = Outbox(store.db).failed_case_ids()
     print(f"{'ID':<14} {'TYPE':<20} {'STATUS':<18} {'URGENT':<6} {'RECEIVED (JST)':<16} {'DUE (JST)':<16}  ASSIGNEE")
     for case in cases:
         overdue = " 期限超過" if case.status in OPEN_STATUSES and case.due_at < now else ""
+        failed = f" {FAILED_MARK}" if case.id in undelivered else ""
         print(
             f"{case.id:<14} {case.type:<20} {case.status:<18} {'yes' if case.urgent else '':<6} "
-            f"{_local(case.received_at):<16} {_local(case.due_at):<16}  {case.assignee or '-'}{overdue}"
+            f"{_local(case.received_at):<16} {_local(case.due_at):<16}  {case.assignee or '-'}{overdue}{failed}"
         )
     return 0
 
@@ -317,6 +325,9 @@ def _show(args: argparse.Namespace) -> int:
         print(json.dumps(case.to_json(), ensure_ascii=False))
         return 0
     _print_case(case, config=config)
+    for row in Outbox(open_db()).failed(case_id=case.id):
+        print(f"  {FAILED_MARK}: {row.kind} → {row.recipient}: {row.last_error} (outbox {row.id}); "
+              "see privacy-bot doctor")
     return 0
 
 

@@ -17,19 +17,23 @@ from typing import Any
 from urllib.error import URLError
 
 from slack_bolt.error import BoltError
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import Settings, SettingsError, SlackHttpServer, build_app, build_socket_mode_handler, run_socket_mode
 from bot.answer_worker import AnswerWorker
 from bot.delivery import OutboxSender, build_delivery_client
 from bot.scheduler import Scheduler
+from bot.settings import slack_error
 from bot.storage import PerThreadDatabase
 from intake import load_request_types
 from intake.config import load_config
 from intake.db import default_db_path, open_db
 from intake.errors import ConfigError
 from knowledge import KnowledgeBaseError, load_knowledge_base
+from knowledge.check import BUNDLED_DIR
 from privacy_bot.cli import UsageError
+from privacy_bot.setup_summary import setup_summary
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 3000
@@ -63,9 +67,10 @@ def run(args: argparse.Namespace) -> int:
         settings = Settings.from_env(os.environ, mode="http" if args.http else "socket")
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
+    knowledge_dir = BUNDLED_DIR
     try:
         config = load_config()
-        knowledge_base = load_knowledge_base()
+        knowledge_base = load_knowledge_base(knowledge_dir)
     except (ConfigError, KnowledgeBaseError) as exc:
         print(exc, file=sys.stderr)  # one `file:line: message` per problem
         return 2
@@ -95,6 +100,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"Slack rejected SLACK_BOT_TOKEN ({_slack_error(exc.__context__)})") from None
     except (URLError, OSError) as exc:
         raise UsageError(f"cannot reach Slack at {settings.api_url} ({_reason(exc)})") from None
+    if settings.app_token is not None:
+        _check_app_token(app.client, settings.app_token, api_url=settings.api_url)
+    # On stdout, once Slack has accepted the tokens: a start-up failure after this is still one line on stderr.
+    print(setup_summary(config=config, db_path=db_path, knowledge_dir=knowledge_dir), flush=True)
 
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -118,6 +127,18 @@ def run(args: argparse.Namespace) -> int:
     except (URLError, OSError) as exc:
         raise UsageError(f"cannot reach Slack at {settings.api_url} ({_reason(exc)})") from None
     return 0
+
+
+def _check_app_token(client: WebClient, app_token: str, *, api_url: str) -> None:
+    """Ask Slack for a Socket Mode URL once before connecting (and leave it unused): a refused app token then stops
+    start-up with our one line, where the SDK's own connect first logs Slack's whole response over several."""
+    try:
+        with _quiet_slack_logs():
+            client.apps_connections_open(app_token=app_token)
+    except SlackApiError as exc:
+        raise UsageError(f"Slack rejected SLACK_APP_TOKEN ({_slack_error(exc)})") from None
+    except (URLError, OSError) as exc:
+        raise UsageError(f"cannot reach Slack at {api_url} ({_reason(exc)})") from None
 
 
 @contextlib.contextmanager
@@ -177,8 +198,7 @@ def _host(value: str | None) -> str:
 
 def _slack_error(exc: BaseException | None) -> str:
     response = getattr(exc, "response", None)
-    error = response.get("error") if response is not None else None
-    return str(error or "auth.test failed")
+    return slack_error(response) if response is not None else "auth.test failed"
 
 
 def _reason(exc: BaseException) -> str:

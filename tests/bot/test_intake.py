@@ -154,6 +154,37 @@ class TestSubmission:
         assert list(bot.db().query("SELECT id FROM cases")) == []
 
 
+class TestWithoutAManager:
+    """No `manager` in privacy-bot.yaml: the case is still stored, and nobody pretends the manager was told."""
+
+    def submit_case(self, bot: RunningBot, **answers: Any) -> tuple[str, str]:
+        reply = submit(bot.slack, open_modal(bot), valid_answers(**answers), user=AGENT)
+        assert reply.status == 200 and reply.json()["response_action"] == "update", reply.body
+        [case_id] = [row["id"] for row in bot.db().query("SELECT id FROM cases")]
+        return case_id, json.dumps(reply.json()["view"], ensure_ascii=False)
+
+    def test_the_agent_is_told_nobody_was_notified_and_why(self, start_bot: Callable[..., RunningBot]) -> None:
+        bot = start_bot(manager=None)
+        case_id, modal = self.submit_case(bot)
+        [confirmation] = wait_dm(bot, AGENT)
+        for text in (modal, confirmation.all_text()):
+            assert case_id in text
+            assert "通知済み" not in text and "通知します" not in text
+            assert "The privacy manager has been notified" not in text and "is notified by DM" not in text
+            assert "まだ誰にも通知されていません" in text and "Nobody has been notified" in text
+            assert "`manager`" in text and "privacy-bot.yaml" in text and "保存されています" in text
+        assert cases_show(bot, case_id)["status"] == "new"
+        assert [row["kind"] for row in bot.outbox()] == ["intake_confirmation"]
+
+    def test_an_urgent_case_still_reaches_the_deputy_and_says_so(self, start_bot: Callable[..., RunningBot]) -> None:
+        bot = start_bot(manager=None, deputy=DEPUTY)
+        case_id, modal = self.submit_case(bot, type="leak_report")
+        assert "責任者には通知されていません" in modal and "副責任者にはすぐ通知します" in modal
+        assert "The privacy manager has not been notified" in modal and "`manager`" in modal
+        [card] = wait_dm(bot, DEPUTY)
+        assert case_id in card.all_text()
+
+
 class TestManagerButtons:
     def test_a_strangers_press_is_refused_and_changes_nothing(self, bot: RunningBot) -> None:
         case_id = log_case(bot)

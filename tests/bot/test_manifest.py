@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 from slack_bolt import App
 
+from bot.settings import BOT_SCOPES
 from tests.bot.conftest import RunningBot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -14,9 +15,10 @@ ROOT = Path(__file__).resolve().parents[2]
 EVENT_NAMES = {"message": "message.im"}
 # The scopes each subscription or Web API method we call needs (docs.slack.dev/reference/scopes).
 SCOPES_FOR_EVENT = {"app_mention": "app_mentions:read", "message.im": "im:history", "app_home_opened": None}
-# chat.postMessage/update; conversations.open for the manager's DM; conversations.history of the private escalation
-# channel, which the outbox reads before re-posting after a crash (DMs are covered by im:history).
-SCOPES_FOR_CALLS = {"chat:write", "im:write", "groups:history"}
+# chat.postMessage/update; conversations.open for the manager's DM; conversations.history of the escalation channel,
+# private (groups:) or public (channels:), which the outbox reads before re-posting after a crash (DMs are covered by
+# im:history) and `doctor` reads to check the bot is a member.
+SCOPES_FOR_CALLS = {"chat:write", "im:write", "groups:history", "channels:history"}
 
 
 def manifest() -> dict[str, Any]:
@@ -68,6 +70,9 @@ class TestManifest:
         needed |= SCOPES_FOR_CALLS | ({"commands"} if data["features"]["slash_commands"] else set())
         assert set(data["oauth_config"]["scopes"]["bot"]) == needed
 
+    def test_doctor_expects_exactly_the_scopes_the_manifest_declares(self) -> None:
+        assert set(manifest()["oauth_config"]["scopes"]["bot"]) == BOT_SCOPES
+
     def test_socket_mode_on_without_request_urls(self) -> None:
         data = manifest()
         assert data["settings"]["socket_mode_enabled"] is True
@@ -84,5 +89,12 @@ class TestReadme:
         readme = (ROOT / "README.md").read_text(encoding="utf-8")
         section = readme.split("## Set up in Slack", 1)[1].split("\n## ", 1)[0]
         for needle in ("app_manifest.yaml", "/privacy", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET",
-                       "privacy-bot serve", "--http"):
+                       "privacy-bot serve", "--http", ".venv/bin/privacy-bot doctor", "SLACK_API_URL",
+                       "channels:history"):
             assert needle in section, needle
+
+    def test_the_slash_command_takes_url_not_request_url(self) -> None:
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+        section = readme.split("## Set up in Slack", 1)[1].split("\n## ", 1)[0]
+        assert "`url: https://YOUR-HOST/slack/events` to the `/privacy` slash command" in section
+        assert "interactivity and `/privacy`" not in section  # request_url belongs to those two only

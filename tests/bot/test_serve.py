@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.fake_slack import FakeSlack
-from tests.slack_helpers import BOT_TOKEN, SIGNING_SECRET, SlackSender, mention
+from tests.slack_helpers import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, SlackSender, mention
 
 
 @pytest.fixture
@@ -27,9 +27,23 @@ def serve_env(fake_slack: FakeSlack, tmp_path: Path) -> dict[str, str]:
             "PRIVACY_BOT_CONFIG": str(config), "PYTHONUNBUFFERED": "1"}
 
 
-def serve(environ: dict[str, str], *args: str) -> subprocess.Popen[str]:
+def serve(environ: dict[str, str], *args: str, cwd: Path | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "privacy_bot", "serve", *args], env=environ, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
+
+
+def summary_of(process: subprocess.Popen[str]) -> str:
+    """The start-up summary (stdout), once the server says where it listens (stderr): printed before that."""
+    assert process.stderr is not None
+    for line in process.stderr:
+        if "listening on" in line:
+            break
+    process.send_signal(signal.SIGTERM)
+    out, _ = process.communicate(timeout=15)
+    assert process.returncode == 0
+    lines = out.splitlines()
+    assert len(lines) == 1, out
+    return lines[0]
 
 
 @pytest.fixture
@@ -104,3 +118,39 @@ class TestStartUpFailures:
         """Checked before anything connects (waitress would refuse it only after Slack, with a bare ValueError)."""
         line = _one_line_and_exit_2(serve(serve_env, "--http", "--port", "0", "--host", host))
         assert f"--host must be an IP address such as 127.0.0.1 or 0.0.0.0, or a host name (got {host!r})" in line
+
+
+class TestStartUpSummary:
+    def test_one_line_says_what_the_bot_runs_with(self, serve_env: dict[str, str], tmp_path: Path) -> None:
+        summary = summary_of(serve(serve_env, "--http", "--port", "0"))
+        assert summary.startswith("start-up: ") and "\n" not in summary
+        assert f"config {serve_env['PRIVACY_BOT_CONFIG']}" in summary and "manager U0MANAGER" in summary
+        assert "deputy not set" in summary and "escalation channel not set" in summary
+        assert f"database {tmp_path / 'bot.db'}" in summary
+        assert re.search(r"knowledge base bundled \(\S+knowledge\), version [0-9a-f]{12}", summary), summary
+
+    def test_without_a_configuration_it_says_nobody_will_be_notified(self, serve_env: dict[str, str],
+                                                                     tmp_path: Path) -> None:
+        environ = {k: v for k, v in serve_env.items() if k != "PRIVACY_BOT_CONFIG"}
+        (tmp_path / "empty").mkdir()
+        summary = summary_of(serve(environ, "--http", "--port", "0", cwd=tmp_path / "empty"))
+        assert "config none (built-in defaults)" in summary
+        assert "manager NOT SET (cases are stored but reach nobody: add manager: U… to privacy-bot.yaml)" in summary
+
+
+class TestTokenMistakes:
+    @pytest.mark.parametrize("token", ["xoxb-…", "xoxb-...", "xoxb-…-…"])
+    def test_the_readmes_placeholder_is_called_a_placeholder(self, serve_env: dict[str, str], token: str) -> None:
+        line = _one_line_and_exit_2(serve({**serve_env, "SLACK_BOT_TOKEN": token}, "--http"))
+        assert "SLACK_BOT_TOKEN is the placeholder xoxb-… copied from the README" in line
+        assert "starts with" not in line
+
+    def test_the_signing_secret_placeholder_too(self, serve_env: dict[str, str]) -> None:
+        line = _one_line_and_exit_2(serve({**serve_env, "SLACK_SIGNING_SECRET": "…"}, "--http"))
+        assert "SLACK_SIGNING_SECRET is the placeholder copied from the README" in line
+
+    def test_a_missing_scope_names_the_scope(self, serve_env: dict[str, str], fake_slack: FakeSlack) -> None:
+        fake_slack.fail_next("apps.connections.open", status=200, error="missing_scope", needed="connections:write",
+                             provided="")
+        line = _one_line_and_exit_2(serve({**serve_env, "SLACK_APP_TOKEN": APP_TOKEN}))
+        assert "Slack rejected SLACK_APP_TOKEN (missing_scope: the token lacks the connections:write scope" in line

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from intake import JST, Case, CaseDesk, Config, Kind, NotAuthorised, Outbox, load_request_types, open_db, validate_new_case
+from intake.outbox import DELIVERY_FAILED, OutboxRow, failure_notice_recipients
 from intake.routing import business_minutes_between
 from tests.intake.conftest import AGENT, DEPUTY, MANAGER, NOW, STRANGER, intake_fields
 
@@ -89,8 +90,52 @@ class TestOutbox:
         card = outbox.add(kind="case_card", recipient=MANAGER, now=NOW)
         edit = outbox.add(kind="card_update", recipient=MANAGER, update_of=card, now=NOW)
         outbox.claim(now=NOW, token="t")
-        outbox.fail(card, token="t", error="channel_not_found")
+        outbox.fail(card, token="t", error="channel_not_found", now=NOW)
         assert outbox.get(edit).status == "failed" and outbox.claim(now=NOW, token="u") is None
+
+    def test_a_failure_owes_its_notices_in_the_same_commit_and_a_stale_claim_owes_none(self, db_path) -> None:
+        outbox = Outbox(open_db(db_path))
+        post = outbox.add(kind="escalation_post", recipient="C0PRIVACY", case_id=None, now=NOW)
+        outbox.claim(now=NOW, token="t")
+        assert outbox.fail(post, token="stale", error="not_in_channel", now=NOW, notify=[MANAGER]) == []
+        assert outbox.get(post).status == "sending"
+        [notice] = outbox.fail(post, token="t", error="not_in_channel", now=NOW, notify=[MANAGER])
+        row = outbox.get(notice)
+        assert (row.kind, row.recipient, row.status) == (DELIVERY_FAILED, MANAGER, "pending")
+        assert row.data == {"failed_id": post, "failed_kind": "escalation_post", "failed_recipient": "C0PRIVACY",
+                            "error": "not_in_channel"}
+        assert [failed.id for failed in outbox.failed()] == [post]
+
+    def test_requeue_sends_failed_rows_again_and_retires_their_notices(self, db_path) -> None:
+        outbox = Outbox(open_db(db_path))
+        post = outbox.add(kind="escalation_post", recipient="C0PRIVACY", now=NOW)
+        outbox.claim(now=NOW, token="t")
+        [notice] = outbox.fail(post, token="t", error="channel_not_found", now=NOW, notify=[MANAGER])
+        outbox.claim(now=NOW, token="n")
+        outbox.fail(notice, token="n", error="user_not_found", now=NOW)
+        assert outbox.requeue_failed(now=NOW) == 1
+        assert outbox.get(post).status == "pending" and outbox.get(notice).status == "sent"
+        assert outbox.failed() == [] and outbox.claim(now=NOW, token="again").id == post
+
+
+class TestFailureNotices:
+    def row(self, kind: str, recipient: str) -> OutboxRow:
+        return OutboxRow(id=1, kind=kind, recipient=recipient, case_id="PRV-2026-0001", created_at=NOW,
+                         status="failed", attempts=1, attempt_token=None, maybe_posted=False)
+
+    def test_the_manager_hears_of_any_failure_but_their_own(self) -> None:
+        config = Config(manager=MANAGER, deputy=DEPUTY, privacy_team=("U0TEAM", DEPUTY))
+        assert failure_notice_recipients(self.row("escalation_post", "C0PRIVACY"), config=config) == [MANAGER]
+        assert failure_notice_recipients(self.row("intake_confirmation", AGENT), config=config) == [MANAGER]
+        assert failure_notice_recipients(self.row("case_card", MANAGER), config=config) == [DEPUTY, "U0TEAM"]
+        assert failure_notice_recipients(self.row("case_card", DEPUTY), config=config) == [MANAGER]
+
+    def test_without_a_manager_the_deputy_and_team_and_never_about_a_notice(self) -> None:
+        assert failure_notice_recipients(self.row("escalation_post", "C0PRIVACY"),
+                                         config=Config(deputy=DEPUTY)) == [DEPUTY]
+        assert failure_notice_recipients(self.row("escalation_post", "C0PRIVACY"), config=Config()) == []
+        assert failure_notice_recipients(self.row(DELIVERY_FAILED, DEPUTY),
+                                         config=Config(manager=MANAGER, deputy=DEPUTY)) == []
 
 
 class TestBusinessMinutes:
