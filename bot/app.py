@@ -29,6 +29,7 @@ from bot.delivery import OutboxSender
 from bot.services import Services
 from bot.settings import Settings
 from bot.storage import DatabaseOpener, PerThreadDatabase
+from bot.verification import Guards, VerifiedOnly
 
 __all__ = ["LISTENER_THREADS", "build_app", "build_client"]
 
@@ -98,8 +99,12 @@ def build_app(
         # Verifies the token at start-up (auth.test) and learns our bot ids, which Bolt needs to drop our own
         # messages: better to fail now with one line than on the first question.
         token_verification_enabled=True,
-        # After the signature check, before Bolt's middleware reads the body: malformed payloads stop here.
-        before_authorize=PayloadGuard(log),
+        # Signatures are checked at the HTTP edge (bot/http_server.py) before Bolt sees a byte: Bolt's own check
+        # raises on a garbled timestamp and logs the bodies it refuses. In its place, before any middleware acts
+        # on the body, only what the edge verified (or Socket Mode delivered) goes on; then malformed payloads
+        # stop, before Bolt's middleware reads inside them.
+        request_verification_enabled=False,
+        before_authorize=Guards(VerifiedOnly(log), PayloadGuard(log)),
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="privacy-bot"),
     )
     app.use(dedupe_middleware(EventDeduper(db, clock=clock), log))

@@ -19,6 +19,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot import Settings, SettingsError, SlackHttpServer, build_app, build_socket_mode_handler, run_socket_mode
 from bot.delivery import OutboxSender, build_delivery_client
+from bot.log_format import one_line_handler
 from bot.scheduler import Scheduler
 from bot.storage import PerThreadDatabase
 from intake import load_request_types
@@ -51,7 +52,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.INFO, handlers=[one_line_handler()])  # one line per record, always
     if not args.http and (args.port is not None or args.host is not None):
         raise UsageError("--port and --host apply to --http only (Socket Mode listens on no port)")
     port = _port(args.port)
