@@ -11,9 +11,17 @@ __all__ = [
     "error_message",
     "guide_message",
     "no_manager_message",
+    "not_usable_here_message",
     "sent_to_manager_message",
     "thanks_message",
 ]
+
+#: A button pressed away from its answer, or someone else's private answer (the asker's language).
+_NOT_USABLE_HERE: dict[Language, str] = {
+    "ja": "このボタンはここでは使えません。責任者への転送と共有は、質問したご本人だけが、回答が表示された場所で行えます。",
+    "en": "This button can't be used here: only the person who asked can forward or share a question, and only "
+          "where its answer was shown.",
+}
 
 
 def _plain(mrkdwn: str, fallback: str) -> Message:
@@ -54,4 +62,9 @@ def answer_gone_message(language: Language) -> Message:
 
 def error_message(language: Language, *, error_id: str) -> Message:
     text = wording(language).error.format(error_id=error_id)
+    return _plain(text, text)
+
+
+def not_usable_here_message(language: Language) -> Message:
+    text = _NOT_USABLE_HERE[language]
     return _plain(text, text)

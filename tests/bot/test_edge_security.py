@@ -5,6 +5,7 @@
    `response_url`, no database row, no traceback.
 2. Bodies are capped (413 before the body is read), never logged, and every log line stays one line: checked on
    the stderr of a real `privacy-bot serve --http` process.
+3. An answer's buttons act only where the answer was posted, and never show another person's question.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from bot.log_format import OneLineFormatter
 from tests.bot.conftest import MANAGER, RunningBot
 from tests.bot.edge_helpers import (
     MAX_BODY,
+    Snapshot,
     assert_clean_log,
     assert_nothing_happened,
     interaction_body,
@@ -40,7 +42,7 @@ from tests.bot.edge_helpers import (
 )
 from tests.bot.intake_helpers import REQUESTER, valid_answers
 from tests.fake_slack import TEAM_ID, FakeSlack
-from tests.slack_helpers import BOT_TOKEN, SIGNING_SECRET, event_envelope, mention
+from tests.slack_helpers import BOT_TOKEN, SIGNING_SECRET, block_action, direct_message, event_envelope, mention
 
 # -- 1. Nothing runs on an unverified request -------------------------------------------------------------------
 
@@ -239,3 +241,96 @@ class TestOneLineFormatter:
         formatter = OneLineFormatter("%(message)s")
         record = logging.LogRecord("bot", logging.INFO, __file__, 1, "x" * 1_000_000, None, None)
         assert len(formatter.format(record)) < 10_000
+
+
+# -- 3. Answer buttons act only on their own answer ---------------------------------------------------------------
+
+
+ALICE, MALLORY = "U0ALICE", "U0MALLORY"
+ALICES_QUESTION = "田中さんの開示請求、電話番号は消せますか"
+NOT_USABLE = "使えません"
+
+
+def alices_dm_answer(bot: RunningBot) -> str:
+    bot.slack.event(direct_message(ALICES_QUESTION, user=ALICE, channel="D0ALICE"))
+    [answer] = bot.fake.wait_for("chat.postMessage")
+    return str(answer.buttons()["answer_ask_manager"]["value"])
+
+
+def alices_private_answer(bot: RunningBot) -> str:
+    """Alice's `/privacy` answer in #general: ephemeral, seen by her alone."""
+    bot.slack.command(ALICES_QUESTION, response_url=bot.fake.response_url("alice"), user_id=ALICE,
+                      channel_id="C0GENERAL")
+    [answer] = bot.fake.wait_for("response_url")
+    return str(answer.buttons()["answer_ask_manager"]["value"])
+
+
+def refused_quietly(bot: RunningBot, before: Snapshot) -> None:
+    """Mallory gets one private "cannot be used", and nothing else happens or shows Alice's question."""
+    time.sleep(0.3)
+    new = bot.fake.calls[before.calls:]
+    assert [call.method for call in new] == ["response_url"], [call.method for call in new]
+    assert new[0].params["response_type"] == "ephemeral" and NOT_USABLE in new[0].all_text()
+    assert ALICES_QUESTION[:4] not in json.dumps(new[0].params, ensure_ascii=False)
+    assert snapshot(bot).rows == before.rows
+
+
+class TestForgedAnswerButtons:
+    @pytest.mark.parametrize("action_id", ["answer_share_in_channel", "answer_ask_manager", "answer_vote_up",
+                                           "answer_vote_down"])
+    def test_another_persons_dm_answer_cannot_be_pressed_from_a_channel(self, bot: RunningBot,
+                                                                         action_id: str) -> None:
+        value = alices_dm_answer(bot)
+        before = snapshot(bot)
+        reply = bot.slack.interaction(block_action(action_id, value, user=MALLORY, channel="C0GENERAL",
+                                                   response_url=bot.fake.response_url("mallory")))
+        assert reply.status == 200
+        refused_quietly(bot, before)
+
+    def test_the_asker_cannot_move_her_own_answer_to_another_channel(self, bot: RunningBot) -> None:
+        value = alices_dm_answer(bot)
+        before = snapshot(bot)
+        bot.slack.interaction(block_action("answer_share_in_channel", value, user=ALICE, channel="C0GENERAL",
+                                           is_ephemeral=True, response_url=bot.fake.response_url("alice2")))
+        refused_quietly(bot, before)
+
+    @pytest.mark.parametrize("is_ephemeral", [True, False])
+    @pytest.mark.parametrize("action_id", ["answer_share_in_channel", "answer_ask_manager"])
+    def test_a_private_answer_in_a_shared_channel_stays_private(self, bot: RunningBot, action_id: str,
+                                                                  is_ephemeral: bool) -> None:
+        value = alices_private_answer(bot)
+        before = snapshot(bot)
+        bot.slack.interaction(block_action(action_id, value, user=MALLORY, channel="C0GENERAL",
+                                           is_ephemeral=is_ephemeral, response_url=bot.fake.response_url("m")))
+        refused_quietly(bot, before)
+
+    def test_a_vote_on_someone_elses_ephemeral_answer_is_refused(self, bot: RunningBot) -> None:
+        value = alices_private_answer(bot)
+        before = snapshot(bot)
+        bot.slack.interaction(block_action("answer_vote_up", value, user=MALLORY, channel="C0GENERAL",
+                                           is_ephemeral=True, response_url=bot.fake.response_url("m")))
+        refused_quietly(bot, before)
+
+    def test_colleagues_still_vote_on_an_answer_posted_in_their_channel(self, bot: RunningBot) -> None:
+        bot.slack.event(mention("開示請求が来たらどうする？", user=ALICE, channel="C0GENERAL"))
+        [answer] = bot.fake.wait_for("chat.postMessage")
+        value = answer.buttons()["answer_vote_up"]["value"]
+        bot.slack.interaction(block_action("answer_vote_up", value, user=MALLORY, channel="C0GENERAL",
+                                           response_url=bot.fake.response_url("vote")))
+        [thanks] = bot.fake.wait_for("response_url")
+        assert "ありがとうございます" in thanks.all_text()
+        assert [vote["user_id"] for vote in bot.feedback_votes()] == [MALLORY]
+
+    def test_the_shared_copy_is_a_public_answer_colleagues_can_vote_on(self, bot: RunningBot) -> None:
+        value = alices_private_answer(bot)
+        bot.slack.interaction(block_action("answer_share_in_channel", value, user=ALICE, channel="C0GENERAL",
+                                           is_ephemeral=True, thread_ts=None,
+                                           response_url=bot.fake.response_url("share")))
+        _, public, _ = bot.fake.wait_for("response_url", count=3)
+        assert public.params["response_type"] == "in_channel"
+        shared_value = public.buttons()["answer_vote_up"]["value"]
+        bot.slack.interaction(block_action("answer_vote_up", shared_value, user=MALLORY, channel="C0GENERAL",
+                                           response_url=bot.fake.response_url("vote")))
+        thanks = bot.fake.wait_for("response_url", count=4)[3]
+        assert "ありがとうございます" in thanks.all_text()
+        assert [vote["user_id"] for vote in bot.feedback_votes()] == [MALLORY]
