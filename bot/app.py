@@ -105,6 +105,9 @@ def build_app(
         # stop, before Bolt's middleware reads inside them.
         request_verification_enabled=False,
         before_authorize=Guards(VerifiedOnly(log), PayloadGuard(log)),
+        # A request no listener takes (a stale button, app_rate_limited, an event we never subscribed to) goes to
+        # `handle_error`, which acks it with 200 and one log line, instead of Bolt's 404 and multi-line warning.
+        raise_error_for_unhandled_request=True,
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="privacy-bot"),
     )
     app.use(dedupe_middleware(EventDeduper(db, clock=clock), log))

@@ -4,8 +4,12 @@ Exception messages can carry payload text (a `SlackApiError` quotes the API resp
 tried to post), so the log line holds the exception's type, Slack's error code, the Slack ids of the request and
 where in our code it failed; the traceback's frames, not its message.
 
-It answers the person only on a request that was verified (by the HTTP edge, or delivered over Socket Mode):
-the body of anything else was written by whoever sent it, `response_url` and channel included.
+Two rules keep it from doing harm:
+- it answers the person only on a request that was verified (by the HTTP edge, or delivered over Socket Mode):
+  the body of anything else was written by whoever sent it, `response_url` and channel included;
+- a request no listener took (Bolt raises `BoltUnhandledRequestError` for it) is not an error: it is acked with
+  200 and one log line, since a 404 would show the person an error and could get the event subscription disabled.
+  Interactive requests with something to say are taken by bot.listeners.stale before they get here.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from typing import Any
 
 from knowledge.text import detect_language
 from slack_bolt import BoltRequest, Respond
+from slack_bolt.error import BoltUnhandledRequestError
 from slack_bolt.response import BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -33,6 +38,11 @@ def handle_error(
     error: Exception, body: dict[str, Any], client: WebClient, request: BoltRequest
 ) -> BoltResponse | None:
     """Bolt calls this for anything a listener or middleware raised (registered with `app.error`)."""
+    if isinstance(error, BoltUnhandledRequestError):
+        # app_rate_limited means Slack is dropping our events for the rest of the minute: an operator should know.
+        level = logging.WARNING if body.get("type") == "app_rate_limited" else logging.INFO
+        log.log(level, "unhandled request acknowledged %s", log_ids(body))
+        return BoltResponse(status=200, body="")
     error_id = uuid.uuid4().hex[:8]
     frames = traceback.extract_tb(error.__traceback__)[-3:]
     slack_error = error.response.get("error") if isinstance(error, SlackApiError) else None

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bot.models import Language
-from bot.views.blocks import Message, escape, fit_message, sections
+from bot.views.blocks import Block, Message, escape, fit_message, sections
 from bot.views.wording import wording
 
 __all__ = [
@@ -12,6 +12,8 @@ __all__ = [
     "guide_message",
     "no_manager_message",
     "not_usable_here_message",
+    "outdated_message",
+    "outdated_modal",
     "sent_to_manager_message",
     "thanks_message",
 ]
@@ -22,6 +24,15 @@ _NOT_USABLE_HERE: dict[Language, str] = {
     "en": "This button can't be used here: only the person who asked can forward or share a question, and only "
           "where its answer was shown.",
 }
+#: Something from an older version of the app (a button, shortcut, form or command it no longer has). Nothing
+#: tells us the presser's language, so both.
+_OUTDATED = (
+    "このボタン（またはショートカット・フォーム）は古くなっていて、今は使えません。"
+    "お手数ですが、新しいメッセージから、または `/privacy` でもう一度お試しください。\n"
+    "This button (or shortcut, or form) is outdated and no longer works. "
+    "Please start again from a recent message or with `/privacy`."
+)
+_OUTDATED_TITLE = "古い操作 / Outdated"
 
 
 def _plain(mrkdwn: str, fallback: str) -> Message:
@@ -68,3 +79,17 @@ def error_message(language: Language, *, error_id: str) -> Message:
 def not_usable_here_message(language: Language) -> Message:
     text = _NOT_USABLE_HERE[language]
     return _plain(text, text)
+
+
+def outdated_message() -> Message:
+    return _plain(_OUTDATED, _OUTDATED)
+
+
+def outdated_modal() -> Block:
+    """The same notice as a modal, for a shortcut or App Home button (they have nowhere to reply to)."""
+    return {
+        "type": "modal",
+        "title": {"type": "plain_text", "text": _OUTDATED_TITLE},
+        "close": {"type": "plain_text", "text": "閉じる / Close"},
+        "blocks": sections(_OUTDATED),
+    }

@@ -6,6 +6,8 @@
 2. Bodies are capped (413 before the body is read), never logged, and every log line stays one line: checked on
    the stderr of a real `privacy-bot serve --http` process.
 3. An answer's buttons act only where the answer was posted, and never show another person's question.
+7. Requests the app has no listener for (a stale button, an old shortcut or view, `app_rate_limited`, unknown
+   events) are acknowledged with 200 and one log line; whoever pressed something stale is told privately.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -334,3 +337,102 @@ class TestForgedAnswerButtons:
         thanks = bot.fake.wait_for("response_url", count=4)[3]
         assert "ありがとうございます" in thanks.all_text()
         assert [vote["user_id"] for vote in bot.feedback_votes()] == [MALLORY]
+
+
+# -- 7. Requests the app does not handle are still acknowledged ---------------------------------------------------
+
+
+def stale_notice(text: str) -> bool:
+    return "古く" in text and "outdated" in text
+
+
+class TestUnhandledRequests:
+    def _one_line_about(self, caplog: pytest.LogCaptureFixture, kind: str) -> str:
+        lines = [r.getMessage() for r in caplog.records if "unhandled" in r.getMessage() and kind in r.getMessage()]
+        assert len(lines) == 1, [r.getMessage() for r in caplog.records]
+        assert "\n" not in lines[0]
+        return lines[0]
+
+    def test_a_stale_button_is_acked_and_the_presser_told_privately(self, bot: RunningBot,
+                                                                      caplog: pytest.LogCaptureFixture) -> None:
+        caplog.set_level(logging.INFO)
+        reply = bot.slack.interaction(block_action("answer_feedback_v1", "secret value", user=ALICE,
+                                                   response_url=bot.fake.response_url("old")))
+        assert reply.status == 200
+        [notice] = bot.fake.wait_for("response_url")
+        assert notice.params["response_type"] == "ephemeral" and stale_notice(notice.all_text())
+        assert notice.params.get("replace_original") is False
+        line = self._one_line_about(caplog, "block_actions")
+        assert "answer_feedback_v1" in line and ALICE in line and "secret value" not in line
+
+    def test_a_stale_button_in_app_home_gets_a_private_notice(self, bot: RunningBot) -> None:
+        payload = {**block_action("home_refresh_v1", "x", user=ALICE, response_url=""),
+                   "container": {"type": "view", "view_id": "V0HOME"}, "view": {"id": "V0HOME", "type": "home"}}
+        del payload["response_url"], payload["channel"], payload["message"]
+        assert bot.slack.interaction(payload).status == 200
+        [opened] = bot.fake.wait_for("views.open")
+        assert stale_notice(json.dumps(opened.json_param("view"), ensure_ascii=False))
+
+    def test_an_old_global_shortcut_opens_a_notice(self, bot: RunningBot) -> None:
+        payload = {"type": "shortcut", "callback_id": "privacy_inquiry_v0", "trigger_id": "1.2.3",
+                   "user": {"id": ALICE}, "team": {"id": TEAM_ID}}
+        assert bot.slack.interaction(payload).status == 200
+        [opened] = bot.fake.wait_for("views.open")
+        assert stale_notice(json.dumps(opened.json_param("view"), ensure_ascii=False))
+
+    def test_an_old_message_shortcut_answers_privately(self, bot: RunningBot) -> None:
+        payload = {"type": "message_action", "callback_id": "privacy_report_v0", "trigger_id": "1.2.3",
+                   "user": {"id": ALICE}, "team": {"id": TEAM_ID}, "channel": {"id": "C0GENERAL"},
+                   "message": {"text": "山田さんの電話番号 090-1234-5678", "ts": "1.2"},
+                   "response_url": bot.fake.response_url("msg")}
+        assert bot.slack.interaction(payload).status == 200
+        [notice] = bot.fake.wait_for("response_url")
+        assert notice.params["response_type"] == "ephemeral" and stale_notice(notice.all_text())
+
+    def test_an_old_modal_submission_is_answered_in_the_modal(self, bot: RunningBot) -> None:
+        payload = {"type": "view_submission", "user": {"id": ALICE}, "team": {"id": TEAM_ID},
+                   "view": {"id": "V1", "type": "modal", "callback_id": "privacy_inquiry_modal_v0",
+                            "state": {"values": {}}}}
+        reply = bot.slack.interaction(payload)
+        assert reply.status == 200
+        body = reply.json()
+        assert body["response_action"] == "update" and stale_notice(json.dumps(body, ensure_ascii=False))
+
+    def test_an_old_slash_command_answers_privately(self, bot: RunningBot) -> None:
+        reply = bot.slack.command("x", response_url=bot.fake.response_url("cmd"), command="/privacy-old")
+        assert reply.status == 200 and stale_notice(json.dumps(reply.json(), ensure_ascii=False))
+
+    QUIET = {
+        "view closed": {"type": "view_closed", "user": {"id": ALICE}, "team": {"id": TEAM_ID},
+                        "view": {"id": "V1", "type": "modal", "callback_id": "old_modal"}},
+        "block suggestion": {"type": "block_suggestion", "user": {"id": ALICE}, "team": {"id": TEAM_ID},
+                             "action_id": "pick_client", "block_id": "b", "value": "山田"},
+    }
+
+    @pytest.mark.parametrize("payload", QUIET.values(), ids=QUIET.keys())
+    def test_interactions_with_nothing_to_say_are_acked(self, bot: RunningBot, payload: dict[str, Any],
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+        caplog.set_level(logging.INFO)
+        before = snapshot(bot)
+        assert bot.slack.interaction(payload).status == 200
+        time.sleep(0.2)
+        assert new_calls(bot, before) == []
+        assert "山田" not in self._one_line_about(caplog, str(payload["type"]))
+
+    EVENTS = {
+        "app_rate_limited": {"token": "x", "type": "app_rate_limited", "team_id": TEAM_ID,
+                             "minute_rate_limited": 1518467820, "api_app_id": "A0PRIVACY"},
+        "unknown event": event_envelope({"type": "reaction_added", "user": ALICE, "reaction": "eyes",
+                                         "item": {"type": "message", "channel": "C0GENERAL", "ts": "1.2"}}),
+    }
+
+    @pytest.mark.parametrize("body", EVENTS.values(), ids=EVENTS.keys())
+    def test_events_without_a_listener_are_acked(self, bot: RunningBot, body: dict[str, Any],
+                                                 caplog: pytest.LogCaptureFixture) -> None:
+        caplog.set_level(logging.INFO)
+        before = snapshot(bot)
+        reply = bot.slack.post_raw(json.dumps(body), content_type="application/json")
+        assert reply.status == 200
+        time.sleep(0.2)
+        assert new_calls(bot, before) == []
+        self._one_line_about(caplog, str(body["type"]))
