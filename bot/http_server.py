@@ -9,16 +9,18 @@ This module is the edge, and it decides what reaches Bolt:
   happens (no listener, no Slack call, no database row; the log gets the reason, never the body);
 - a body Bolt can parse: a signed body that is not a JSON object or a form is 400, never a 500.
 
-`GET /healthz` answers 200 while serving and 503 once shutdown has begun, so a load balancer stops routing before
-the port closes. Shutdown stops accepting, lets in-flight requests and the answers already acknowledged (running on
-Bolt's listener threads) finish, then returns.
+`GET /healthz` answers 200 while serving and 503 once shutdown has begun. Shutdown first drains: for
+`drain_seconds` the health check says 503 while requests are still served, so a load balancer stops routing here
+before the port closes; then it stops accepting, lets in-flight requests and the answers already acknowledged
+(running on Bolt's listener threads) finish, and returns.
 """
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import waitress
@@ -34,7 +36,7 @@ from bot.verification import VERIFIED, signature_problem
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
 
-__all__ = ["EVENTS_PATH", "HEALTH_PATH", "MAX_BODY_BYTES", "SlackHttpServer"]
+__all__ = ["DRAIN_SECONDS", "EVENTS_PATH", "HEALTH_PATH", "MAX_BODY_BYTES", "SlackHttpServer", "drain_seconds_from"]
 
 log = logging.getLogger(__name__)
 
@@ -44,18 +46,47 @@ HEALTH_PATH = "/healthz"
 REQUEST_THREADS = 8
 #: The largest body accepted. Slack's biggest payloads (a full modal's state, a long message) are tens of KB.
 MAX_BODY_BYTES = 1024 * 1024
+#: How long /healthz answers 503 before the port closes, unless PRIVACY_BOT_DRAIN_SECONDS says otherwise. Behind a
+#: load balancer, set it to the health-check interval times the unhealthy threshold; 5 s keeps a restart quick.
+DRAIN_SECONDS = 5.0
+DRAIN_SECONDS_MAX = 300.0
+DRAIN_ENV = "PRIVACY_BOT_DRAIN_SECONDS"
+
 _TEXT = [("Content-Type", "text/plain; charset=utf-8")]
 
 
-class SlackHttpServer:
-    """Serves one Bolt app on host:port (port 0 picks a free one; see `.port`)."""
+def drain_seconds_from(environ: Mapping[str, str]) -> float:
+    """`PRIVACY_BOT_DRAIN_SECONDS` (0 to 300), or `DRAIN_SECONDS`; a bad value is said in one line and ignored."""
+    value = environ.get(DRAIN_ENV, "").strip()
+    if not value:
+        return DRAIN_SECONDS
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= DRAIN_SECONDS_MAX:
+        log.warning("%s must be a number of seconds from 0 to %.0f (got %r): draining for %.0f s",
+                    DRAIN_ENV, DRAIN_SECONDS_MAX, value[:20], DRAIN_SECONDS)
+        return DRAIN_SECONDS
+    return seconds
 
-    def __init__(self, app: App, *, host: str = "127.0.0.1", port: int = 3000) -> None:
+
+class SlackHttpServer:
+    """Serves one Bolt app on host:port (port 0 picks a free one; see `.port`).
+
+    `drain_seconds` is how long /healthz answers 503 before the port closes on `stop()`; by default it comes from
+    `PRIVACY_BOT_DRAIN_SECONDS` (see `drain_seconds_from`).
+    """
+
+    def __init__(
+        self, app: App, *, host: str = "127.0.0.1", port: int = 3000, drain_seconds: float | None = None
+    ) -> None:
         self.app = app
         # The secret `build_app` gave the app; Bolt keeps it but has no public accessor, and its own check is off
         # (see bot.verification), so the edge is the one place it is used. Without one, nothing verifies.
         secret = app._signing_secret  # noqa: SLF001
         self._verifier = SignatureVerifier(secret) if secret.strip() else None
+        self.drain_seconds = drain_seconds_from(os.environ) if drain_seconds is None else drain_seconds
         self._stopping = threading.Event()
         self._server = waitress.create_server(
             self._wsgi,
@@ -85,7 +116,7 @@ class SlackHttpServer:
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             stopping = self._stopping.is_set()
             start_response("503 Service Unavailable" if stopping else "200 OK", _TEXT)
-            return [b"stopping\n" if stopping else b"ok\n"]
+            return [b"draining\n" if stopping else b"ok\n"]
         if path != EVENTS_PATH or method != "POST":
             start_response("404 Not Found", _TEXT)
             return [b"not found\n"]
@@ -134,7 +165,7 @@ class SlackHttpServer:
         return self
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Graceful stop: refuse new connections, finish requests and acknowledged work, then end the loop.
+        """Graceful stop: drain, refuse new connections, finish requests and acknowledged work, end the loop.
 
         waitress's loop is not thread-safe, so every change to its sockets is handed to the loop thread through
         its trigger; only the waiting happens here.
@@ -142,6 +173,10 @@ class SlackHttpServer:
         if self._stopping.is_set():
             return
         self._stopping.set()
+        if self.drain_seconds > 0:
+            log.info("draining for %.1f s: %s answers 503, requests are still served", self.drain_seconds,
+                     HEALTH_PATH)
+            time.sleep(self.drain_seconds)
         server: Any = self._server
         trigger = server.trigger
         trigger.pull_trigger(lambda: wasyncore.dispatcher.close(server))  # stop listening; keeps the trigger
