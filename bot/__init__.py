@@ -6,7 +6,7 @@ Mode. It translates between Slack and the core and decides nothing itself.
     answers = AnswerWorker.for_database(path, settings=settings, knowledge_base=kb).start()
     app = build_app(settings=settings, knowledge_base=kb, open_db=functools.partial(open_db, path),
                     config=load_config(), answers=answers)
-    SlackHttpServer(app, port=3000).serve_forever()
+    SlackHttpServer(app, signing_secret=settings.signing_secret or "", port=3000).serve_forever()
 """
 from bot.app import build_app, build_client
 from bot.http_server import EVENTS_PATH, HEALTH_PATH, SlackHttpServer

@@ -41,7 +41,7 @@ from slack_sdk.webhook import WebhookClient
 from bot import ids
 from bot.answering import answer_question
 from bot.delivery import build_delivery_client
-from bot.errors import handle_error
+from bot.errors import report_error
 from bot.feedback import FeedbackStore
 from bot.inbox import Inbox, InboxRow, Question, Receipt, inbox_path
 from bot.posted import Marker, find_posted, is_transient, retry_after
@@ -287,9 +287,10 @@ class AnswerWorker:
                     attempts, delay, code)
 
     def _give_up(self, row: InboxRow, error: Exception, code: str) -> None:
-        """Stop trying; the app's error handler logs it under an id and tells the asker that id."""
+        """Stop trying; the app's error reporting logs it under an id and tells the asker that id (the inbox holds
+        only questions from requests that were verified when they arrived)."""
         self.inbox.fail(row, now=self.clock(), error=code)
-        handle_error(error, _as_slack_body(row), self.client)
+        report_error(error, _as_slack_body(row), self.client, verified=True)
 
 
 def _as_slack_body(row: InboxRow) -> dict[str, Any]:

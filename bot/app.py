@@ -30,6 +30,7 @@ from bot.delivery import OutboxSender
 from bot.services import Services
 from bot.settings import Settings
 from bot.storage import DatabaseOpener, PerThreadDatabase
+from bot.verification import Guards, VerifiedOnly
 
 __all__ = ["LISTENER_THREADS", "build_app", "build_client"]
 
@@ -98,12 +99,18 @@ def build_app(
     app = App(
         name="privacy-bot",
         client=build_client(settings),
-        signing_secret=settings.signing_secret or "",
         # Verifies the token at start-up (auth.test) and learns our bot ids, which Bolt needs to drop our own
         # messages: better to fail now with one line than on the first question.
         token_verification_enabled=True,
-        # After the signature check, before Bolt's middleware reads the body: malformed payloads stop here.
-        before_authorize=PayloadGuard(log),
+        # Signatures are checked at the HTTP edge (bot/http_server.py) before Bolt sees a byte: Bolt's own check
+        # raises on a garbled timestamp and logs the bodies it refuses. In its place, before any middleware acts
+        # on the body, only what the edge verified (or Socket Mode delivered) goes on; then malformed payloads
+        # stop, before Bolt's middleware reads inside them.
+        request_verification_enabled=False,
+        before_authorize=Guards(VerifiedOnly(log), PayloadGuard(log)),
+        # A request no listener takes (a stale button, app_rate_limited, an event we never subscribed to) goes to
+        # `handle_error`, which acks it with 200 and one log line, instead of Bolt's 404 and multi-line warning.
+        raise_error_for_unhandled_request=True,
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="privacy-bot"),
     )
     app.use(receive_middleware(answers, log))

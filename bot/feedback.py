@@ -33,6 +33,22 @@ class AnswerRecord:
     answer: str
     sections: tuple[str, ...]
 
+    def usable_by(self, user_id: str, *, channel_id: str, ephemeral: bool, discloses: bool) -> bool:
+        """May `user_id`'s press of a button in `channel_id` act on this answer?
+
+        A button's value is only an answer id, and ids are sequential, so a forged press can name anyone's answer;
+        the channel, user and ephemeral flag come from Slack and can be trusted. So: only in the conversation the
+        answer was posted in; on an ephemeral message (a `/privacy` answer, which only its asker saw) only by the
+        asker; and an action that `discloses` the question to someone else (share, ask the manager) only by the
+        asker, since nothing stored says whether the answer was public where it was posted. Colleagues can still
+        vote on an answer posted in their channel: a vote shows nobody anything.
+        """
+        if not channel_id or channel_id != self.channel_id:
+            return False
+        if user_id and user_id == self.user_id:
+            return True
+        return not ephemeral and not discloses
+
 
 class FeedbackStore:
     def __init__(self, db: PerThreadDatabase, *, clock: Callable[[], datetime]) -> None:

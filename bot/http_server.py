@@ -1,26 +1,42 @@
-"""The app over HTTP: waitress (a production WSGI server, pure Python) serving Bolt's WSGI adapter.
+"""The app over HTTP: waitress (a production WSGI server, pure Python) in front of the Bolt app.
 
-`POST /slack/events` is Bolt; `GET /healthz` answers 200 while serving and 503 once shutdown has begun, so a
-load balancer stops routing before the port closes. Shutdown stops accepting, lets in-flight requests and the
-answers already acknowledged (running on Bolt's listener threads) finish, then returns.
+This module is the edge, and it decides what reaches Bolt:
+
+- `POST /slack/events` only (anything else is 404 and its body is never read);
+- bodies of at most `MAX_BODY_BYTES` (Slack's payloads are far smaller): waitress answers 413 from the announced
+  Content-Length before reading the body, and stops a chunked body once it passes the cap;
+- a valid Slack signature, checked on the raw bytes (`bot.verification`): anything else is 401 and nothing else
+  happens (no listener, no Slack call, no database row; the log gets the reason, never the body);
+- a body Bolt can parse: a signed body that is not a JSON object or a form is 400, never a 500.
+
+`GET /healthz` answers 200 while serving and 503 once shutdown has begun. Shutdown first drains: for
+`drain_seconds` the health check says 503 while requests are still served, so a load balancer stops routing here
+before the port closes; then it stops accepting, lets in-flight requests and the answers already acknowledged
+(running on Bolt's listener threads) finish, and returns.
 """
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import waitress
-from waitress import wasyncore
 from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
+from slack_bolt.request import BoltRequest
+from slack_sdk.signature import SignatureVerifier
+from waitress import wasyncore
+
+from bot.verification import VERIFIED, signature_problem
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
 
-__all__ = ["EVENTS_PATH", "HEALTH_PATH", "SlackHttpServer"]
+__all__ = ["DRAIN_SECONDS", "EVENTS_PATH", "HEALTH_PATH", "MAX_BODY_BYTES", "SlackHttpServer", "drain_seconds_from"]
 
 log = logging.getLogger(__name__)
 
@@ -28,17 +44,63 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 #: Worker threads for requests. Requests only verify, dedupe and ack (answers run on Bolt's own threads).
 REQUEST_THREADS = 8
+#: The largest body accepted. Slack's biggest payloads (a full modal's state, a long message) are tens of KB.
+MAX_BODY_BYTES = 1024 * 1024
+#: How long /healthz answers 503 before the port closes, unless PRIVACY_BOT_DRAIN_SECONDS says otherwise. Behind a
+#: load balancer, set it to the health-check interval times the unhealthy threshold; 5 s keeps a restart quick.
+DRAIN_SECONDS = 5.0
+DRAIN_SECONDS_MAX = 300.0
+DRAIN_ENV = "PRIVACY_BOT_DRAIN_SECONDS"
+
+_TEXT = [("Content-Type", "text/plain; charset=utf-8")]
+
+
+def drain_seconds_from(environ: Mapping[str, str]) -> float:
+    """`PRIVACY_BOT_DRAIN_SECONDS` (0 to 300), or `DRAIN_SECONDS`; a bad value is said in one line and ignored."""
+    value = environ.get(DRAIN_ENV, "").strip()
+    if not value:
+        return DRAIN_SECONDS
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= DRAIN_SECONDS_MAX:
+        log.warning("%s must be a number of seconds from 0 to %.0f (got %r): draining for %.0f s",
+                    DRAIN_ENV, DRAIN_SECONDS_MAX, value[:20], DRAIN_SECONDS)
+        return DRAIN_SECONDS
+    return seconds
 
 
 class SlackHttpServer:
-    """Serves one Bolt app on host:port (port 0 picks a free one; see `.port`)."""
+    """Serves one Bolt app on host:port (port 0 picks a free one; see `.port`).
 
-    def __init__(self, app: App, *, host: str = "127.0.0.1", port: int = 3000) -> None:
+    `signing_secret` is Slack's signing secret: Bolt's own check is off (see bot.verification), so the edge is the
+    one place it is used; without one, nothing verifies and every request is refused. `drain_seconds` is how long
+    /healthz answers 503 before the port closes on `stop()`; by default it comes from `PRIVACY_BOT_DRAIN_SECONDS`
+    (see `drain_seconds_from`).
+    """
+
+    def __init__(
+        self,
+        app: App,
+        *,
+        signing_secret: str,
+        host: str = "127.0.0.1",
+        port: int = 3000,
+        drain_seconds: float | None = None,
+    ) -> None:
         self.app = app
-        self._slack = SlackRequestHandler(app, path=EVENTS_PATH)
+        self._verifier = SignatureVerifier(signing_secret) if signing_secret.strip() else None
+        self.drain_seconds = drain_seconds_from(os.environ) if drain_seconds is None else drain_seconds
         self._stopping = threading.Event()
         self._server = waitress.create_server(
-            self._wsgi, host=host, port=port, threads=REQUEST_THREADS, ident="privacy-bot"
+            self._wsgi,
+            host=host,
+            port=port,
+            threads=REQUEST_THREADS,
+            ident="privacy-bot",
+            # waitress refuses a body >= this with 413, before reading it (or as soon as a chunked one gets there).
+            max_request_body_size=MAX_BODY_BYTES + 1,
         )
         self._thread: threading.Thread | None = None
 
@@ -55,11 +117,46 @@ class SlackHttpServer:
         return f"http://{self.host}:{self.port}"
 
     def _wsgi(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
-            status = "503 Service Unavailable" if self._stopping.is_set() else "200 OK"
-            start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
-            return [b"stopping\n" if self._stopping.is_set() else b"ok\n"]
-        return self._slack(environ, start_response)
+        path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
+        if path == HEALTH_PATH and method in ("GET", "HEAD"):
+            stopping = self._stopping.is_set()
+            start_response("503 Service Unavailable" if stopping else "200 OK", _TEXT)
+            return [b"draining\n" if stopping else b"ok\n"]
+        if path != EVENTS_PATH or method != "POST":
+            start_response("404 Not Found", _TEXT)
+            return [b"not found\n"]
+        return self._slack_request(environ, start_response)
+
+    def _slack_request(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        length = environ.get("CONTENT_LENGTH") or "0"
+        if not length.isdigit() or int(length) > MAX_BODY_BYTES:  # waitress has refused these already
+            return _refuse(start_response, 413, "body larger than the cap")
+        raw: bytes = environ["wsgi.input"].read(int(length))
+        problem = signature_problem(
+            self._verifier,
+            body=raw,
+            timestamp=environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"),
+            signature=environ.get("HTTP_X_SLACK_SIGNATURE"),
+            now=time.time(),
+        )
+        if problem is not None:
+            return _refuse(start_response, 401, problem)
+        wsgi_request = WsgiHttpRequest(environ)
+        try:
+            request = BoltRequest(
+                body=raw.decode("utf-8"),
+                query=wsgi_request.query_string,
+                headers=wsgi_request.get_headers(),
+                context={VERIFIED: True},
+            )
+        except Exception as error:  # noqa: BLE001 - a body Bolt cannot parse, whatever the parser raises
+            return _refuse(start_response, 400, f"malformed body ({type(error).__name__})")
+        if not isinstance(request.body, dict):
+            return _refuse(start_response, 400, "body is not an object")
+        response = self.app.dispatch(request)
+        wsgi_response = WsgiHttpResponse(status=response.status, headers=response.headers, body=response.body)
+        start_response(wsgi_response.status, wsgi_response.get_headers())
+        return wsgi_response.get_body()
 
     def serve_forever(self) -> None:
         """Serve on this thread until `stop()` is called from another."""
@@ -73,7 +170,7 @@ class SlackHttpServer:
         return self
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Graceful stop: refuse new connections, finish requests and acknowledged work, then end the loop.
+        """Graceful stop: drain, refuse new connections, finish requests and acknowledged work, end the loop.
 
         waitress's loop is not thread-safe, so every change to its sockets is handed to the loop thread through
         its trigger; only the waiting happens here.
@@ -81,6 +178,10 @@ class SlackHttpServer:
         if self._stopping.is_set():
             return
         self._stopping.set()
+        if self.drain_seconds > 0:
+            log.info("draining for %.1f s: %s answers 503, requests are still served", self.drain_seconds,
+                     HEALTH_PATH)
+            time.sleep(self.drain_seconds)
         server: Any = self._server
         trigger = server.trigger
         trigger.pull_trigger(lambda: wasyncore.dispatcher.close(server))  # stop listening; keeps the trigger
@@ -100,3 +201,11 @@ class SlackHttpServer:
         if self._thread is not None:
             self._thread.join(timeout)
         log.info("stopped")
+
+
+def _refuse(start_response: StartResponse, status: int, reason: str) -> Iterable[bytes]:
+    """Answer `status` and log why in one line: the reason only, never the body or a header's value."""
+    log.warning("request refused status=%s reason=%s", status, reason)
+    phrase = {400: "400 Bad Request", 401: "401 Unauthorized", 413: "413 Content Too Large"}[status]
+    start_response(phrase, _TEXT)
+    return [phrase.encode() + b"\n"]

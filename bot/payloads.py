@@ -17,9 +17,11 @@ from slack_bolt.middleware import Middleware
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
 
-__all__ = ["PayloadGuard", "field", "has_question", "input_value", "payload_problem"]
+__all__ = ["PayloadGuard", "field", "has_question", "input_value", "log_ids", "payload_problem"]
 
 _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
+#: Longest id quoted in a log line; Slack's ids and routing names are far shorter.
+_ID_MAX = 64
 
 
 def field(mapping: object, *path: str) -> str:
@@ -30,6 +32,26 @@ def field(mapping: object, *path: str) -> str:
             return ""
         node = node.get(key)
     return node if isinstance(node, str) else ""
+
+
+def log_ids(body: Mapping[str, Any]) -> str:
+    """A request in a log line: its type, the name it is routed on (event type, action id, callback id or
+    command) and its Slack ids; never anything a person wrote."""
+    first_action = body.get("actions")
+    action = first_action[0] if isinstance(first_action, list) and first_action else None
+    kind = field(body, "type") or ("slash_command" if "command" in body else "")
+    name = (field(body, "event", "type") or field(action, "action_id") or field(body, "callback_id")
+            or field(body, "view", "callback_id") or field(body, "command") or field(body, "action_id"))
+    ids = {
+        "type": kind,
+        "name": name,
+        "event_id": field(body, "event_id"),
+        "team": field(body, "team_id") or field(body, "team", "id"),
+        "channel": field(body, "event", "channel") or field(body, "channel_id") or field(body, "channel", "id")
+        or field(body, "container", "channel_id"),
+        "user": field(body, "event", "user") or field(body, "user_id") or field(body, "user", "id"),
+    }
+    return " ".join(f"{key}={value[:_ID_MAX] or '-'}" for key, value in ids.items())
 
 
 def input_value(values: object, block_id: str, action_id: str) -> Any:

@@ -210,8 +210,15 @@ CREATE TABLE intake_keys (
 CREATE INDEX intake_keys_case ON intake_keys(case_id);
 """
 
+# Migration 4: Slack's event ids now live in the serving process's own inbox file (bot/inbox.py), which the ack
+# writes without waiting on this database; the table that used to hold them is dropped.
+_DROP_SLACK_EVENTS = """
+DROP TABLE slack_events;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL), Migration("0002_outbox", _OUTBOX),
-                                     Migration("0003_intake_keys", _INTAKE_KEYS))
+                                     Migration("0003_intake_keys", _INTAKE_KEYS),
+                                     Migration("0004_drop_slack_events", _DROP_SLACK_EVENTS))
 
 
 def _run_migrations(db: sqlite_utils.Database, migrations: tuple[Migration, ...]) -> None:

@@ -1,7 +1,9 @@
 """Buttons under an answer: 👍 / 👎, "Ask the privacy manager", "Share in channel".
 
 Each button's value is an `AnswerRef` (the stored answer's id and the asker's language). Every handler acks
-first, then works: Slack shows an error on the button if the ack is later than 3 s.
+first, then works: Slack shows an error on the button if the ack is later than 3 s. A press acts on an answer only
+where that answer was posted (`AnswerRecord.usable_by`); any other press, forged or mistaken, gets a private
+"cannot be used here" and nothing else.
 """
 from __future__ import annotations
 
@@ -23,7 +25,13 @@ from bot.views.answer import answer_message
 from bot.views.blocks import Message
 from bot.views.feedback_modal import comment_modal
 from bot.views.manager import manager_request_message
-from bot.views.notices import answer_gone_message, no_manager_message, sent_to_manager_message, thanks_message
+from bot.views.notices import (
+    answer_gone_message,
+    no_manager_message,
+    not_usable_here_message,
+    sent_to_manager_message,
+    thanks_message,
+)
 
 __all__ = ["register"]
 
@@ -57,8 +65,11 @@ Handler = Callable[[Click], None]
 
 
 def register(app: App, *, services: Services) -> None:
-    def on_answer_button(handler: Handler) -> Callable[..., None]:
-        """Ack, find the answer the button refers to, and hand the click to `handler`."""
+    def on_answer_button(handler: Handler, *, discloses: bool = False) -> Callable[..., None]:
+        """Ack, find the answer the button refers to, check it may be pressed here, and hand the click over.
+
+        `discloses`: the handler shows the question to someone (the channel, the manager).
+        """
 
         def listener(
             ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond | None
@@ -75,6 +86,14 @@ def register(app: App, *, services: Services) -> None:
             )
             if ref is None or record is None:
                 _reply(body, respond, answer_gone_message(ref.language if ref else "ja"))
+                return
+            container = body.get("container")
+            ephemeral = isinstance(container, dict) and container.get("is_ephemeral") is True
+            if not record.usable_by(field(body, "user", "id"), channel_id=_channel(body), ephemeral=ephemeral,
+                                    discloses=discloses):
+                log.warning("button refused action=%s user=%s channel=%s answer=%s reason=not_where_posted",
+                            field(action, "action_id"), field(body, "user", "id"), _channel(body), record.id)
+                _reply(body, respond, not_usable_here_message(ref.language))
                 return
             handler(Click(record=record, ref=ref, body=body, client=client, respond=respond))
 
@@ -134,8 +153,8 @@ def register(app: App, *, services: Services) -> None:
 
     app.action(ids.ACTION_VOTE_UP)(on_answer_button(vote("up")))
     app.action(ids.ACTION_VOTE_DOWN)(on_answer_button(vote("down")))
-    app.action(ids.ACTION_ASK_MANAGER)(on_answer_button(ask_manager))
-    app.action(ids.ACTION_SHARE)(on_answer_button(share))
+    app.action(ids.ACTION_ASK_MANAGER)(on_answer_button(ask_manager, discloses=True))
+    app.action(ids.ACTION_SHARE)(on_answer_button(share, discloses=True))
 
 
 def _channel(body: dict[str, Any]) -> str:

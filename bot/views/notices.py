@@ -6,7 +6,7 @@ from pathlib import PurePath
 from intake import Config
 
 from bot.models import Language
-from bot.views.blocks import Message, escape, fit_message, sections
+from bot.views.blocks import Block, Message, escape, fit_message, sections
 from bot.views.wording import wording
 
 __all__ = [
@@ -19,6 +19,9 @@ __all__ = [
     "guide_message",
     "intake_routing_lines",
     "no_manager_message",
+    "not_usable_here_message",
+    "outdated_message",
+    "outdated_modal",
     "sent_to_manager_message",
     "thanks_message",
 ]
@@ -55,6 +58,21 @@ _WHAT_TO_DO = {
 }
 _RUN_DOCTOR = ("サーバーで `privacy-bot doctor` を実行して設定を確認してください。 / Run `privacy-bot doctor` on the server "
                "to check the setup.")
+#: A button pressed away from its answer, or someone else's private answer (the asker's language).
+_NOT_USABLE_HERE: dict[Language, str] = {
+    "ja": "このボタンはここでは使えません。責任者への転送と共有は、質問したご本人だけが、回答が表示された場所で行えます。",
+    "en": "This button can't be used here: only the person who asked can forward or share a question, and only "
+          "where its answer was shown.",
+}
+#: Something from an older version of the app (a button, shortcut, form or command it no longer has). Nothing
+#: tells us the presser's language, so both.
+_OUTDATED = (
+    "このボタン（またはショートカット・フォーム）は古くなっていて、今は使えません。"
+    "お手数ですが、新しいメッセージから、または `/privacy` でもう一度お試しください。\n"
+    "This button (or shortcut, or form) is outdated and no longer works. "
+    "Please start again from a recent message or with `/privacy`."
+)
+_OUTDATED_TITLE = "古い操作 / Outdated"
 
 
 def _plain(mrkdwn: str, fallback: str) -> Message:
@@ -102,6 +120,8 @@ def busy_message(language: Language) -> Message:
     """The question was recorded but the bot has too many still to answer: say so rather than stay silent."""
     text = wording(language).busy
     return _plain(text, text)
+
+
 def _where(recipient: str) -> str:
     return f"<@{recipient}>" if recipient.startswith(("U", "W")) else f"<#{recipient}>"
 
@@ -156,3 +176,22 @@ def intake_routing_lines(*, config: Config, urgent: bool) -> list[str]:
     if reached:
         lines.append("🚨 緊急案件として、副責任者にはすぐ通知します。 / Urgent: the deputy is pinged now.")
     return lines
+
+
+def not_usable_here_message(language: Language) -> Message:
+    text = _NOT_USABLE_HERE[language]
+    return _plain(text, text)
+
+
+def outdated_message() -> Message:
+    return _plain(_OUTDATED, _OUTDATED)
+
+
+def outdated_modal() -> Block:
+    """The same notice as a modal, for a shortcut or App Home button (they have nowhere to reply to)."""
+    return {
+        "type": "modal",
+        "title": {"type": "plain_text", "text": _OUTDATED_TITLE},
+        "close": {"type": "plain_text", "text": "閉じる / Close"},
+        "blocks": sections(_OUTDATED),
+    }

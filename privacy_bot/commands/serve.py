@@ -23,6 +23,7 @@ from slack_sdk.errors import SlackApiError
 from bot import Settings, SettingsError, SlackHttpServer, build_app, build_socket_mode_handler, run_socket_mode
 from bot.answer_worker import AnswerWorker
 from bot.delivery import OutboxSender, build_delivery_client
+from bot.log_format import one_line_handler
 from bot.scheduler import Scheduler
 from bot.settings import slack_error
 from bot.storage import PerThreadDatabase
@@ -58,7 +59,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.INFO, handlers=[one_line_handler()])  # one line per record, always
     if not args.http and (args.port is not None or args.host is not None):
         raise UsageError("--port and --host apply to --http only (Socket Mode listens on no port)")
     port = _port(args.port)
@@ -110,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signum, lambda *_: stop.set())
     if args.http:
         try:
-            server = SlackHttpServer(app, host=host, port=port)
+            server = SlackHttpServer(app, signing_secret=settings.signing_secret or "", host=host, port=port)
         except (OSError, ValueError) as exc:  # waitress: ValueError when the host stops resolving meanwhile
             raise UsageError(f"cannot listen on {host}:{port} ({_reason(exc)})") from None
         with _delivering(sender, Scheduler(db=delivery_db, config=config, wake_delivery=sender.wake), answers):

@@ -144,7 +144,8 @@ def start_bot(
             answers=answers,
             **timing,
         )
-        server = SlackHttpServer(app, host="127.0.0.1", port=0).start()
+        server = SlackHttpServer(app, signing_secret=SIGNING_SECRET, host="127.0.0.1", port=0,
+                                 drain_seconds=0).start()
         servers.append(server)
         scheduler = Scheduler(db=PerThreadDatabase(opener), config=configuration, wake_delivery=sender.wake)
         return RunningBot(server, SlackSender(server.url + EVENTS_PATH), fake_slack, db_path, sender, scheduler,

@@ -7,12 +7,15 @@ import signal
 import socket
 import subprocess
 import sys
+import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bot.http_server import DRAIN_SECONDS, drain_seconds_from
 from tests.fake_slack import FakeSlack
 from tests.slack_helpers import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, SlackSender, mention
 
@@ -24,7 +27,7 @@ def serve_env(fake_slack: FakeSlack, tmp_path: Path) -> dict[str, str]:
     environ = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     return {**environ, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_API_URL": fake_slack.api_url, "PRIVACY_BOT_DB": str(tmp_path / "bot.db"),
-            "PRIVACY_BOT_CONFIG": str(config), "PYTHONUNBUFFERED": "1"}
+            "PRIVACY_BOT_CONFIG": str(config), "PYTHONUNBUFFERED": "1", "PRIVACY_BOT_DRAIN_SECONDS": "0"}
 
 
 def serve(environ: dict[str, str], *args: str, cwd: Path | None = None) -> subprocess.Popen[str]:
@@ -46,20 +49,23 @@ def summary_of(process: subprocess.Popen[str]) -> str:
     return lines[0]
 
 
-@pytest.fixture
-def server(serve_env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    process = serve(serve_env, "--http", "--port", "0")
-    url = ""
+def listening_url(process: subprocess.Popen[str]) -> str:
     assert process.stderr is not None
     for line in process.stderr:
         if found := re.search(r"listening on (http://127\.0\.0\.1:\d+)/slack/events", line):
-            url = found.group(1)
-            break
-    assert url, "the server never said where it listens"
-    yield process, url
-    if process.poll() is None:
-        process.kill()
-        process.wait()
+            return found.group(1)
+    raise AssertionError("the server never said where it listens")
+
+
+@pytest.fixture
+def server(serve_env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    process = serve(serve_env, "--http", "--port", "0")
+    try:
+        yield process, listening_url(process)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 def test_serve_http_answers_signed_events_and_stops_on_sigterm(server, fake_slack: FakeSlack) -> None:
@@ -74,6 +80,54 @@ def test_serve_http_answers_signed_events_and_stops_on_sigterm(server, fake_slac
 
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=15) == 0
+
+
+def health(url: str) -> int | None:
+    """The status of GET /healthz, or None once nothing listens on the port."""
+    try:
+        with urllib.request.urlopen(url + "/healthz", timeout=5) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
+    except urllib.error.URLError:
+        return None
+
+
+def test_sigterm_drains_with_healthz_503_while_still_serving_then_closes_the_port(
+        serve_env: dict[str, str], fake_slack: FakeSlack) -> None:
+    """After SIGTERM a load balancer sees 503 for the drain period while Slack's requests are still answered;
+    only then does the port close and the process exit."""
+    process = serve({**serve_env, "PRIVACY_BOT_DRAIN_SECONDS": "3"}, "--http", "--port", "0")
+    try:
+        url = listening_url(process)
+        assert health(url) == 200
+        process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 2
+        while (status := health(url)) == 200 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert status == 503
+        reply = SlackSender(url + "/slack/events").event(mention("開示請求が来たらどうする？"))
+        assert reply.status == 200
+        fake_slack.wait_for("chat.postMessage")
+        assert health(url) == 503
+        while health(url) is not None:
+            assert time.monotonic() < deadline + 10, "the port never closed"
+            time.sleep(0.05)
+        assert process.wait(timeout=15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+@pytest.mark.parametrize("value", ["soon", "-1", "301", "nan"])
+def test_a_bad_drain_setting_is_said_in_one_line_and_the_default_used(value: str,
+                                                                      caplog: pytest.LogCaptureFixture) -> None:
+    assert drain_seconds_from({"PRIVACY_BOT_DRAIN_SECONDS": value}) == DRAIN_SECONDS
+    [warning] = [record.getMessage() for record in caplog.records]
+    assert "PRIVACY_BOT_DRAIN_SECONDS must be a number of seconds from 0 to 300" in warning
+    assert drain_seconds_from({"PRIVACY_BOT_DRAIN_SECONDS": "0.5"}) == 0.5
+    assert drain_seconds_from({}) == DRAIN_SECONDS
 
 
 def _one_line_and_exit_2(process: subprocess.Popen[str]) -> str:

@@ -31,7 +31,8 @@ class TestDatabase:
         db = open_db(db_path)
         assert db.journal_mode == "wal"
         assert int(db.execute("PRAGMA busy_timeout").fetchone()[0]) >= 5000
-        assert {"cases", "audit", "case_counters", "slack_events", "feedback", "_migrations"} <= set(db.table_names())
+        assert {"cases", "audit", "case_counters", "feedback", "_migrations"} <= set(db.table_names())
+        assert "slack_events" not in db.table_names()
         assert [row["name"] for row in db.query("SELECT name FROM _migrations")] == [m.name for m in MIGRATIONS]
         assert set(db["feedback"].columns_dict) == {"id", "created_at", "user_id", "channel_id", "question", "answer",
                                                     "sections", "vote", "comment"}
@@ -54,10 +55,10 @@ class TestDatabase:
         case = new_case()
         with pytest.raises(RuntimeError), transaction(store.db):
             store.transition(case.id, to_status="acknowledged", actor=MANAGER, now=NOW)
-            store.db.conn.execute("INSERT INTO slack_events VALUES ('Ev1', 'now')")
+            store.db.conn.execute("INSERT INTO feedback (id, question) VALUES (1, 'q')")
             raise RuntimeError("Slack layer failed")
         assert store.get(case.id, actor=MANAGER).status == "new"
-        assert store.db.execute("SELECT count(*) FROM slack_events").fetchone()[0] == 0
+        assert store.db.execute("SELECT count(*) FROM feedback").fetchone()[0] == 0
 
 
 class TestCaseIds:
