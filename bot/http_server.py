@@ -20,7 +20,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import waitress
@@ -184,7 +184,7 @@ class SlackHttpServer:
             time.sleep(self.drain_seconds)
         server: Any = self._server
         trigger = server.trigger
-        trigger.pull_trigger(lambda: wasyncore.dispatcher.close(server))  # stop listening; keeps the trigger
+        _pull(trigger, lambda: wasyncore.dispatcher.close(server))  # stop listening; keeps the trigger
         server.task_dispatcher.shutdown(timeout=timeout)  # requests already being served
         self.app.listener_runner.listener_executor.shutdown(wait=True)  # answers already acknowledged
 
@@ -193,14 +193,25 @@ class SlackHttpServer:
                 if channel is not trigger:
                     channel.will_close = True  # closes once its response is flushed
 
-        trigger.pull_trigger(close_connections)
         deadline = time.monotonic() + timeout
-        while len(server._map) > 1 and time.monotonic() < deadline:
-            time.sleep(0.01)
-        trigger.pull_trigger(trigger.close)  # an empty map ends the loop
+        if _pull(trigger, close_connections):
+            while len(server._map) > 1 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            _pull(trigger, trigger.close)  # an empty map ends the loop
         if self._thread is not None:
             self._thread.join(timeout)
         log.info("stopped")
+
+
+def _pull(trigger: Any, thunk: Callable[[], None]) -> bool:
+    """Hand `thunk` to waitress's loop thread; False when the loop has already closed its trigger (and ended), so
+    there is nothing left to close and a stop must not fail on it."""
+    try:
+        trigger.pull_trigger(thunk)
+    except OSError:
+        log.info("server loop already closed")
+        return False
+    return True
 
 
 def _refuse(start_response: StartResponse, status: int, reason: str) -> Iterable[bytes]:
