@@ -90,7 +90,7 @@ class KnowledgeBase:
         hits = self._hits(scores)
         answered = bool(hits) and hits[0].score >= ANSWER_THRESHOLD
         summary, note, faq_id = "", "", None
-        if best_faq and self.faq[best_faq[0]].policy_silent and best_faq[1] >= max(FAQ_SUMMARY_THRESHOLD, *(h.score for h in hits[:1])):
+        if best_faq and self.faq[best_faq[0]].policy_silent and best_faq[1] >= max([FAQ_SUMMARY_THRESHOLD, *(h.score for h in hits[:1])]):
             faq = self.faq[best_faq[0]]
             answered, summary, faq_id = False, (faq.answer_en if language == "en" else faq.answer_ja), faq.id
         elif answered:

@@ -59,9 +59,14 @@ def strip_slack_markup(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+#: Invisible characters that may sit inside a word (zero-width space and joiners, soft hyphen, BOM, word joiner,
+#: variation selectors): dropped, not turned into a space, so "dele\u200bte" stays one word.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufe00-\ufe0f]")
+
+
 def clean_input(text: str) -> str:
     """The question as a person meant it: markup reduced, control characters gone, length bounded."""
-    text = strip_slack_markup(text[: MAX_QUERY_CHARS * 4])
+    text = strip_slack_markup(_INVISIBLE.sub("", text[: MAX_QUERY_CHARS * 4]))
     text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
     return _SPACES.sub(" ", text).strip()[:MAX_QUERY_CHARS]
 
@@ -69,7 +74,7 @@ def clean_input(text: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Fold width, script, case, long vowels and punctuation so that spellings of one word compare equal."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
     text = jaconv.kata2hira(text.lower())
     text = _LONG_VOWEL.sub("", text)
     text = "".join(ch if unicodedata.category(ch)[0] in "LN" else " " for ch in text)

@@ -86,6 +86,13 @@ class TestBadInput:
         obj = json.loads(result.stdout)
         assert isinstance(obj["answer"], str) and obj["answer"]
 
+    @pytest.mark.parametrize("text", ["ISMS認証は？", "Pマーク", "ISO?"])
+    def test_unknown_short_question_argument(self, text: str) -> None:
+        """A question only a policy-silent FAQ matched crashed with a TypeError (issue 9, item 11)."""
+        result = ask(text)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr and "info@selfree.co.jp" in result.stdout
+
     def test_empty_question_argument(self) -> None:
         result = ask("")
         assert result.returncode == 2
