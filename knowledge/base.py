@@ -7,14 +7,19 @@ the bot abstains: a question the policy does not cover goes to the manager, it i
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from knowledge.answer import Answer, Hit
+from knowledge.answer import Answer, Hit, Outcome
+from knowledge.answerability import Vocabulary, about_law_in_general, kinds_asked, stated
 from knowledge.check import BUNDLED_DIR, read_knowledge
 from knowledge.matcher import Matcher, MatchDocument
 from knowledge.model import FaqEntry, PolicyEntry, Problem
-from knowledge.text import Language, TopicWord, clean_input, detect_language, normalise, topic_words
+from knowledge.focus import focus
+from knowledge.lookup import LookUp, find_reference
+from knowledge.text import Language, TopicWord, clean_input, clean_lines, detect_language, normalise, topic_words
 
 ANSWER_THRESHOLD = 0.48
 #: An FAQ answer is shown as the short answer only when it is this sure and cites the section quoted.
@@ -27,6 +32,20 @@ MAX_HITS = 5
 #: ("office wifi password" matches "password" of §2, but is not about the policy).
 COVERAGE_FLOOR = 0.35
 CONTACT_IDS = ("16.1", "16.2")
+#: An English question whose content words are more than half unknown to the policy is not answered by it;
+#: two thirds or more, and the policy is not about it at all.
+MOSTLY_UNKNOWN = 0.5
+NOTHING_KNOWN = 0.66
+#: In a pasted message, a context sentence's match counts this much of the question sentence's.
+CONTEXT_WEIGHT = 0.85
+_NOTHING_ASKED: dict[Language, str] = {
+    "ja": "ご質問の内容が見つかりませんでした。お客様の文面を貼り付けるか、知りたい点を一文で書いてください。",
+    "en": "I couldn't find a question in this. Paste the customer's message, or write what you want to know.",
+}
+_NO_SUCH_SECTION: dict[Language, str] = {
+    "ja": "プライバシーポリシーの条項は第1条から第16条までです。",
+    "en": "The privacy policy has Sections 1 to 16.",
+}
 
 
 class KnowledgeBaseError(Exception):
@@ -59,6 +78,15 @@ class KnowledgeBase:
             MatchDocument(key=f.id, passages=(*f.questions_ja, *f.questions_en), phrases=(*f.questions_ja, *f.questions_en))
             for f in self.faq.values()
         )
+        # What the policy talks about, to spot terms it never uses: FAQ questions the policy is silent on are
+        # left out, or asking about ISMS would look covered because an FAQ says the policy does not cover it.
+        terms = [t for e in self.policy.values() for t in (e.title_ja, e.title_en, *e.keywords_ja, *e.keywords_en)]
+        self._vocabulary_of_policy = Vocabulary(
+            terms
+            + [t for e in self.policy.values() for t in (e.ja, e.en)]
+            + [t for f in self.faq.values() if not f.policy_silent for t in (*f.questions_ja, *f.questions_en)],
+            terms,
+        )
         self._vocabulary: set[str] = set()
         self._reading_vocabulary: set[str] = set()
         texts = [t for e in self.policy.values() for t in (e.title_ja, e.title_en, e.ja, e.en, *e.keywords_ja, *e.keywords_en)]
@@ -84,34 +112,98 @@ class KnowledgeBase:
         """Answer one question; never raises for any text, however empty, long or garbled."""
         text = clean_input(question)
         language = detect_language(text)
+        contact = self.contact(language)
         if not normalise(text):
-            return Answer(question=text, language=language, answered=False, summary="", contact=self.contact(language))
-        scores, best_faq = self._score(text)
+            return Answer(question=text, language=language, outcome="not_covered", summary="", contact=contact)
+        reference = find_reference(text, self.policy)
+        if reference is not None:
+            return self._look_up(text, language, reference)
+        found = focus(clean_lines(question))
+        if found is not None and not normalise(found.question + found.context):
+            return Answer(question=text, language=language, outcome="not_covered", summary=_NOTHING_ASKED[language],
+                          contact=contact)
+        query = found.question if found is not None and found.question else text
+        scores, best_faq = self._score(query)
+        if found is not None and found.context and max(scores.values(), default=0.0) < ANSWER_THRESHOLD:
+            # Context sentences count, but less than the sentence that asks, and only when it alone is not enough.
+            wider, wider_faq = self._score(f"{found.question} {found.context}")
+            for entry_id, value in wider.items():
+                scores[entry_id] = max(scores.get(entry_id, 0.0), CONTEXT_WEIGHT * value)
+            if best_faq is None or (wider_faq and CONTEXT_WEIGHT * wider_faq[1] > best_faq[1]):
+                best_faq = (wider_faq[0], CONTEXT_WEIGHT * wider_faq[1]) if wider_faq else None
         hits = self._hits(scores)
-        answered = bool(hits) and hits[0].score >= ANSWER_THRESHOLD
+        outcome, missing = self._judge(query, hits)
         summary, note, faq_id = "", "", None
-        if best_faq and self.faq[best_faq[0]].policy_silent and best_faq[1] >= max([FAQ_SUMMARY_THRESHOLD, *(h.score for h in hits[:1])]):
+        silent = best_faq is not None and self.faq[best_faq[0]].policy_silent
+        if best_faq and silent and best_faq[1] >= max([FAQ_SUMMARY_THRESHOLD, *(h.score for h in hits[:1])]):
             faq = self.faq[best_faq[0]]
-            answered, summary, faq_id = False, (faq.answer_en if language == "en" else faq.answer_ja), faq.id
-        elif answered:
+            summary, faq_id = (faq.answer_en if language == "en" else faq.answer_ja), faq.id
+            if outcome == "answered":
+                outcome = "partial"
+        if outcome == "answered":
             top = self.policy[hits[0].id]
             summary = self._default_summary(top, language)
             if best_faq and best_faq[1] >= FAQ_SUMMARY_THRESHOLD:
                 faq = self.faq[best_faq[0]]
                 if any(c.split(".")[0] == top.section for c in faq.cites):
                     summary, faq_id = (faq.answer_en if language == "en" else faq.answer_ja), faq.id
-            section = self.policy[top.section]
-            note = section.note_en if language == "en" else section.note_ja
+            note = self._note(top, language)
+        if outcome != "answered" and not missing:
+            missing = self._topic(query)
         return Answer(
             question=text,
             language=language,
-            answered=answered,
+            outcome=outcome,
+            not_in_policy=missing,
             summary=summary,
             hits=hits,
             note=note,
-            contact=self.contact(language),
+            contact=contact,
             faq_id=faq_id,
         )
+
+    def _look_up(self, text: str, language: Language, reference: LookUp) -> Answer:
+        """A section or item asked for by number or heading, quoted whole (or said not to exist)."""
+        contact = self.contact(language)
+        if not reference.found:
+            label = f"第{reference.entry_id.replace('.', '条第', 1)}{'号' if '.' in reference.entry_id else '条'}"
+            missing = [label if language == "ja" else f"section {reference.entry_id}"]
+            return Answer(question=text, language=language, outcome="not_covered", not_in_policy=missing,
+                          summary=_NO_SUCH_SECTION[language], contact=contact)
+        entry = self.policy[reference.entry_id]
+        hit = self._hit(entry.id, 1.0)
+        outcome, missing = self._judge(_without_reference(text), [hit])
+        summary = (f"{hit.citation_en} of the privacy policy, in full:" if language == "en"
+                   else f"プライバシーポリシーの{hit.citation_ja}の全文です。")
+        return Answer(question=text, language=language, outcome=outcome, not_in_policy=missing, summary=summary,
+                      hits=[hit], note=self._note(entry, language), contact=contact)
+
+    def _note(self, entry: PolicyEntry, language: Language) -> str:
+        section = self.policy[entry.section]
+        return section.note_en if language == "en" else section.note_ja
+
+    def _judge(self, text: str, hits: list[Hit]) -> tuple[Outcome, list[str]]:
+        """answered / partial / not_covered, and what the policy lacks (see knowledge.answerability)."""
+        if not hits or hits[0].score < ANSWER_THRESHOLD:
+            strong = [t.surface for t in self._vocabulary_of_policy.unknown_terms(text) if t.central]
+            return "not_covered", _unique(strong + [k.id for k in kinds_asked(text)])
+        cited = f"{hits[0].quote}\n{hits[0].translation}"
+        missing = [kind.id for kind in kinds_asked(text) if not stated(kind, cited)]
+        unknown = self._vocabulary_of_policy.unknown_terms(text)
+        missing += [t.surface for t in unknown if t.central]
+        share = self._vocabulary_of_policy.unknown_share(text)
+        if share > MOSTLY_UNKNOWN:
+            missing += [t.surface for t in unknown]
+        if about_law_in_general(text):
+            missing.append("the law itself")
+        if not missing:
+            return "answered", []
+        return ("not_covered" if share >= NOTHING_KNOWN else "partial"), _unique(missing)
+
+    def _topic(self, text: str) -> list[str]:
+        """What the question is about, as typed, when nothing more specific is known to be missing."""
+        words = _TOPIC_WORD.findall(unicodedata.normalize("NFKC", text))
+        return _unique([w for w in words if w.lower() not in _TOPIC_STOPWORDS])[:3]
 
     def coverage(self, text: str) -> float:
         """The share of the question's topic words that the knowledge base knows at all (longer words count more)."""
@@ -207,6 +299,27 @@ class KnowledgeBase:
         if language == "en":
             return f"{self.citation_en(entry)} of the privacy policy covers this:"
         return f"プライバシーポリシーの{self.citation_ja(entry)}に、次のとおり定められています。"
+
+
+_REFERENCE = re.compile(r"(第\s*)?[0-9〇一二三四五六七八九十]+\s*条(の?第?[0-9一二三四五六七八九十]+\s*[項号])?|§+\s*[\d.]+|"
+                        r"\b(section|sec\.?|article|clause)\s*[\d.]+", re.IGNORECASE)
+
+
+def _without_reference(text: str) -> str:
+    """The question with its section reference taken out, so "第14条" itself is not judged an unknown term."""
+    return _REFERENCE.sub(" ", text)
+
+
+_TOPIC_WORD = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff々]{2,}|[A-Za-z][A-Za-z0-9-]{2,}")
+_TOPIC_STOPWORDS = frozenset(
+    "what which when where who why how does did can could would should will the and for with about this that there"
+    " have has are was were your our their any some".split()
+)
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [i for i in items if not (i.lower() in seen or seen.add(i.lower()))]  # type: ignore[func-returns-value]
 
 
 def _quoted(item: PolicyEntry) -> str:

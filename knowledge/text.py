@@ -45,6 +45,9 @@ _STOPWORDS = frozenset(
     know need needs one ones way like""".split()
 )
 
+#: The function words, for other modules that need to tell topic words from grammar.
+STOPWORDS = _STOPWORDS
+
 STEM_LENGTH = 7
 
 #: Inputs are cut here before any work: a question is a sentence or two, and a 100 KB paste must not slow the bot.
@@ -66,9 +69,14 @@ _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\uf
 
 def clean_input(text: str) -> str:
     """The question as a person meant it: markup reduced, control characters gone, length bounded."""
-    text = strip_slack_markup(_INVISIBLE.sub("", text[: MAX_QUERY_CHARS * 4]))
-    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
-    return _SPACES.sub(" ", text).strip()[:MAX_QUERY_CHARS]
+    return _SPACES.sub(" ", clean_lines(text)).strip()
+
+
+def clean_lines(text: str) -> str:
+    """Like `clean_input`, but line breaks kept: a pasted email's lines tell quote, greeting and signature apart."""
+    text = strip_slack_markup(_INVISIBLE.sub("", text[: MAX_QUERY_CHARS * 4]).replace("\r\n", "\n"))
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" and ch != "\n" else ch for ch in text)
+    return text.strip()[:MAX_QUERY_CHARS]
 
 
 @functools.lru_cache(maxsize=65536)
