@@ -209,7 +209,7 @@ class UnknownTerm:
     """A word of the question the knowledge base has never used; `central` when the question is about it.
 
     Only a term of art is taken as central (an acronym, a product name, a code with digits: "ISMS", "HubSpot",
-    "ISO 27001"), and in Japanese only when the sentence is about it (「DPOって」「ISMS認証は」). Unknown ordinary
+    "ISO 27001", "our Zendesk account"), and in Japanese only when the sentence is about it (「DPOって」「ISMS認証は」). Unknown ordinary
     words (ケース, チェック, 立腹) are tone and phrasing far more often than topic; they count only through
     `Vocabulary.mostly_unknown`.
     """

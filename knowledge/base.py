@@ -19,7 +19,17 @@ from knowledge.matcher import Matcher, MatchDocument
 from knowledge.model import FaqEntry, PolicyEntry, Problem
 from knowledge.focus import focus
 from knowledge.lookup import LookUp, find_reference
-from knowledge.text import Language, TopicWord, clean_input, clean_lines, detect_language, normalise, topic_words
+from knowledge.spelling import Speller
+from knowledge.text import (
+    STOPWORDS,
+    Language,
+    TopicWord,
+    clean_input,
+    clean_lines,
+    detect_language,
+    normalise,
+    topic_words,
+)
 
 ANSWER_THRESHOLD = 0.48
 #: An FAQ answer is shown as the short answer only when it is this sure and cites the section quoted.
@@ -87,6 +97,11 @@ class KnowledgeBase:
             + [t for f in self.faq.values() if not f.policy_silent for t in (*f.questions_ja, *f.questions_en)],
             terms,
         )
+        self._speller = Speller(
+            [t for e in self.policy.values() for t in (e.title_en, e.en, *e.keywords_en)]
+            + [t for f in self.faq.values() for t in f.questions_en],
+            common=STOPWORDS,
+        )
         self._vocabulary: set[str] = set()
         self._reading_vocabulary: set[str] = set()
         texts = [t for e in self.policy.values() for t in (e.title_ja, e.title_en, e.ja, e.en, *e.keywords_ja, *e.keywords_en)]
@@ -118,11 +133,11 @@ class KnowledgeBase:
         reference = find_reference(text, self.policy)
         if reference is not None:
             return self._look_up(text, language, reference)
-        found = focus(clean_lines(question))
+        found = focus(self._speller.correct(clean_lines(question)))
         if found is not None and not normalise(found.question + found.context):
             return Answer(question=text, language=language, outcome="not_covered", summary=_NOTHING_ASKED[language],
                           contact=contact)
-        query = found.question if found is not None and found.question else text
+        query = found.question if found is not None and found.question else self._speller.correct(text)
         scores, best_faq = self._score(query)
         if found is not None and found.context and max(scores.values(), default=0.0) < ANSWER_THRESHOLD:
             # Context sentences count, but less than the sentence that asks, and only when it alone is not enough.

@@ -70,3 +70,26 @@ def test_zero_width_inside_a_word_changes_nothing(question: str, mark: str, wher
 def test_full_width_spelling_changes_nothing(kb: KnowledgeBase, question: str) -> None:
     wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in question)
     assert _fingerprint(kb, wide) == _fingerprint(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("how do I handel a delte request?", "how do I handle a delete request?"),
+        ("can a user opt out of cookeis for adverts?", "can a user opt out of cookies for adverts?"),
+        ("who do I contcat about a privcy complaint?", "who do I contact about a privacy complaint?"),
+        ("what informaton do we colect from users?", "what information do we collect from users?"),
+        ("the user wants a copy of thier data, how do we procces that?", "the user wants a copy of their data, how do we process that?"),
+    ],
+)
+def test_two_typos_do_not_change_the_answer(kb: KnowledgeBase, typed: str, meant: str) -> None:
+    expected = kb.ask(meant)
+    answer = kb.ask(typed)
+    assert expected.outcome == "answered"
+    assert (answer.outcome, answer.sections[:1]) == (expected.outcome, expected.sections[:1])
+    assert answer.question == typed  # the asker's words are echoed as typed
+
+
+@pytest.mark.parametrize("word", ["oversee", "reset", "corrected", "locked"])
+def test_ordinary_english_is_not_corrected(kb: KnowledgeBase, word: str) -> None:
+    assert kb._speller.correct(f"please {word} it") == f"please {word} it"
