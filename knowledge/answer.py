@@ -51,6 +51,10 @@ class Answer:
     note: str = ""
     contact: str = ""
     faq_id: str | None = None
+    #: Handling advice from the FAQ entry that matched (how to log it, what to check), after the quote.
+    advice: str = ""
+    #: A table of the quoted text as a readable list (§14's recipients: purpose, service, recipient).
+    listing: str = ""
 
     @property
     def answered(self) -> bool:
@@ -130,8 +134,12 @@ def _render_ja(answer: Answer) -> str:
         ]
         return "\n\n".join(parts)
     parts = [answer.summary, quote_block(top.quote)]
+    if answer.listing:
+        parts.append(answer.listing)
     if answer.note:
         parts.append(f"※ {answer.note}")
+    if answer.advice:
+        parts.append(f"対応のポイント: {answer.advice}")
     parts.append(f"出典: {top.citation_ja}")
     if answer.related:
         parts.append("関連: " + "、".join(h.citation_ja for h in answer.related))
@@ -168,8 +176,12 @@ def _render_en(answer: Answer) -> str:
         "Policy text (Japanese original):\n" + quote_block(top.quote),
         "English translation (for reference only; the Japanese text governs):\n" + quote_block(top.translation),
     ]
+    if answer.listing:
+        parts.append(answer.listing)
     if answer.note:
         parts.append(f"Note: {answer.note}")
+    if answer.advice:
+        parts.append(f"How to handle it: {answer.advice}")
     parts.append(f"Source: {top.citation_en}")
     if answer.related:
         parts.append("Related: " + "; ".join(h.citation_en for h in answer.related))

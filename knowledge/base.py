@@ -16,7 +16,7 @@ from knowledge.answer import Answer, Hit, Outcome
 from knowledge.answerability import Vocabulary, about_law_in_general, kinds_asked, stated
 from knowledge.check import BUNDLED_DIR, read_knowledge
 from knowledge.matcher import Matcher, MatchDocument
-from knowledge.model import FaqEntry, PolicyEntry, Problem
+from knowledge.model import FaqEntry, PolicyEntry, Problem, Summary
 from knowledge.focus import focus
 from knowledge.lookup import LookUp, find_reference
 from knowledge.spelling import Speller
@@ -69,9 +69,12 @@ class KnowledgeBaseError(Exception):
 class KnowledgeBase:
     """Answers questions from the policy; build it once at start-up."""
 
-    def __init__(self, policy: Iterable[PolicyEntry], faq: Iterable[FaqEntry]) -> None:
+    def __init__(
+        self, policy: Iterable[PolicyEntry], faq: Iterable[FaqEntry], summaries: Iterable[Summary] = ()
+    ) -> None:
         self.policy = {entry.id: entry for entry in policy}
         self.faq = {entry.id: entry for entry in faq}
+        self.summaries = {summary.cites: summary for summary in summaries}
         self._children: dict[str, list[PolicyEntry]] = {}
         for entry in self.policy.values():
             for ancestor in _ancestors(entry.id):
@@ -155,14 +158,16 @@ class KnowledgeBase:
             summary, faq_id = (faq.answer_en if language == "en" else faq.answer_ja), faq.id
             if outcome == "answered":
                 outcome = "partial"
+        advice, listing = "", ""
         if outcome == "answered":
             top = self.policy[hits[0].id]
-            summary = self._default_summary(top, language)
+            summary = self._summary(top, language)
             if best_faq and best_faq[1] >= FAQ_SUMMARY_THRESHOLD:
                 faq = self.faq[best_faq[0]]
                 if any(c.split(".")[0] == top.section for c in faq.cites):
-                    summary, faq_id = (faq.answer_en if language == "en" else faq.answer_ja), faq.id
+                    advice, faq_id = (faq.answer_en if language == "en" else faq.answer_ja), faq.id
             note = self._note(top, language)
+            listing = self._listing(top, language)
         if outcome != "answered" and not missing:
             missing = self._topic(query)
         return Answer(
@@ -175,6 +180,8 @@ class KnowledgeBase:
             note=note,
             contact=contact,
             faq_id=faq_id,
+            advice=advice,
+            listing=listing,
         )
 
     def _look_up(self, text: str, language: Language, reference: LookUp) -> Answer:
@@ -188,10 +195,12 @@ class KnowledgeBase:
         entry = self.policy[reference.entry_id]
         hit = self._hit(entry.id, 1.0)
         outcome, missing = self._judge(_without_reference(text), [hit])
-        summary = (f"{hit.citation_en} of the privacy policy, in full:" if language == "en"
+        heading = (f"{hit.citation_en} of the privacy policy, in full." if language == "en"
                    else f"プライバシーポリシーの{hit.citation_ja}の全文です。")
+        summary = f"{heading} {self._summary(entry, language)}" if language == "en" else heading + self._summary(entry, language)
         return Answer(question=text, language=language, outcome=outcome, not_in_policy=missing, summary=summary,
-                      hits=[hit], note=self._note(entry, language), contact=contact)
+                      hits=[hit], note=self._note(entry, language), contact=contact,
+                      listing=self._listing(entry, language))
 
     def _note(self, entry: PolicyEntry, language: Language) -> str:
         section = self.policy[entry.section]
@@ -269,8 +278,8 @@ class KnowledgeBase:
         parent = self.policy[entry.parent] if entry.parent else None
         pieces = [parent, entry] if parent and parent.ja else [entry]
         pieces += self._items(entry)
-        quote = "\n".join(_quoted(p) for p in pieces if p.ja)
-        translation = "\n".join(p.en for p in pieces if p.en)
+        quote = "\n".join(_LINK_LABELS_JA.sub("", _quoted(p)) for p in pieces if p.ja)
+        translation = "\n".join(_LINK_LABELS_EN.sub("", p.en) for p in pieces if p.en)
         return Hit(
             id=entry.id,
             title=entry.title_ja,
@@ -310,6 +319,36 @@ class KnowledgeBase:
         parts = entry.id.split(".")
         return self.policy[".".join(parts[:2])] if len(parts) > 1 else None
 
+    def _summary(self, entry: PolicyEntry, language: Language) -> str:
+        """The entry's checked summary (summaries.yaml), else its section's, else a plain pointer to the text."""
+        for entry_id in (entry.id, entry.section):
+            if entry_id in self.summaries:
+                found = self.summaries[entry_id]
+                return found.en if language == "en" else found.ja
+        return self._default_summary(entry, language)
+
+    def _listing(self, entry: PolicyEntry, language: Language) -> str:
+        """A table quoted in the answer (§14's recipients), as a readable list: purpose, service, recipient."""
+        rows = [e for e in self._table_rows(entry)]
+        if not rows:
+            return ""
+        lines = []
+        for row in rows:
+            purpose, service, recipient = _row_fields(row, language)
+            lines.append(f"• {purpose}: {service} → {recipient}" if language == "en" else f"・{purpose}: {service}（送信先: {recipient}）")
+        recipients = list(dict.fromkeys(_row_fields(row, language)[2] for row in rows))
+        if language == "en":
+            lines.append("Opting out is done with each recipient: " + ", ".join(recipients) + ".")
+        else:
+            lines.append("オプトアウト（Cookieの無効化）は各送信先のページで行います: " + "、".join(recipients))
+        return "\n".join(lines)
+
+    def _table_rows(self, entry: PolicyEntry) -> list[PolicyEntry]:
+        """The table rows quoted with an entry: those below it, or the row itself (ids three levels deep)."""
+        if entry.id.count(".") == 2:
+            return [entry]
+        return [e for e in self._children.get(entry.id, []) if e.id.count(".") == 2]
+
     def _default_summary(self, entry: PolicyEntry, language: Language) -> str:
         if language == "en":
             return f"{self.citation_en(entry)} of the privacy policy covers this:"
@@ -330,6 +369,21 @@ _TOPIC_STOPWORDS = frozenset(
     "what which when where who why how does did can could would should will the and for with about this that there"
     " have has are was were your our their any some".split()
 )
+
+
+#: The table of §14 ends each row with two links, printed as 「ページを開く」: a quote shows the row without them
+#: (still a verbatim span of the policy), and the reply names each recipient instead.
+_LINK_LABELS_JA = re.compile(r"(\s*ページを開く)+$")
+_LINK_LABELS_EN = re.compile(r'(\s*\|\s*(Privacy policy|Opt-out): "Open page" link)+$')
+
+
+def _row_fields(row: PolicyEntry, language: Language) -> tuple[str, str, str]:
+    """(purpose, service, recipient) of a table row, read from its verbatim text or its English rendering."""
+    if language == "en":
+        fields = dict(part.split(": ", 1) for part in row.en.split(" | ") if ": " in part)
+        return fields.get("Purpose", ""), fields.get("Service", ""), fields.get("Recipient", "")
+    purpose, service, recipient = (_LINK_LABELS_JA.sub("", row.ja).split(" ", 2) + ["", ""])[:3]
+    return purpose, service, recipient
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -353,4 +407,4 @@ def load_knowledge_base(directory: Path | str = BUNDLED_DIR) -> KnowledgeBase:
     files = read_knowledge(directory)
     if files.problems:
         raise KnowledgeBaseError(files.problems)
-    return KnowledgeBase(files.policy, files.faq)
+    return KnowledgeBase(files.policy, files.faq, files.summaries)

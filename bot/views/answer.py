@@ -73,8 +73,12 @@ def _answered(answer: Answer, language: Language) -> list[Block]:
     if language == "en" and top.translation:
         blocks.append(context(words.translation_label))
         blocks += quote(top.translation)
+    if answer.listing:
+        blocks += sections(escape(answer.listing))
     if answer.note:
         blocks.append(context(escape(words.note.format(note=answer.note))))
+    if answer.advice:
+        blocks += sections(escape(_ADVICE_LABEL[language] + answer.advice))
     blocks.append(context(escape(words.source.format(citation=_citation(top, language)))))
     if answer.related:
         citations = words.related_joiner.join(_citation(hit, language) for hit in answer.related)
@@ -98,6 +102,7 @@ def _partial(answer: Answer, language: Language, contact: str) -> list[Block]:
     return blocks
 
 
+_ADVICE_LABEL: dict[Language, str] = {"ja": "対応のポイント: ", "en": "How to handle it: "}
 _CONTEXT_LABEL: dict[Language, str] = {
     "ja": "関連する記載（参考。ご質問への答えではありません）: {citation}",
     "en": "Related text, for context only (it does not answer the question): {citation}",

@@ -38,3 +38,12 @@ def test_not_covered_names_what_was_not_found_and_quotes_nothing(knowledge_base:
     message = answer_message(answer, answer_id=4, contact=knowledge_base.contact("en"))
     assert "HITRUST" in _texts(message)[0]
     assert not any(b["type"] == "rich_text" for b in message["blocks"]), json.dumps(message, ensure_ascii=False)
+
+
+def test_answered_opens_with_the_summary_and_lists_the_recipients(knowledge_base: KnowledgeBase) -> None:
+    answer = knowledge_base.ask("Cookieのオプトアウトはどこでできる？")
+    message = answer_message(answer, answer_id=5, contact=knowledge_base.contact("ja"))
+    texts = _texts(message)
+    assert texts[0] == knowledge_base.summaries["14"].ja or texts[0] == knowledge_base.summaries[answer.hits[0].id].ja
+    assert not any("ページを開く" in t for t in texts)
+    assert any("・広告: Facebook広告（送信先: Meta Platforms Inc.）" in t for t in texts)
