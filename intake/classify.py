@@ -20,7 +20,15 @@ from intake.request_types import RequestTypes, load_request_types
 from knowledge.matcher import MatchDocument, Matcher
 from knowledge.text import clean_input
 
-__all__ = ["FALLBACK_TYPE", "SIGNAL_TYPES", "URGENCY_SIGNALS", "Classification", "classify", "urgency_signals"]
+__all__ = [
+    "FALLBACK_TYPE",
+    "SIGNAL_TYPES",
+    "URGENCY_SIGNALS",
+    "Classification",
+    "classify",
+    "critical_type",
+    "urgency_signals",
+]
 
 #: Below this matcher score the inquiry names no request we recognise; it is filed as a general inquiry.
 MIN_TYPE_SCORE = 0.18
@@ -39,7 +47,8 @@ _AFTER = r"(?![a-z])"
 #: Signal name → patterns over the NFKC-folded, lower-cased text. Japanese first, then English.
 URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
     "leak": (
-        r"漏えい|漏洩|流出|誤送信|誤送付|誤配信|誤配送|誤って.{0,12}(送|届|共有|公開)",
+        r"漏えい|漏洩|流出|誤送信|誤送付|誤配信|誤配送|(誤って|間違(え|っ)て|うっかり).{0,20}(送|届|共有|公開|添付|転送)",
+        r"(別|他|違う)の(人|方|宛先|取引先|会社|お客|顧客|ユーザ).{0,12}(に|へ).{0,12}(送って|送信して|届いて|転送して)",
         r"(情報|データ|番号|アドレス|録音|履歴|パスワード).{0,6}(漏れ|もれ)",
         r"不正アクセス|不正ログイン|乗っ取|ハッキング|サイバー攻撃|ランサム|マルウェア|ウイルス感染|盗難|盗まれ",
         r"(他人|別人|他社|他の(人|方|ユーザ|利用者|会社|企業|顧客|お客)|知らない(人|方|会社|番号)|別の(人|方|ユーザ|利用者|会社|企業|顧客|お客))"
@@ -92,8 +101,8 @@ def _fold(text: str) -> str:
 #: A leak or an authority named in a hypothetical or a question about the rules ("what if the police ask?",
 #: 「漏えいした場合の報告期限は？」, "which clause covers police requests?") is not an incident.
 _HYPOTHETICAL = re.compile(
-    r"場合|としたら|したら|(来|届|あっ|され)たら|ときは|時は|際は|一般(的に|論)|ポリシー|規約|条項|条文|規定|(?<!法)第\s*\d+\s*条|"
-    r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section \d+)(?![a-z])"
+    r"場合|としたら|したら|(来|届|あっ|され)たら|ときは|時は|際は|一般(的に|論)|ポリシー|規約|条項|条文|規定|どの条|(?<!法)第\s*\d+\s*条|"
+    r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article)(?![a-z])"
 )
 #: What shows that it happened or is happening: something arrived, was found, was done, now.
 _ACTUAL = re.compile(
@@ -195,3 +204,15 @@ def classify(text: str, *, request_types: RequestTypes | None = None) -> Classif
         candidates=tuple(ranked[:5]),
         signals=signals,
     )
+
+
+def critical_type(text: str) -> str | None:
+    """The urgent request type a staff member's message reports (a leak happened, an authority is asking now).
+
+    The same evidence as urgency: a question *about* the rules for leaks or police requests is not critical.
+    """
+    signals = urgency_signals(text[:MAX_SIGNAL_CHARS])
+    for signal in ("leak", "authority"):
+        if signal in signals:
+            return SIGNAL_TYPES[signal]
+    return None

@@ -147,11 +147,28 @@ _OUR_POLICY = _re(r"ポリシー|規約|当社|弊社|うち|自社|我々|callc
 _LABELS_JA = {kind.id: kind.label_ja for kind in FACT_KINDS} | {"the law itself": "法律そのものの内容"}
 
 
+_PHRASES_EN = {
+    "fee": "fees or their amount",
+    "retention period": "a retention period",
+    "number of days": "a number of days",
+    "deadline": "a deadline",
+    "place or country": "where data is kept (place or country)",
+    "certification": "certifications",
+    "named vendors": "the names of vendors",
+    "date": "a date",
+    "past incidents": "past incidents",
+    "age limit": "an age limit or minors",
+    "business transfer": "a merger or business transfer",
+    "count": "numbers of cases or people",
+    "the law itself": "what the law itself says",
+}
+
+
 def label_for(item: str, language: str) -> str:
     """How a `not_in_policy` item reads in the reply: a kind of fact by its label, a term as typed."""
     if language == "ja":
         return _LABELS_JA.get(item, f"「{item}」")
-    return item if item in _LABELS_JA else f"“{item}”"
+    return _PHRASES_EN.get(item, f"“{item}”")
 
 
 def fold(text: str) -> str:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners import actions, cases, commands, events, intake, modals
+from bot.listeners import actions, cases, commands, events, guidance, intake, modals
 from bot.services import Services
 
 __all__ = ["register"]
 
 
 def register(app: App, *, services: Services) -> None:
-    for surface in (events, commands, actions, modals, intake, cases):
+    for surface in (events, commands, actions, modals, intake, cases, guidance):
         surface.register(app, services=services)

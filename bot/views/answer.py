@@ -6,12 +6,14 @@ because the Japanese text is the one that binds.
 """
 from __future__ import annotations
 
+from intake.classify import critical_type
 from knowledge import Answer, Hit
 from knowledge.answer import lead
 
 from bot import ids
 from bot.models import AnswerRef, Language
 from bot.views.blocks import Block, Message, actions, button, context, escape, fit_message, quote, sections, truncate
+from bot.views.guidance import guidance_blocks
 from bot.views.wording import wording
 
 __all__ = ["QUESTION_ECHO_MAX", "answer_message"]
@@ -42,6 +44,9 @@ def answer_message(
     if shared_by is not None:
         asked = escape(truncate(" ".join(answer.question.split()), QUESTION_ECHO_MAX))
         blocks.append(context(words.shared_by.format(user=shared_by, question=asked)))
+    critical = critical_type(answer.question)
+    if critical is not None:  # a leak or an authority's request: what to do now comes before any quote
+        blocks += guidance_blocks(critical, language)
     answered = answer.answered and bool(answer.hits)
     if answered:
         blocks += _answered(answer, language)

@@ -113,7 +113,7 @@ class TestRendering:
 
     def test_partial_in_english(self, kb: KnowledgeBase) -> None:
         text = kb.ask("Do we charge a fee to answer a disclosure request?").render_text()
-        assert text.startswith("The privacy policy does not say anything about fee")
+        assert text.startswith("The privacy policy does not say anything about fees or their amount")
         assert "for context only" in text and "info@selfree.co.jp" in text
 
     def test_not_covered_quotes_nothing(self, kb: KnowledgeBase) -> None:
