@@ -248,9 +248,6 @@ class Vocabulary:
         self._latin_words = {w for t in normalised for w in re.findall(r"[a-z0-9]+", t)}
         self._short_words = frozenset(w for w in self._latin_words if 2 <= len(w) <= 5)
 
-    def knows_stem(self, stem: str) -> bool:
-        return stem in self._stems
-
     @functools.lru_cache(maxsize=4096)
     def knows_run(self, run: str) -> bool:
         """A kanji/katakana run is known when it, its reading, or known pieces with neutral affixes make it up."""

@@ -387,8 +387,11 @@ def _row_fields(row: PolicyEntry, language: Language) -> tuple[str, str, str]:
 
 
 def _unique(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return [i for i in items if not (i.lower() in seen or seen.add(i.lower()))]  # type: ignore[func-returns-value]
+    """The items in order, each once (compared without case)."""
+    first: dict[str, str] = {}
+    for item in items:
+        first.setdefault(item.lower(), item)
+    return list(first.values())
 
 
 def _quoted(item: PolicyEntry) -> str:

@@ -95,10 +95,6 @@ class Focus:
     question: str
     context: str
 
-    @property
-    def changed(self) -> bool:
-        return bool(self.context) or not self.question
-
 
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]

@@ -72,8 +72,8 @@ def find_reference(question: str, policy: Mapping[str, PolicyEntry]) -> LookUp |
         entry_id = refs[0]
         if entry_id in policy:
             return LookUp(entry_id, True)
-        section = entry_id.split(".")[0]
-        return LookUp(section, True) if section in policy and section != "0" else LookUp(entry_id, False)
+        section_id = entry_id.split(".")[0]
+        return LookUp(section_id, True) if section_id in policy and section_id != "0" else LookUp(entry_id, False)
     if refs:
         return None
     return _by_title(text, policy)
