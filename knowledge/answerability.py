@@ -57,14 +57,17 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "保存期間",
         _re(r"(保存|保管|保持|保有)(期間|期限)|いつまで.{0,6}(保存|保管|保持|残|持って|消え)|(保存|保管|保持|残)"
             r".{0,8}(いつまで|何年|何日|何か月|何ヶ月|どれくらい|どのくらい)|(何年|何日|何か月|何ヶ月)"
-            r".{0,4}(保存|保管|保持|残)|retention|\bretain|how long .{0,40}\b(keep|kept|store|stored|hold|held"
+            r".{0,4}(保存|保管|保持|残|消え|消す|削除)|(どれくらい|どのくらい|何年|いつまで)(の期間)?.{0,6}(保存|保管|保持|残|持って)"
+            r"|\b(keep|kept|store|stored|retain|retained|hold|held)\b.{0,60}\bhow long|for how long"
+            r"|how many (years|months|days) .{0,30}\b(keep|hold|store|retain)|retention|\bretain"
+            r"|how long .{0,40}\b(keep|kept|store|stored|hold|held"
             r"|retain|retained|remain|stay)|kept for|stored for|deleted after"),
         _re(_DURATION),
     ),
     FactKind(
         "number of days",
         "具体的な日数・時間",
-        _re(r"何日|何営業日|何時間|何週間|何か月以内|how many (business )?(days|hours|weeks)|within how many"
+        _re(r"何日|何営業日|何時間|何週間|何か月以内|how many (business )?(days|hours|weeks|months|years)|within how many"
             r"|how many working days"),
         _re(_DURATION),
     ),
@@ -78,8 +81,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "place or country",
         "保存場所・国",
-        _re(r"どこの国|どの国|国内|海外|国外|所在地|リージョン|データセンター|越境|(サーバ|保存|保管|置いて).{0,12}どこ"
-            r"|どこ.{0,8}(サーバ|保存|保管|置いて)|which country|what country|\bregion\b|overseas|abroad"
+        _re(r"どこの国|どの国|所在地|リージョン|データセンター|越境|(サーバ|保存|保管|置いて).{0,12}どこ|どこ.{0,8}(サーバ|保存|保管|置いて)"
+            r"|(国内|海外|国外|日本)(に|で|へ)?(サーバ|保存|保管|置|ある|あり|移転|送)"
+            r"|(サーバ|データ|保存先|保管先).{0,10}(国内|海外|国外|日本)|which country|what country|\bregion\b|overseas|abroad"
             r"|data ?cent(er|re)|residency|(where|which).{0,30}\b(located|stored|hosted|kept|servers?)\b"
             r"|in japan|outside japan|cross-border|transferred? (abroad|outside)"),
         _re(r"日本|国内|海外|国外|japan|overseas|abroad|country"),
@@ -94,9 +98,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "named vendors",
         "委託先・提供先の名称",
-        _re(r"(委託先|再委託|提供先|ベンダー|取引先|外注先|クラウド).{0,6}(一覧|リスト|名前|社名|どこ)|どこの(会社|クラウド|ベンダー)"
+        _re(r"(委託先|再委託|ベンダー|外注先|クラウド|サブプロセッサ).{0,6}(一覧|リスト|名前|社名|名称|どこ)"
+            r"|(一覧|リスト)(を|は|って|が)?(もら|ほし|欲し|くだ|見せ|ある)|どの(クラウド|ベンダー|事業者|業者)|(社名|名前)を教えて"
             r"|list of (the )?(vendors|companies|providers|processors|sub-?processors|sub-?contractors|partners|recipients)"
-            r"|which (vendors?|companies|providers?|cloud)|what (vendors?|cloud|provider)|sub-?processors?"
+            r"|which (vendors?|providers?|cloud)|what (vendors?|cloud|provider)|sub-?processors?"
             r"|names? of (the )?(vendors?|companies|providers?|sub-?contractors?)"),
         _re(r"llc|inc\.|株式会社|google|yahoo|microsoft|meta|facebook"),
     ),
@@ -110,7 +115,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "past incidents",
         "過去の事故・実績",
-        _re(r"過去に|これまでに|今までに|実績|前例|\bever (had|been|happened|leaked|breached|hacked)|\bhas .{0,30}\bever\b"
+        _re(r"(過去に|これまでに|今までに).{0,20}(漏|流出|事故|事件|問題|違反|トラブル|あった|ありました|ある[?？]|ありますか)"
+            r"|実績|前例|\bever (had|been|happened|leaked|breached|hacked)|\bhas .{0,30}\bever\b"
             r"|\bhave .{0,30}\bever\b|in the past|track record|history of"),
         None,
     ),
@@ -131,7 +137,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "count",
         "件数・人数",
-        _re(r"何件|何人|何名|件数|人数|how many (users|people|customers|requests|times|cases|records)"),
+        _re(r"何件|何人|何名|件数|人数|how many (\w+ ){0,2}(users|people|customers|requests|times|cases|records|complaints"
+            r"|breaches|incidents)"),
         _re(r"\d+\s*(件|人|名)|\b\d+ (users|people|customers|requests|times|cases|records)\b"),
     ),
 )
@@ -150,7 +157,7 @@ _LABELS_JA = {kind.id: kind.label_ja for kind in FACT_KINDS} | {"the law itself"
 _PHRASES_EN = {
     "fee": "fees or their amount",
     "retention period": "a retention period",
-    "number of days": "a number of days",
+    "number of days": "a specific number of days (or other period)",
     "deadline": "a deadline",
     "place or country": "where data is kept (place or country)",
     "certification": "certifications",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import KnowledgeBase, load_knowledge_base
+from knowledge import KnowledgeBase, load_knowledge_base, read_knowledge
 from knowledge.answerability import kinds_asked, about_law_in_general
 
 
@@ -120,3 +120,79 @@ class TestRendering:
         answer = kb.ask("how do I book the big meeting room for Friday?")
         assert answer.outcome == "not_covered"
         assert "> " not in answer.render_text() and "info@selfree.co.jp" in answer.render_text()
+
+
+@pytest.mark.parametrize(
+    ("question", "sections"),
+    [
+        ("利用料金の請求のためにカード会社にデータを渡してる？", {"8"}),
+        ("どこの会社に個人データを渡してる？", {"8", "14"}),
+        ("過去に退会したユーザーから削除依頼が来た", {"11"}),
+        ("国内の配送業者にプレゼント発送用の住所を渡すのはOK？", {"8"}),
+        ("Is the privacy policy ever updated?", {"15"}),
+        ("開示請求にはいつまでに対応すればいい？", {"10"}),
+    ],
+)
+def test_a_word_of_a_kind_in_passing_does_not_make_it_partial(kb: KnowledgeBase, question: str, sections: set[str]) -> None:
+    """Words that can ask for a fact (料金, 過去に, 国内, ever) also occur in questions the policy answers."""
+    answer = kb.ask(question)
+    assert answer.outcome == "answered", answer.not_in_policy
+    assert answer.sections[0].split(".")[0] in sections
+
+
+#: Questions the policy does not answer, written for this test (retention, fees, location, certifications, past
+#: incidents, vendors, minors, mergers, notification deadlines, the law itself, product features), none taken
+#: from an evaluation set. The mechanisms above must hold them back without any list of these topics.
+SILENT = [
+        '解約後、通話ログはどれくらいの期間残してますか',
+        'How many years do you hold on to invoices with customer names?',
+        '訂正をお願いするのに費用は発生しますか',
+        'Is there a charge for getting a copy of my data?',
+        '顧客データはAWSの東京リージョンに置いてある？',
+        'Is customer data ever stored outside Japan?',
+        'プライバシーマークは取得済みですか',
+        'Are you ISO/IEC 27701 certified?',
+        'これまでに個人情報の流出事故ってありました？',
+        'Has selfree ever suffered a security breach?',
+        'どのクラウド事業者にデータを預けてる？名前を教えて',
+        'Can you send me the list of sub-processors?',
+        '中学生でもアカウントを作れますか？',
+        'Do you knowingly collect data from children under 13?',
+        '会社が買収されたら顧客データはどうなるの',
+        'What happens to my data if selfree is acquired by another company?',
+        '漏えいが起きたら何時間以内に本人へ通知する決まり？',
+        'Within how many hours must the PPC be notified of a breach?',
+        '個人情報保護法でいう個人情報取扱事業者って何？',
+        'Under the APPI, what counts as sensitive personal information?',
+        '通話録音を文字起こしするAIはどこの製品？',
+        'Does CallConnect support SAML single sign-on?',
+        'Salesforceとの連携で個人情報は送られる？',
+        'what is the SLA for answering privacy requests in hours',
+        'アクセスログって何か月で消える？',
+        "Do you keep deleted users' data in backups, and for how long?",
+        '開示請求1件あたりいくら請求できますか',
+        'Is the data center in Tokyo or Osaka?',
+        'SOC 2のレポートもらえますか',
+        'Did CallConnect have any incidents last year?',
+        '外注先の会社名をリストでください',
+        '何歳から使えるサービス？',
+        '合併や事業譲渡のときの個人情報の引き継ぎは？',
+        '個人情報保護法の罰則ってどれくらい？',
+        'Does the product encrypt call recordings end to end with TLS 1.3?',
+        'Can agents export contacts to HubSpot?',
+        'When did the current version of the policy take effect?',
+        'How many disclosure requests did we get last month?',
+]
+
+
+@pytest.fixture(scope="module")
+def without_seed() -> KnowledgeBase:
+    """The knowledge base without faq.yaml's policy-silent entries: the mechanism alone, not the seed list."""
+    files = read_knowledge()
+    return KnowledgeBase(files.policy, [f for f in files.faq if not f.policy_silent], files.summaries)
+
+
+@pytest.mark.parametrize("question", SILENT)
+def test_questions_the_policy_does_not_answer(without_seed: KnowledgeBase, question: str) -> None:
+    answer = without_seed.ask(question)
+    assert answer.outcome != "answered" and answer.not_in_policy, (answer.sections, answer.not_in_policy)
