@@ -48,6 +48,12 @@ MOSTLY_UNKNOWN = 0.5
 NOTHING_KNOWN = 0.66
 #: In a pasted message, a context sentence's match counts this much of the question sentence's.
 CONTEXT_WEIGHT = 0.85
+#: How far a requested act lifts its entries toward 1 (see `_requested_acts`).
+REQUEST_LIFT = 0.5
+#: An entry is lifted only when its own score is at least this share of the best one.
+ACT_FLOOR = 0.6
+#: Characters before a request ending searched for the act (「住所を消して|ほしい」).
+ACT_WINDOW = 8
 _NOTHING_ASKED: dict[Language, str] = {
     "ja": "ご質問の内容が見つかりませんでした。お客様の文面を貼り付けるか、知りたい点を一文で書いてください。",
     "en": "I couldn't find a question in this. Paste the customer's message, or write what you want to know.",
@@ -100,6 +106,16 @@ class KnowledgeBase:
             + [t for f in self.faq.values() if not f.policy_silent for t in (*f.questions_ja, *f.questions_en)],
             terms,
         )
+        # The acts a user may ask for, in the words of the entries that say what happens when they do (the
+        # policy's own marker: 「…を求められた場合」): 「…を削除してください」 names the act asked for, which
+        # outweighs the things it is asked about (電話番号, 住所 of §2).
+        self._acts: dict[str, set[str]] = {}
+        for e in self.policy.values():
+            if not _ON_REQUEST.search(e.ja):
+                continue
+            for keyword in e.keywords_ja:
+                if _VERBAL_NOUN.fullmatch(keyword):  # 開示, 削除, 利用停止; not a plain verb like 見せて
+                    self._acts.setdefault(normalise(keyword), set()).add(e.id)
         self._speller = Speller(
             [t for e in self.policy.values() for t in (e.title_en, e.en, *e.keywords_en)]
             + [t for f in self.faq.values() for t in f.questions_en],
@@ -142,6 +158,7 @@ class KnowledgeBase:
                           contact=contact)
         query = found.question if found is not None and found.question else self._speller.correct(text)
         scores, best_faq = self._score(query)
+        self._requested_acts(query, scores)
         if found is not None and found.context and max(scores.values(), default=0.0) < ANSWER_THRESHOLD:
             # Context sentences count, but less than the sentence that asks, and only when it alone is not enough.
             wider, wider_faq = self._score(f"{found.question} {found.context}")
@@ -260,6 +277,23 @@ class KnowledgeBase:
         best_faq = (faq_matches[0].key, faq_matches[0].score * factor) if faq_matches else None
         return scores, best_faq
 
+    def _requested_acts(self, query: str, scores: dict[str, float]) -> None:
+        """Lift the entries whose act the question requests (「開示していただけますか」「消してほしい」「見せろと言われた」).
+
+        The act is a keyword of an entry that says what happens on a request, found just before a request ending.
+        """
+        text = normalise(query).replace(" ", "")
+        lifted: set[str] = set()
+        for match in _REQUEST_ENDING.finditer(text):
+            window = text[max(0, match.start() - ACT_WINDOW) : match.start() + 1]
+            for act, entries in self._acts.items():
+                if act in window:
+                    lifted |= entries
+        top = max(scores.values(), default=0.0)
+        for entry_id in lifted:
+            if scores.get(entry_id, 0.0) >= ACT_FLOOR * top:  # found on its own too, not only by the act's word
+                scores[entry_id] = top + (1 - top) * REQUEST_LIFT
+
     def _hits(self, scores: dict[str, float]) -> list[Hit]:
         """The best entry of each top-level section, best section first."""
         best: dict[str, tuple[float, str]] = {}
@@ -364,6 +398,13 @@ def _without_reference(text: str) -> str:
     return _REFERENCE.sub(" ", text)
 
 
+_ON_REQUEST = re.compile(r"求められた場合")
+#: A kanji verbal noun (開示, 削除, 利用停止) as the policy's keywords list them.
+_VERBAL_NOUN = re.compile(r"[\u3400-\u9fff]{2,6}")
+#: How a request ends, in normalised text (kana folded to hiragana): 「…してください」「…してほしい」「…しろと言われた」.
+_REQUEST_ENDING = re.compile(
+    r"(いただけ|いただき|頂け|ほしい|欲しい|もらえ|もらい|ください|下さい|くれ|(ろ|て|よ)(と|って)言われ|(ろ|て)って)"
+)
 _TOPIC_WORD = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff々]{2,}|[A-Za-z][A-Za-z0-9-]{2,}")
 _TOPIC_STOPWORDS = frozenset(
     "what which when where who why how does did can could would should will the and for with about this that there"

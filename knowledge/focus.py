@@ -29,7 +29,7 @@ _BOILERPLATE = re.compile(
     r"^\s*("
     r"いつも(大変)?お世話になって(おり|い)ます|お世話になって(おり|い)ます|お世話になります|お疲れ様です|おつかれさまです|"
     r"お疲れさまです|はじめまして|初めまして|突然のご連絡|失礼いたします|"
-    r"(何卒|なにとぞ)?(よろしく|宜しく)(お願い|おねがい)(いた|致)?(し)?ます|以上、?よろしく|以上です|ご確認(の程)?よろしく|"
+    r"(何卒|なにとぞ)?(よろしく|宜しく)(お願い|おねがい)((いた|致)?(し)?ます|申し上げます)|以上、?よろしく|以上です|ご確認(の程)?よろしく|"
     r"ご検討(の程)?よろしく|引き続きよろしく|ありがとうございます|"
     r"dear\b|hi\b|hello\b|hey\b|good (morning|afternoon|evening)\b|thanks\b|thank you\b|regards\b|best\b|"
     r"kind regards|best regards|sincerely|cheers\b|sent from my|to whom it may concern"

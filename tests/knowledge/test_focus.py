@@ -80,3 +80,33 @@ def test_a_meta_question_alone_is_not_a_topic(kb: KnowledgeBase, meta: str) -> N
 
 def test_a_short_question_is_left_as_it_is() -> None:
     assert focus("開示請求の手続きは？") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["私の電話番号とメールアドレスを削除してください", "御社に残っている私の電話番号と住所を消去していただけますか。"],
+)
+def test_the_act_requested_outweighs_what_it_is_about(kb: KnowledgeBase, question: str) -> None:
+    """「…を削除してください」 asks for §11's act; the data it names (電話番号, 住所: §2) is only its object."""
+    assert kb.ask(question).sections[0].split(".")[0] == "11"
+
+
+EMAILS = [
+    ("10", "お客様からこんなメールが来ました。返信の仕方を教えてください。\n件名: 個人情報について\nCallConnect ご担当者様\n"
+           "いつも利用させていただいております。\n御社が私についてどんな個人情報を保有しているのか、すべて開示していただけないでしょうか。\n"
+           "何卒よろしくお願い申し上げます。\n鈴木一郎"),
+    ("11", "-----Original Message-----\nFrom: tanaka@example.com\nSubject: 退会について\n\n"
+           "先日退会しました。登録していた情報はすべて削除してください。\n\nこの件、どう対応すればいい？"),
+    ("14", "&gt; Hello,\n&gt; I keep seeing your ads everywhere after visiting your site. How can I stop you from "
+           "tracking me with cookies?\n&gt; Regards, Anna\nhow should I answer this one?"),
+    ("8", "Hi team, quick one. A customer called asking whether we pass their details to payment companies when they "
+          "upgrade to a paid plan. They sounded worried. What can I tell them?"),
+    ("2", "Customer email below:\n> Dear CallConnect,\n> Before signing up I'd like to know exactly which personal "
+          "details you collect from me and from my phone.\n> Thanks,\n> Paul\n--\nSent from my iPhone"),
+]
+
+
+@pytest.mark.parametrize(("section", "message"), EMAILS)
+def test_more_pasted_messages(kb: KnowledgeBase, section: str, message: str) -> None:
+    answer = kb.ask(message)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, answer.sections
