@@ -301,8 +301,12 @@ class Vocabulary:
                 word, end = nfkc[match.start() : number.end()], number.end()
             found.append((match.start(), end, UnknownTerm(word, central)))
         for start, end in _word_spans(nfkc):
-            if not self.knows_run(nfkc[start:end]):
-                found.append((start, end, UnknownTerm(nfkc[start:end], False)))
+            word = nfkc[start:end]
+            if not self.knows_run(word):
+                # A long katakana word the policy never uses, that the sentence is about, names a product or a
+                # vendor (セールスフォースとの連携は？); shorter ones are mostly ordinary loanwords (ケース, リスト).
+                named = _KATAKANA_NAME.fullmatch(word) is not None and _ABOUT_NAME.match(nfkc, end) is not None
+                found.append((start, end, UnknownTerm(word, named)))
         found.sort(key=lambda item: item[0])
         merged: list[tuple[int, int, UnknownTerm]] = []
         for start, end, term in found:
@@ -365,6 +369,8 @@ _NUMBER_AFTER = re.compile(r"\s?\d+\b")
 #: A capital letter after a word (not after a full stop or at the start) begins a name: "our Zendesk account".
 _MID_SENTENCE = re.compile(r"[A-Za-z0-9,;:'\"()]\s+$")
 #: What follows a term the Japanese sentence is about: a topic particle, "certified/compliant", or the sentence end.
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30ff]{5,}")
+_ABOUT_NAME = re.compile(r"\s*(って|とか|との連携|と連携|に対応|対応|を使って|を使ってる|を導入|の(認証|導入|連携))")
 _ABOUT_IT = re.compile(r"\s*(って|は|とか|ってある|に対応|対応|認証|を使|の設定|の方法|[?？。!！]|$)")
 
 

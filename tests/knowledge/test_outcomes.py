@@ -70,6 +70,8 @@ class TestUnknownTerms:
             ("does our Zendesk integration send personal data to Zendesk?", "Zendesk"),
             ("SalesforceConnectって個人データ送ってる？", "SalesforceConnect"),
             ("HIPAAって対応してます？", "HIPAA"),
+            ("セールスフォースとの連携で個人情報は送られる？", "セールスフォース"),
+            ("チャットワークとか使って顧客情報を共有していい？", "チャットワーク"),
         ],
     )
     def test_named_as_missing(self, kb: KnowledgeBase, question: str, term: str) -> None:
@@ -79,7 +81,13 @@ class TestUnknownTerms:
 
     @pytest.mark.parametrize(
         "question",
-        ["ユーザーがSNSで自分の住所を公開したら、うちの責任？", "OKです、削除依頼の手順を教えて", "ＤＢの登録住所を直してほしいと言われた"],
+        [
+            "ユーザーがSNSで自分の住所を公開したら、うちの責任？",
+            "OKです、削除依頼の手順を教えて",
+            "ＤＢの登録住所を直してほしいと言われた",
+            "キャンペーンのプレゼント発送で配送業者に住所を渡すのはOK？",
+            "グーグルアナリティクスって使ってる？",
+        ],
     )
     def test_an_aside_does_not_block_an_answer(self, kb: KnowledgeBase, question: str) -> None:
         """An acronym mentioned in passing is not what the question is about."""
