@@ -186,7 +186,9 @@ class KnowledgeBase:
             note = self._note(top, language)
             listing = self._listing(top, language)
         if outcome != "answered" and not missing:
-            missing = self._topic(query)
+            # Nothing specific was found missing: name the words the policy never uses, else what was asked about.
+            unknown = [t.surface for t in self._vocabulary_of_policy.unknown_terms(query)]
+            missing = _unique(unknown)[:3] or self._topic(query)
         return Answer(
             question=text,
             language=language,
