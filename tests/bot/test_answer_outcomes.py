@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from knowledge import KnowledgeBase
 
 from bot.views.answer import answer_message
@@ -47,3 +50,14 @@ def test_answered_opens_with_the_summary_and_lists_the_recipients(knowledge_base
     assert texts[0] == knowledge_base.summaries["14"].ja or texts[0] == knowledge_base.summaries[answer.hits[0].id].ja
     assert not any("ページを開く" in t for t in texts)
     assert any("・広告: Facebook広告（送信先: Meta Platforms Inc.）" in t for t in texts)
+
+
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_any_text_gets_a_message_within_slacks_limits(knowledge_base: KnowledgeBase, text: str) -> None:
+    answer = knowledge_base.ask(text)
+    message = answer_message(answer, answer_id=1, contact=knowledge_base.contact(answer.language), shareable=True)
+    assert 0 < len(message["blocks"]) <= 50 and message["text"]
+    json.dumps(message, ensure_ascii=False)
