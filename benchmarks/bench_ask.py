@@ -31,6 +31,12 @@ QUESTIONS = [
     "会議室の予約方法",
     "警察から照会が来た",
     "What personal information do we collect?",
+    # Issue 10: a pasted email (split into parts, matched twice when the question alone is weak), English typos
+    # (mended; the word list loads during warm-up), a look-up by number, and a question the policy only touches.
+    "これどう返せばいい？\n> いつもお世話になっております。\n> 退会したので登録情報を全部消してください。\n> 山田",
+    "how do I handel a delte request from a custmer?",
+    "第8条4項を見せて",
+    "開示請求の手数料はいくら？",
 ]
 FILLER = "顧客 契約 通話 録音 請求 設定 管理 画面 権限 連携 機能 保存 送信 通知 分析 端末 店舗 担当 部署 予約 会員 履歴".split()
 FILLER_EN = "customer contract call recording invoice setting admin screen role integration feature".split()

@@ -20,7 +20,15 @@ from intake.request_types import RequestTypes, load_request_types
 from knowledge.matcher import MatchDocument, Matcher
 from knowledge.text import clean_input
 
-__all__ = ["FALLBACK_TYPE", "SIGNAL_TYPES", "URGENCY_SIGNALS", "Classification", "classify", "urgency_signals"]
+__all__ = [
+    "FALLBACK_TYPE",
+    "SIGNAL_TYPES",
+    "URGENCY_SIGNALS",
+    "Classification",
+    "classify",
+    "critical_type",
+    "urgency_signals",
+]
 
 #: Below this matcher score the inquiry names no request we recognise; it is filed as a general inquiry.
 MIN_TYPE_SCORE = 0.18
@@ -39,7 +47,8 @@ _AFTER = r"(?![a-z])"
 #: Signal name → patterns over the NFKC-folded, lower-cased text. Japanese first, then English.
 URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
     "leak": (
-        r"漏えい|漏洩|流出|誤送信|誤送付|誤配信|誤配送|誤って.{0,12}(送|届|共有|公開)",
+        r"漏えい|漏洩|流出|誤送信|誤送付|誤配信|誤配送|(誤って|間違(え|っ)て|うっかり).{0,20}(送|届|共有|公開|添付|転送)",
+        r"(別|他|違う)の(人|方|宛先|取引先|会社|お客|顧客|ユーザ).{0,12}(に|へ).{0,12}(送って|送信して|届いて|転送して)",
         r"(情報|データ|番号|アドレス|録音|履歴|パスワード).{0,6}(漏れ|もれ)",
         r"不正アクセス|不正ログイン|乗っ取|ハッキング|サイバー攻撃|ランサム|マルウェア|ウイルス感染|盗難|盗まれ",
         r"(他人|別人|他社|他の(人|方|ユーザ|利用者|会社|企業|顧客|お客)|知らない(人|方|会社|番号)|別の(人|方|ユーザ|利用者|会社|企業|顧客|お客))"
@@ -52,7 +61,8 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         + _AFTER,
         r"(logged|signed) (in|into my account) without|without my (permission|knowledge|consent) (logged|accessed)|unauthori[sz]ed (access|login)|account (was |has been )?(taken over|compromised|hijacked)|compromised",
         r"sent to the wrong|wrong (recipient|person|address)|misdirected|mis-sent|phishing",
-        r"(it )?(wasn't|was not) me|got into (my|our) account|login alert|signed in from (another|a different) country",
+        r"(that|it) (wasn't|was not) me (who|that) (logged|signed) in|(wasn't|was not) me.{0,40}(log ?in|sign-?in|access)"
+        r"|got into (my|our) account|login alert|signed in from (another|a different) country",
         r"(share|public|shared) link.{0,60}(anyone|public|without (logging|signing|a password))|anyone with the link",
     ),
     "authority": (
@@ -63,11 +73,16 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"|tax (office|authority)|official (request|inquiry) from",
     ),
     "legal_threat": (
-        r"訴訟|訴え|提訴|告訴|告発|裁判(を|に|で|沙汰|を起こ)|法的(措置|手段|手続|対応)|弁護士|法律事務所",
-        r"個人情報保護委員会|保護委員会|消費者センター|消費生活センター|国民生活センター|損害賠償|慰謝料|被害届|通報します",
-        _BEFORE + r"(ppc|sue|suing|sued|lawsuit|lawyer|lawyers|attorney|attorneys|solicitor|litigation|damages)" + _AFTER,
-        r"legal action|take you to court|class action|personal information protection commission"
-        r"|data protection (authority|commission)|report (you|this) to|file a (claim|report) with",
+        r"訴訟|訴え|提訴|告訴|告発|裁判(を|に|で|沙汰|を起こ)|法的(措置|手段|手続|対応)|内容証明",
+        r"弁護士(に|と)(相談|依頼|頼)|弁護士を(通|立て|入れ)|弁護士から(連絡|通知|書面|内容証明)|法律事務所から",
+        r"(個人情報保護委員会|保護委員会|消費者センター|消費生活センター|国民生活センター|警察)(に|へ)(申告|通報|訴え|苦情|相談|申し立て|申立)"
+        r"|損害賠償|慰謝料|被害届|通報します",
+        _BEFORE + r"(ppc|sue|suing|sued|lawsuit|litigation|damages)" + _AFTER,
+        r"my (lawyer|attorney|solicitor)|(contact|consult|hire|call|involv)(e|ed|ing)? (a|my|our) (lawyer|attorney|solicitor)"
+        r"|(lawyer|attorney|solicitor)s? will|letter from (a|our|my|their) (lawyer|attorney|solicitor|law firm)",
+        r"legal action|take you to court|class action|(complain|complaint|report|reported|reporting) .{0,20}"
+        r"(personal information protection commission|data protection (authority|commission)|regulator)"
+        r"|report (you|this) to|file a (claim|report|complaint) with",
     ),
     "safety": (
         r"命の危険|生命の危険|身の危険|殺され|殺す|自殺|ストーカ|つきまと|家庭内暴力|暴力を受け|脅迫|(?<![a-z])dv(?![a-z])",
@@ -83,10 +98,42 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower().replace("’", "'")
 
 
+#: A leak or an authority named in a hypothetical or a question about the rules ("what if the police ask?",
+#: 「漏えいした場合の報告期限は？」, "which clause covers police requests?") is not an incident.
+_HYPOTHETICAL = re.compile(
+    r"場合|としたら|したら|(来|届|あっ|され)たら|ときは|時は|際は|一般(的に|論)|ポリシー|規約|条項|条文|規定|どの条|(?<!法)第\s*\d+\s*条|"
+    r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article)(?![a-z])"
+)
+#: What shows that it happened or is happening: something arrived, was found, was done, now.
+_ACTUAL = re.compile(
+    r"(来|届)(た|ました|いた|きました|いて)|ありました|あった(ん|の|。|よ)|受けました|受けた|受け取|求められ(た|ました|てい)|"
+    r"要求され|されました|されてい(る|た|ま)|しました|しまいました|しまった|ちゃった|発生し|判明|気づ|見つか|起き(た|ました)|"
+    r"本日|今日|昨日|先ほど|さっき|今朝|現在|警察です|署の者|照会(です|いたします|します)|ご回答(ください|を(お願い|求め))|"
+    r"(提出|回答|開示)(してください|を求めます|願います)|"
+    r"(?<![a-z])(received|we got|got a|came in|is asking|are asking|asked us|has asked|have asked|is requesting|"
+    r"are requesting|requested|demand(s|ed|ing)?|we are the police|happened|just now|today|yesterday|this morning|"
+    r"found|noticed|discovered|was sent|were sent|i sent|we sent|accidentally|showing|appeared|can see|i see|"
+    r"got hacked|was hacked|has been|please provide|we request|you are requested)(?![a-z])"
+)
+_NOT_ACTUAL_AFTER = re.compile(r"\s*(場合|ら|とき|時|際)")
+#: Signals that name an event, which must have happened to be urgent; a threat is urgent however it is phrased.
+_EVENT_SIGNALS = ("leak", "authority")
+
+
+def _describes_an_event(folded: str) -> bool:
+    """Whether the text reports something that happened, rather than asking about a rule or a hypothesis."""
+    if not _HYPOTHETICAL.search(folded):
+        return True
+    return any(not _NOT_ACTUAL_AFTER.match(folded, m.end()) for m in _ACTUAL.finditer(folded))
+
+
 def urgency_signals(text: str) -> tuple[str, ...]:
     """The names of the urgency signals the text carries (empty when none)."""
     folded = _fold(text)
-    return tuple(name for name, patterns in _COMPILED.items() if any(p.search(folded) for p in patterns))
+    found = [name for name, patterns in _COMPILED.items() if any(p.search(folded) for p in patterns)]
+    if any(name in _EVENT_SIGNALS for name in found) and not _describes_an_event(folded):
+        found = [name for name in found if name not in _EVENT_SIGNALS]
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -133,18 +180,22 @@ def classify(text: str, *, request_types: RequestTypes | None = None) -> Classif
     """
     types = request_types or load_request_types()
     query = clean_input(text)
-    ranked = [(m.key, m.score) for m in _matcher(types).rank(query, limit=len(types.types))]
+    scores = {m.key: m.score for m in _matcher(types).rank(query, limit=len(types.types))}
     signals = urgency_signals(text[:MAX_SIGNAL_CHARS])
-    top = ranked[0][1] if ranked else 0.0
+    if not _describes_an_event(_fold(text[:MAX_SIGNAL_CHARS])):
+        # A question about the rules for leaks or police requests is not a leak report or a police request.
+        scores = {type_id: score for type_id, score in scores.items() if not types[type_id].urgent}
+    top = max(scores.values(), default=0.0)
     signalled = [SIGNAL_TYPES[s] for s in signals if s in SIGNAL_TYPES]
     if signalled and top < SIGNAL_DECIDES_BELOW:
-        best, confidence = signalled[0], SIGNAL_CONFIDENCE
-    elif top >= MIN_TYPE_SCORE:
-        best = ranked[0][0]
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        confidence = top * (1 - 0.5 * runner_up / top)
-    else:
-        best, confidence = FALLBACK_TYPE, 0.0
+        # The signal's type is lifted to the signal's score, so it is also the best candidate listed.
+        scores[signalled[0]] = max(scores.get(signalled[0], 0.0), SIGNAL_CONFIDENCE)
+    elif top < MIN_TYPE_SCORE:
+        scores = {FALLBACK_TYPE: 0.0}
+    ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
+    best, best_score = ranked[0] if ranked else (FALLBACK_TYPE, 0.0)
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    confidence = best_score * (1 - 0.5 * runner_up / best_score) if best_score else 0.0
     return Classification(
         text=text,
         type=best,
@@ -153,3 +204,15 @@ def classify(text: str, *, request_types: RequestTypes | None = None) -> Classif
         candidates=tuple(ranked[:5]),
         signals=signals,
     )
+
+
+def critical_type(text: str) -> str | None:
+    """The urgent request type a staff member's message reports (a leak happened, an authority is asking now).
+
+    The same evidence as urgency: a question *about* the rules for leaks or police requests is not critical.
+    """
+    signals = urgency_signals(text[:MAX_SIGNAL_CHARS])
+    for signal in ("leak", "authority"):
+        if signal in signals:
+            return SIGNAL_TYPES[signal]
+    return None

@@ -6,8 +6,9 @@ in blocks. The JSON form is the contract of design.md (`question, answered, sect
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
+from knowledge.answerability import label_for
 from knowledge.text import Language
 
 
@@ -31,18 +32,33 @@ class Hit:
         return {"id": self.id, "title": self.title, "score": round(self.score, 4), "quote": self.quote}
 
 
+#: answered: the cited text states the answer; partial: the policy covers the topic, not what was asked;
+#: not_covered: nothing in the policy is about it.
+Outcome = Literal["answered", "partial", "not_covered"]
+
+
 @dataclass(frozen=True)
 class Answer:
-    """The bot's reply to one question. `hits` is filled even when it abstains ("might help")."""
+    """The bot's reply to one question. `hits` is filled even when it does not answer (context, "might help")."""
 
     question: str
     language: Language
-    answered: bool
+    outcome: Outcome
     summary: str
+    #: What the policy lacks: terms or kinds of fact asked for ("PCI DSS", "fee"); empty when answered.
+    not_in_policy: list[str] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
     note: str = ""
     contact: str = ""
     faq_id: str | None = None
+    #: Handling advice from the FAQ entry that matched (how to log it, what to check), after the quote.
+    advice: str = ""
+    #: A table of the quoted text as a readable list (§14's recipients: purpose, service, recipient).
+    listing: str = ""
+
+    @property
+    def answered(self) -> bool:
+        return self.outcome == "answered"
 
     @property
     def sections(self) -> list[str]:
@@ -56,7 +72,9 @@ class Answer:
     def to_json(self) -> dict[str, Any]:
         return {
             "question": self.question,
+            "outcome": self.outcome,
             "answered": self.answered,
+            "not_in_policy": self.not_in_policy,
             "sections": self.sections,
             "hits": [hit.to_json() for hit in self.hits],
             "answer": self.render_text(),
@@ -71,22 +89,57 @@ def quote_block(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
 
 
+def missing_phrase(answer: Answer) -> str:
+    """What the policy lacks, as a reader says it: 「手数料・料金の額」, "fee"."""
+    labels = [label_for(item, answer.language) for item in answer.not_in_policy]
+    return ("、" if answer.language == "ja" else ", ").join(labels)
+
+
+def lead(answer: Answer) -> str:
+    """The first sentence of a reply that does not answer: what the policy does not say, in the asker's language."""
+    missing = missing_phrase(answer)
+    if answer.language == "en":
+        if answer.outcome == "partial":
+            return f"The privacy policy does not say anything about {missing or 'this point'}."
+        about = f" ({missing})" if missing else ""
+        return f"I could not find this{about} in the privacy policy, so I won't guess."
+    if answer.outcome == "partial":
+        return f"プライバシーポリシーには、{missing or 'ご質問の点'}についての記載はありません。"
+    about = f"（{missing}）" if missing else ""
+    return f"ご質問の内容{about}は、プライバシーポリシーには記載が見つかりませんでした。推測でお答えすることは控えます。"
+
+
 def _render_ja(answer: Answer) -> str:
     if not answer.question:
         return "質問が空です。プライバシーポリシーについて知りたいことを入力してください。"
-    if not answer.answered:
-        parts = [
-            answer.summary
-            or "ご質問の内容は、プライバシーポリシーには記載が見つかりませんでした。推測でお答えすることは控えます。",
-            f"個人情報管理責任者にご確認ください。\n{answer.contact}",
-        ]
+    missing = missing_phrase(answer)
+    if not answer.hits and not missing and answer.summary:  # nothing asked ("how do I answer this?" alone)
+        return f"{answer.summary}\n\n{answer.contact}"
+    if answer.outcome == "not_covered" or not answer.hits:
+        parts = [lead(answer)]
+        if answer.summary:
+            parts.append(answer.summary)
+        parts.append(f"個人情報管理責任者にご確認ください。\n{answer.contact}")
         if answer.hits:
             parts.append("参考になりそうな条項: " + "、".join(h.citation_ja for h in answer.hits[:3]))
         return "\n\n".join(parts)
     top = answer.hits[0]
+    if answer.outcome == "partial":
+        parts = [lead(answer)]
+        if answer.summary:
+            parts.append(answer.summary)
+        parts += [
+            f"関連する記載（参考）: {top.citation_ja}\n" + quote_block(top.quote),
+            f"確かな回答は個人情報管理責任者にご確認ください。\n{answer.contact}",
+        ]
+        return "\n\n".join(parts)
     parts = [answer.summary, quote_block(top.quote)]
+    if answer.listing:
+        parts.append(answer.listing)
     if answer.note:
         parts.append(f"※ {answer.note}")
+    if answer.advice:
+        parts.append(f"対応のポイント: {answer.advice}")
     parts.append(f"出典: {top.citation_ja}")
     if answer.related:
         parts.append("関連: " + "、".join(h.citation_ja for h in answer.related))
@@ -96,22 +149,39 @@ def _render_ja(answer: Answer) -> str:
 def _render_en(answer: Answer) -> str:
     if not answer.question:
         return "The question is empty. Please type what you would like to know about the privacy policy."
-    if not answer.answered:
-        parts = [
-            answer.summary or "I could not find this in the privacy policy, so I won't guess.",
-            f"Please ask the personal information manager:\n{answer.contact}",
-        ]
+    missing = missing_phrase(answer)
+    if not answer.hits and not missing and answer.summary:
+        return f"{answer.summary}\n\n{answer.contact}"
+    if answer.outcome == "not_covered" or not answer.hits:
+        parts = [lead(answer)]
+        if answer.summary:
+            parts.append(answer.summary)
+        parts.append(f"Please ask the personal information manager:\n{answer.contact}")
         if answer.hits:
             parts.append("Sections that might help: " + "; ".join(h.citation_en for h in answer.hits[:3]))
         return "\n\n".join(parts)
     top = answer.hits[0]
+    if answer.outcome == "partial":
+        parts = [lead(answer)]
+        if answer.summary:
+            parts.append(answer.summary)
+        parts += [
+            f"Related text, for context only ({top.citation_en}):\n" + quote_block(top.quote),
+            "English translation (for reference only; the Japanese text governs):\n" + quote_block(top.translation),
+            f"Please ask the personal information manager for a definite answer:\n{answer.contact}",
+        ]
+        return "\n\n".join(parts)
     parts = [
         answer.summary,
         "Policy text (Japanese original):\n" + quote_block(top.quote),
         "English translation (for reference only; the Japanese text governs):\n" + quote_block(top.translation),
     ]
+    if answer.listing:
+        parts.append(answer.listing)
     if answer.note:
         parts.append(f"Note: {answer.note}")
+    if answer.advice:
+        parts.append(f"How to handle it: {answer.advice}")
     parts.append(f"Source: {top.citation_en}")
     if answer.related:
         parts.append("Related: " + "; ".join(h.citation_en for h in answer.related))

@@ -7,14 +7,29 @@ the bot abstains: a question the policy does not cover goes to the manager, it i
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from knowledge.answer import Answer, Hit
+from knowledge.answer import Answer, Hit, Outcome
+from knowledge.answerability import Vocabulary, about_law_in_general, kinds_asked, stated
 from knowledge.check import BUNDLED_DIR, read_knowledge
 from knowledge.matcher import Matcher, MatchDocument
-from knowledge.model import FaqEntry, PolicyEntry, Problem
-from knowledge.text import Language, TopicWord, clean_input, detect_language, normalise, topic_words
+from knowledge.model import FaqEntry, PolicyEntry, Problem, Summary
+from knowledge.focus import focus
+from knowledge.lookup import LookUp, find_reference
+from knowledge.spelling import Speller
+from knowledge.text import (
+    STOPWORDS,
+    Language,
+    TopicWord,
+    clean_input,
+    clean_lines,
+    detect_language,
+    normalise,
+    topic_words,
+)
 
 ANSWER_THRESHOLD = 0.48
 #: An FAQ answer is shown as the short answer only when it is this sure and cites the section quoted.
@@ -27,6 +42,26 @@ MAX_HITS = 5
 #: ("office wifi password" matches "password" of §2, but is not about the policy).
 COVERAGE_FLOOR = 0.35
 CONTACT_IDS = ("16.1", "16.2")
+#: An English question whose content words are more than half unknown to the policy is not answered by it;
+#: two thirds or more, and the policy is not about it at all.
+MOSTLY_UNKNOWN = 0.5
+NOTHING_KNOWN = 0.66
+#: In a pasted message, a context sentence's match counts this much of the question sentence's.
+CONTEXT_WEIGHT = 0.85
+#: How far a requested act lifts its entries toward 1 (see `_requested_acts`).
+REQUEST_LIFT = 0.5
+#: An entry is lifted only when its own score is at least this share of the best one.
+ACT_FLOOR = 0.6
+#: Characters before a request ending searched for the act (「住所を消して|ほしい」).
+ACT_WINDOW = 8
+_NOTHING_ASKED: dict[Language, str] = {
+    "ja": "ご質問の内容が見つかりませんでした。お客様の文面を貼り付けるか、知りたい点を一文で書いてください。",
+    "en": "I couldn't find a question in this. Paste the customer's message, or write what you want to know.",
+}
+_NO_SUCH_SECTION: dict[Language, str] = {
+    "ja": "プライバシーポリシーの条項は第1条から第16条までです。",
+    "en": "The privacy policy has Sections 1 to 16.",
+}
 
 
 class KnowledgeBaseError(Exception):
@@ -40,9 +75,12 @@ class KnowledgeBaseError(Exception):
 class KnowledgeBase:
     """Answers questions from the policy; build it once at start-up."""
 
-    def __init__(self, policy: Iterable[PolicyEntry], faq: Iterable[FaqEntry]) -> None:
+    def __init__(
+        self, policy: Iterable[PolicyEntry], faq: Iterable[FaqEntry], summaries: Iterable[Summary] = ()
+    ) -> None:
         self.policy = {entry.id: entry for entry in policy}
         self.faq = {entry.id: entry for entry in faq}
+        self.summaries = {summary.cites: summary for summary in summaries}
         self._children: dict[str, list[PolicyEntry]] = {}
         for entry in self.policy.values():
             for ancestor in _ancestors(entry.id):
@@ -58,6 +96,30 @@ class KnowledgeBase:
         self._faq_matcher = Matcher(
             MatchDocument(key=f.id, passages=(*f.questions_ja, *f.questions_en), phrases=(*f.questions_ja, *f.questions_en))
             for f in self.faq.values()
+        )
+        # What the policy talks about, to spot terms it never uses: FAQ questions the policy is silent on are
+        # left out, or asking about ISMS would look covered because an FAQ says the policy does not cover it.
+        terms = [t for e in self.policy.values() for t in (e.title_ja, e.title_en, *e.keywords_ja, *e.keywords_en)]
+        self._vocabulary_of_policy = Vocabulary(
+            terms
+            + [t for e in self.policy.values() for t in (e.ja, e.en)]
+            + [t for f in self.faq.values() if not f.policy_silent for t in (*f.questions_ja, *f.questions_en)],
+            terms,
+        )
+        # The acts a user may ask for, in the words of the entries that say what happens when they do (the
+        # policy's own marker: 「…を求められた場合」): 「…を削除してください」 names the act asked for, which
+        # outweighs the things it is asked about (電話番号, 住所 of §2).
+        self._acts: dict[str, set[str]] = {}
+        for e in self.policy.values():
+            if not _ON_REQUEST.search(e.ja):
+                continue
+            for keyword in e.keywords_ja:
+                if _VERBAL_NOUN.fullmatch(keyword):  # 開示, 削除, 利用停止; not a plain verb like 見せて
+                    self._acts.setdefault(normalise(keyword), set()).add(e.id)
+        self._speller = Speller(
+            [t for e in self.policy.values() for t in (e.title_en, e.en, *e.keywords_en)]
+            + [t for f in self.faq.values() for t in f.questions_en],
+            common=STOPWORDS,
         )
         self._vocabulary: set[str] = set()
         self._reading_vocabulary: set[str] = set()
@@ -84,34 +146,107 @@ class KnowledgeBase:
         """Answer one question; never raises for any text, however empty, long or garbled."""
         text = clean_input(question)
         language = detect_language(text)
+        contact = self.contact(language)
         if not normalise(text):
-            return Answer(question=text, language=language, answered=False, summary="", contact=self.contact(language))
-        scores, best_faq = self._score(text)
+            return Answer(question=text, language=language, outcome="not_covered", summary="", contact=contact)
+        reference = find_reference(text, self.policy)
+        if reference is not None:
+            return self._look_up(text, language, reference)
+        found = focus(self._speller.correct(clean_lines(question)))
+        if found is not None and not normalise(found.question + found.context):
+            return Answer(question=text, language=language, outcome="not_covered", summary=_NOTHING_ASKED[language],
+                          contact=contact)
+        query = found.question if found is not None and found.question else self._speller.correct(text)
+        scores, best_faq = self._score(query)
+        self._requested_acts(query, scores)
+        if found is not None and found.context and max(scores.values(), default=0.0) < ANSWER_THRESHOLD:
+            # Context sentences count, but less than the sentence that asks, and only when it alone is not enough.
+            wider, wider_faq = self._score(f"{found.question} {found.context}")
+            for entry_id, value in wider.items():
+                scores[entry_id] = max(scores.get(entry_id, 0.0), CONTEXT_WEIGHT * value)
+            if best_faq is None or (wider_faq and CONTEXT_WEIGHT * wider_faq[1] > best_faq[1]):
+                best_faq = (wider_faq[0], CONTEXT_WEIGHT * wider_faq[1]) if wider_faq else None
         hits = self._hits(scores)
-        answered = bool(hits) and hits[0].score >= ANSWER_THRESHOLD
+        outcome, missing = self._judge(query, hits)
         summary, note, faq_id = "", "", None
-        if best_faq and self.faq[best_faq[0]].policy_silent and best_faq[1] >= max(FAQ_SUMMARY_THRESHOLD, *(h.score for h in hits[:1])):
+        silent = best_faq is not None and self.faq[best_faq[0]].policy_silent
+        if best_faq and silent and best_faq[1] >= max([FAQ_SUMMARY_THRESHOLD, *(h.score for h in hits[:1])]):
             faq = self.faq[best_faq[0]]
-            answered, summary, faq_id = False, (faq.answer_en if language == "en" else faq.answer_ja), faq.id
-        elif answered:
+            summary, faq_id = (faq.answer_en if language == "en" else faq.answer_ja), faq.id
+            if outcome == "answered":
+                outcome = "partial"
+        advice, listing = "", ""
+        if outcome == "answered":
             top = self.policy[hits[0].id]
-            summary = self._default_summary(top, language)
+            summary = self._summary(top, language)
             if best_faq and best_faq[1] >= FAQ_SUMMARY_THRESHOLD:
                 faq = self.faq[best_faq[0]]
                 if any(c.split(".")[0] == top.section for c in faq.cites):
-                    summary, faq_id = (faq.answer_en if language == "en" else faq.answer_ja), faq.id
-            section = self.policy[top.section]
-            note = section.note_en if language == "en" else section.note_ja
+                    advice, faq_id = (faq.answer_en if language == "en" else faq.answer_ja), faq.id
+            note = self._note(top, language)
+            listing = self._listing(top, language)
+        if outcome != "answered" and not missing:
+            # Nothing specific was found missing: name the words the policy never uses, else what was asked about.
+            unknown = [t.surface for t in self._vocabulary_of_policy.unknown_terms(query)]
+            missing = _unique(unknown)[:3] or self._topic(query)
         return Answer(
             question=text,
             language=language,
-            answered=answered,
+            outcome=outcome,
+            not_in_policy=missing,
             summary=summary,
             hits=hits,
             note=note,
-            contact=self.contact(language),
+            contact=contact,
             faq_id=faq_id,
+            advice=advice,
+            listing=listing,
         )
+
+    def _look_up(self, text: str, language: Language, reference: LookUp) -> Answer:
+        """A section or item asked for by number or heading, quoted whole (or said not to exist)."""
+        contact = self.contact(language)
+        if not reference.found:
+            label = f"第{reference.entry_id.replace('.', '条第', 1)}{'号' if '.' in reference.entry_id else '条'}"
+            missing = [label if language == "ja" else f"section {reference.entry_id}"]
+            return Answer(question=text, language=language, outcome="not_covered", not_in_policy=missing,
+                          summary=_NO_SUCH_SECTION[language], contact=contact)
+        entry = self.policy[reference.entry_id]
+        hit = self._hit(entry.id, 1.0)
+        outcome, missing = self._judge(_without_reference(text), [hit])
+        heading = (f"{hit.citation_en} of the privacy policy, in full." if language == "en"
+                   else f"プライバシーポリシーの{hit.citation_ja}の全文です。")
+        summary = f"{heading} {self._summary(entry, language)}" if language == "en" else heading + self._summary(entry, language)
+        return Answer(question=text, language=language, outcome=outcome, not_in_policy=missing, summary=summary,
+                      hits=[hit], note=self._note(entry, language), contact=contact,
+                      listing=self._listing(entry, language))
+
+    def _note(self, entry: PolicyEntry, language: Language) -> str:
+        section = self.policy[entry.section]
+        return section.note_en if language == "en" else section.note_ja
+
+    def _judge(self, text: str, hits: list[Hit]) -> tuple[Outcome, list[str]]:
+        """answered / partial / not_covered, and what the policy lacks (see knowledge.answerability)."""
+        if not hits or hits[0].score < ANSWER_THRESHOLD:
+            strong = [t.surface for t in self._vocabulary_of_policy.unknown_terms(text) if t.central]
+            return "not_covered", _unique(strong + [k.id for k in kinds_asked(text)])
+        cited = f"{hits[0].quote}\n{hits[0].translation}"
+        missing = [kind.id for kind in kinds_asked(text) if not stated(kind, cited)]
+        unknown = self._vocabulary_of_policy.unknown_terms(text)
+        missing += [t.surface for t in unknown if t.central]
+        share = self._vocabulary_of_policy.unknown_share(text)
+        if share > MOSTLY_UNKNOWN:
+            missing += [t.surface for t in unknown]
+        if about_law_in_general(text):
+            missing.append("the law itself")
+        if not missing:
+            return "answered", []
+        return ("not_covered" if share >= NOTHING_KNOWN else "partial"), _unique(missing)
+
+    def _topic(self, text: str) -> list[str]:
+        """What the question is about, as typed, when nothing more specific is known to be missing."""
+        words = _TOPIC_WORD.findall(unicodedata.normalize("NFKC", text))
+        return _unique([w for w in words if w.lower() not in _TOPIC_STOPWORDS])[:3]
 
     def coverage(self, text: str) -> float:
         """The share of the question's topic words that the knowledge base knows at all (longer words count more)."""
@@ -144,6 +279,23 @@ class KnowledgeBase:
         best_faq = (faq_matches[0].key, faq_matches[0].score * factor) if faq_matches else None
         return scores, best_faq
 
+    def _requested_acts(self, query: str, scores: dict[str, float]) -> None:
+        """Lift the entries whose act the question requests (「開示していただけますか」「消してほしい」「見せろと言われた」).
+
+        The act is a keyword of an entry that says what happens on a request, found just before a request ending.
+        """
+        text = normalise(query).replace(" ", "")
+        lifted: set[str] = set()
+        for match in _REQUEST_ENDING.finditer(text):
+            window = text[max(0, match.start() - ACT_WINDOW) : match.start() + 1]
+            for act, entries in self._acts.items():
+                if act in window:
+                    lifted |= entries
+        top = max(scores.values(), default=0.0)
+        for entry_id in lifted:
+            if scores.get(entry_id, 0.0) >= ACT_FLOOR * top:  # found on its own too, not only by the act's word
+                scores[entry_id] = top + (1 - top) * REQUEST_LIFT
+
     def _hits(self, scores: dict[str, float]) -> list[Hit]:
         """The best entry of each top-level section, best section first."""
         best: dict[str, tuple[float, str]] = {}
@@ -162,8 +314,8 @@ class KnowledgeBase:
         parent = self.policy[entry.parent] if entry.parent else None
         pieces = [parent, entry] if parent and parent.ja else [entry]
         pieces += self._items(entry)
-        quote = "\n".join(_quoted(p) for p in pieces if p.ja)
-        translation = "\n".join(p.en for p in pieces if p.en)
+        quote = "\n".join(_LINK_LABELS_JA.sub("", _quoted(p)) for p in pieces if p.ja)
+        translation = "\n".join(_LINK_LABELS_EN.sub("", p.en) for p in pieces if p.en)
         return Hit(
             id=entry.id,
             title=entry.title_ja,
@@ -203,10 +355,86 @@ class KnowledgeBase:
         parts = entry.id.split(".")
         return self.policy[".".join(parts[:2])] if len(parts) > 1 else None
 
+    def _summary(self, entry: PolicyEntry, language: Language) -> str:
+        """The entry's checked summary (summaries.yaml), else its section's, else a plain pointer to the text."""
+        for entry_id in (entry.id, entry.section):
+            if entry_id in self.summaries:
+                found = self.summaries[entry_id]
+                return found.en if language == "en" else found.ja
+        return self._default_summary(entry, language)
+
+    def _listing(self, entry: PolicyEntry, language: Language) -> str:
+        """A table quoted in the answer (§14's recipients), as a readable list: purpose, service, recipient."""
+        rows = [e for e in self._table_rows(entry)]
+        if not rows:
+            return ""
+        lines = []
+        for row in rows:
+            purpose, service, recipient = _row_fields(row, language)
+            lines.append(f"• {purpose}: {service} → {recipient}" if language == "en" else f"・{purpose}: {service}（送信先: {recipient}）")
+        recipients = list(dict.fromkeys(_row_fields(row, language)[2] for row in rows))
+        if language == "en":
+            lines.append("Opting out is done with each recipient: " + ", ".join(recipients) + ".")
+        else:
+            lines.append("オプトアウト（Cookieの無効化）は各送信先のページで行います: " + "、".join(recipients))
+        return "\n".join(lines)
+
+    def _table_rows(self, entry: PolicyEntry) -> list[PolicyEntry]:
+        """The table rows quoted with an entry: those below it, or the row itself (ids three levels deep)."""
+        if entry.id.count(".") == 2:
+            return [entry]
+        return [e for e in self._children.get(entry.id, []) if e.id.count(".") == 2]
+
     def _default_summary(self, entry: PolicyEntry, language: Language) -> str:
         if language == "en":
             return f"{self.citation_en(entry)} of the privacy policy covers this:"
         return f"プライバシーポリシーの{self.citation_ja(entry)}に、次のとおり定められています。"
+
+
+_REFERENCE = re.compile(r"(第\s*)?[0-9〇一二三四五六七八九十]+\s*条(の?第?[0-9一二三四五六七八九十]+\s*[項号])?|§+\s*[\d.]+|"
+                        r"\b(section|sec\.?|article|clause)\s*[\d.]+", re.IGNORECASE)
+
+
+def _without_reference(text: str) -> str:
+    """The question with its section reference taken out, so "第14条" itself is not judged an unknown term."""
+    return _REFERENCE.sub(" ", text)
+
+
+_ON_REQUEST = re.compile(r"求められた場合")
+#: A kanji verbal noun (開示, 削除, 利用停止) as the policy's keywords list them.
+_VERBAL_NOUN = re.compile(r"[\u3400-\u9fff]{2,6}")
+#: How a request ends, in normalised text (kana folded to hiragana): 「…してください」「…してほしい」「…しろと言われた」.
+_REQUEST_ENDING = re.compile(
+    r"(いただけ|いただき|頂け|ほしい|欲しい|もらえ|もらい|ください|下さい|くれ|(ろ|て|よ)(と|って)言われ|(ろ|て)って)"
+)
+_TOPIC_WORD = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff々]{2,}|[A-Za-z][A-Za-z0-9-]{2,}")
+_TOPIC_STOPWORDS = frozenset(
+    "what which when where who why how does did can could would should will the and for with about this that there"
+    " have has are was were your our their any some".split()
+)
+
+
+#: The table of §14 ends each row with two links, printed as 「ページを開く」: a quote shows the row without them
+#: (still a verbatim span of the policy), and the reply names each recipient instead.
+_LINK_LABELS_JA = re.compile(r"(\s*ページを開く)+$")
+_LINK_LABELS_EN = re.compile(r'(\s*\|\s*(Privacy policy|Opt-out): "Open page" link)+$')
+
+
+def _row_fields(row: PolicyEntry, language: Language) -> tuple[str, str, str]:
+    """(purpose, service, recipient) of a table row, read from its verbatim text or its English rendering."""
+    if language == "en":
+        fields = dict(part.split(": ", 1) for part in row.en.split(" | ") if ": " in part)
+        return fields.get("Purpose", ""), fields.get("Service", ""), fields.get("Recipient", "")
+    purpose, service, recipient = (_LINK_LABELS_JA.sub("", row.ja).split(" ", 2) + ["", ""])[:3]
+    return purpose, service, recipient
+
+
+def _unique(items: list[str]) -> list[str]:
+    """The items in order, each once (compared without case)."""
+    first: dict[str, str] = {}
+    for item in items:
+        first.setdefault(item.lower(), item)
+    return list(first.values())
 
 
 def _quoted(item: PolicyEntry) -> str:
@@ -225,4 +453,4 @@ def load_knowledge_base(directory: Path | str = BUNDLED_DIR) -> KnowledgeBase:
     files = read_knowledge(directory)
     if files.problems:
         raise KnowledgeBaseError(files.problems)
-    return KnowledgeBase(files.policy, files.faq)
+    return KnowledgeBase(files.policy, files.faq, files.summaries)

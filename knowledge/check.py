@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from knowledge.model import FaqEntry, PolicyEntry, Problem, read_faq, read_policy
+from knowledge.grounding import ungrounded
+from knowledge.model import FaqEntry, PolicyEntry, Problem, Summary, read_faq, read_policy, read_summaries
 
 BUNDLED_DIR = Path(__file__).resolve().parent
 POLICY_FILE = "policy.yaml"
 FAQ_FILE = "faq.yaml"
+SUMMARIES_FILE = "summaries.yaml"
 SOURCE_FILE = "callconnect-privacy-policy.txt"
 SECTION_COUNT = 16
 
@@ -33,6 +35,7 @@ class KnowledgeFiles:
     policy: list[PolicyEntry]
     faq: list[FaqEntry]
     problems: list[Problem]
+    summaries: list[Summary] = field(default_factory=list)
 
 
 def read_knowledge(directory: Path | str = BUNDLED_DIR) -> KnowledgeFiles:
@@ -42,14 +45,19 @@ def read_knowledge(directory: Path | str = BUNDLED_DIR) -> KnowledgeFiles:
     source_path = directory / SOURCE_FILE
     if not source_path.exists():
         source_path = BUNDLED_DIR / SOURCE_FILE
+    summaries_path = directory / SUMMARIES_FILE
+    if not summaries_path.exists():
+        summaries_path = BUNDLED_DIR / SUMMARIES_FILE
     policy, problems = read_policy(policy_path)
     faq, faq_problems = read_faq(faq_path)
-    problems += faq_problems
+    summaries, summary_problems = read_summaries(summaries_path)
+    problems += faq_problems + summary_problems
     published = verbatim_key(source_path.read_text(encoding="utf-8"))
     problems += _check_policy(policy, str(policy_path), published)
     problems += _check_faq(faq, {e.id for e in policy}, str(faq_path))
+    problems += _check_summaries(summaries, policy, str(summaries_path))
     policy = [replace(e, numbered=_is_numbered(e, published)) for e in policy]
-    return KnowledgeFiles(policy, faq, problems)
+    return KnowledgeFiles(policy, faq, problems, summaries)
 
 
 def _is_numbered(entry: PolicyEntry, published: str) -> bool:
@@ -92,4 +100,31 @@ def _check_faq(entries: list[FaqEntry], policy_ids: set[str], path: str) -> list
                 problems.append(Problem(path, entry.line, f"faq {entry.id}: cites unknown policy id {cite!r}"))
         if not entry.questions_ja or not entry.questions_en:
             problems.append(Problem(path, entry.line, f"faq {entry.id}: needs questions in ja and en"))
+    return problems
+
+
+def _check_summaries(summaries: list[Summary], policy: list[PolicyEntry], path: str) -> list[Problem]:
+    """One summary per policy entry, each citing an entry that exists and adding no fact its text lacks."""
+    problems = _duplicates([(s.cites, s.line) for s in summaries], path)
+    by_id = {e.id: e for e in policy}
+    for summary in summaries:
+        entry = by_id.get(summary.cites)
+        if entry is None:
+            problems.append(Problem(path, summary.line, f"summary cites unknown policy id {summary.cites!r}"))
+            continue
+        related = [e for e in policy if e.id == entry.parent or e.id == entry.id or e.id.startswith(entry.id + ".")]
+        related += [by_id[entry.section]] if entry.section in by_id else []
+        cited_ja = [t for e in related for t in (e.ja, e.title_ja, e.note_ja)]
+        cited_en = [t for e in related for t in (e.en, e.title_en, e.note_en)]
+        for language, text in (("ja", summary.ja), ("en", summary.en)):
+            extra = ungrounded(text, language, cited_ja, cited_en, entry.section)
+            if extra:
+                words = ", ".join(extra)
+                problems.append(
+                    Problem(path, summary.line, f"summary of {entry.id} ({language}) says what {entry.id} does not: {words}")
+                )
+    covered = {s.cites for s in summaries}
+    for entry in policy:
+        if entry.id not in covered:
+            problems.append(Problem(path, 1, f"policy entry {entry.id} has no summary"))
     return problems

@@ -76,6 +76,16 @@ class FaqEntry:
     line: int = 0
 
 
+@dataclass(frozen=True)
+class Summary:
+    """One or two plain sentences that open an answer quoting `cites`; checked to add no fact the text lacks."""
+
+    cites: str
+    ja: str
+    en: str
+    line: int = 0
+
+
 class _Reader:
     """Typed access to `Located` YAML that records a `Problem` instead of raising."""
 
@@ -219,3 +229,17 @@ def read_policy(path: Path | str) -> tuple[list[PolicyEntry], list[Problem]]:
 def read_faq(path: Path | str) -> tuple[list[FaqEntry], list[Problem]]:
     """FAQ entries in file order, and the problems found in their shape."""
     return _read_entries(path, _faq_entry)
+
+
+def _summary(reader: _Reader, node: Located, fields: dict[str, Located]) -> Summary:
+    return Summary(
+        cites=reader.entry_id({"id": fields["cites"]} if "cites" in fields else {}, node.line, _ID),
+        ja=reader.text(fields, "ja", node.line),
+        en=reader.text(fields, "en", node.line),
+        line=node.line,
+    )
+
+
+def read_summaries(path: Path | str) -> tuple[list[Summary], list[Problem]]:
+    """Summaries in file order, and the problems found in their shape."""
+    return _read_entries(path, _summary)

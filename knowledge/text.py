@@ -45,6 +45,9 @@ _STOPWORDS = frozenset(
     know need needs one ones way like""".split()
 )
 
+#: The function words, for other modules that need to tell topic words from grammar.
+STOPWORDS = _STOPWORDS
+
 STEM_LENGTH = 7
 
 #: Inputs are cut here before any work: a question is a sentence or two, and a 100 KB paste must not slow the bot.
@@ -59,17 +62,27 @@ def strip_slack_markup(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+#: Invisible characters that may sit inside a word (zero-width space and joiners, soft hyphen, BOM, word joiner,
+#: variation selectors): dropped, not turned into a space, so "dele\u200bte" stays one word.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufe00-\ufe0f]")
+
+
 def clean_input(text: str) -> str:
     """The question as a person meant it: markup reduced, control characters gone, length bounded."""
-    text = strip_slack_markup(text[: MAX_QUERY_CHARS * 4])
-    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
-    return _SPACES.sub(" ", text).strip()[:MAX_QUERY_CHARS]
+    return _SPACES.sub(" ", clean_lines(text)).strip()
+
+
+def clean_lines(text: str) -> str:
+    """Like `clean_input`, but line breaks kept: a pasted email's lines tell quote, greeting and signature apart."""
+    text = strip_slack_markup(_INVISIBLE.sub("", text[: MAX_QUERY_CHARS * 4]).replace("\r\n", "\n"))
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" and ch != "\n" else ch for ch in text)
+    return text.strip()[:MAX_QUERY_CHARS]
 
 
 @functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Fold width, script, case, long vowels and punctuation so that spellings of one word compare equal."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
     text = jaconv.kata2hira(text.lower())
     text = _LONG_VOWEL.sub("", text)
     text = "".join(ch if unicodedata.category(ch)[0] in "LN" else " " for ch in text)

@@ -58,11 +58,26 @@ class TestJson:
     def test_shape(self) -> None:
         result = ask("--json", "Cookieのオプトアウトは？")
         obj = json.loads(result.stdout)
-        assert set(obj) == {"question", "answered", "sections", "hits", "answer"}
-        assert obj["answered"] is True and obj["sections"][0].split(".")[0] == "14"
+        assert set(obj) == {"question", "outcome", "answered", "not_in_policy", "sections", "hits", "answer"}
+        assert obj["outcome"] == "answered" and obj["answered"] is True and obj["not_in_policy"] == []
+        assert obj["sections"][0].split(".")[0] == "14"
         hit = obj["hits"][0]
         assert set(hit) == {"id", "title", "score", "quote"}
         assert isinstance(hit["score"], float) and hit["quote"]
+
+    @pytest.mark.parametrize(
+        ("question", "outcome", "missing"),
+        [
+            ("開示請求に手数料はかかりますか？いくら？", "partial", "fee"),
+            ("Are we PCI DSS certified?", "not_covered", "PCI DSS"),
+            ("会議室の予約はどうやるの？", "not_covered", None),
+        ],
+    )
+    def test_outcome_and_what_the_policy_lacks(self, question: str, outcome: str, missing: str | None) -> None:
+        """design.md: `answered` is true exactly when `outcome` is answered; `not_in_policy` names what is lacking."""
+        obj = json.loads(ask("--json", question).stdout)
+        assert obj["outcome"] == outcome and obj["answered"] is False
+        assert obj["not_in_policy"] and (missing is None or missing in obj["not_in_policy"]), obj["not_in_policy"]
 
     def test_stdin_one_line_per_question_in_order(self) -> None:
         questions = ["開示請求の手続きは？", "", "🙂", "Who do I contact?", "   ", "Cookieを止めたい"]
@@ -85,6 +100,13 @@ class TestBadInput:
         assert "Traceback" not in result.stderr
         obj = json.loads(result.stdout)
         assert isinstance(obj["answer"], str) and obj["answer"]
+
+    @pytest.mark.parametrize("text", ["ISMS認証は？", "Pマーク", "ISO?"])
+    def test_unknown_short_question_argument(self, text: str) -> None:
+        """A question only a policy-silent FAQ matched crashed with a TypeError (issue 9, item 11)."""
+        result = ask(text)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr and "info@selfree.co.jp" in result.stdout
 
     def test_empty_question_argument(self) -> None:
         result = ask("")

@@ -1,8 +1,12 @@
 """The figures the product is judged by, on the development sets of ../shared/eval and our own held-out sets.
 
-Measured the way ../shared/eval/score.py measures (top-level section of the first hit, abstention on
-unanswerable questions; request type and urgency of inquiries). The held-out and blind sets in tests/data were
-written by people who never saw the knowledge files, so a drop there means the matcher stopped generalising.
+Measured the way ../shared/eval/score.py measures (top-level section of the first hit; request type and urgency
+of inquiries), with the three outcomes of design.md: an answerable question counts for top-1 only when its
+outcome is `answered`, and a question the policy does not answer (gold [], or labelled `partial`/`not_covered`)
+counts as held back when its outcome is `partial` or `not_covered`. The held-out and blind sets in tests/data were
+written by people who never saw the knowledge files, so a drop there means the matcher stopped generalising. All
+but the newest have been tuned on (after their first score); blind v5 (`FRESH_*`) has not: it was scored once,
+its figures are in its header, and its floors here only keep those figures from falling.
 """
 from __future__ import annotations
 
@@ -18,6 +22,9 @@ HERE = Path(__file__).resolve().parent
 SHARED_EVAL = HERE.parent.parent / "shared" / "eval"
 QUESTION_SETS = ["heldout_questions.yaml", "blind_questions.yaml", "blind3_questions.yaml", "blind4_questions.yaml"]
 INQUIRY_SETS = ["heldout_intake.yaml", "blind_intake.yaml", "blind3_intake.yaml", "blind4_intake.yaml"]
+#: Never tuned on. To tune again, have a new blind set written first and score it once before any change.
+FRESH_QUESTIONS = "blind5_questions.yaml"
+FRESH_INQUIRIES = "blind5_intake.yaml"
 
 
 def load(path: Path) -> list[dict]:
@@ -35,18 +42,19 @@ def qa_figures(kb: KnowledgeBase, items: list[dict]) -> tuple[float, float, floa
     top1 = top3 = abstained = answerable = unanswerable = 0
     for item in items:
         gold = [str(g) for g in item["gold"]]
+        expected = item.get("outcome", "answered" if gold else "not_covered")
         for question in [item["q"]] if "q" in item else [item.get("ja"), item.get("en")]:
             if not question:
                 continue
             answer = kb.ask(question)
             sections = [s.split(".")[0] for s in answer.sections]
-            if gold:
+            if expected == "answered":
                 answerable += 1
-                top1 += bool(answer.answered and sections and sections[0] in gold)
+                top1 += bool(answer.outcome == "answered" and sections and sections[0] in gold)
                 top3 += any(s in gold for s in sections[:3])
             else:
                 unanswerable += 1
-                abstained += not answer.answered
+                abstained += answer.outcome != "answered"
     return top1 / answerable, top3 / answerable, abstained / unanswerable
 
 
@@ -70,6 +78,13 @@ class TestQuestions:
         top1, top3, abstain = qa_figures(kb, load(HERE / "data" / name))
         assert top1 >= 0.85 and top3 >= 0.97 and abstain >= 0.70, (top1, top3, abstain)
 
+    def test_fresh_blind_set_keeps_its_first_score(self, kb: KnowledgeBase) -> None:
+        """Measured once through the CLI (newlines flattened, as score.py sends them) at 47/57 top-1, 93 % top-3,
+        35/53 held back; here, with the pasted messages' newlines kept, 48/57, 93 %, 34/53. Below issue 10's targets,
+        so these floors guard a baseline; they are not the goal."""
+        top1, top3, held_back = qa_figures(kb, load(HERE / "data" / FRESH_QUESTIONS))
+        assert top1 >= 0.80 and top3 >= 0.91 and held_back >= 0.62, (top1, top3, held_back)
+
 
 class TestInquiries:
     """Triage: type accuracy, every urgent inquiry flagged, few false alarms."""
@@ -83,3 +98,8 @@ class TestInquiries:
     def test_held_out_sets(self, name: str) -> None:
         accuracy, recall, false_urgent = intake_figures(load(HERE / "data" / name))
         assert accuracy >= 0.85 and recall == 1.0 and false_urgent <= 2, (accuracy, recall, false_urgent)
+
+    def test_fresh_blind_set_keeps_its_first_score(self) -> None:
+        """Measured once at 35/45, 10/11 urgent, 7 false urgent of 34 (14 of them traps)."""
+        accuracy, recall, false_urgent = intake_figures(load(HERE / "data" / FRESH_INQUIRIES))
+        assert accuracy >= 0.75 and recall >= 0.9 and false_urgent <= 7, (accuracy, recall, false_urgent)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners import actions, cases, commands, events, intake, modals, stale
+from bot.listeners import actions, cases, commands, events, guidance, intake, modals, stale
 from bot.services import Services
 
 __all__ = ["register"]
 
 
 def register(app: App, *, services: Services) -> None:
-    for surface in (events, commands, actions, modals, intake, cases, stale):  # stale last: it takes the rest
+    for surface in (events, commands, actions, modals, intake, cases, guidance, stale):  # stale last: it takes the rest
         surface.register(app, services=services)

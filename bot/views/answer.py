@@ -6,11 +6,14 @@ because the Japanese text is the one that binds.
 """
 from __future__ import annotations
 
+from intake.classify import critical_type
 from knowledge import Answer, Hit
+from knowledge.answer import lead
 
 from bot import ids
 from bot.models import AnswerRef, Language
 from bot.views.blocks import Block, Message, actions, button, context, escape, fit_message, quote, sections, truncate
+from bot.views.guidance import guidance_blocks
 from bot.views.wording import wording
 
 __all__ = ["QUESTION_ECHO_MAX", "answer_message"]
@@ -41,9 +44,14 @@ def answer_message(
     if shared_by is not None:
         asked = escape(truncate(" ".join(answer.question.split()), QUESTION_ECHO_MAX))
         blocks.append(context(words.shared_by.format(user=shared_by, question=asked)))
+    critical = critical_type(answer.question)
+    if critical is not None:  # a leak or an authority's request: what to do now comes before any quote
+        blocks += guidance_blocks(critical, language)
     answered = answer.answered and bool(answer.hits)
     if answered:
         blocks += _answered(answer, language)
+    elif answer.outcome == "partial" and answer.hits:
+        blocks += _partial(answer, language, contact)
     else:
         blocks += _abstained(answer, language, contact)
     ref = AnswerRef(answer_id=answer_id, language=language).encode()
@@ -57,7 +65,7 @@ def answer_message(
     if shareable and answered:
         buttons.append(button(words.share, action_id=ids.ACTION_SHARE, value=ref, style="primary"))
     blocks.append(actions(buttons, block_id=ids.BLOCK_ANSWER_ACTIONS))
-    return fit_message(answer.summary if answered else words.abstain, blocks)
+    return fit_message(answer.summary if answered else lead(answer), blocks)
 
 
 def _answered(answer: Answer, language: Language) -> list[Block]:
@@ -70,8 +78,12 @@ def _answered(answer: Answer, language: Language) -> list[Block]:
     if language == "en" and top.translation:
         blocks.append(context(words.translation_label))
         blocks += quote(top.translation)
+    if answer.listing:
+        blocks += sections(escape(answer.listing))
     if answer.note:
         blocks.append(context(escape(words.note.format(note=answer.note))))
+    if answer.advice:
+        blocks += sections(escape(_ADVICE_LABEL[language] + answer.advice))
     blocks.append(context(escape(words.source.format(citation=_citation(top, language)))))
     if answer.related:
         citations = words.related_joiner.join(_citation(hit, language) for hit in answer.related)
@@ -79,10 +91,33 @@ def _answered(answer: Answer, language: Language) -> list[Block]:
     return blocks
 
 
+def _partial(answer: Answer, language: Language, contact: str) -> list[Block]:
+    """What the policy does not say first, then the related text as context, then the manager."""
+    words = wording(language)
+    top = answer.hits[0]
+    blocks = sections(escape(lead(answer)))
+    if answer.summary:
+        blocks += sections(escape(answer.summary))
+    blocks.append(context(escape(_CONTEXT_LABEL[language].format(citation=_citation(top, language)))))
+    blocks += quote(top.quote)
+    if language == "en" and top.translation:
+        blocks.append(context(words.translation_label))
+        blocks += quote(top.translation)
+    blocks += sections(escape(f"{words.ask_manager_hint}\n{contact}"))
+    return blocks
+
+
+_ADVICE_LABEL: dict[Language, str] = {"ja": "対応のポイント: ", "en": "How to handle it: "}
+_CONTEXT_LABEL: dict[Language, str] = {
+    "ja": "関連する記載（参考。ご質問への答えではありません）: {citation}",
+    "en": "Related text, for context only (it does not answer the question): {citation}",
+}
+
+
 def _abstained(answer: Answer, language: Language, contact: str) -> list[Block]:
     words = wording(language)
-    blocks = sections(escape(words.abstain))
-    if answer.summary:  # the FAQ's advice for a topic the policy is silent on
+    blocks = sections(escape(lead(answer) if answer.hits or answer.not_in_policy else answer.summary or words.abstain))
+    if answer.summary and (answer.hits or answer.not_in_policy):  # the FAQ's advice where the policy is silent
         blocks += sections(escape(answer.summary))
     if answer.hits:
         lines = [words.might_help]

@@ -41,6 +41,49 @@ CALM = [
 ]
 
 
+#: Written to look urgent without being an incident or an authority's request: each must not page the manager and
+#: the deputy at once (a false urgent costs two people's attention).
+TRAPS = [
+    "It wasn't me who signed up for your newsletter, please take my address off the list.",
+    "警察から照会があった場合、ポリシー上はどう扱うことになっていますか？",
+    "Which clause of your privacy policy covers requests from the police?",
+    "弁護士です。一般論として、御社は開示請求にどのくらいの期間で対応していますか？",
+    "I'm an attorney. In general, how long do you keep customer data after cancellation?",
+    "漏えいが起きた場合、個人情報保護委員会への報告期限は何日ですか？",
+    "What does the policy say would happen if there were a data breach?",
+    "裁判所から開示命令が来たら、御社は利用者の情報を出すんですか？",
+]
+
+#: Must stay urgent: each reports something that happened or an authority that is asking now.
+STILL_URGENT = [
+    "昨日、顧客リストを別の取引先に誤ってメール送信してしまいました。",
+    "Our agent emailed a customer list to the wrong person this morning.",
+    "顧客データが漏えいしたかもしれません。",
+    "警察署から捜査関係事項照会書が届きました。どう対応すれば？",
+    "個人情報保護委員会に申告します。",
+    "If this isn't fixed by Friday, my lawyer will be in touch.",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_traps_are_not_urgent(text: str) -> None:
+    result = classify(text)
+    assert not result.urgent, (result.type, result.signals)
+
+
+@pytest.mark.parametrize("text", STILL_URGENT)
+def test_real_incidents_stay_urgent(text: str) -> None:
+    assert classify(text).urgent
+
+
+@pytest.mark.parametrize("text", [t for t, _ in TYPED] + URGENT + CALM + TRAPS + ["🙂", "", "警察", "leak"])
+def test_the_type_is_the_best_candidate(text: str) -> None:
+    """The chosen type is the highest-scoring candidate listed (the list once outscored the choice)."""
+    result = classify(text)
+    assert result.candidates and result.type == result.candidates[0][0]
+    assert all(score <= result.candidates[0][1] for _, score in result.candidates)
+
+
 @pytest.mark.parametrize(("text", "expected"), TYPED)
 def test_type(text: str, expected: str) -> None:
     assert classify(text).type == expected

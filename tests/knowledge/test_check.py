@@ -11,7 +11,7 @@ import pytest
 from knowledge import read_knowledge
 from knowledge.check import BUNDLED_DIR
 
-FILES = ("policy.yaml", "faq.yaml", "callconnect-privacy-policy.txt")
+FILES = ("policy.yaml", "faq.yaml", "summaries.yaml", "callconnect-privacy-policy.txt")
 
 
 def kb_check(path: Path | str | None = None) -> subprocess.CompletedProcess[str]:

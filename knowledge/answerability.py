@@ -1,0 +1,378 @@
+"""Whether the section found *states* what was asked, or only touches the topic.
+
+The search finds the right section well; what it cannot tell on its own is when the policy is silent. A question
+asks for a kind of fact (an amount, a retention period, a number of days, a place, a certification, names of
+vendors, a date, past events, an age limit…), and a section answers it only when its text states such a fact:
+"開示請求の手数料は？" finds §10, but §10 states no amount, so the honest reply is *partial*. Terms the policy has
+never used (standards, vendors, product features: "ISMS", "HubSpot", "暗号化") mark a question the policy does not
+address, weighed by how much of the question they are; and a question about the law in general (a definition,
+who the law applies to) is not answered by this company's policy, whatever section it resembles.
+
+Each check reads only the question and the cited policy text, so it works the same for questions never seen.
+Every pattern is general language about the kind of fact, never a phrasing collected from an evaluation.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from knowledge.text import STOPWORDS, english_content_stems, english_stems, normalise, reading
+
+#: A number with a unit of time: what "how many days" or "how long do we keep it" needs to be answered.
+_DURATION = r"\d+\s*(日|年|か月|ヶ月|カ月|週|時間|営業日|days?|years?|months?|weeks?|hours?)"
+_QUALITATIVE_TIME = r"遅滞なく|合理的な期間|速やか|直ちに|without delay|reasonable period|promptly|immediately"
+
+
+@dataclass(frozen=True)
+class FactKind:
+    """A kind of fact a question can ask for, and what a text must contain to state one."""
+
+    id: str  # the English label reported in `not_in_policy`
+    label_ja: str
+    asked: re.Pattern[str]
+    #: None: no policy text states this kind of fact; the question is answered only by a manager.
+    stated: re.Pattern[str] | None
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+#: Checked on the question in NFKC form with case folded (so ＰＭＡＲＫ and Pマーク meet the same pattern).
+FACT_KINDS: tuple[FactKind, ...] = (
+    FactKind(
+        "fee",
+        "手数料・料金の額",
+        _re(r"手数料|料金|費用|金額|いくら|有料|無料|お金|月額|年額|値段|価格|\bfees?\b|(?<!in )\bcharg(e|es|ed|ing)\b"
+            r"|\bcosts?\b|\bprices?\b|\bpricing\b|how much|free of charge|\bpaid\b"),
+        _re(r"\d[\d,]*\s*(円|yen)|手数料|無料|free of charge|\bfees?\b"),
+    ),
+    FactKind(
+        "retention period",
+        "保存期間",
+        _re(r"(保存|保管|保持|保有)(期間|期限)|いつまで.{0,6}(保存|保管|保持|残|持って|消え)|(保存|保管|保持|残)"
+            r".{0,8}(いつまで|何年|何日|何か月|何ヶ月|どれくらい|どのくらい)|(何年|何日|何か月|何ヶ月)"
+            r".{0,4}(保存|保管|保持|残|消え|消す|削除)|(どれくらい|どのくらい|何年|いつまで)(の期間)?.{0,6}(保存|保管|保持|残|持って)"
+            r"|\b(keep|kept|store|stored|retain|retained|hold|held)\b.{0,60}\bhow long|for how long"
+            r"|how many (years|months|days) .{0,30}\b(keep|hold|store|retain)|retention|\bretain"
+            r"|how long .{0,40}\b(keep|kept|store|stored|hold|held"
+            r"|retain|retained|remain|stay)|kept for|stored for|deleted after"),
+        _re(_DURATION),
+    ),
+    FactKind(
+        "number of days",
+        "具体的な日数・時間",
+        _re(r"何日|何営業日|何時間|何週間|何か月以内|how many (business )?(days|hours|weeks|months|years)|within how many"
+            r"|how many working days"),
+        _re(_DURATION),
+    ),
+    FactKind(
+        "deadline",
+        "期限",
+        _re(r"期限|いつまでに|締め?切り?|どれくらいで|どのくらいで|何日以内|deadline|how (quickly|fast|soon)"
+            r"|response time|time limit|turnaround"),
+        _re(_DURATION + "|" + _QUALITATIVE_TIME),
+    ),
+    FactKind(
+        "place or country",
+        "保存場所・国",
+        _re(r"どこの国|どの国|所在地|リージョン|データセンター|越境|(サーバ|保存|保管|置いて).{0,12}どこ|どこ.{0,8}(サーバ|保存|保管|置いて)"
+            r"|(国内|海外|国外|日本)(に|で|へ)?(サーバ|保存|保管|置|ある|あり|移転|送)"
+            r"|(サーバ|データ|保存先|保管先).{0,10}(国内|海外|国外|日本)|which country|what country|\bregion\b|overseas|abroad"
+            r"|data ?cent(er|re)|residency|(where|which).{0,30}\b(located|stored|hosted|kept|servers?)\b"
+            r"|in japan|outside japan|cross-border|transferred? (abroad|outside)"),
+        _re(r"日本|国内|海外|国外|japan|overseas|abroad|country"),
+    ),
+    FactKind(
+        "certification",
+        "認証・認定",
+        _re(r"(?<![本人段要])認証(を|は|って|取|持|あ|受|の取得)|認定|pマーク|プライバシーマーク|isms|\biso ?\d{4,5}"
+            r"|\bsoc ?[12]\b|\bpci\b|certif|accredit|監査報告|audit report"),
+        _re(r"認証|認定|マーク|certif|isms|\biso\b"),
+    ),
+    FactKind(
+        "named vendors",
+        "委託先・提供先の名称",
+        _re(r"(委託先|再委託|ベンダー|外注先|クラウド|サブプロセッサ).{0,6}(一覧|リスト|名前|社名|名称|どこ)"
+            r"|(一覧|リスト)(を|は|って|が)?(もら|ほし|欲し|くだ|見せ|ある)|どの(クラウド|ベンダー|事業者|業者)|(社名|名前)を教えて"
+            r"|list of (the )?(vendors|companies|providers|processors|sub-?processors|sub-?contractors|partners|recipients)"
+            r"|which (vendors?|providers?|cloud)|what (vendors?|cloud|provider)|sub-?processors?"
+            r"|names? of (the )?(vendors?|companies|providers?|sub-?contractors?)"),
+        _re(r"llc|inc\.|株式会社|google|yahoo|microsoft|meta|facebook"),
+    ),
+    FactKind(
+        "date",
+        "日付",
+        _re(r"いつから|施行日|最終(更新|改定)|いつ(施行|改定|更新|変更)(された|したの|になった)|effective date"
+            r"|last (updated|revised|changed)|when (was|did) .{0,30}(updated|changed|revised|take effect)"),
+        _re(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{2}-\d{2}"),
+    ),
+    FactKind(
+        "past incidents",
+        "過去の事故・実績",
+        _re(r"(過去に|これまでに|今までに).{0,20}(漏|流出|事故|事件|問題|違反|トラブル|あった|ありました|ある[?？]|ありますか)"
+            r"|実績|前例|\bever (had|been|happened|leaked|breached|hacked)|\bhas .{0,30}\bever\b"
+            r"|\bhave .{0,30}\bever\b|in the past|track record|history of"),
+        None,
+    ),
+    FactKind(
+        "age limit",
+        "年齢制限・未成年の扱い",
+        _re(r"何歳|\d+\s*歳|未成年|子ども|子供|こども|年齢制限|親権|保護者の同意|\bminors?\b|\bchild(ren)?\b|\bkids?\b"
+            r"|under \d+|minimum age|age limit|parental|underage|teen"),
+        _re(r"\d+\s*歳|未成年|親権|保護者|parental|minimum age|under \d+"),
+    ),
+    FactKind(
+        "business transfer",
+        "事業譲渡・合併時の扱い",
+        _re(r"合併|買収|事業譲渡|事業承継|会社分割|倒産|破産|廃業|merger|acquisition|acquired|bankrupt|sold to|sale of the"
+            r" company|change of control"),
+        _re(r"合併|事業譲渡|承継|merger|acquisition"),
+    ),
+    FactKind(
+        "count",
+        "件数・人数",
+        _re(r"何件|何人|何名|件数|人数|how many (\w+ ){0,2}(users|people|customers|requests|times|cases|records|complaints"
+            r"|breaches|incidents)"),
+        _re(r"\d+\s*(件|人|名)|\b\d+ (users|people|customers|requests|times|cases|records)\b"),
+    ),
+)
+
+_LAW = _re(r"個人情報保護法|個人情報の保護に関する法律|個情法|保護法|\bappi\b|法律上|法律では|法律で|法的に|法令上|"
+           r"gdpr|ccpa|\bthe law\b|under the law|legally|\bact on the protection|privacy law|data protection law")
+_GENERAL_ASK = _re(r"定義|とは|って何|ってなに|って誰|意味|対象(に|と)?なる|該当する|当てはまる|適用(され|対象|範囲)|義務|罰則|罰金|"
+                   r"違反(する|した)と|要配慮|匿名加工|仮名加工|what (is|are|counts|does)|definition|define|\bmean\b|"
+                   r"\bappl(y|ies)\b|penalt|\bfines?\b|obligat|required|\bcovered\b")
+_OUR_POLICY = _re(r"ポリシー|規約|当社|弊社|うち|自社|我々|callconnect|selfree|\bour\b|\bwe\b|\bus\b|policy|terms")
+
+
+_LABELS_JA = {kind.id: kind.label_ja for kind in FACT_KINDS} | {"the law itself": "法律そのものの内容"}
+
+
+_PHRASES_EN = {
+    "fee": "fees or their amount",
+    "retention period": "a retention period",
+    "number of days": "a specific number of days (or other period)",
+    "deadline": "a deadline",
+    "place or country": "where data is kept (place or country)",
+    "certification": "certifications",
+    "named vendors": "the names of vendors",
+    "date": "a date",
+    "past incidents": "past incidents",
+    "age limit": "an age limit or minors",
+    "business transfer": "a merger or business transfer",
+    "count": "numbers of cases or people",
+    "the law itself": "what the law itself says",
+}
+
+
+def label_for(item: str, language: str) -> str:
+    """How a `not_in_policy` item reads in the reply: a kind of fact by its label, a term as typed."""
+    if language == "ja":
+        return _LABELS_JA.get(item, f"「{item}」")
+    return _PHRASES_EN.get(item, f"“{item}”")
+
+
+def fold(text: str) -> str:
+    """NFKC and case folded, punctuation kept: the form the patterns of this module are written for."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def kinds_asked(question: str) -> list[FactKind]:
+    """The kinds of fact the question asks for (most questions ask for none in particular)."""
+    folded = fold(question)
+    kinds = [kind for kind in FACT_KINDS if kind.asked.search(folded)]
+    if any(k.id == "number of days" for k in kinds):  # "何日以内" is a number, not only "a deadline"
+        kinds = [k for k in kinds if k.id != "deadline"]
+    return kinds
+
+
+def stated(kind: FactKind, cited: str) -> bool:
+    """Whether the cited policy text states a fact of this kind."""
+    return kind.stated is not None and bool(kind.stated.search(fold(cited)))
+
+
+def about_law_in_general(question: str) -> bool:
+    """A question about the law itself (a definition, who it applies to), not about this company's policy."""
+    folded = fold(question)
+    return bool(_LAW.search(folded) and _GENERAL_ASK.search(folded) and not _OUR_POLICY.search(folded))
+
+
+# ---------------------------------------------------------------------------------------------- unknown terms
+
+_TERM_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff々]{2,}")
+_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*|\d+[A-Za-z]+[A-Za-z0-9]*")
+#: Prefixes and suffixes that do not change what a known word is about (開示請求書, お客様側, 利用者等).
+_AFFIXES = frozenset("書者先側様等時後前中内用的化上類系分件別毎各全当本御お")
+#: General words of Japanese conversation that carry no topic (tone, time, filler, who is talking).
+_GENERAL_JA = frozenset(
+    """マジ ヤバ ヤバい ちょっと ホント 本当 一応 結局 全部 全然 具体的 基本的 普通 大丈夫 今日 明日 昨日 今回 前回 最近 至急
+    お客様 お客さん 顧客 会社 弊社 御社 担当 担当者 部署 社内 上司 先方 自分 本人 相手 皆様 質問 回答 返答 返信 返事 連絡 案内
+    説明 確認 対応 方法 手順 場合 状況 内容 理由 意味 問題 予定 必要 可能 不要 教 聞 言 書 見 知 答 返 送 来 方 話 件 何 誰 時
+    メール 電話 チャット スラック 問合 問合せ 問い合わせ 依頼 相談 クレーム 連絡先 窓口 大体 全体 関係 範囲""".split()
+)
+_GENERAL_EN = frozenset(
+    """customer customers client clients user users someone somebody people person company team staff colleague
+    question questions answer reply respond response email mail message call phone chat slack asking asked says
+    said told tell thanks thank hello dear regards best please quick quickly exactly actually really basically
+    allowed supposed okay ok yes yeah hey hi guys folks anything everything nothing today tomorrow yesterday
+    week month year time times handle handling deal process work works working check checking help happen happens
+    happened case cases thing stuff lot lots right wrong good bad new old still already just also else mean means
+    sure true false kind sort type types part way ways point keep find found look looks show shows send sent make
+    made give given take taken write wrote written read use used using""".split()
+)
+
+
+@dataclass(frozen=True)
+class UnknownTerm:
+    """A word of the question the knowledge base has never used; `central` when the question is about it.
+
+    Only a term of art is taken as central (an acronym, a product name, a code with digits: "ISMS", "HubSpot",
+    "ISO 27001", "our Zendesk account"), and in Japanese only when the sentence is about it (「DPOって」「ISMS認証は」). Unknown ordinary
+    words (ケース, チェック, 立腹) are tone and phrasing far more often than topic; they count only through
+    `Vocabulary.mostly_unknown`.
+    """
+
+    surface: str
+    central: bool
+
+
+class Vocabulary:
+    """What the policy (and the FAQ that answers from it) talks about, to spot the words it never uses."""
+
+    def __init__(self, texts: Iterable[str], terms: Iterable[str]) -> None:
+        """`texts`: everything the knowledge base says; `terms`: its keywords and titles, also matched by reading
+        (short, and read once by the matcher already; reading whole passages would cost seconds on a large base)."""
+        normalised = [normalise(t) for t in texts]
+        self._text = " | ".join(normalised).replace(" ", "")
+        self._reading = " | ".join(reading(normalise(t)) for t in terms).replace(" ", "")
+        self._stems = {stem for t in normalised for stem in english_stems(t)}
+        self._latin_words = {w for t in normalised for w in re.findall(r"[a-z0-9]+", t)}
+        self._short_words = frozenset(w for w in self._latin_words if 2 <= len(w) <= 5)
+
+    @functools.lru_cache(maxsize=4096)
+    def knows_run(self, run: str) -> bool:
+        """A kanji/katakana run is known when it, its reading, or known pieces with neutral affixes make it up."""
+        folded = normalise(run).replace(" ", "")
+        if not folded or folded in self._text or (len(folded) >= 2 and reading(folded) in self._reading):
+            return True
+        if folded in _GENERAL_JA_FOLDED:
+            return True
+        return self._decomposes(folded)
+
+    def _decomposes(self, folded: str) -> bool:
+        """Whether the run splits into known words (two characters or more) and neutral one-character affixes."""
+        n = len(folded)
+        ok = [True] + [False] * n
+        for end in range(1, n + 1):
+            for start in range(end):
+                if not ok[start]:
+                    continue
+                piece = folded[start:end]
+                if (len(piece) == 1 and piece in _AFFIXES_FOLDED) or (
+                    len(piece) >= 2 and (piece in self._text or piece in _GENERAL_JA_FOLDED)
+                ):
+                    ok[end] = True
+                    break
+        return ok[n]
+
+    def unknown_terms(self, question: str) -> list[UnknownTerm]:
+        """Words of the question the knowledge base never uses, in order; neighbouring Latin ones joined."""
+        nfkc = unicodedata.normalize("NFKC", question)
+        found: list[tuple[int, int, UnknownTerm]] = []
+        japanese = bool(_TERM_RUN.search(nfkc))
+        for match in _LATIN_TOKEN.finditer(nfkc):
+            word = match.group()
+            lower = word.lower()
+            if len(lower) < 3 or _ORDINAL.fullmatch(lower) or lower in _GENERAL_EN or self._known_latin(lower):
+                continue
+            shaped = bool(_TERM_OF_ART.fullmatch(word)) or (
+                not japanese and word[0].isupper() and _MID_SENTENCE.search(nfkc[: match.start()]) is not None
+            )
+            central = shaped and (not japanese or bool(_ABOUT_IT.match(nfkc, match.end())))
+            end = match.end()
+            number = _NUMBER_AFTER.match(nfkc, end) if central else None
+            if number:  # "SOC 2", "ISO 27001"
+                word, end = nfkc[match.start() : number.end()], number.end()
+            found.append((match.start(), end, UnknownTerm(word, central)))
+        for start, end in _word_spans(nfkc):
+            word = nfkc[start:end]
+            if not self.knows_run(word):
+                # A long katakana word the policy never uses, that the sentence is about, names a product or a
+                # vendor (セールスフォースとの連携は？); shorter ones are mostly ordinary loanwords (ケース, リスト).
+                named = _KATAKANA_NAME.fullmatch(word) is not None and _ABOUT_NAME.match(nfkc, end) is not None
+                found.append((start, end, UnknownTerm(word, named)))
+        found.sort(key=lambda item: item[0])
+        merged: list[tuple[int, int, UnknownTerm]] = []
+        for start, end, term in found:
+            last = merged[-1] if merged else None
+            if (last and term.central == last[2].central and term.surface.isascii() and last[2].surface.isascii()
+                    and not nfkc[last[1] : start].strip()):
+                merged[-1] = (last[0], end, UnknownTerm(nfkc[last[0] : end], term.central))
+            else:
+                merged.append((start, end, term))
+        return [term for _, _, term in merged]
+
+    def unknown_share(self, question: str) -> float:
+        """The share of an English question's content words that the policy never uses ("reset", "wifi").
+
+        A short word one letter away from a known or common word counts as a typo of it ("knwo", "wat"), not as
+        something the policy lacks. Japanese questions give 0: kanji words unknown to the policy are far more
+        often tone or phrasing (立腹, チェック) than topic.
+        """
+        if _TERM_RUN.search(question):
+            return 0.0
+        words = [w for w in re.findall(r"[a-z][a-z0-9]{2,}", fold(question)) if w not in _GENERAL_EN]
+        content = [w for w in words if english_content_stems(w)]
+        if len(content) < 2:
+            return 0.0
+        unknown = [w for w in content if not self._known_latin(w) and not self._typo_of_known(w)]
+        return len(unknown) / len(content)
+
+    def _typo_of_known(self, word: str) -> bool:
+        if len(word) >= 5:
+            return False
+        return any(Levenshtein.distance(word, other, score_cutoff=1) <= 1 for other in _SHORT_WORDS | self._short_words)
+
+    def _known_latin(self, lower: str) -> bool:
+        stems = english_stems(lower)
+        if not stems:
+            return True
+        if all(s in self._stems for s in stems):
+            return True
+        return lower in self._latin_words
+
+
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]+|[^\u30a0-\u30ff]+")
+
+
+def _word_spans(nfkc: str) -> list[tuple[int, int]]:
+    """Kanji and katakana words of Japanese text, runs split where the script changes (ユーザー|自身)."""
+    spans = []
+    for run in _TERM_RUN.finditer(nfkc):
+        for part in _KATAKANA.finditer(run.group()):
+            if len(part.group()) >= 2:
+                spans.append((run.start() + part.start(), run.start() + part.end()))
+    return spans
+
+
+_SHORT_WORDS = frozenset(w for w in STOPWORDS | _GENERAL_EN if len(w) <= 5)
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+#: An acronym of three capitals or more, a CamelCase name, or letters with digits (ISMS, HubSpot, ISO27001, 2FA).
+_TERM_OF_ART = re.compile(r"[A-Z]{3,}[A-Za-z]*|[A-Z]?[a-z]+[A-Z][A-Za-z]*|(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{2,}")
+_NUMBER_AFTER = re.compile(r"\s?\d+\b")
+#: A capital letter after a word (not after a full stop or at the start) begins a name: "our Zendesk account".
+_MID_SENTENCE = re.compile(r"[A-Za-z0-9,;:'\"()]\s+$")
+#: What follows a term the Japanese sentence is about: a topic particle, "certified/compliant", or the sentence end.
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30ff]{5,}")
+_ABOUT_NAME = re.compile(r"\s*(って|とか|との連携|と連携|に対応|対応|を使って|を使ってる|を導入|の(認証|導入|連携))")
+_ABOUT_IT = re.compile(r"\s*(って|は|とか|ってある|に対応|対応|認証|を使|の設定|の方法|[?？。!！]|$)")
+
+
+_GENERAL_JA_FOLDED = frozenset(normalise(w).replace(" ", "") for w in _GENERAL_JA)
+_AFFIXES_FOLDED = frozenset(normalise(c) for c in _AFFIXES)

@@ -1,0 +1,127 @@
+"""Find the question in a pasted message: what is asked, apart from greetings, signatures and the staff's own words.
+
+Staff paste a customer's email and add 「これどう返せばいい？」, or write some context before the question. Matched
+whole, the greeting (いつもお世話になっております), the signature, the staff member's meta-question and the context
+all compete with the request. A message is split into parts:
+
+- boilerplate: greetings, closings, signatures (Dear…, Regards, よろしくお願いいたします, a name, a phone number);
+- the staff member's meta-question ("how do I answer this?", 「どう返せばいい？」): it asks for help, not about a topic;
+- the rest, as sentences; those that ask or request something (a question mark, ください, ほしい, "please",
+  "can you"…) are the question, the others context.
+
+`focus()` returns the question sentences (and the context, separately) so that the search can match on what is
+asked and fall back to the context only when the question alone finds nothing.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from knowledge.text import STOPWORDS as _STOPWORDS
+
+#: A message shorter than this, on one line, is a question as it stands.
+SHORT_MESSAGE = 60
+
+_QUOTE_MARKER = re.compile(r"^\s*(>|＞|&gt;)\s?")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)\s+")
+_BOILERPLATE = re.compile(
+    r"^\s*("
+    r"いつも(大変)?お世話になって(おり|い)ます|お世話になって(おり|い)ます|お世話になります|お疲れ様です|おつかれさまです|"
+    r"お疲れさまです|はじめまして|初めまして|突然のご連絡|失礼いたします|"
+    r"(何卒|なにとぞ)?(よろしく|宜しく)(お願い|おねがい)((いた|致)?(し)?ます|申し上げます)|以上、?よろしく|以上です|ご確認(の程)?よろしく|"
+    r"ご検討(の程)?よろしく|引き続きよろしく|ありがとうございます|"
+    r"dear\b|hi\b|hello\b|hey\b|good (morning|afternoon|evening)\b|thanks\b|thank you\b|regards\b|best\b|"
+    r"kind regards|best regards|sincerely|cheers\b|sent from my|to whom it may concern"
+    r")",
+    re.IGNORECASE,
+)
+#: A line that is a signature or header: a rule, a phone number or email alone, a company or a person's name.
+_SIGNATURE = re.compile(
+    r"^\s*([-─━=_*~]{2,}.*|(tel|phone|電話|mail|e-?mail|メール|fax|from|to|subject|件名|宛先|差出人)\s*[:：].*|"
+    r"[\w.+-]+@[\w-]+\.[\w.-]+|\+?[\d\s()-]{9,}|.*(株式会社|有限会社|合同会社|inc\.?|llc|co\., ltd\.?)\s*$|"
+    r".{1,20}(様|さん|殿)[,、。]?|[^\s。？?！!]{1,12})\s*$",
+    re.IGNORECASE,
+)
+#: Introduces a pasted message: everything after it is the customer's text.
+_PASTE_INTRO = re.compile(
+    r"(以下|下記)(の)?(お客様|お客さん|顧客|ユーザー|問い合わせ|問合せ|メール|内容|文面)|"
+    r"(customer|client|user)('s)? (email|e-mail|message|mail|wrote|says)( below)?|(email|message) below|below is|"
+    r"forwarding",
+    re.IGNORECASE,
+)
+#: The staff member asking for help with the reply: not a topic of its own.
+_META = re.compile(
+    r"(これ|この件|この問い合わせ|このメール|こちら)?(って|は)?(どう|どのように|なんて|何て|どうやって)"
+    r"(返せば|返信すれば|返事すれば|回答すれば|答えれば|対応すれば|返したら|返信したら|答えたら|対応したら|返す|返信する|回答する|答える|対応する)"
+    r"(いい|良い|よい)?(ん)?(です|でしょう)?(か|かな|の)?|"
+    r"(返し方|返信の仕方|回答の仕方|対応の仕方|返答)(を)?(教えて|わかる|分かる)|誰か(助けて|教えて|わかる)|"
+    r"how (do|should|can|would) (i|we) (answer|reply|respond)( to)?( this| them| her| him| it)?|"
+    r"(can|could) (someone|anyone|you) help( me)?( with)?( the| this| a)? (reply|answer|response)|"
+    r"what (do|should) (i|we) (say|tell|reply|answer)|help me (reply|answer|respond)|how to (reply|answer|respond)",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(
+    r"[?？]|ください|下さい|ほしい|欲しい|たい(です|のですが|んですが|。|$)|てもらえ|いただけ|頂け|できますか|でしょうか|"
+    r"ますか|ですか|のか[?？。]?$|かな[?？。]?$|教えて|\bplease\b|\b(can|could|would|will) (you|i|we)\b|\bi('d| would) like\b|\bi want\b|"
+    r"^(how|what|when|where|why|who|which|is|are|do|does|did|can|could)\b",
+    re.IGNORECASE,
+)
+
+
+#: Words about the asking itself (the policy, the reply, the customer), not about a topic: a sentence made only of
+#: these ("what does the policy say?", 「ポリシー的にどうなってる？」) asks for help with something said elsewhere.
+_META_WORDS = frozenset(
+    """policy privacy polici say said says tell told answer repli reply respond respons write wrote custom
+    customer client user email mail messag message help someone anyone thank thanks question ask think idea
+    ポリシー プライバシーポリシー 規約 回答 返信 返事 返答 対応 説明 確認 質問 問題 大丈夫 お客様 客様 顧客 お客さん
+    メール 文面 内容 件 誰 何 方法 どう 書""".split()
+)
+
+
+def _has_topic(sentence: str) -> bool:
+    """Whether a sentence names something to look up, beyond the asking itself."""
+    words = re.findall(r"[a-z]{3,}", sentence.lower())
+    if any(w not in _META_WORDS and w not in _STOPWORDS and w[:7] not in _META_WORDS for w in words):
+        return True
+    runs = re.findall(r"[\u30a0-\u30ff\u3400-\u9fff々]{2,}", sentence)
+    return any(r not in _META_WORDS for r in runs)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The sentences that ask something, and the others that only give context."""
+
+    question: str
+    context: str
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def focus(message: str) -> Focus | None:
+    """The question inside a longer message; None when the message is short enough to be a question as it is."""
+    text = unicodedata.normalize("NFKC", message).replace("\r\n", "\n")
+    if "\n" not in text.strip() and len(text) < SHORT_MESSAGE:
+        if _META.search(text) and not re.search(r"\w{2,}", _META.sub("", text)):
+            return Focus("", "")  # only "how do I answer this?": nothing to look up
+        return None
+    parts = [_QUOTE_MARKER.sub("", line) for line in text.split("\n")]
+    kept: list[str] = []
+    for line in parts:
+        if not line.strip() or _SIGNATURE.fullmatch(line) and not _ASKS.search(line):
+            continue
+        for sentence in sentences(line):
+            if _BOILERPLATE.match(sentence) and (len(sentence) < 40 and not _ASKS.search(sentence)):
+                continue
+            stripped = _PASTE_INTRO.sub("", _META.sub("", sentence)).strip(" 、。,.:：!！?？」「")
+            if len(stripped) < 3 or not re.search(r"\w{2,}", stripped):
+                continue
+            kept.append(sentence if not _META.search(sentence) else stripped)
+    asks = [s for s in kept if _ASKS.search(s) and _has_topic(s)]
+    kept = [s for s in kept if _has_topic(s)]
+    context = [s for s in kept if s not in asks]
+    if not asks:
+        return Focus(" ".join(context), "")
+    return Focus(" ".join(asks), " ".join(context))

@@ -1,0 +1,93 @@
+"""Look-ups by number or title: 「第14条を見せて」「8条4項」「十五条」「§16」"section 8"「委託先の監督の条文」.
+
+Staff who know the policy ask for a section by its number or its heading; ranking such a request by its words
+would return whatever section shares them. A look-up names one entry, and that entry is quoted whole.
+A number that follows the name of a law (「個人情報保護法第2条」) cites the law, not this policy, and is left to the search.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from knowledge.model import PolicyEntry
+from knowledge.text import normalise
+
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUMBER = r"[0-9]+|[〇零一二三四五六七八九十]+"
+_JA_REF = re.compile(
+    rf"(?<![法令則])(?:第\s*)?(?P<section>{_NUMBER})\s*条(?:\s*(?:の\s*)?(?:第\s*)?(?P<item>{_NUMBER})\s*(?:項|号))?"
+)
+_EN_REF = re.compile(
+    r"(?:§+\s*|\b(?:section|sec\.?|article|art\.?|clause)\s*)(?P<section>\d+)(?:\s*[.(]\s*(?P<item>\d+)\)?)?"
+    r"(?:\s*(?:,\s*)?(?:item|para(?:graph)?|no\.?)\s*(?P<item2>\d+))?",
+    re.IGNORECASE,
+)
+#: Words that ask for a provision's text (to tell 「委託先の監督の条文」 from a question about supervision).
+_TEXT_WANTED = re.compile(r"条文|条項|全文|原文|本文|の条|見せて|表示して|引用|文言|text of|wording|full text|show me|quote")
+#: A law named just before the number: the reference is to that law.
+_LAW_BEFORE = re.compile(r"(法|法律|act|law|gdpr|appi)\s*(第\s*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LookUp:
+    """What a question asked for by reference: an entry id, and whether the policy has it."""
+
+    entry_id: str
+    found: bool
+
+
+def kanji_number(text: str) -> int | None:
+    """「十五」→ 15, 「二十」→ 20, 「8」→ 8; None when it is not a number."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _KANJI_DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        value = 0
+        for c in text:
+            value = value * 10 + _KANJI_DIGITS[c]
+        return value
+    tens, _, ones = text.partition("十")
+    return (_KANJI_DIGITS.get(tens, 1) if tens else 1) * 10 + (_KANJI_DIGITS.get(ones, 0) if ones else 0)
+
+
+def find_reference(question: str, policy: Mapping[str, PolicyEntry]) -> LookUp | None:
+    """The one policy entry the question names by number or by heading; None when it names none (or several)."""
+    text = unicodedata.normalize("NFKC", question)
+    refs: list[str] = []
+    for pattern in (_JA_REF, _EN_REF):
+        for match in pattern.finditer(text):
+            if _LAW_BEFORE.search(text[: match.start()]):
+                continue
+            section = kanji_number(match.group("section"))
+            item_text = match.group("item") or (match.groupdict().get("item2") or "")
+            item = kanji_number(item_text) if item_text else None
+            if section is None:
+                continue
+            refs.append(f"{section}.{item}" if item is not None else str(section))
+    refs = list(dict.fromkeys(refs))
+    if len(refs) == 1:
+        entry_id = refs[0]
+        if entry_id in policy:
+            return LookUp(entry_id, True)
+        section_id = entry_id.split(".")[0]
+        return LookUp(section_id, True) if section_id in policy and section_id != "0" else LookUp(entry_id, False)
+    if refs:
+        return None
+    return _by_title(text, policy)
+
+
+def _by_title(text: str, policy: Mapping[str, PolicyEntry]) -> LookUp | None:
+    """A heading quoted in a request for the provision's text (「委託先の監督の条文」, "text of the Scope section")."""
+    if not _TEXT_WANTED.search(text.lower()):
+        return None
+    folded = normalise(text)
+    found = [
+        entry.id
+        for entry in policy.values()
+        if "." not in entry.id and entry.id != "0"
+        and any(title and normalise(title) in folded for title in (entry.title_ja, entry.title_en))
+    ]
+    return LookUp(found[0], True) if len(found) == 1 else None

@@ -1,0 +1,112 @@
+"""Finding the question in a pasted email or a message with context: match on what is asked."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase, load_knowledge_base
+from knowledge.focus import focus
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base()
+
+
+PASTED = [
+    (
+        "これどう返せばいい？\n"
+        "> いつもお世話になっております。\n"
+        "> 先月解約した者です。御社に残っている私の登録データをすべて削除してもらえますか。\n"
+        "> よろしくお願いいたします。\n"
+        "> 佐藤花子\n> 090-0000-1111",
+        "11",
+    ),
+    (
+        "Customer email below, can someone help me reply?\n"
+        "Dear support team,\n"
+        "I have been a user since 2023 and I recently moved to a new city.\n"
+        "Could you send me a copy of every piece of personal data you keep about me?\n"
+        "Kind regards,\nMaria",
+        "10",
+    ),
+    (
+        "今日は朝から問い合わせが多くて大変です。さっき電話で話したお客様がかなり怒っていました。"
+        "ネット広告で同じ商品ばかり出てくるそうです。広告のためのクッキーを止めるにはどうしたらいいですか？",
+        "14",
+    ),
+    (
+        "お疲れ様です。営業部の田中です。\n取引先の会社から、うちが集めている利用者のデータの種類を一覧で知りたいと言われました。"
+        "どんな情報を取得していると答えればいいでしょうか。\nよろしくお願いします。",
+        "2",
+    ),
+    (
+        "以下、お客様からのメールです。\n先日退会の手続きをしました。その際にアンケートにも回答し、広告メールの配信も止めました。"
+        "クッキーも削除済みです。\n念のため、御社が保有している私の情報を開示してください。\nどう返せばいいですか？",
+        "10",
+    ),
+    (
+        "Customer email below:\n> Hi, I closed my account last month and also turned off all cookies and ad tracking in "
+        "my browser.\n> I updated my address before closing.\n> Please tell me exactly what personal information you "
+        "still hold about me.\n> Thanks, Ken",
+        "2|10",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "section"), PASTED)
+def test_pasted_message_finds_the_request(kb: KnowledgeBase, message: str, section: str) -> None:
+    answer = kb.ask(message)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] in section.split("|"), answer.sections
+
+
+def test_greeting_signature_and_meta_question_are_set_aside() -> None:
+    found = focus(PASTED[0][0])
+    assert found is not None
+    assert "削除してもらえますか" in found.question
+    for aside in ("返せば", "お世話", "よろしく", "佐藤", "090"):
+        assert aside not in found.question + found.context
+
+
+def test_context_sentences_are_kept_apart() -> None:
+    found = focus(PASTED[2][0])
+    assert found is not None and "クッキー" in found.question and "怒って" in found.context
+
+
+@pytest.mark.parametrize("meta", ["これどう返せばいい？", "how do I answer this?", "Can someone help me reply?"])
+def test_a_meta_question_alone_is_not_a_topic(kb: KnowledgeBase, meta: str) -> None:
+    answer = kb.ask(meta)
+    assert answer.outcome == "not_covered" and answer.hits == []
+
+
+def test_a_short_question_is_left_as_it_is() -> None:
+    assert focus("開示請求の手続きは？") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["私の電話番号とメールアドレスを削除してください", "御社に残っている私の電話番号と住所を消去していただけますか。"],
+)
+def test_the_act_requested_outweighs_what_it_is_about(kb: KnowledgeBase, question: str) -> None:
+    """「…を削除してください」 asks for §11's act; the data it names (電話番号, 住所: §2) is only its object."""
+    assert kb.ask(question).sections[0].split(".")[0] == "11"
+
+
+EMAILS = [
+    ("10", "お客様からこんなメールが来ました。返信の仕方を教えてください。\n件名: 個人情報について\nCallConnect ご担当者様\n"
+           "いつも利用させていただいております。\n御社が私についてどんな個人情報を保有しているのか、すべて開示していただけないでしょうか。\n"
+           "何卒よろしくお願い申し上げます。\n鈴木一郎"),
+    ("11", "-----Original Message-----\nFrom: tanaka@example.com\nSubject: 退会について\n\n"
+           "先日退会しました。登録していた情報はすべて削除してください。\n\nこの件、どう対応すればいい？"),
+    ("14", "&gt; Hello,\n&gt; I keep seeing your ads everywhere after visiting your site. How can I stop you from "
+           "tracking me with cookies?\n&gt; Regards, Anna\nhow should I answer this one?"),
+    ("8", "Hi team, quick one. A customer called asking whether we pass their details to payment companies when they "
+          "upgrade to a paid plan. They sounded worried. What can I tell them?"),
+    ("2", "Customer email below:\n> Dear CallConnect,\n> Before signing up I'd like to know exactly which personal "
+          "details you collect from me and from my phone.\n> Thanks,\n> Paul\n--\nSent from my iPhone"),
+]
+
+
+@pytest.mark.parametrize(("section", "message"), EMAILS)
+def test_more_pasted_messages(kb: KnowledgeBase, section: str, message: str) -> None:
+    answer = kb.ask(message)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, answer.sections
