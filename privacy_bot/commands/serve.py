@@ -22,6 +22,7 @@ from bot import Settings, SettingsError, SlackHttpServer, build_socket_mode_hand
 from bot.log_format import one_line_handler
 from bot.runtime import CannotOpenDatabase, build_runtime
 from bot.settings import slack_error
+from bot.socket_mode import wait_for
 from intake.config import load_config
 from intake.db import default_db_path
 from intake.errors import ConfigError
@@ -95,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"cannot listen on {host}:{port} ({_reason(exc)})") from None
         with runtime.running():
             server.start()
-            stop.wait()
+            wait_for(stop)
             server.stop()
         return 0
     assert settings.app_token is not None  # Settings.from_env(mode="socket") requires it
