@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))  # for tests.fake_slack, when run as a script from
 
 from bot.runtime import build_runtime  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from intake import CaseDesk, Config, Outbox, load_request_types, validate_new_case  # noqa: E402
+from intake import CaseDesk, Config, Outbox, load_request_types, open_db, validate_new_case  # noqa: E402
 from knowledge import load_knowledge_base  # noqa: E402
 from tests.fake_slack import FakeSlack  # noqa: E402
 from tests.slack_helpers import BOT_TOKEN  # noqa: E402
@@ -36,9 +36,10 @@ def main() -> None:
     config = Config(manager="U0MANAGER", privacy_team=("U0AGENT",))
     types = load_request_types()
     with tempfile.TemporaryDirectory() as tmp:
-        runtime = build_runtime(Settings(bot_token=BOT_TOKEN, api_url=fake.api_url), config, Path(tmp) / "bench.db",
+        db_path = Path(tmp) / "bench.db"
+        runtime = build_runtime(Settings(bot_token=BOT_TOKEN, api_url=fake.api_url), config, db_path,
                                 load_knowledge_base(), request_types=types)
-        desk = CaseDesk(runtime.db.get(), config=config)
+        desk = CaseDesk(open_db(db_path), config=config)  # a connection of its own, as the command line writes
         now = datetime.now(UTC)
         started = time.perf_counter()
         for number in range(args.cases):
