@@ -1,17 +1,16 @@
 """Outbox drain rate: how fast owed messages reach Slack once it is reachable (e.g. after an outage).
 
 Logs --cases cases through the case desk (each owes the manager's card and the agent's confirmation, so twice as
-many outbox rows), then times `OutboxSender.drain()` against a fake Slack Web API on loopback: rows delivered per
-second, each a rendered Block Kit message plus its conversations.open (cached per user) and chat.postMessage,
-with the claim and the mark written to SQLite. Real Slack allows about 1 message/s per channel, so this measures
-our overhead, not Slack's pace.
+many outbox rows), then times the sender `build_runtime` assembles (`runtime.sender.drain()`, no thread started)
+against a fake Slack Web API on loopback: rows delivered per second, each a rendered Block Kit message plus its
+conversations.open (cached per user) and chat.postMessage, with the claim and the mark written to SQLite. Real
+Slack allows about 1 message/s per channel, so this measures our overhead, not Slack's pace.
 
 Example: python benchmarks/bench_outbox.py --cases 500
 """
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 import tempfile
 import time
@@ -21,9 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # for tests.fake_slack, when run as a script from anywhere
 
-from bot.delivery import OutboxSender, build_delivery_client  # noqa: E402
+from bot.runtime import build_runtime  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.storage import PerThreadDatabase  # noqa: E402
 from intake import CaseDesk, Config, Outbox, load_request_types, open_db, validate_new_case  # noqa: E402
 from knowledge import load_knowledge_base  # noqa: E402
 from tests.fake_slack import FakeSlack  # noqa: E402
@@ -38,8 +36,10 @@ def main() -> None:
     config = Config(manager="U0MANAGER", privacy_team=("U0AGENT",))
     types = load_request_types()
     with tempfile.TemporaryDirectory() as tmp:
-        opener = functools.partial(open_db, Path(tmp) / "bench.db")
-        desk = CaseDesk(opener(), config=config)
+        db_path = Path(tmp) / "bench.db"
+        runtime = build_runtime(Settings(bot_token=BOT_TOKEN, api_url=fake.api_url), config, db_path,
+                                load_knowledge_base(), request_types=types)
+        desk = CaseDesk(open_db(db_path), config=config)  # a connection of its own, as the command line writes
         now = datetime.now(UTC)
         started = time.perf_counter()
         for number in range(args.cases):
@@ -49,13 +49,10 @@ def main() -> None:
                 request_types=types, config=config, now=now)
             desk.log(new, actor="U0AGENT", now=now)
         logged = time.perf_counter() - started
-        sender = OutboxSender(client=build_delivery_client(Settings(bot_token=BOT_TOKEN, api_url=fake.api_url)),
-                              db=PerThreadDatabase(opener), config=config, request_types=types,
-                              knowledge_base=load_knowledge_base())
         started = time.perf_counter()
-        delivered = sender.drain()
+        delivered = runtime.sender.drain()
         elapsed = time.perf_counter() - started
-        counts = Outbox(opener()).counts()
+        counts = Outbox(runtime.db.get()).counts()
     fake.stop()
     print(f"logged {args.cases} cases with their outbox rows in {logged:.2f}s "
           f"({args.cases / logged:.0f} cases/s, one transaction each)")

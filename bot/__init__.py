@@ -2,11 +2,10 @@
 Mode. It translates between Slack and the core and decides nothing itself.
 
     settings = Settings.from_env(os.environ, mode="http")
-    kb = load_knowledge_base()
-    answers = AnswerWorker.for_database(path, settings=settings, knowledge_base=kb).start()
-    app = build_app(settings=settings, knowledge_base=kb, open_db=functools.partial(open_db, path),
-                    config=load_config(), answers=answers)
-    SlackHttpServer(app, signing_secret=settings.signing_secret or "", port=3000).serve_forever()
+    runtime = build_runtime(settings, load_config(), path, load_knowledge_base())   # bot/runtime.py
+    server = SlackHttpServer(runtime.app, signing_secret=settings.signing_secret or "", port=3000)
+    with runtime.running():
+        server.serve_forever()
 """
 from bot.app import build_app, build_client
 from bot.http_server import EVENTS_PATH, HEALTH_PATH, SlackHttpServer

@@ -19,9 +19,7 @@ Logs carry the inbox key (Slack's event id), Slack ids and outcomes: never the q
 """
 from __future__ import annotations
 
-import functools
 import logging
-import os
 import sqlite3
 import threading
 import time
@@ -31,7 +29,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
-from intake.db import open_db
 from knowledge import KnowledgeBase
 from knowledge.text import detect_language
 from slack_sdk import WebClient
@@ -40,12 +37,10 @@ from slack_sdk.webhook import WebhookClient
 
 from bot import ids
 from bot.answering import answer_question
-from bot.delivery import build_delivery_client
 from bot.errors import report_error
 from bot.feedback import FeedbackStore
-from bot.inbox import Inbox, InboxRow, Question, Receipt, inbox_path
+from bot.inbox import Inbox, InboxRow, Question, Receipt
 from bot.posted import Marker, find_posted, is_transient, retry_after
-from bot.settings import Settings
 from bot.storage import PerThreadDatabase
 from bot.views.blocks import Message
 from bot.views.notices import busy_message
@@ -106,15 +101,6 @@ class AnswerWorker:
         self._stopping = False
         self._next_prune: datetime | None = None
         self._threads: list[threading.Thread] = []
-
-    @classmethod
-    def for_database(cls, db_path: str | os.PathLike[str], *, settings: Settings,
-                     knowledge_base: KnowledgeBase) -> AnswerWorker:
-        """The worker `serve` runs: its inbox beside the case database, its own Web API client without retry
-        handlers (it schedules its own retries, and must know when a post may have happened). Raises
-        `sqlite3.Error` or `OSError` when the inbox file cannot be opened."""
-        return cls(client=build_delivery_client(settings), inbox=Inbox(inbox_path(db_path)),
-                   db=PerThreadDatabase(functools.partial(open_db, db_path)), knowledge_base=knowledge_base)
 
     # -- the listeners' side ---------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
-from intake import Config, RequestTypes, load_request_types
+from intake import Config, RequestTypes
 from knowledge import KnowledgeBase
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -29,7 +29,7 @@ from bot.payloads import PayloadGuard
 from bot.delivery import OutboxSender
 from bot.services import Services
 from bot.settings import Settings
-from bot.storage import DatabaseOpener, PerThreadDatabase
+from bot.storage import PerThreadDatabase
 from bot.verification import Guards, VerifiedOnly
 
 __all__ = ["LISTENER_THREADS", "build_app", "build_client"]
@@ -43,10 +43,6 @@ LISTENER_THREADS = 8
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def _no_sender() -> None:
-    """Nothing to wake: the outbox rows stay pending for the next sender that starts."""
 
 
 def build_client(settings: Settings) -> WebClient:
@@ -70,30 +66,29 @@ def build_app(
     *,
     settings: Settings,
     knowledge_base: KnowledgeBase,
-    open_db: DatabaseOpener,
+    db: PerThreadDatabase,
     config: Config,
     answers: AnswerWorker,
+    delivery: OutboxSender,
+    request_types: RequestTypes,
     clock: Callable[[], datetime] = _utc_now,
-    delivery: OutboxSender | None = None,
-    request_types: RequestTypes | None = None,
 ) -> App:
     """Build the app; calls Slack's auth.test once, so a bad token or an unreachable Slack fails here.
 
-    `open_db` opens the bot's SQLite database (`intake.db.open_db` bound to a path); it is called once per thread
-    that touches the database. `answers` records questions before the ack and answers them (the caller starts and
-    stops it, like the outbox sender). `delivery` is the outbox sender to wake after a change owes messages
-    (without one, the rows wait for whichever sender runs next). Raises `slack_bolt.error.BoltError` when Slack
-    rejects the token and `urllib.error.URLError` (an `OSError`) when Slack cannot be reached.
+    `db` is the bot's SQLite database: one connection per thread that touches it, and the process's one write
+    lock. `answers` records questions before the ack and answers them; `delivery` is the outbox sender to wake
+    after a change owes messages. `bot/runtime.py` builds, starts and stops them together. Raises
+    `slack_bolt.error.BoltError` when Slack rejects the token and `urllib.error.URLError` (an `OSError`) when
+    Slack cannot be reached.
     """
-    db = PerThreadDatabase(open_db)
     services = Services(
         knowledge_base=knowledge_base,
         feedback=FeedbackStore(db, clock=clock),
         config=config,
-        request_types=request_types or load_request_types(),
+        request_types=request_types,
         db=db,
         clock=clock,
-        wake_delivery=delivery.wake if delivery is not None else _no_sender,
+        wake_delivery=delivery.wake,
         answers=answers,
     )
     app = App(

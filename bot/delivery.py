@@ -1,7 +1,7 @@
 """Delivering the outbox (`intake/outbox.py`) to Slack: retry with backoff, Retry-After, and no double pings.
 
-One sender thread per server claims due rows one at a time, renders each from the case as it is *now* (a card
-delayed by an outage shows the current status), and sends it:
+One sender thread per server claims due rows one at a time, asks `bot/views/outbox_messages.py` for each row's
+message (built from the case as it is *now*: a card delayed by an outage shows the current status), and sends it:
 
 - a DM is `conversations.open` then `chat.postMessage`; a channel post goes straight to the channel; an edit is
   `chat.update` of the message its target row posted (stored channel + ts);
@@ -13,6 +13,9 @@ delayed by an outage shows the current status), and sends it:
   failures back off exponentially; an error Slack will repeat forever (`channel_not_found`, `invalid_blocks`) marks
   the row failed, logged with its id, and owes a `delivery_failed` DM to the manager (or, when the manager's own
   DM failed, to the deputy and the privacy team) in the same transaction: a person hears of it, not only the log.
+  A row of a kind this version has no message for fails the same way, with the error `unknown_kind`.
+
+Its writes to the outbox take the process's one write lock (`bot/storage.py`), never across a call to Slack.
 
 Logs carry outbox ids, case ids, Slack ids and Slack error codes: never the text being delivered.
 """
@@ -25,9 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from intake import SERVER_OPERATOR, CaseNotFound, CaseStore, Config, Kind, Outbox, OutboxRow, RequestTypes
+from intake import CaseNotFound, CaseStore, Config, Outbox, OutboxRow
 from intake.outbox import DELIVERY_FAILED, failure_notice_recipients
-from knowledge import KnowledgeBase
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -35,9 +37,7 @@ from bot import ids
 from bot.posted import TRANSIENT_ERRORS, Marker, find_posted, retry_after
 from bot.settings import Settings
 from bot.storage import PerThreadDatabase
-from bot.views.blocks import Message
-from bot.views.case_messages import case_card, confirmation_message, digest_message, escalation_post, reminder_message
-from bot.views.notices import delivery_failed_message
+from bot.views.outbox_messages import UNKNOWN_KIND, OutboxMessages, UnknownOutboxKind
 
 __all__ = ["OutboxSender", "RetryPolicy", "build_delivery_client"]
 
@@ -82,16 +82,14 @@ class OutboxSender:
         client: WebClient,
         db: PerThreadDatabase,
         config: Config,
-        request_types: RequestTypes,
-        knowledge_base: KnowledgeBase,
+        messages: OutboxMessages,
         policy: RetryPolicy = RetryPolicy(),
         clock: Callable[[], datetime] = _utc_now,
     ) -> None:
         self.client = client
         self.db = db
         self.config = config
-        self.request_types = request_types
-        self.knowledge_base = knowledge_base
+        self.messages = messages
         self.policy = policy
         self.clock = clock
         self._token_prefix = uuid.uuid4().hex[:12]
@@ -105,7 +103,8 @@ class OutboxSender:
 
     def start(self) -> OutboxSender:
         """Resume what a previous process left (rows in `sending` go back to pending), then send in a thread."""
-        released = Outbox(self.db.get()).release_abandoned()
+        with self.db.write_lock:
+            released = Outbox(self.db.get()).release_abandoned()
         if released:
             log.info("outbox resumed rows=%s (checked in Slack before any re-post)", released)
         self._thread = threading.Thread(target=self._run, name="privacy-bot-outbox", daemon=True)
@@ -147,7 +146,8 @@ class OutboxSender:
             now = self.clock()
             if self._paused_until is not None and now < self._paused_until:
                 break
-            row = outbox.claim(now=now, token=f"{self._token_prefix}-{uuid.uuid4().hex[:8]}")
+            with self.db.write_lock:
+                row = outbox.claim(now=now, token=f"{self._token_prefix}-{uuid.uuid4().hex[:8]}")
             if row is None:
                 break
             delivered += self._attempt(outbox, row)
@@ -158,32 +158,41 @@ class OutboxSender:
     def _attempt(self, outbox: Outbox, row: OutboxRow) -> int:
         token = row.attempt_token or ""
         try:
-            message = self._render(row)
+            store = CaseStore(self.db.get(), config=self.config, request_types=self.messages.request_types)
+            message = _marker(row).tag(self.messages.render(row, store=store, now=self.clock()))
             if row.update_of is not None:
                 target = outbox.get(row.update_of)
                 assert target is not None and target.channel and target.ts  # claim() waits for a sent target
                 self.client.chat_update(channel=target.channel, ts=target.ts, **message)
-                outbox.mark_sent(row.id, token=token, channel=target.channel, ts=target.ts, now=self.clock())
+                with self.db.write_lock:
+                    outbox.mark_sent(row.id, token=token, channel=target.channel, ts=target.ts, now=self.clock())
             else:
                 channel = row.channel or self._channel_for(row.recipient)
                 found = (find_posted(self.client, channel=channel, marker=_marker(row), since=row.created_at)
                          if row.maybe_posted else None)
                 if found is not None:
-                    outbox.mark_sent(row.id, token=token, channel=channel, ts=found, now=self.clock())
+                    with self.db.write_lock:
+                        outbox.mark_sent(row.id, token=token, channel=channel, ts=found, now=self.clock())
                     log.info("outbox found-already-posted id=%s kind=%s case=%s recipient=%s",
                              row.id, row.kind, row.case_id or "-", row.recipient)
                     return 1
-                outbox.begin_post(row.id, token=token, channel=channel)
+                with self.db.write_lock:
+                    outbox.begin_post(row.id, token=token, channel=channel)
                 response = self.client.chat_postMessage(
                     channel=channel, unfurl_links=False, unfurl_media=False,
                     metadata=_marker(row).metadata(),
                     **message,
                 )
-                outbox.mark_sent(row.id, token=token, channel=str(response["channel"]), ts=str(response["ts"]),
-                                 now=self.clock())
+                with self.db.write_lock:
+                    outbox.mark_sent(row.id, token=token, channel=str(response["channel"]), ts=str(response["ts"]),
+                                     now=self.clock())
         except CaseNotFound:  # the case was erased since: nothing left to tell anyone about
-            outbox.fail(row.id, token=token, error="case_not_found", now=self.clock())
+            with self.db.write_lock:
+                outbox.fail(row.id, token=token, error="case_not_found", now=self.clock())
             log.error("outbox failed id=%s kind=%s case=%s error=case_not_found", row.id, row.kind, row.case_id)
+            return 0
+        except UnknownOutboxKind:  # a message nobody can render would fail the same way on every retry
+            self._give_up(outbox, row, UNKNOWN_KIND)
             return 0
         except SlackApiError as error:
             self._slack_failure(outbox, row, error)
@@ -201,21 +210,28 @@ class OutboxSender:
         if status == 429:
             wait = retry_after(error.response.headers if error.response is not None else {})
             self._paused_until = self.clock() + timedelta(seconds=wait)
-            outbox.retry(row.id, token=row.attempt_token or "", at=self._paused_until, error=code)
+            with self.db.write_lock:
+                outbox.retry(row.id, token=row.attempt_token or "", at=self._paused_until, error=code)
             log.warning("outbox rate-limited id=%s retry_after=%ss", row.id, wait)
         elif status >= 500 or code in TRANSIENT_ERRORS:
             self._retry(outbox, row, code)
         else:
-            notify = failure_notice_recipients(row, config=self.config)
+            self._give_up(outbox, row, code)
+
+    def _give_up(self, outbox: Outbox, row: OutboxRow, code: str) -> None:
+        """Mark the row failed for good and owe a person the notice, in one transaction."""
+        notify = failure_notice_recipients(row, config=self.config)
+        with self.db.write_lock:
             notices = outbox.fail(row.id, token=row.attempt_token or "", error=code, now=self.clock(), notify=notify)
-            told = ",".join(notify) if notices else ("none (a failure notice)" if row.kind == DELIVERY_FAILED
-                                                     else "none")
-            log.error("outbox failed id=%s kind=%s case=%s recipient=%s error=%s notified=%s", row.id, row.kind,
-                      row.case_id or "-", row.recipient, code, told)
+        told = ",".join(notify) if notices else ("none (a failure notice)" if row.kind == DELIVERY_FAILED else "none")
+        log.error("outbox failed id=%s kind=%s case=%s recipient=%s error=%s notified=%s", row.id, row.kind,
+                  row.case_id or "-", row.recipient, code, told)
 
     def _retry(self, outbox: Outbox, row: OutboxRow, reason: str) -> None:
         delay = self.policy.delay(row.attempts)
-        outbox.retry(row.id, token=row.attempt_token or "", at=self.clock() + timedelta(seconds=delay), error=reason)
+        with self.db.write_lock:
+            outbox.retry(row.id, token=row.attempt_token or "", at=self.clock() + timedelta(seconds=delay),
+                         error=reason)
         log.warning("outbox retry id=%s kind=%s case=%s attempts=%s in=%.3gs error=%s", row.id, row.kind,
                     row.case_id or "-", row.attempts, delay, reason)
 
@@ -227,33 +243,3 @@ class OutboxSender:
             response = self.client.conversations_open(users=recipient)
             self._dm_channels[recipient] = str(response["channel"]["id"])
         return self._dm_channels[recipient]
-
-    # -- rendering ------------------------------------------------------------------------------------------
-
-    def _render(self, row: OutboxRow) -> Message:
-        """The message for a row, from the case as it is now, marked with the row's id."""
-        store = CaseStore(self.db.get(), config=self.config, request_types=self.request_types)
-        types = self.request_types
-        if row.kind == DELIVERY_FAILED:
-            message = delivery_failed_message(
-                case_id=row.case_id, kind=str(row.data.get("failed_kind")),
-                recipient=str(row.data.get("failed_recipient")), error=str(row.data.get("error")))
-        elif row.kind == Kind.DIGEST:
-            message = digest_message(store.list(actor=SERVER_OPERATOR), now=self.clock(), request_types=types)
-        else:
-            # The server reads as the operator: it is the process holding the database, and the message only
-            # goes where the routing rules (intake/routing.py) decided.
-            case = store.get(row.case_id or "", actor=SERVER_OPERATOR)
-            if row.kind in (Kind.CASE_CARD, Kind.CARD_UPDATE):
-                message = case_card(case, request_types=types, cite=self._cite, repeat=bool(row.data.get("repeat")))
-            elif row.kind == Kind.CONFIRMATION:
-                message = confirmation_message(case, request_types=types, config=self.config)
-            elif row.kind == Kind.ESCALATION_POST:
-                message = escalation_post(case, request_types=types)
-            else:
-                message = reminder_message(case, key=str(row.data.get("key")), request_types=types)
-        return _marker(row).tag(message)
-
-    def _cite(self, section: str) -> str:
-        kb = self.knowledge_base
-        return kb.citation_ja(kb.entry(section)) if kb.has_entry(section) else f"第{section}条"

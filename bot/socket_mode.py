@@ -13,7 +13,7 @@ import threading
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-__all__ = ["build_socket_mode_handler", "run_socket_mode"]
+__all__ = ["SIGNAL_POLL_SECONDS", "build_socket_mode_handler", "run_socket_mode", "wait_for"]
 
 log = logging.getLogger(__name__)
 
@@ -22,11 +22,22 @@ def build_socket_mode_handler(app: App, *, app_token: str) -> SocketModeHandler:
     return SocketModeHandler(app, app_token=app_token, web_client=app.client)
 
 
+#: How often a waiting main thread wakes. Python runs signal handlers on the main thread only, and a SIGTERM the
+#: kernel hands to another thread does not interrupt a wait without a timeout: `serve` then never stopped.
+SIGNAL_POLL_SECONDS = 0.5
+
+
+def wait_for(stop: threading.Event) -> None:
+    """Block until `stop` is set, waking now and then so that the signal handler that sets it gets to run."""
+    while not stop.wait(SIGNAL_POLL_SECONDS):
+        pass
+
+
 def run_socket_mode(handler: SocketModeHandler, *, stop: threading.Event) -> None:
     """Connect (raises if Slack refuses the app token), serve until `stop` is set, then drain and close."""
     handler.connect()
     log.info("connected to Slack over Socket Mode")
-    stop.wait()
+    wait_for(stop)
     handler.close()
     handler.app.listener_runner.listener_executor.shutdown(wait=True)
     log.info("stopped")

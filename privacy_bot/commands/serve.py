@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import ipaddress
 import logging
 import os
 import signal
 import socket
-import sqlite3
 import sys
 import threading
 from collections.abc import Iterator
@@ -20,16 +18,13 @@ from slack_bolt.error import BoltError
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import Settings, SettingsError, SlackHttpServer, build_app, build_socket_mode_handler, run_socket_mode
-from bot.answer_worker import AnswerWorker
-from bot.delivery import OutboxSender, build_delivery_client
+from bot import Settings, SettingsError, SlackHttpServer, build_socket_mode_handler, run_socket_mode
 from bot.log_format import one_line_handler
-from bot.scheduler import Scheduler
+from bot.runtime import CannotOpenDatabase, build_runtime
 from bot.settings import slack_error
-from bot.storage import PerThreadDatabase
-from intake import load_request_types
+from bot.socket_mode import wait_for
 from intake.config import load_config
-from intake.db import default_db_path, open_db
+from intake.db import default_db_path
 from intake.errors import ConfigError
 from knowledge import KnowledgeBaseError, load_knowledge_base
 from knowledge.check import BUNDLED_DIR
@@ -77,30 +72,15 @@ def run(args: argparse.Namespace) -> int:
         return 2
     db_path = default_db_path()
     try:
-        open_db(db_path).conn.close()  # create and migrate now, on this thread, so a bad path fails here
-        answers = AnswerWorker.for_database(db_path, settings=settings, knowledge_base=knowledge_base)
-    except (sqlite3.Error, OSError) as exc:
-        raise UsageError(f"cannot open the database {db_path}: {exc}") from None
-    opener = functools.partial(open_db, db_path)
-    request_types = load_request_types()
-    delivery_db = PerThreadDatabase(opener)
-    sender = OutboxSender(client=build_delivery_client(settings), db=delivery_db, config=config,
-                          request_types=request_types, knowledge_base=knowledge_base)
-    try:
         with _quiet_slack_logs():
-            app = build_app(
-                settings=settings,
-                knowledge_base=knowledge_base,
-                open_db=opener,
-                config=config,
-                delivery=sender,
-                request_types=request_types,
-                answers=answers,
-            )
+            runtime = build_runtime(settings, config, db_path, knowledge_base)
+    except CannotOpenDatabase as exc:
+        raise UsageError(f"cannot open the database {db_path}: {exc.__cause__}") from None
     except BoltError as exc:
         raise UsageError(f"Slack rejected SLACK_BOT_TOKEN ({_slack_error(exc.__context__)})") from None
     except (URLError, OSError) as exc:
         raise UsageError(f"cannot reach Slack at {settings.api_url} ({_reason(exc)})") from None
+    app = runtime.app
     if settings.app_token is not None:
         _check_app_token(app.client, settings.app_token, api_url=settings.api_url)
     # On stdout, once Slack has accepted the tokens: a start-up failure after this is still one line on stderr.
@@ -114,14 +94,14 @@ def run(args: argparse.Namespace) -> int:
             server = SlackHttpServer(app, signing_secret=settings.signing_secret or "", host=host, port=port)
         except (OSError, ValueError) as exc:  # waitress: ValueError when the host stops resolving meanwhile
             raise UsageError(f"cannot listen on {host}:{port} ({_reason(exc)})") from None
-        with _delivering(sender, Scheduler(db=delivery_db, config=config, wake_delivery=sender.wake), answers):
+        with runtime.running():
             server.start()
-            stop.wait()
+            wait_for(stop)
             server.stop()
         return 0
     assert settings.app_token is not None  # Settings.from_env(mode="socket") requires it
     try:
-        with _delivering(sender, Scheduler(db=delivery_db, config=config, wake_delivery=sender.wake), answers):
+        with runtime.running():
             run_socket_mode(build_socket_mode_handler(app, app_token=settings.app_token), stop=stop)
     except SlackApiError as exc:
         raise UsageError(f"Slack rejected SLACK_APP_TOKEN ({_slack_error(exc)})") from None
@@ -140,21 +120,6 @@ def _check_app_token(client: WebClient, app_token: str, *, api_url: str) -> None
         raise UsageError(f"Slack rejected SLACK_APP_TOKEN ({_slack_error(exc)})") from None
     except (URLError, OSError) as exc:
         raise UsageError(f"cannot reach Slack at {api_url} ({_reason(exc)})") from None
-
-
-@contextlib.contextmanager
-def _delivering(sender: OutboxSender, scheduler: Scheduler, answers: AnswerWorker) -> Iterator[None]:
-    """Run the outbox sender and the answer worker (each resuming what a previous run left) and the reminder clock
-    while serving. Rows still pending at shutdown stay in the outbox and the inbox for the next start."""
-    sender.start()
-    scheduler.start()
-    answers.start()
-    try:
-        yield
-    finally:
-        answers.stop()
-        scheduler.stop()
-        sender.stop()
 
 
 @contextlib.contextmanager

@@ -1,8 +1,7 @@
-"""The app under test: built by `build_app` exactly as `serve --http` builds it, served by waitress on a free
+"""The app under test: built by `build_runtime` exactly as `serve --http` builds it, served by waitress on a free
 loopback port, talking to a fake Slack Web API, with a real SQLite database in a temporary directory."""
 from __future__ import annotations
 
-import functools
 import os
 import re
 import signal
@@ -18,17 +17,16 @@ from typing import Any
 
 import pytest
 import sqlite_utils
-from intake import load_request_types
 from intake.config import Config
 from intake.db import open_db
 from knowledge import KnowledgeBase, load_knowledge_base
 
-from bot import EVENTS_PATH, Settings, SlackHttpServer, build_app
+from bot import EVENTS_PATH, Settings, SlackHttpServer
 from bot.answer_worker import AnswerPolicy, AnswerWorker
-from bot.delivery import OutboxSender, RetryPolicy, build_delivery_client
-from bot.inbox import BACKLOG_LIMIT, Inbox, inbox_path
+from bot.delivery import OutboxSender, RetryPolicy
+from bot.inbox import BACKLOG_LIMIT
+from bot.runtime import Runtime, build_runtime
 from bot.scheduler import Scheduler
-from bot.storage import PerThreadDatabase
 from tests.fake_slack import FakeSlack
 from tests.slack_helpers import BOT_TOKEN, SIGNING_SECRET, SlackSender
 
@@ -112,53 +110,34 @@ def start_bot(
     fake_slack: FakeSlack, knowledge_base: KnowledgeBase, tmp_path: Path
 ) -> Iterator[Callable[..., RunningBot]]:
     servers: list[SlackHttpServer] = []
-    senders: list[OutboxSender] = []
-    workers: list[AnswerWorker] = []
+    runtimes: list[Runtime] = []
 
     def start(*, manager: str | None = MANAGER, now: datetime | None = None, backlog_limit: int = BACKLOG_LIMIT,
               **config: Any) -> RunningBot:
-        """The app, its outbox sender and its answer worker, as `serve --http` runs them; `config` adds to the
-        manager setting, `now` starts the bot's clock at that moment (a `TestClock`) instead of the real time and
-        `backlog_limit` bounds the questions owed at once."""
+        """The app, its outbox sender and its answer worker, built by `build_runtime` as `serve --http` builds
+        them, with fast retries and no reminder thread; `config` adds to the manager setting, `now` starts the
+        bot's clock at that moment (a `TestClock`) instead of the real time and `backlog_limit` bounds the questions
+        owed at once."""
         db_path = tmp_path / "privacy-bot.db"
         settings = Settings(bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, api_url=fake_slack.api_url)
-        opener = functools.partial(open_db, db_path)
         configuration = Config(manager=manager, **config)
         clock = TestClock(now) if now is not None else None
         timing = {"clock": clock} if clock else {}
-        sender = OutboxSender(client=build_delivery_client(settings), db=PerThreadDatabase(opener),
-                              config=configuration, request_types=load_request_types(),
-                              knowledge_base=knowledge_base, policy=FAST_RETRY, **timing).start()
-        senders.append(sender)
-        answers = AnswerWorker(client=build_delivery_client(settings),
-                               inbox=Inbox(inbox_path(db_path), backlog_limit=backlog_limit),
-                               db=PerThreadDatabase(opener), knowledge_base=knowledge_base, policy=FAST_ANSWERS,
-                               **timing).start()
-        workers.append(answers)
-        app = build_app(
-            settings=settings,
-            knowledge_base=knowledge_base,
-            open_db=opener,
-            config=configuration,
-            delivery=sender,
-            answers=answers,
-            **timing,
-        )
-        server = SlackHttpServer(app, signing_secret=SIGNING_SECRET, host="127.0.0.1", port=0,
+        runtime = build_runtime(settings, configuration, db_path, knowledge_base, retry=FAST_RETRY,
+                                answer_policy=FAST_ANSWERS, backlog_limit=backlog_limit, **timing)
+        runtimes.append(runtime.start(scheduler=False))
+        server = SlackHttpServer(runtime.app, signing_secret=SIGNING_SECRET, host="127.0.0.1", port=0,
                                  drain_seconds=0).start()
         servers.append(server)
-        scheduler = Scheduler(db=PerThreadDatabase(opener), config=configuration, wake_delivery=sender.wake)
-        return RunningBot(server, SlackSender(server.url + EVENTS_PATH), fake_slack, db_path, sender, scheduler,
-                          configuration, answers, clock)
+        return RunningBot(server, SlackSender(server.url + EVENTS_PATH), fake_slack, db_path, runtime.sender,
+                          runtime.scheduler, configuration, runtime.answers, clock)
 
     yield start
     for server in servers:
         server.stop(timeout=5)
-    for worker in workers:
-        worker.stop()
-        worker.inbox.close()
-    for sender in senders:
-        sender.stop()
+    for runtime in runtimes:
+        runtime.stop()
+        runtime.answers.inbox.close()
 
 
 @pytest.fixture

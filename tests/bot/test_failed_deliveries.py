@@ -11,11 +11,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from intake import Outbox
 
-from tests.bot.conftest import DEPUTY, ESCALATION_CHANNEL, MANAGER, TEAM_MEMBER, RunningBot
+from tests.bot.conftest import AGENT, DEPUTY, ESCALATION_CHANNEL, MANAGER, TEAM_MEMBER, RunningBot
 from tests.bot.test_intake import TEAM, dms_to, log_case, personal_data_in, wait_dm
 
 
@@ -95,6 +97,32 @@ class TestTheManagerIsTold:
         logged = [r.getMessage() for r in caplog.records if "outbox failed" in r.getMessage()]
         assert any(f"recipient={DEPUTY}" in line and "notified=none (a failure notice)" in line for line in logged)
         assert any(f"recipient={MANAGER}" in line and f"notified={DEPUTY}" in line for line in logged)
+
+    def test_a_row_of_a_kind_this_version_cannot_write_fails_by_name_and_is_not_sent_as_another(
+            self, start_bot: Callable[..., RunningBot], caplog: pytest.LogCaptureFixture) -> None:
+        """A kind a newer version (or a mistake) wrote used to go out as a deadline reminder; now it is failed with
+        `unknown_kind`, nothing is posted for it, and the manager is told what to do."""
+        caplog.set_level(logging.INFO, logger="bot")
+        bot = start_bot()
+        case_id = log_case(bot)
+        wait_rows(bot, settled)
+        before = len(bot.fake.calls_to("chat.postMessage"))
+        with bot.db() as db:
+            row_id = Outbox(db).add(kind="case_note", recipient=AGENT, case_id=case_id, data={"key": "T-1"},
+                                    now=datetime.now(UTC))
+        bot.sender.wake()
+        rows = wait_rows(bot, lambda rows: settled(rows) and len(notices(rows)) == 1)
+        [row] = [row for row in rows if row["id"] == row_id]
+        assert (row["status"], row["last_error"]) == ("failed", "unknown_kind")
+        [notice] = notices(rows)
+        assert (notice["recipient"], notice["case_id"], notice["status"]) == (MANAGER, case_id, "sent")
+        posts = bot.fake.calls_to("chat.postMessage")[before:]
+        assert [call.params["channel"] for call in posts] == [f"D{MANAGER}"]
+        text = posts[0].all_text()
+        assert case_id in text and "unknown_kind" in text and "update privacy-bot" in text
+        logged = [r.getMessage() for r in caplog.records if "outbox failed" in r.getMessage()]
+        assert any(f"id={row_id} kind=case_note" in line and "error=unknown_kind" in line for line in logged)
+
 
 
 class TestItShows:

@@ -1,17 +1,15 @@
 """Socket Mode serves the very app object HTTP serves; wired without opening a WebSocket."""
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 
 from intake.config import Config
-from intake.db import open_db
 from knowledge import KnowledgeBase
 from slack_sdk.socket_mode.request import SocketModeRequest
 
-from bot import Settings, build_app, build_socket_mode_handler
-from bot.answer_worker import AnswerWorker
+from bot import Settings, build_socket_mode_handler
+from bot.runtime import build_runtime
 from tests.fake_slack import FakeSlack
 from tests.slack_helpers import APP_TOKEN, BOT_TOKEN, event_envelope, mention
 
@@ -21,9 +19,8 @@ def test_the_handler_wraps_the_same_app_and_answers_an_envelope(
 ) -> None:
     """The handler holds our app and its client (same SLACK_API_URL); an envelope is acked and answered."""
     settings = Settings(bot_token=BOT_TOKEN, app_token=APP_TOKEN, api_url=fake_slack.api_url)
-    answers = AnswerWorker.for_database(tmp_path / "bot.db", settings=settings, knowledge_base=knowledge_base)
-    app = build_app(settings=settings, knowledge_base=knowledge_base,
-                    open_db=functools.partial(open_db, tmp_path / "bot.db"), config=Config(), answers=answers.start())
+    runtime = build_runtime(settings, Config(), tmp_path / "bot.db", knowledge_base)
+    app, answers = runtime.app, runtime.answers.start()
     handler = build_socket_mode_handler(app, app_token=APP_TOKEN)
     assert handler.app is app
     assert handler.client.web_client is app.client

@@ -1,0 +1,122 @@
+"""The one place the server is assembled: the app, the outbox sender, the answer worker and the reminder clock,
+around one database.
+
+`privacy-bot serve`, the tests and the benchmarks all build the bot here, so what they run is what is deployed.
+Every part shares one `PerThreadDatabase`, hence one in-process write lock: the listeners, the sender, the answer
+worker's votes and the scheduler hand the case database over in microseconds instead of meeting in SQLite's busy
+handler (`bot/storage.py`). The knobs the tests turn (retry timing, the backlog limit, the clock) are keyword
+arguments whose defaults are production's.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from intake import Config, RequestTypes, load_request_types
+from intake.db import open_db
+from knowledge import KnowledgeBase
+from slack_bolt import App
+
+from bot.answer_worker import AnswerPolicy, AnswerWorker
+from bot.app import build_app
+from bot.delivery import OutboxSender, RetryPolicy, build_delivery_client
+from bot.inbox import BACKLOG_LIMIT, Inbox, inbox_path
+from bot.scheduler import Scheduler
+from bot.settings import Settings
+from bot.storage import PerThreadDatabase
+from bot.views.outbox_messages import OutboxMessages, policy_citer
+
+__all__ = ["CannotOpenDatabase", "Runtime", "build_runtime"]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class CannotOpenDatabase(Exception):
+    """The case database or its inbox could not be opened; the `sqlite3.Error` or `OSError` is the cause.
+
+    Its own type because a Slack that cannot be reached is an `OSError` too, and `serve` words the two apart."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """The running parts of one server process. `start()` and `stop()` order them as `serve` always has: the
+    sender first (resuming what a previous run left), then the reminder clock, then the answer worker; stopping
+    in reverse. Rows still pending at shutdown stay in the outbox and the inbox for the next start."""
+
+    app: App
+    sender: OutboxSender
+    answers: AnswerWorker
+    scheduler: Scheduler
+    db: PerThreadDatabase
+
+    def start(self, *, scheduler: bool = True) -> Runtime:
+        """Start the threads; `scheduler=False` leaves the reminder clock to `scheduler.tick(now)` (tests)."""
+        self.sender.start()
+        if scheduler:
+            self.scheduler.start()
+        self.answers.start()
+        return self
+
+    def stop(self) -> None:
+        self.answers.stop()
+        self.scheduler.stop()
+        self.sender.stop()
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[Runtime]:
+        """Start, serve whatever the body serves, and stop even when it fails."""
+        self.start()
+        try:
+            yield self
+        finally:
+            self.stop()
+
+
+def build_runtime(
+    settings: Settings,
+    config: Config,
+    db_path: str | os.PathLike[str],
+    knowledge_base: KnowledgeBase,
+    clock: Callable[[], datetime] = _utc_now,
+    *,
+    request_types: RequestTypes | None = None,
+    retry: RetryPolicy = RetryPolicy(),
+    answer_policy: AnswerPolicy = AnswerPolicy(),
+    backlog_limit: int = BACKLOG_LIMIT,
+) -> Runtime:
+    """Open the database (created and migrated now, on this thread, so a bad path fails here) and its inbox, then
+    build the parts; nothing runs until `start()`.
+
+    Raises `CannotOpenDatabase` when the database or the inbox cannot be opened, then, from `build_app`'s
+    auth.test, `slack_bolt.error.BoltError` when Slack rejects the token and `urllib.error.URLError` (an
+    `OSError`) when Slack cannot be reached.
+    """
+    path = Path(db_path)
+    try:
+        open_db(path).conn.close()
+        inbox = Inbox(inbox_path(path), backlog_limit=backlog_limit)
+    except (sqlite3.Error, OSError) as error:
+        raise CannotOpenDatabase(path) from error
+    db = PerThreadDatabase(functools.partial(open_db, path))
+    types = request_types or load_request_types()
+    messages = OutboxMessages(config=config, request_types=types, cite=policy_citer(knowledge_base))
+    sender = OutboxSender(client=build_delivery_client(settings), db=db, config=config, messages=messages,
+                          policy=retry, clock=clock)
+    answers = AnswerWorker(client=build_delivery_client(settings), inbox=inbox, db=db,
+                           knowledge_base=knowledge_base, policy=answer_policy, clock=clock)
+    app = build_app(settings=settings, knowledge_base=knowledge_base, db=db, config=config, answers=answers,
+                    clock=clock, delivery=sender, request_types=types)
+    scheduler = Scheduler(db=db, config=config, wake_delivery=sender.wake, clock=clock)
+    return Runtime(app=app, sender=sender, answers=answers, scheduler=scheduler, db=db)

@@ -1,0 +1,88 @@
+"""What each outbox row says: the one place that maps a row's kind to its message.
+
+The sender (`bot/delivery.py`) only moves messages; it asks here for the message of a row, built from the case as
+it is *now* (a card delayed by an outage shows the current status). Every kind the core writes (`intake.Kind`,
+and the failure notice) is named below; a kind this version does not know (written by a newer one, or by
+mistake) is an `UnknownOutboxKind`, never some other message sent in its place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from intake import SERVER_OPERATOR, CaseStore, Config, Kind, OutboxRow, RequestTypes
+from intake import outbox
+from intake.case import Case
+from knowledge import KnowledgeBase
+
+from bot.views.blocks import Message
+from bot.views.case_messages import (
+    Citer,
+    case_card,
+    confirmation_message,
+    digest_message,
+    escalation_post,
+    reminder_message,
+)
+from bot.views.notices import delivery_failed_message
+
+__all__ = ["UNKNOWN_KIND", "OutboxMessages", "UnknownOutboxKind", "policy_citer"]
+
+#: The error recorded on a row whose kind has no message (shown in App Home, `cases show` and `doctor`).
+UNKNOWN_KIND = "unknown_kind"
+
+
+class UnknownOutboxKind(Exception):
+    """The row's kind has no message here; sending it as another kind would tell someone the wrong thing."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def policy_citer(knowledge_base: KnowledgeBase) -> Citer:
+    """Section ids → 「第10条（…）」 from the knowledge base; an id it no longer has is still shown as 第N条."""
+
+    def cite(section: str) -> str:
+        if knowledge_base.has_entry(section):
+            return knowledge_base.citation_ja(knowledge_base.entry(section))
+        return f"第{section}条"
+
+    return cite
+
+
+@dataclass(frozen=True)
+class OutboxMessages:
+    """Renders outbox rows with the labels, the configuration and the citations a message needs."""
+
+    config: Config
+    request_types: RequestTypes
+    cite: Citer
+
+    def render(self, row: OutboxRow, *, store: CaseStore, now: datetime) -> Message:
+        """The message for `row`. Raises `intake.CaseNotFound` when its case is gone and `UnknownOutboxKind`."""
+        types = self.request_types
+        match row.kind:
+            case outbox.DELIVERY_FAILED:
+                return delivery_failed_message(
+                    case_id=row.case_id, kind=str(row.data.get("failed_kind")),
+                    recipient=str(row.data.get("failed_recipient")), error=str(row.data.get("error")))
+            case Kind.DIGEST:
+                return digest_message(store.list(actor=SERVER_OPERATOR), now=now, request_types=types)
+            case Kind.CASE_CARD | Kind.CARD_UPDATE:
+                return case_card(_case(row, store), request_types=types, cite=self.cite,
+                                 repeat=bool(row.data.get("repeat")))
+            case Kind.CONFIRMATION:
+                return confirmation_message(_case(row, store), request_types=types, config=self.config)
+            case Kind.ESCALATION_POST:
+                return escalation_post(_case(row, store), request_types=types)
+            case Kind.REMINDER:
+                return reminder_message(_case(row, store), key=str(row.data.get("key")), request_types=types)
+            case _:
+                raise UnknownOutboxKind(row.kind)
+
+
+def _case(row: OutboxRow, store: CaseStore) -> Case:
+    # The server reads as the operator: it is the process holding the database, and the message only goes where
+    # the routing rules (intake/routing.py) decided.
+    return store.get(row.case_id or "", actor=SERVER_OPERATOR)
