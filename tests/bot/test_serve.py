@@ -42,7 +42,12 @@ def summary_of(process: subprocess.Popen[str]) -> str:
         if "listening on" in line:
             break
     process.send_signal(signal.SIGTERM)
-    out, _ = process.communicate(timeout=15)
+    try:
+        out, _ = process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:  # a server that did not stop is not left running behind the tests
+            process.kill()
+            process.communicate()
     assert process.returncode == 0
     lines = out.splitlines()
     assert len(lines) == 1, out
