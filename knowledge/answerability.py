@@ -101,7 +101,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"(委託先|再委託|ベンダー|外注先|クラウド|サブプロセッサ).{0,6}(一覧|リスト|名前|社名|名称|どこ)"
             r"|(一覧|リスト)(を|は|って|が)?(もら|ほし|欲し|くだ|見せ|ある)|どの(クラウド|ベンダー|事業者|業者)|(社名|名前)を教えて"
             r"|list of (the )?(vendors|companies|providers|processors|sub-?processors|sub-?contractors|partners|recipients)"
-            r"|which (vendors?|providers?|cloud)|what (vendors?|cloud|provider)|sub-?processors?"
+            r"|どの(ツール|システム|ソフト|サービス|製品|crm|サーバ)(を|で|に|が)?(使|利用|導入|預|置|保存|管理)"
+            r"|which (vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?)"
+            r"|what (vendors?|cloud|provider|tools?|software|systems?|platforms?|crm) (do|does|is|are)|sub-?processors?"
             r"|names? of (the )?(vendors?|companies|providers?|sub-?contractors?)"),
         _re(r"llc|inc\.|株式会社|google|yahoo|microsoft|meta|facebook"),
     ),
@@ -133,6 +135,64 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"合併|買収|事業譲渡|事業承継|会社分割|倒産|破産|廃業|merger|acquisition|acquired|bankrupt|sold to|sale of the"
             r" company|change of control"),
         _re(r"合併|事業譲渡|承継|merger|acquisition"),
+    ),
+    FactKind(
+        "channel",
+        "受付・連絡の手段",
+        # A specific channel asked about as a way to do something (電話でも受け付けていい？, "can they apply by
+        # post?"), or the channel itself (申請方法, "which channel"); a channel that only says how a message came
+        # in (「メールで削除依頼が来た」) asks nothing.
+        _re(r"(電話|郵送|書面|手紙|fax|ファックス|ファクス|窓口|来店|対面|口頭|チャット|メール|フォーム|line|sms|アプリ)(で|から)(も|の)?"
+            r".{0,12}(受け付け|受付|申請|請求|申し込|申込|依頼|連絡|通知|知らせ|送っ|出し|提出|でき|いい|大丈夫|可能|ok|対応し(て|ても))"
+            r".{0,12}([?？]|か|いい|の$)"
+            r"|(申請|請求|申込|申し込み|提出|送付|連絡|受付|通知)(の)?(方法|手段|経路|窓口)|どの(方法|手段|経路)で"
+            r"|^(can|could|may|do|does|should|will|is|are)\b.{0,60}\b(by|via|over|through) (the )?(phone|telephone|post|mail"
+            r"|letter|fax|e-?mail|chat|sms|text|app|web ?form|form|website)\b|\bin (writing|person)\b.{0,20}\?"
+            r"|(what|which) (channel|method|means)|how (can|do|should) (they|users?|customers?|people) (submit|send|apply"
+            r"|make|file|request|contact|reach)"),
+        _re(r"メール|電話|郵送|書面|窓口|フォーム|サイト(より|から|上)|e-?mail|phone|\bpost\b|in writing|website|\bsite\b"),
+    ),
+    FactKind(
+        "identity documents",
+        "本人確認の方法・書類",
+        _re(r"本人確認.{0,10}(方法|書類|手段|やり方|どうやって|どうやる|どうする|何を|なにを|何で|なにで)"
+            r"|(どう|どうやって|どのように|何で|なにで).{0,10}本人(確認|かどうか)|身分証|免許証|マイナンバー|パスポート|保険証"
+            r"|(what|which) (kind of )?(id|identification|documents?|proof)\b|proof of (identity|id\b)|\bid documents?"
+            r"|photo id|how (do|should|can|will|would) (we|i|you) (verify|confirm|check) (their |the |his |her |a )?"
+            r"(identity|id\b|who)"),
+        _re(r"免許証|身分証|書類|パスポート|\bdocuments?\b|passport|id card"),
+    ),
+    FactKind(
+        "format",
+        "渡す形式",
+        _re(r"形式|フォーマット|ファイル|pdf|csv|エクセル|excel|紙で|書面で(渡|送|提供|開示|出|もら)|データで(渡|送|もら|提供)"
+            r"|file format|\bformat\b|spreadsheet|on paper|(electronic|digital|paper|printed) (copy|form)"
+            r"|machine-readable|portab"),
+        _re(r"形式|書面|電磁的|\bformat\b|\bpdf\b|\bcsv\b|in writing"),
+    ),
+    FactKind(
+        "frequency",
+        "頻度・回数",
+        _re(r"頻度|何回|何度|(年|月|週)に(何|\d+)|定期的に|how often|how many times|frequency|per (year|month|week)"
+            r"|once a (year|month|week)|\bregularly\b|\bperiodic"),
+        _re(r"\d+\s*(回|度|times)|毎(年|月|週|日)|定期的|annually|every (year|month|week)|periodically|regularly"),
+    ),
+    FactKind(
+        "who exactly",
+        "担当者・担当部署",
+        _re(r"誰が.{0,8}(対応|担当|やる|やって|判断|管理|見|扱|処理|決め|アクセス)|どの(部署|チーム|担当|部門|人)"
+            r"|担当(者|部署)(は|って|の名前|が誰|を教え)|who (exactly|specifically)|which (team|department|person|staff|employee)s?\b"
+            r"|who (handles|is responsible|decides|processes|deals|can access|has access|sees|reviews|approves)"),
+        _re(r"責任者|管理者|代表|担当|部署|manager|officer|representative|\bteam\b|department"),
+    ),
+    FactKind(
+        "security measure",
+        "具体的な安全管理措置",
+        # A named safeguard: the policy says data is managed "appropriately and safely" (§6) and names none.
+        _re(r"暗号|ハッシュ|バックアップ|二段階認証|二要素|多要素|アクセス(制限|制御|権限)|権限管理|ファイアウォール|脆弱性"
+            r"|ペネトレーション|侵入テスト|ウイルス対策|encrypt|hashed|hashing|backups?\b|two-factor|\b2fa\b|\bmfa\b"
+            r"|multi-factor|firewall|access control|access rights|penetration|pen ?test|vulnerabilit|anti-?virus"),
+        _re(r"暗号|ハッシュ|バックアップ|アクセス制限|encrypt|hash|backup|firewall|access control"),
     ),
     FactKind(
         "count",
@@ -167,6 +227,12 @@ _PHRASES_EN = {
     "age limit": "an age limit or minors",
     "business transfer": "a merger or business transfer",
     "count": "numbers of cases or people",
+    "channel": "which channel (phone, post, email…) is used or accepted",
+    "identity documents": "how identity is checked, or which documents",
+    "format": "the format data is given in",
+    "frequency": "how often",
+    "who exactly": "who exactly (person or team) does it",
+    "security measure": "specific security measures",
     "the law itself": "what the law itself says",
 }
 

@@ -33,6 +33,16 @@ class TestKindOfFact:
             ("業務委託先の社名一覧を見せてもらえますか", "named vendors", "7"),
             ("これまでに第三者提供で問題になった事例ってある？", "past incidents", "8"),
             ("小学生のユーザーの生年月日も取得していい？保護者の同意は？", "age limit", "2"),
+            ("利用停止のお願いって郵送でも受け付けてるんですか？", "channel", "11"),
+            ("Can someone ask for their data to be corrected over the phone?", "channel", "11"),
+            ("訂正のとき本人確認はどうやってするの？免許証のコピー？", "identity documents", "11"),
+            ("Which kind of proof of identity should we ask for before we erase an account?", "identity documents", "11"),
+            ("開示請求に応じるとき、保有している情報はどんな形式で本人に渡すの？", "format", "10"),
+            ("Do we hand over disclosed records as a paper copy or an electronic copy?", "format", "10"),
+            ("プライバシーポリシーは年に何回見直してる？", "frequency", "15"),
+            ("Who exactly decides whether a correction request gets done, which team?", "who exactly", "11"),
+            ("ユーザー情報を安全に管理するためにアクセス制限はかけてる？", "security measure", "6"),
+            ("Is user information kept safe with two-factor login for staff?", "security measure", "6"),
         ],
     )
     def test_partial(self, kb: KnowledgeBase, question: str, kind: str, section: str) -> None:
@@ -47,6 +57,8 @@ class TestKindOfFact:
             ("開示の求めにはいつまでに応じればいい？", "10"),  # "遅滞なく" states a deadline, without a number
             ("Which ad companies receive user data from us?", "14"),  # §14's table names them
             ("決済のためにクレジット会社にデータを預けてる？", "8"),
+            ("問い合わせはメールで受け付けてる？", "16"),  # §16 names the channel: email via the site
+            ("Who is responsible for managing personal information here?", "9"),  # §9 names the role
         ],
     )
     def test_a_stated_fact_is_answered(self, kb: KnowledgeBase, question: str, section: str) -> None:
