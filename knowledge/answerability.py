@@ -61,7 +61,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|\b(keep|kept|store|stored|retain|retained|hold|held)\b.{0,60}\bhow long|for how long"
             r"|how many (years|months|days) .{0,30}\b(keep|hold|store|retain)|retention|\bretain"
             r"|how long .{0,40}\b(keep|kept|store|stored|hold|held"
-            r"|retain|retained|remain|stay)|kept for|stored for|deleted after"),
+            r"|retain|retained|remain|stay|last|lasts|valid)|kept for|stored for|deleted after"
+            r"|有効期限|有効期間|\bexpir|lifetime|lifespan"),
         _re(_DURATION),
     ),
     FactKind(
@@ -195,6 +196,25 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"暗号|ハッシュ|バックアップ|アクセス制限|encrypt|hash|backup|firewall|access control"),
     ),
     FactKind(
+        "notification",
+        "本人への通知の有無・方法",
+        # Whether (or how) the person is told; the policy says so only where it announces something (§15).
+        _re(r"(本人|ユーザー?|お客様|お客さん|利用者|顧客)(に|へ)(は|も)?(事前に|すぐ|必ず)?(通知|連絡|知らせ|お知らせ|報告)"
+            r"|(通知|お知らせ)(は|を)?(され|する|します|しま|来|届|ある|あり)|\bnotif(y|ies|ied|ication)\b"
+            r"|\b(tell|told|inform|informed|alert|alerted|warn|warned) (the )?(users?|customers?|them|individuals?"
+            r"|data subjects?|people|person)\b"),
+        _re(r"通知|お知らせ|知らせ|notif|announce|\binform(ed|s)?\b"),
+    ),
+    FactKind(
+        "how consent is obtained",
+        "同意の取り方",
+        _re(r"同意(を|は|って)?.{0,6}(どうやって|どのように|どう(取|得|も)|方法|取り方|取得方法|もらい方|どこで)"
+            r"|(どうやって|どのように|どこで).{0,10}同意|チェックボックス|オプトイン|\bopt-?in\b|check ?box"
+            r"|how (do|does|did|is|are|should) .{0,30}\bconsent\b.{0,20}(obtained|given|collected|recorded|get|got)?"
+            r"|how .{0,20}(get|obtain|collect|record) .{0,15}\bconsent"),
+        _re(r"チェック|クリック|ボタン|書面|check ?box|click|in writing"),
+    ),
+    FactKind(
         "count",
         "件数・人数",
         _re(r"何件|何人|何名|件数|人数|how many (\w+ ){0,2}(users|people|customers|requests|times|cases|records|complaints"
@@ -233,6 +253,8 @@ _PHRASES_EN = {
     "frequency": "how often",
     "who exactly": "who exactly (person or team) does it",
     "security measure": "specific security measures",
+    "notification": "whether or how the person is notified",
+    "how consent is obtained": "how consent is obtained",
     "the law itself": "what the law itself says",
 }
 

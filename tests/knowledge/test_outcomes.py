@@ -43,6 +43,10 @@ class TestKindOfFact:
             ("Who exactly decides whether a correction request gets done, which team?", "who exactly", "11"),
             ("ユーザー情報を安全に管理するためにアクセス制限はかけてる？", "security measure", "6"),
             ("Is user information kept safe with two-factor login for staff?", "security measure", "6"),
+            ("How long do the cookies last?", "retention period", "14"),
+            ("第三者に提供するとき本人に通知する？", "notification", "8"),
+            ("If we give data to a delivery company, do we notify the user?", "notification", "8"),
+            ("How is consent obtained before we share data with a third party?", "how consent is obtained", "8"),
         ],
     )
     def test_partial(self, kb: KnowledgeBase, question: str, kind: str, section: str) -> None:
@@ -59,6 +63,7 @@ class TestKindOfFact:
             ("決済のためにクレジット会社にデータを預けてる？", "8"),
             ("問い合わせはメールで受け付けてる？", "16"),  # §16 names the channel: email via the site
             ("Who is responsible for managing personal information here?", "9"),  # §9 names the role
+            ("ポリシーが変わったらユーザーに通知される？", "15"),  # §15: announced on the site
         ],
     )
     def test_a_stated_fact_is_answered(self, kb: KnowledgeBase, question: str, section: str) -> None:
