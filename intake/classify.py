@@ -68,9 +68,13 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
     "authority": (
         r"警察|刑事課|捜査|検察|裁判所|令状|差押|差し押さえ|捜索|弁護士会照会|23条照会|二十三条照会|文書送付嘱託|調査嘱託",
         r"提出命令|発信者情報開示|税務署|国税局|労働基準監督署|監督官庁|行政機関から|官公庁|公安",
+        r"(個人情報保護委員会|保護委員会|監督官庁|行政機関|市役所|区役所|役所|自治体|省庁)(から|より).{0,25}(照会|問い合わせ|問合せ|提出|報告|求め|要請|依頼|連絡|書面|通知)",
         _BEFORE + r"(police|subpoena|subpoenaed|warrant|prosecutor|detective|sheriff|fbi)" + _AFTER,
         r"law enforcement|court order|court-ordered|order of the court|government (agency|authority)|bar association"
         r"|tax (office|authority)|official (request|inquiry) from",
+        r"(regulator|supervisory authority|data protection (authority|commission)|personal information protection"
+        r" commission|government (office|department|ministry))s?\b.{0,40}(asked|asking|requested|requesting|demand|ordered"
+        r"|requires|required|sent us|wrote to us|letter|inquiry|enquiry)",
     ),
     "legal_threat": (
         r"訴訟|訴え|提訴|告訴|告発|裁判(を|に|で|沙汰|を起こ)|法的(措置|手段|手続|対応)|内容証明",
@@ -102,7 +106,24 @@ def _fold(text: str) -> str:
 #: 「漏えいした場合の報告期限は？」, "which clause covers police requests?") is not an incident.
 _HYPOTHETICAL = re.compile(
     r"場合|としたら|したら|(来|届|あっ|され)たら|ときは|時は|際は|一般(的に|論)|ポリシー|規約|条項|条文|規定|どの条|(?<!法)第\s*\d+\s*条|"
-    r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article)(?![a-z])"
+    r"(れ|え|し|き|っ|い)ても|って本当|というのは本当|ってほんと|(漏えい|漏洩|流出|情報漏れ|ハッキング|不正アクセス)(が|は)(心配|不安|怖)|"
+    r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article"
+    r"|even if|is it true|are we liable|would we be|ever|do you|does your company|would you|how .{0,40}\bworks?"
+    r"|what is the (process|procedure)|in principle|(worried|concerned|afraid|nervous) (about|of))(?![a-z])"
+)
+#: The incident happened somewhere else (the news, another company) or is a subject of study, not something here:
+#: 「ニュースで他社の漏えい事件を見ました」, "a competitor was hacked, are we affected?", "writing about breaches".
+_ELSEWHERE = re.compile(
+    r"ニュース|報道|新聞|記事|他社|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|"
+    r"(?<![a-z])(news|reported that|another (company|firm|vendor|provider|business|saas)|other companies|competitors?"
+    r"|journalist|reporter|writing (about|an article)|article|research(ing)?|training|course)(?![a-z])"
+)
+#: …unless the message says it reached us or our users: our system, this user's data, this account.
+_HERE = re.compile(
+    r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏|流出|不正|盗|誤送|見え|表示|届)|"
+    r"見え(て|た|る)|表示(され|して)|ログインしたら|"
+    r"(?<![a-z])((your|our) (system|database|servers?|site|app|service|company|staff|agent)|my (data|account|details"
+    r"|information|number)|(could|can) see|showing|shown|visible|logged in|logging in|after (logging|signing) in)(?![a-z])"
 )
 #: What shows that it happened or is happening: something arrived, was found, was done, now.
 _ACTUAL = re.compile(
@@ -121,7 +142,10 @@ _EVENT_SIGNALS = ("leak", "authority")
 
 
 def _describes_an_event(folded: str) -> bool:
-    """Whether the text reports something that happened, rather than asking about a rule or a hypothesis."""
+    """Whether the text reports something that happened here, rather than asking about a rule, a hypothesis or
+    an incident elsewhere."""
+    if _ELSEWHERE.search(folded) and not _HERE.search(folded):
+        return False
     if not _HYPOTHETICAL.search(folded):
         return True
     return any(not _NOT_ACTUAL_AFTER.match(folded, m.end()) for m in _ACTUAL.finditer(folded))

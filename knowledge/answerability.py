@@ -166,9 +166,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "format",
         "渡す形式",
-        _re(r"形式|フォーマット|ファイル|pdf|csv|エクセル|excel|紙で|書面で(渡|送|提供|開示|出|もら)|データで(渡|送|もら|提供)"
+        # A file or a medium named as the way data is handed over (PDFで渡す？), not a file that is only mentioned.
+        _re(r"形式|フォーマット|(pdf|csv|エクセル|excel|紙|書面|データ|ファイル|電子)(で|の形で)(渡|送|提供|開示|出|もら|くれ|ほし|欲し)"
             r"|file format|\bformat\b|spreadsheet|on paper|(electronic|digital|paper|printed) (copy|form)"
-            r"|machine-readable|portab"),
+            r"|(as|in) (an? )?(pdf|csv|excel)\b|machine-readable|portab"),
         _re(r"形式|書面|電磁的|\bformat\b|\bpdf\b|\bcsv\b|in writing"),
     ),
     FactKind(

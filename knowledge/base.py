@@ -54,6 +54,16 @@ REQUEST_LIFT = 0.5
 ACT_FLOOR = 0.6
 #: Characters before a request ending searched for the act (「住所を消して|ほしい」).
 ACT_WINDOW = 8
+#: The entries that apply to an incident reported in the message, most specific first: a possible leak is a failure
+#: of §6's safe management, which §9's 個人情報管理責任者 oversees; data asked for by the police or another
+#: authority may be given without consent only "when permitted by law" (§8 item 6, §4 items 1 and 4).
+INCIDENT_ENTRIES: dict[str, tuple[str, ...]] = {
+    "leak_report": ("6", "9"),
+    "authority_request": ("8.6", "4.1", "4.4"),
+}
+#: How far the entries that apply to a reported incident are lifted above the best match, and the step between them.
+INCIDENT_LIFT = 0.5
+INCIDENT_STEP = 0.01
 _NOTHING_ASKED: dict[Language, str] = {
     "ja": "ご質問の内容が見つかりませんでした。お客様の文面を貼り付けるか、知りたい点を一文で書いてください。",
     "en": "I couldn't find a question in this. Paste the customer's message, or write what you want to know.",
@@ -159,6 +169,9 @@ class KnowledgeBase:
         query = found.question if found is not None and found.question else self._speller.correct(text)
         scores, best_faq = self._score(query)
         self._requested_acts(query, scores)
+        incident = _incident(text)
+        if incident is not None:
+            self._lift_applicable(INCIDENT_ENTRIES[incident], scores)
         if found is not None and found.context and max(scores.values(), default=0.0) < ANSWER_THRESHOLD:
             # Context sentences count, but less than the sentence that asks, and only when it alone is not enough.
             wider, wider_faq = self._score(f"{found.question} {found.context}")
@@ -167,7 +180,7 @@ class KnowledgeBase:
             if best_faq is None or (wider_faq and CONTEXT_WEIGHT * wider_faq[1] > best_faq[1]):
                 best_faq = (wider_faq[0], CONTEXT_WEIGHT * wider_faq[1]) if wider_faq else None
         hits = self._hits(scores)
-        outcome, missing = self._judge(query, hits)
+        outcome, missing = self._judge(query, hits, incident=incident is not None)
         summary, note, faq_id = "", "", None
         silent = best_faq is not None and self.faq[best_faq[0]].policy_silent
         if best_faq and silent and best_faq[1] >= max([FAQ_SUMMARY_THRESHOLD, *(h.score for h in hits[:1])]):
@@ -225,13 +238,20 @@ class KnowledgeBase:
         section = self.policy[entry.section]
         return section.note_en if language == "en" else section.note_ja
 
-    def _judge(self, text: str, hits: list[Hit]) -> tuple[Outcome, list[str]]:
-        """answered / partial / not_covered, and what the policy lacks (see knowledge.answerability)."""
+    def _judge(self, text: str, hits: list[Hit], *, incident: bool = False) -> tuple[Outcome, list[str]]:
+        """answered / partial / not_covered, and what the policy lacks (see knowledge.answerability).
+
+        A report of an incident (a leak, an authority asking) is answered by the section that applies to it; the
+        words that describe what happened (the file, the tool, the office) are not what is asked, so only a kind
+        of fact asked ("within how many hours must we report?") can make it partial.
+        """
         if not hits or hits[0].score < ANSWER_THRESHOLD:
             strong = [t.surface for t in self._vocabulary_of_policy.unknown_terms(text) if t.central]
             return "not_covered", _unique(strong + [k.id for k in kinds_asked(text)])
         cited = f"{hits[0].quote}\n{hits[0].translation}"
         missing = [kind.id for kind in kinds_asked(text) if not stated(kind, cited)]
+        if incident:
+            return ("partial", _unique(missing)) if missing else ("answered", [])
         unknown = self._vocabulary_of_policy.unknown_terms(text)
         missing += [t.surface for t in unknown if t.central]
         share = self._vocabulary_of_policy.unknown_share(text)
@@ -295,6 +315,17 @@ class KnowledgeBase:
         for entry_id in lifted:
             if scores.get(entry_id, 0.0) >= ACT_FLOOR * top:  # found on its own too, not only by the act's word
                 scores[entry_id] = top + (1 - top) * REQUEST_LIFT
+
+    def _lift_applicable(self, entries: tuple[str, ...], scores: dict[str, float]) -> None:
+        """Put the entries that apply to a reported incident first, in the order given, and above the threshold.
+
+        A message reporting a leak or an authority's request reads like many sections at once (the data named:
+        §2; the request: §10, §11); the section that governs what happens next is the one to cite.
+        """
+        top = max([ANSWER_THRESHOLD, *scores.values()])
+        lifted = top + (1 - top) * INCIDENT_LIFT
+        for rank, entry_id in enumerate(e for e in entries if e in self.policy):
+            scores[entry_id] = max(scores.get(entry_id, 0.0), lifted - rank * INCIDENT_STEP)
 
     def _hits(self, scores: dict[str, float]) -> list[Hit]:
         """The best entry of each top-level section, best section first."""
@@ -398,6 +429,17 @@ _REFERENCE = re.compile(r"(第\s*)?[0-9〇一二三四五六七八九十]+\s*条
 def _without_reference(text: str) -> str:
     """The question with its section reference taken out, so "第14条" itself is not judged an unknown term."""
     return _REFERENCE.sub(" ", text)
+
+
+def _incident(text: str) -> str | None:
+    """The urgent request type the message reports (intake's evidence: a leak happened, an authority is asking).
+
+    Imported here, not at the top: intake.classify builds on knowledge.matcher, which imports this package.
+    """
+    from intake.classify import critical_type
+
+    found = critical_type(text)
+    return found if found in INCIDENT_ENTRIES else None
 
 
 _ON_REQUEST = re.compile(r"求められた場合")

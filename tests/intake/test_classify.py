@@ -52,6 +52,20 @@ TRAPS = [
     "漏えいが起きた場合、個人情報保護委員会への報告期限は何日ですか？",
     "What does the policy say would happen if there were a data breach?",
     "裁判所から開示命令が来たら、御社は利用者の情報を出すんですか？",
+    # News about another company, or leaks as a subject of study, is not an incident here.
+    "ニュースで他社の情報漏えい事件を見ました。御社は大丈夫ですか？",
+    "I read in the news that another SaaS company was hacked. Are you safe?",
+    "A competitor had a data leak last week; our customers are asking if we are affected. How should we answer?",
+    "I'm a journalist writing about data breaches in call-centre software. Can you comment on your security?",
+    # A question about what is done in general, or a rule ("even if…, is it true…").
+    "Do you ever share data with law enforcement?",
+    "Could you tell me how the police request process works at your company?",
+    "ユーザー情報が漏れても会社は責任を負わないって本当ですか？",
+    "漏えいが心配なのでCookieを無効にする方法を教えて",
+    "I'm worried about data breaches. Is my phone number safe with you?",
+    # "Urgent" for an ordinary request, and a marketing email sent to the wrong list.
+    "至急！登録メールアドレスの変更をお願いします。",
+    "I keep getting your marketing emails even though I never subscribed. Please stop.",
 ]
 
 #: Must stay urgent: each reports something that happened or an authority that is asking now.
@@ -62,6 +76,10 @@ STILL_URGENT = [
     "警察署から捜査関係事項照会書が届きました。どう対応すれば？",
     "個人情報保護委員会に申告します。",
     "If this isn't fixed by Friday, my lawyer will be in touch.",
+    "ログインしたら他社のお客様の電話番号が表示されていました。",
+    "After logging in I could see another company's call recordings.",
+    "個人情報保護委員会から報告を求める書面が届きました。",
+    "A regulator sent us a letter asking for records about one of our users.",
 ]
 
 
