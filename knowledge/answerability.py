@@ -93,7 +93,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "certification",
         "認証・認定",
         _re(r"(?<![本人段要])認証(を|は|って|取|持|あ|受|の取得)|認定|pマーク|プライバシーマーク|isms|\biso ?\d{4,5}"
-            r"|\bsoc ?[12]\b|\bpci\b|certif|accredit|監査報告|audit report"),
+            r"|\bsoc ?[12]\b|\bpci\b|certifi(ed|cation|cations)\b|accredit|監査報告|audit report"),
         _re(r"認証|認定|マーク|certif|isms|\biso\b"),
     ),
     FactKind(

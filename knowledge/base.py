@@ -120,12 +120,17 @@ class KnowledgeBase:
         # policy's own marker: 「…を求められた場合」): 「…を削除してください」 names the act asked for, which
         # outweighs the things it is asked about (電話番号, 住所 of §2).
         self._acts: dict[str, set[str]] = {}
+        self._acts_en: dict[str, set[str]] = {}
         for e in self.policy.values():
             if not _ON_REQUEST.search(e.ja):
                 continue
             for keyword in e.keywords_ja:
-                if _VERBAL_NOUN.fullmatch(keyword):  # 開示, 削除, 利用停止; not a plain verb like 見せて
+                if _VERBAL_NOUN.fullmatch(keyword) or _TE_FORM.fullmatch(keyword):  # 開示, 削除, 利用停止; 消して, 直して
                     self._acts.setdefault(normalise(keyword), set()).add(e.id)
+            for keyword in e.keywords_en:
+                verb = _MY_PHRASE.fullmatch(keyword)  # "delete my data", "see my data": the request in the user's words
+                if verb:
+                    self._acts_en.setdefault(verb.group(1), set()).add(e.id)
         self._speller = Speller(
             [t for e in self.policy.values() for t in (e.title_en, e.en, *e.keywords_en)]
             + [t for f in self.faq.values() for t in f.questions_en],
@@ -311,10 +316,17 @@ class KnowledgeBase:
             for act, entries in self._acts.items():
                 if act in window:
                     lifted |= entries
+        # English: the verb right after a request ("please delete…", "she wants us to remove…"), or a participle
+        # after a wish ("wants her address removed"). A whole verb is surer than a Japanese substring, so the
+        # entry needs no score of its own.
+        folded = query.lower()
+        verbs = [m.group("verb") for m in _REQUEST_EN.finditer(folded)]
+        verbs += [m.group("verb") + e for m in _WISH_EN.finditer(folded) for e in ("", "e")]
+        named = {entry_id for verb in verbs for entry_id in self._acts_en.get(verb, set())}
         top = max(scores.values(), default=0.0)
-        for entry_id in lifted:
-            if scores.get(entry_id, 0.0) >= ACT_FLOOR * top:  # found on its own too, not only by the act's word
-                scores[entry_id] = top + (1 - top) * REQUEST_LIFT
+        for entry_id in lifted | named:
+            if entry_id in named or scores.get(entry_id, 0.0) >= ACT_FLOOR * top:  # found on its own too
+                scores[entry_id] = max(scores.get(entry_id, 0.0), top + (1 - top) * REQUEST_LIFT)
 
     def _lift_applicable(self, entries: tuple[str, ...], scores: dict[str, float]) -> None:
         """Put the entries that apply to a reported incident first, in the order given, and above the threshold.
@@ -445,10 +457,20 @@ def _incident(text: str) -> str | None:
 _ON_REQUEST = re.compile(r"求められた場合")
 #: A kanji verbal noun (開示, 削除, 利用停止) as the policy's keywords list them.
 _VERBAL_NOUN = re.compile(r"[\u3400-\u9fff]{2,6}")
+#: A verb in the て form a request is made with (消して, 直して): 「住所を消してほしい」 asks for the act as surely
+#: as 「削除してください」. Not 見せて: 「委託先の一覧を見せて」 asks to see a list, not for §10's disclosure.
+_TE_FORM = re.compile(r"[\u3400-\u9fff]{1,2}して")
 #: How a request ends, in normalised text (kana folded to hiragana): 「…してください」「…してほしい」「…しろと言われた」.
 _REQUEST_ENDING = re.compile(
     r"(いただけ|いただき|頂け|ほしい|欲しい|もらえ|もらい|ください|下さい|くれ|(ろ|て|よ)(と|って)言われ|(ろ|て)って)"
 )
+#: A request in the user's words as the policy's English keywords give it: "delete my data" -> "delete".
+_MY_PHRASE = re.compile(r"([a-z]+) my [a-z ]+")
+_REQUEST_EN = re.compile(
+    r"\b(please|can you|could you|would you|will you|(wants?|wanted|asks?|asked|asking|would like|told) (us|you|me) to"
+    r"|wants? to|(we|i) need to|(can|should|do|must) we|how (do|can|should) (we|i))\s+(please\s+|\w+ly\s+)?(?P<verb>[a-z]+)"
+)
+_WISH_EN = re.compile(r"\b(wants?|wanted|would like|asked to have|asking to have)\b[^.?!]{0,40}?\b(?P<verb>[a-z]{3,}?)e?d\b")
 _TOPIC_WORD = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff々]{2,}|[A-Za-z][A-Za-z0-9-]{2,}")
 _TOPIC_STOPWORDS = frozenset(
     "what which when where who why how does did can could would should will the and for with about this that there"

@@ -64,7 +64,12 @@ _META = re.compile(
 _ASKS = re.compile(
     r"[?？]|ください|下さい|ほしい|欲しい|たい(です|のですが|んですが|。|$)|てもらえ|いただけ|頂け|できますか|でしょうか|"
     r"ますか|ですか|のか[?？。]?$|かな[?？。]?$|教えて|\bplease\b|\b(can|could|would|will) (you|i|we)\b|\bi('d| would) like\b|\bi want\b|"
-    r"^(how|what|when|where|why|who|which|is|are|do|does|did|can|could)\b",
+    r"^(how|what|when|where|why|who|which|is|are|do|does|did|can|could)\b|"
+    # A request reported by the staff member (「消してくれと言われました」, "she wants us to remove it") asks as
+    # much as the customer's own words would.
+    r"(て|で)(くれ|もらいたい)|と言われ(た|ました|て)|とのこと|を希望|"
+    r"\b(wants?|wanted|would like)\b|\b(is asking|asked|asks) (us |me |you )?(to|for|whether|if|about)\b|"
+    r"\brequesting\b|\bwondering (if|whether)\b|\bwants to know\b",
     re.IGNORECASE,
 )
 

@@ -110,3 +110,36 @@ EMAILS = [
 def test_more_pasted_messages(kb: KnowledgeBase, section: str, message: str) -> None:
     answer = kb.ask(message)
     assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, answer.sections
+
+
+#: Context first, then the request, written for this test: the sentence that asks decides the section.
+CONTEXT_FIRST = [
+    ("11", "今日は問い合わせが多くて大変でした。さっきのお客様は解約を考えているそうです。その方から、登録している電話番号と住所を"
+           "消してほしいと言われたんですが、どう対応すればいいですか？"),
+    ("11", "A user wrote in about her late father's account. She has the death certificate. She wants us to remove "
+           "everything we hold on him. What do we do?"),
+    ("11", "I spoke to a long-time customer today. She is moving abroad next month. She wants her old address removed "
+           "from our records."),
+    ("10", "お客様から電話がありました。かなり怒っていて、前にも問い合わせたのに返事がないそうです。自分についてどんな情報を"
+           "持っているのか全部見せてほしいとのことです。"),
+]
+
+
+@pytest.mark.parametrize(("section", "message"), CONTEXT_FIRST)
+def test_the_sentence_that_asks_decides(kb: KnowledgeBase, section: str, message: str) -> None:
+    answer = kb.ask(message)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, (answer.sections,
+                                                                                          answer.not_in_policy)
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("The customer wants us to remove her phone number.", "11"),
+        ("Could you please delete my email address and phone number?", "11"),
+        ("住所と電話番号を消してほしいです", "11"),
+    ],
+)
+def test_the_act_requested_outweighs_what_it_is_about_in_english_too(kb: KnowledgeBase, question: str, section: str) -> None:
+    """The verb after a request ("wants us to remove") is an act of the policy's own "remove my data"."""
+    assert kb.ask(question).sections[0].split(".")[0] == section
