@@ -74,6 +74,11 @@ _ASKS = re.compile(
 )
 
 
+#: A sentence that asks outright: a question mark, a question ending, a request to the reader.
+_QUESTION = re.compile(r"[?？]|ですか|ますか|でしょうか|ください|下さい|教えて|\bplease\b|^(how|what|when|where|why|who|which|is|are"
+                       r"|do|does|did|can|could|should|would|will)\b", re.IGNORECASE)
+
+
 #: Words about the asking itself (the policy, the reply, the customer), not about a topic: a sentence made only of
 #: these ("what does the policy say?", 「ポリシー的にどうなってる？」) asks for help with something said elsewhere.
 _META_WORDS = frozenset(
@@ -125,6 +130,9 @@ def focus(message: str) -> Focus | None:
                 continue
             kept.append(sentence if not _META.search(sentence) else stripped)
     asks = [s for s in kept if _ASKS.search(s) and _has_topic(s)]
+    direct = [s for s in asks if _QUESTION.search(s)]
+    if direct:  # a sentence that asks outright outweighs reported wishes in the context ("Marketing wants to…")
+        asks = direct
     kept = [s for s in kept if _has_topic(s)]
     context = [s for s in kept if s not in asks]
     if not asks:

@@ -122,7 +122,14 @@ CONTEXT_FIRST = [
            "from our records."),
     ("10", "お客様から電話がありました。かなり怒っていて、前にも問い合わせたのに返事がないそうです。自分についてどんな情報を"
            "持っているのか全部見せてほしいとのことです。"),
+    ("2", "We're redesigning the signup page. Marketing wants to add a few more fields. Legal asked me to check "
+          "something first. What information does the policy say we collect when someone registers?"),
 ]
+
+
+def test_a_direct_question_outweighs_wishes_reported_around_it() -> None:
+    found = focus(CONTEXT_FIRST[-1][1])
+    assert found is not None and found.question.startswith("What information") and "Marketing" in found.context
 
 
 @pytest.mark.parametrize(("section", "message"), CONTEXT_FIRST)
