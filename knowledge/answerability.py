@@ -175,7 +175,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "frequency",
         "頻度・回数",
-        _re(r"頻度|何回|何度|(年|月|週)に(何|\d+)|定期的に|how often|how many times|frequency|per (year|month|week)"
+        _re(r"頻度|何回|何度|(年|月|週)(に|で)(何|\d+|[一二三四五六七八九十])|定期的に|how often|how many times|frequency|per (year|month|week)"
             r"|once a (year|month|week)|\bregularly\b|\bperiodic"),
         _re(r"\d+\s*(回|度|times)|毎(年|月|週|日)|定期的|annually|every (year|month|week)|periodically|regularly"),
     ),
@@ -184,7 +184,11 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "担当者・担当部署",
         _re(r"誰が.{0,8}(対応|担当|やる|やって|判断|管理|見|扱|処理|決め|アクセス)|どの(部署|チーム|担当|部門|人)"
             r"|担当(者|部署)(は|って|の名前|が誰|を教え)|who (exactly|specifically)|which (team|department|person|staff|employee)s?\b"
-            r"|who (handles|is responsible|decides|processes|deals|can access|has access|sees|reviews|approves)"),
+            r"|who (handles|is responsible|decides|processes|deals|can access|has access|sees|reviews|approves)"
+            # which staff can see the data: the policy says who receives it, never which employees see it
+            r"|(社員|従業員|スタッフ|オペレーター|担当者|サポート)(は|が|も|なら)?.{0,20}(見|閲覧|アクセス|聞)(られ|でき|れる|ける|けま|れま)"
+            r"|\b(can|do|does|could) (our |the )?(staff|employees?|agents?|support( staff| agents)?|operators?|anyone at"
+            r" \w+) (see|access|view|read|listen)"),
         _re(r"責任者|管理者|代表|担当|部署|manager|officer|representative|\bteam\b|department"),
     ),
     FactKind(
@@ -214,6 +218,24 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|how (do|does|did|is|are|should) .{0,30}\bconsent\b.{0,20}(obtained|given|collected|recorded|get|got)?"
             r"|how .{0,20}(get|obtain|collect|record) .{0,15}\bconsent"),
         _re(r"チェック|クリック|ボタン|書面|check ?box|click|in writing"),
+    ),
+    FactKind(
+        "automatic deletion",
+        "退会・解約時に自動で消えるか",
+        # What happens to data when an account is closed: §11 says what is done when deletion is *asked for*,
+        # not what happens by itself at closure.
+        _re(r"(退会|解約|アカウント(を)?削除|利用をやめ|やめ)(したら|すると|した後|したあと|後|の後|時|とき|の際)(は|に|も|って)?"
+            r".{0,12}(消え|削除され|消去され|なくな|残る|残り|残っ|どうなる)"
+            r"|automatically (deleted|removed|erased|purged|wiped)|(deleted|removed|erased|purged|wiped) (automatically"
+            r"|immediately|right away)|what happens to .{0,30}(data|information|details|records).{0,20}(after|when|if|once)"
+            r" .{0,20}(cancel|close|leave|delete|unsubscribe|quit)"),
+        _re(r"退会|解約|自動|automatic|account (closure|is closed)|cancel"),
+    ),
+    FactKind(
+        "audit",
+        "監査・点検の実施",
+        _re(r"監査|立入|点検|\baudit(s|ed|ing)?\b|inspect(s|ed|ion|ions)?\b"),
+        _re(r"監査|点検|\baudit|inspect"),
     ),
     FactKind(
         "count",
@@ -255,6 +277,8 @@ _PHRASES_EN = {
     "who exactly": "who exactly (person or team) does it",
     "security measure": "specific security measures",
     "notification": "whether or how the person is notified",
+    "automatic deletion": "whether data is deleted by itself when an account is closed",
+    "audit": "audits or inspections",
     "how consent is obtained": "how consent is obtained",
     "the law itself": "what the law itself says",
 }

@@ -47,6 +47,11 @@ class TestKindOfFact:
             ("第三者に提供するとき本人に通知する？", "notification", "8"),
             ("If we give data to a delivery company, do we notify the user?", "notification", "8"),
             ("How is consent obtained before we share data with a third party?", "how consent is obtained", "8"),
+            ("Can support staff see the customer's credit card number?", "who exactly", "8"),
+            ("退会したらすぐにデータは消えるの？", "automatic deletion", "11"),
+            ("Is the data deleted automatically when an account is closed?", "automatic deletion", "11"),
+            ("委託先の監査は年に一回やってる？", "audit", "7"),
+            ("How do we check that our subcontractors handle the data properly, do we audit them?", "audit", "7"),
         ],
     )
     def test_partial(self, kb: KnowledgeBase, question: str, kind: str, section: str) -> None:
