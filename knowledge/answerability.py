@@ -133,8 +133,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "business transfer",
         "事業譲渡・合併時の扱い",
-        _re(r"合併|買収|事業譲渡|事業承継|会社分割|倒産|破産|廃業|merger|acquisition|acquired|bankrupt|sold to|sale of the"
-            r" company|change of control"),
+        # The company changing hands, not data being "acquired" (§5) or "sold" (§8).
+        _re(r"合併|買収|事業譲渡|事業承継|会社分割|倒産|破産|廃業|merger|\bm&a\b|takeover|taken over|(bought|acquired) by"
+            r"|(company|business|selfree|callconnect|firm) (is |was |gets |got |being )?(sold|bought|acquired)"
+            r"|acquisition of (the |our )?(company|business|selfree)|bankrupt|sale of the company|change of control"),
         _re(r"合併|事業譲渡|承継|merger|acquisition"),
     ),
     FactKind(

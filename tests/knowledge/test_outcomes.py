@@ -161,6 +161,8 @@ class TestRendering:
         ("国内の配送業者にプレゼント発送用の住所を渡すのはOK？", {"8"}),
         ("Is the privacy policy ever updated?", {"15"}),
         ("開示請求にはいつまでに対応すればいい？", {"10"}),
+        ("Is the statistical data sold to other companies?", {"13"}),  # data sold, not the company
+        ("How is user information acquired?", {"2", "5"}),  # §5's "acquisition", not a takeover
     ],
 )
 def test_a_word_of_a_kind_in_passing_does_not_make_it_partial(kb: KnowledgeBase, question: str, sections: set[str]) -> None:
