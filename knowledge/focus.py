@@ -55,10 +55,12 @@ _META = re.compile(
     r"(これ|この件|この問い合わせ|このメール|こちら)?(って|は)?(どう|どのように|なんて|何て|どうやって)"
     r"(返せば|返信すれば|返事すれば|回答すれば|答えれば|対応すれば|返したら|返信したら|答えたら|対応したら|返す|返信する|回答する|答える|対応する)"
     r"(いい|良い|よい)?(ん)?(です|でしょう)?(か|かな|の)?|"
-    r"(返し方|返信の仕方|回答の仕方|対応の仕方|返答)(を)?(教えて|わかる|分かる)|誰か(助けて|教えて|わかる)|"
+    r"(返し方|返信の仕方|回答の仕方|対応の仕方|返答|対応方法|返信方法|回答方法|返信内容|回答内容)(を)?(教えて|わかる|分かる)(ください|下さい)?|"
+    r"誰か(助けて|教えて|わかる)|"
     r"how (do|should|can|would) (i|we) (answer|reply|respond)( to)?( this| them| her| him| it)?|"
     r"(can|could) (someone|anyone|you) help( me)?( with)?( the| this| a)? (reply|answer|response)|"
-    r"what (do|should) (i|we) (say|tell|reply|answer)|help me (reply|answer|respond)|how to (reply|answer|respond)",
+    r"what (do|should) (i|we) (say|tell|reply|answer)|help me (reply|answer|respond)|how to (reply|answer|respond)|"
+    r"what to (say|tell|reply|answer|write)",
     re.IGNORECASE,
 )
 _ASKS = re.compile(

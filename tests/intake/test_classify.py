@@ -77,6 +77,7 @@ STILL_URGENT = [
     "個人情報保護委員会に申告します。",
     "If this isn't fixed by Friday, my lawyer will be in touch.",
     "ログインしたら他社のお客様の電話番号が表示されていました。",
+    "届いた請求書に、知らない会社の住所が記載されていました。",
     "After logging in I could see another company's call recordings.",
     "個人情報保護委員会から報告を求める書面が届きました。",
     "A regulator sent us a letter asking for records about one of our users.",

@@ -72,7 +72,9 @@ def test_context_sentences_are_kept_apart() -> None:
     assert found is not None and "クッキー" in found.question and "怒って" in found.context
 
 
-@pytest.mark.parametrize("meta", ["これどう返せばいい？", "how do I answer this?", "Can someone help me reply?"])
+@pytest.mark.parametrize(
+    "meta", ["これどう返せばいい？", "how do I answer this?", "Can someone help me reply?", "対応方法を教えてください。"]
+)
 def test_a_meta_question_alone_is_not_a_topic(kb: KnowledgeBase, meta: str) -> None:
     answer = kb.ask(meta)
     assert answer.outcome == "not_covered" and answer.hits == []

@@ -22,6 +22,8 @@ LEAKS = [
     "漏えいしたかもしれません。管理画面のエクスポートファイルが外部から見える状態でした。",
     "We emailed a customer list to the wrong person this morning. What should I do?",
     "I think some user data may have leaked, a contractor's laptop was stolen.",
+    "お客様から以下の問い合わせがありました。\n「御社から届いた請求書に、知らない会社の住所が記載されていました。どういうことですか。」\n"
+    "対応方法を教えてください。",
 ]
 AUTHORITIES = [
     "警察から電話があって、ある利用者の登録情報を提出してほしいと言われています。対応どうすればいい？",
