@@ -54,8 +54,9 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"(他人|別人|他社|他の(人|方|ユーザ|利用者|会社|企業|顧客|お客)|知らない(人|方|会社|番号)|別の(人|方|ユーザ|利用者|会社|企業|顧客|お客))"
         r".{0,25}(見え|表示|届|閲覧|聞こえ|再生|送られ|入って|載って|出て)",
         r"身に覚えのない(ログイン|アクセス|操作)",
-        r"(別|他|違う|知らない)の?(人|方|お客|顧客|ユーザ|利用者|会社)の(名前|氏名|情報|データ|住所|電話番号|メールアドレス|請求書|通話)"
-        r".{0,20}(書かれ|記載|載って|表示|見え|届|入って|添付)",
+        r"(別|他|違う|知らない)の?(人|方|お客|顧客|ユーザ|利用者|会社|受信者)の(名前|氏名|情報|データ|住所|電話番号|メールアドレス|アドレス"
+        r"|請求書|通話).{0,20}(書かれ|記載|載って|表示|見え|届|入って|添付)",
+        r"(?<![a-z])b?cc(?![a-z]).{0,25}(見え|表示|丸見え)|(全員|みんな)の(メール)?アドレスが.{0,10}(見え|表示)",
         r"(私|自分|本人)(ではない|じゃない|以外の)(方|人|お客|ユーザ|利用者).{0,25}(見え|表示|届|載って|出て|記載)",
         r"(ネット|ウェブ|web|sns|掲示板).{0,30}(出回|晒|公開されて|貼られ|載って|流れて)",
         _BEFORE + r"(leak|leaks|leaked|leaking|leakage|breach|breached|breaches|exposed|hacked|hacker|hackers|stolen)" + _AFTER,
@@ -108,10 +109,10 @@ def _fold(text: str) -> str:
 #: 「漏えいした場合の報告期限は？」, "which clause covers police requests?") is not an incident.
 _HYPOTHETICAL = re.compile(
     r"場合|としたら|したら|(来|届|あっ|され)たら|ときは|時は|際は|一般(的に|論)|ポリシー|規約|条項|条文|規定|どの条|(?<!法)第\s*\d+\s*条|"
-    r"(れ|え|し|き|っ|い)ても|って本当|というのは本当|ってほんと|(漏えい|漏洩|流出|情報漏れ|ハッキング|不正アクセス)(が|は)(心配|不安|怖)|"
+    r"(れ|え|し|き|っ|い)ても|って本当|というのは本当|ってほんと|ガイドライン|について(教えて|知りたい)|とは(何|なん)|(漏えい|漏洩|流出|情報漏れ|ハッキング|不正アクセス)(が|は)(心配|不安|怖)|"
     r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article"
     r"|even if|is it true|are we liable|would we be|ever|do you|does your company|would you|how .{0,40}\bworks?"
-    r"|what is the (process|procedure)|in principle|(worried|concerned|afraid|nervous) (about|of))(?![a-z])"
+    r"|what is the (process|procedure)|in principle|guidelines?|explain|(worried|concerned|afraid|nervous) (about|of))(?![a-z])"
 )
 #: The incident happened somewhere else (the news, another company) or is a subject of study, not something here:
 #: 「ニュースで他社の漏えい事件を見ました」, "a competitor was hacked, are we affected?", "writing about breaches".
@@ -122,7 +123,7 @@ _ELSEWHERE = re.compile(
 )
 #: …unless the message says it reached us or our users: our system, this user's data, this account.
 _HERE = re.compile(
-    r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏|流出|不正|盗|誤送|見え|表示|届)|"
+    r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏れ|漏え|漏洩|流出|不正|盗|誤送信|見え|表示|届)(た|て|し|され|い)|"
     r"見え(て|た|る)|表示(され|して)|ログインしたら|"
     r"(?<![a-z])((your|our) (system|database|servers?|site|app|service|company|staff|agent)|my (data|account|details"
     r"|information|number)|(could|can) see|showing|shown|visible|logged in|logging in|after (logging|signing) in)(?![a-z])"
@@ -143,10 +144,24 @@ _NOT_ACTUAL_AFTER = re.compile(r"\s*(場合|ら|とき|時|際)")
 _EVENT_SIGNALS = ("leak", "authority")
 
 
+#: A marketing email sent to the wrong address discloses nobody's data but the recipient's own address: it is an
+#: opt-out or a complaint, not a leak, unless someone else's data came with it (a CC list, another customer's name).
+_MARKETING = re.compile(
+    r"メルマガ|メールマガジン|広告メール|宣伝メール|営業メール|キャンペーン|ニュースレター|ダイレクトメール|"
+    r"(?<![a-z])(newsletters?|marketing|promotional|promotions?|sales emails?|advert(s|ising)?|mailing list)(?![a-z])"
+)
+_OTHERS_DATA = re.compile(
+    r"(他|別|違う|知らない)の(お客|方|人|ユーザ|利用者|顧客|会社|受信者)の|別人|他人|(?<![a-z])(cc|bcc)(?![a-z])|"
+    r"some(one|body) else'?s|another (customer|person|user|client|company)'?s|other (customers|people|users|recipients)"
+)
+
+
 def _describes_an_event(folded: str) -> bool:
     """Whether the text reports something that happened here, rather than asking about a rule, a hypothesis or
     an incident elsewhere."""
     if _ELSEWHERE.search(folded) and not _HERE.search(folded):
+        return False
+    if _MARKETING.search(folded) and not _OTHERS_DATA.search(folded):
         return False
     if not _HYPOTHETICAL.search(folded):
         return True

@@ -66,6 +66,10 @@ TRAPS = [
     # "Urgent" for an ordinary request, and a marketing email sent to the wrong list.
     "至急！登録メールアドレスの変更をお願いします。",
     "I keep getting your marketing emails even though I never subscribed. Please stop.",
+    "御社のメルマガが間違って私に届いています。登録した覚えはありません。配信停止してください。",
+    "Your sales email was sent to the wrong address, I'm not the person you meant. Please take me off your list.",
+    "個人情報保護委員会のガイドラインについて教えてください。",
+    "他社で誤送信の事故があったそうです。うちでは誤送信を防ぐ仕組みはありますか？",
 ]
 
 #: Must stay urgent: each reports something that happened or an authority that is asking now.
@@ -78,6 +82,9 @@ STILL_URGENT = [
     "If this isn't fixed by Friday, my lawyer will be in touch.",
     "ログインしたら他社のお客様の電話番号が表示されていました。",
     "届いた請求書に、知らない会社の住所が記載されていました。",
+    # A marketing email is a leak when it carries someone else's data.
+    "メルマガが他の受信者のアドレスがCCで全部見える状態で送られてきました。",
+    "宛先違いのキャンペーンメールに、別の方の氏名と電話番号が書かれていました。",
     "After logging in I could see another company's call recordings.",
     "個人情報保護委員会から報告を求める書面が届きました。",
     "A regulator sent us a letter asking for records about one of our users.",
