@@ -213,6 +213,16 @@ def _matcher(request_types: RequestTypes) -> Matcher:
     )
 
 
+#: What the inquiry says it is *not* asking for (「削除依頼ではなく」, "don't delete my account"): matched for the
+#: type, those words would vote for exactly the request the person rules out.
+_NEGATED = re.compile(
+    r"[^\s、。,.!?！？]{1,12}(ではなく|じゃなくて?|ではありません|ではないです|は不要|はせず|はしなくて)|"
+    r"\b(don't|do not|not to|never|without) (want (you )?to )?(delete|remove|erase|close|cancel|deleting|removing|closing"
+    r"|cancelling)( (my|the|our|their|his|her))?( \w+)?",
+    re.IGNORECASE,
+)
+
+
 def classify(text: str, *, request_types: RequestTypes | None = None) -> Classification:
     """Suggest the request type and urgency of an inquiry.
 
@@ -220,7 +230,7 @@ def classify(text: str, *, request_types: RequestTypes | None = None) -> Classif
     deletion and a suspension request is not presented as a sure thing.
     """
     types = request_types or load_request_types()
-    query = clean_input(text)
+    query = _NEGATED.sub(" ", clean_input(text))
     scores = {m.key: m.score for m in _matcher(types).rank(query, limit=len(types.types))}
     signals = urgency_signals(text[:MAX_SIGNAL_CHARS])
     if not _describes_an_event(_fold(text[:MAX_SIGNAL_CHARS])):

@@ -21,6 +21,9 @@ TYPED = [
     ("How do I opt out of analytics cookies and personalised ads?", "cookie_optout"),
     ("We are the police. Under a warrant, provide the subscriber information for this number.", "authority_request"),
     ("I received an email with another customer's phone numbers in it — looks like a data breach.", "leak_report"),
+    # What the person rules out does not vote for its type.
+    ("I don't want you to delete anything, I only want to know what you hold about me.", "disclosure"),
+    ("データの削除は不要です。登録情報を確認させてください。", "disclosure"),
 ]
 
 URGENT = [
