@@ -49,7 +49,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "fee",
         "手数料・料金の額",
         _re(r"手数料|料金|費用|金額|いくら|有料|無料|お金|月額|年額|値段|価格|\bfees?\b|(?<!in )\bcharg(e|es|ed|ing)\b"
-            r"|\bcosts?\b|\bprices?\b|\bpricing\b|how much|free of charge|\bpaid\b"),
+            r"|\bcosts?\b|\bprices?\b|\bpricing\b|how much|free of charge|\bpaid\b|\b(is|are) (it|this|that|they|an? \w+( \w+)?)"
+            r" free\b|\bfor free\b"),
         _re(r"\d[\d,]*\s*(円|yen)|手数料|無料|free of charge|\bfees?\b"),
     ),
     FactKind(
@@ -62,6 +63,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|how many (years|months|days) .{0,30}\b(keep|hold|store|retain)|retention|\bretain"
             r"|how long .{0,40}\b(keep|kept|store|stored|hold|held"
             r"|retain|retained|remain|stay|last|lasts|valid)|kept for|stored for|deleted after"
+            r"|how long (until|before) .{0,40}\b(deleted|erased|removed|gone|disappears?|purged)"
             r"|有効期限|有効期間|\bexpir|lifetime|lifespan"),
         _re(_DURATION),
     ),
@@ -76,7 +78,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "deadline",
         "期限",
         _re(r"期限|いつまでに|締め?切り?|どれくらいで|どのくらいで|何日以内|deadline|how (quickly|fast|soon)"
-            r"|response time|time limit|turnaround"),
+            r"|response time|time limit|turnaround|by when|how long (do|does|will|would|did) (it|this|that|we|they)"
+            r" (take|have)"),
         _re(_DURATION + "|" + _QUALITATIVE_TIME),
     ),
     FactKind(
@@ -86,7 +89,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(国内|海外|国外|日本)(に|で|へ)?(サーバ|保存|保管|置|ある|あり|移転|送)"
             r"|(サーバ|データ|保存先|保管先).{0,10}(国内|海外|国外|日本)|which country|what country|\bregion\b|overseas|abroad"
             r"|data ?cent(er|re)|residency|(where|which).{0,30}\b(located|stored|hosted|kept|servers?)\b"
-            r"|in japan|outside japan|cross-border|transferred? (abroad|outside)"),
+            r"|in japan|outside japan|cross-border|transferred? (abroad|outside)"
+            r"|(海外|国外|外国)(に|へ|の)"),
         _re(r"日本|国内|海外|国外|japan|overseas|abroad|country"),
     ),
     FactKind(
@@ -104,7 +108,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|list of (the )?(vendors|companies|providers|processors|sub-?processors|sub-?contractors|partners|recipients)"
             r"|どの(ツール|システム|ソフト|サービス|製品|crm|サーバ)(を|で|に|が)?(使|利用|導入|預|置|保存|管理)"
             r"|which (vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?)"
-            r"|what (vendors?|cloud|provider|tools?|software|systems?|platforms?|crm) (do|does|is|are)|sub-?processors?"
+            r"|what (vendors?|cloud( provider)?|providers?|tools?|software|systems?|platforms?|crm) (do|does|is|are)"
+            r"|sub-?processors?"
             r"|names? of (the )?(vendors?|companies|providers?|sub-?contractors?)"),
         _re(r"llc|inc\.|株式会社|google|yahoo|microsoft|meta|facebook"),
     ),

@@ -228,3 +228,27 @@ def without_seed() -> KnowledgeBase:
 def test_questions_the_policy_does_not_answer(without_seed: KnowledgeBase, question: str) -> None:
     answer = without_seed.ask(question)
     assert answer.outcome != "answered" and answer.not_in_policy, (answer.sections, answer.not_in_policy)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Is a disclosure request free?", "fee"),
+        ("How long until deleted data disappears from our systems?", "retention period"),
+        ("海外にデータを移すことある？", "place or country"),
+        ("By when must we reply to a disclosure request?", "deadline"),
+        ("What cloud provider do we use?", "named vendors"),
+        ("Can I ask for deletion by phone?", "channel"),
+        ("What ID do we ask for?", "identity documents"),
+        ("Can we send the data as a CSV?", "format"),
+        ("How often is the policy reviewed?", "frequency"),
+        ("Which department handles disclosure requests?", "who exactly"),
+        ("Is customer data encrypted?", "security measure"),
+        ("Will the user be notified if we share their data?", "notification"),
+        ("How do we get users' consent?", "how consent is obtained"),
+        ("退会したらデータは自動で消える？", "automatic deletion"),
+        ("Do we audit our vendors?", "audit"),
+    ],
+)
+def test_the_kind_asked_is_read_in_other_words(question: str, kind: str) -> None:
+    assert kind in [k.id for k in kinds_asked(question)]
