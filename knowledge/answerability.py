@@ -158,7 +158,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|letter|fax|e-?mail|chat|sms|text|app|web ?form|form|website)\b|\bin (writing|person)\b.{0,20}\?"
             r"|(what|which) (channel|method|means)|how (can|do|should) (they|users?|customers?|people) (submit|send|apply"
             r"|make|file|request|contact|reach)"),
-        _re(r"メール|電話|郵送|書面|窓口|フォーム|サイト(より|から|上)|e-?mail|phone|\bpost\b|in writing|website|\bsite\b"),
+        _re(r"メール|電話|郵送|書面|窓口|フォーム|サイト(より|から|上)|e-?mail|phone|\bby post\b|in writing"
+            r"|(via|through|on) (the |our )?(company's )?(website|site)|contact form"),
     ),
     FactKind(
         "identity documents",
@@ -245,6 +246,24 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"監査|点検|\baudit|inspect"),
     ),
     FactKind(
+        "request by an agent",
+        "代理人・家族からの請求",
+        # The policy speaks of requests from the person (ユーザーご本人より); whether someone else may make them is
+        # a question it leaves open.
+        _re(r"代理人|代理で|代わりに|本人以外|(家族|親族|配偶者|夫|妻|息子|娘|弁護士)(が|から|の代わり|に代わって).{0,20}(請求|依頼|申請|頼|求め|開示|削除|訂正)"
+            r"|on (his|her|their|someone's|the user's|a user's) behalf|on behalf of|family member|relatives?\b"
+            r"|power of attorney|\bproxy\b|someone other than the (user|customer|person)"),
+        _re(r"代理|本人以外|on behalf|\bagent\b|\bproxy\b"),
+    ),
+    FactKind(
+        "records kept",
+        "記録の作成・保存",
+        _re(r"(提供|共有|開示|削除|対応|請求)(の)?(記録|ログ|履歴)|(記録|ログ|履歴)(を|は|って)?(残|保存|保管|取って|とって|つけて)"
+            r"|keep (a )?(records?|logs?) of|records? of (who|what|when|which)|logs? of (who|what|when|which)"
+            r"|(disclosure|sharing|deletion|request) (records?|logs?)\b"),
+        _re(r"記録|\brecords?\b|\blogs?\b"),
+    ),
+    FactKind(
         "count",
         "件数・人数",
         _re(r"何件|何人|何名|件数|人数|how many (\w+ ){0,2}(users|people|customers|requests|times|cases|records|complaints"
@@ -286,6 +305,8 @@ _PHRASES_EN = {
     "notification": "whether or how the person is notified",
     "automatic deletion": "whether data is deleted by itself when an account is closed",
     "audit": "audits or inspections",
+    "request by an agent": "requests made by someone other than the person (an agent or family)",
+    "records kept": "records kept of what was done",
     "how consent is obtained": "how consent is obtained",
     "the law itself": "what the law itself says",
 }

@@ -52,6 +52,11 @@ class TestKindOfFact:
             ("Is the data deleted automatically when an account is closed?", "automatic deletion", "11"),
             ("委託先の監査は年に一回やってる？", "audit", "7"),
             ("How do we check that our subcontractors handle the data properly, do we audit them?", "audit", "7"),
+            ("広告のオプトアウトはアプリからもできる？", "channel", "14"),
+            ("代理人からの開示請求には応じる？", "request by an agent", "10"),
+            ("Can a family member request deletion on behalf of the user?", "request by an agent", "11"),
+            ("第三者提供の記録って残してる？", "records kept", "8"),
+            ("Do we keep a record of who we shared data with?", "records kept", "8"),
         ],
     )
     def test_partial(self, kb: KnowledgeBase, question: str, kind: str, section: str) -> None:
