@@ -223,6 +223,37 @@ _NEGATED = re.compile(
 )
 
 
+#: A request's verb ("please erase…", "could you correct…", "I want you to delete…"): what the person asks to be
+#: done outweighs what the data is ("all personal data you hold about me" reads like a disclosure request).
+_REQUEST_VERB = re.compile(
+    r"\b(please|can you|could you|would you|will you|i want you to|i'd like you to|i would like you to|i want to"
+    r"|i'd like to|i would like to)\s+(please\s+|\w+ly\s+)?(?P<verb>[a-z]+)"
+)
+#: How far the type whose keyword is the requested verb is lifted toward 1, if it scored this share of the best.
+REQUEST_LIFT = 0.3
+REQUEST_FLOOR = 0.5
+
+
+@functools.lru_cache(maxsize=4)
+def _verbs(request_types: RequestTypes) -> dict[str, str]:
+    """Each single-word English keyword of a type ("erase", "correct", "restrict") → the type, when only one has it."""
+    owners: dict[str, set[str]] = {}
+    for t in request_types:
+        for keyword in t.keywords_en:
+            if re.fullmatch(r"[a-z]+", keyword):
+                owners.setdefault(keyword, set()).add(t.id)
+    return {word: next(iter(ids)) for word, ids in owners.items() if len(ids) == 1}
+
+
+def _lift_requested(query: str, request_types: RequestTypes, scores: dict[str, float]) -> None:
+    verbs = _verbs(request_types)
+    top = max(scores.values(), default=0.0)
+    for match in _REQUEST_VERB.finditer(query.lower()):
+        type_id = verbs.get(match.group("verb"))
+        if type_id is not None and scores.get(type_id, 0.0) >= REQUEST_FLOOR * top:
+            scores[type_id] = max(scores[type_id], top + (1 - top) * REQUEST_LIFT)
+
+
 def classify(text: str, *, request_types: RequestTypes | None = None) -> Classification:
     """Suggest the request type and urgency of an inquiry.
 
@@ -236,6 +267,7 @@ def classify(text: str, *, request_types: RequestTypes | None = None) -> Classif
     if not _describes_an_event(_fold(text[:MAX_SIGNAL_CHARS])):
         # A question about the rules for leaks or police requests is not a leak report or a police request.
         scores = {type_id: score for type_id, score in scores.items() if not types[type_id].urgent}
+    _lift_requested(query, types, scores)
     top = max(scores.values(), default=0.0)
     signalled = [SIGNAL_TYPES[s] for s in signals if s in SIGNAL_TYPES]
     if signalled and top < SIGNAL_DECIDES_BELOW:

@@ -24,6 +24,8 @@ TYPED = [
     # What the person rules out does not vote for its type.
     ("I don't want you to delete anything, I only want to know what you hold about me.", "disclosure"),
     ("データの削除は不要です。登録情報を確認させてください。", "disclosure"),
+    # The verb of the request outweighs the words around it.
+    ("Can you restrict what you do with the data you hold about me until my complaint is resolved?", "suspension"),
 ]
 
 URGENT = [
