@@ -69,7 +69,7 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"(share|public|shared) link.{0,60}(anyone|public|without (logging|signing|a password))|anyone with the link",
     ),
     "authority": (
-        r"警察|刑事課|捜査|検察|裁判所|令状|差押|差し押さえ|捜索|弁護士会照会|23条照会|二十三条照会|文書送付嘱託|調査嘱託",
+        r"警察|刑事課|捜査|検察|裁判所|令状|差押|差し押さえ|捜索|弁護士会照会|23条照会|二十三条照会|弁護士法\s*第?\s*23\s*条|文書送付嘱託|調査嘱託",
         r"提出命令|発信者情報開示|税務署|国税局|労働基準監督署|監督官庁|行政機関から|官公庁|公安",
         r"(個人情報保護委員会|保護委員会|監督官庁|行政機関|市役所|区役所|役所|自治体|省庁)(から|より).{0,25}(照会|問い合わせ|問合せ|提出|報告|求め|要請|依頼|連絡|書面|通知)",
         _BEFORE + r"(police|subpoena|subpoenaed|warrant|prosecutor|detective|sheriff|fbi)" + _AFTER,

@@ -30,6 +30,8 @@ AUTHORITIES = [
     "The police called and asked us to hand over a user's call logs. Can we give it to them?",
     "税務署から利用者の情報について照会が来ました。",
     "A regulator sent us a letter asking for records about one of our users.",
+    "弁護士会から23条照会が届きました。回答していいですか？",  # 「23条」 names the law's article, not a section
+    "弁護士法第23条の2に基づく照会が来ました",
 ]
 
 
