@@ -54,6 +54,9 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"(他人|別人|他社|他の(人|方|ユーザ|利用者|会社|企業|顧客|お客)|知らない(人|方|会社|番号)|別の(人|方|ユーザ|利用者|会社|企業|顧客|お客))"
         r".{0,25}(見え|表示|届|閲覧|聞こえ|再生|送られ|入って|載って|出て)",
         r"身に覚えのない(ログイン|アクセス|操作)",
+        r"(別|他|違う|知らない)の?(人|方|お客|顧客|ユーザ|利用者|会社|受信者)の(名前|氏名|情報|データ|住所|電話番号|メールアドレス|アドレス"
+        r"|請求書|通話).{0,20}(書かれ|記載|載って|表示|見え|届|入って|添付)",
+        r"(?<![a-z])b?cc(?![a-z]).{0,25}(見え|表示|丸見え)|(全員|みんな)の(メール)?アドレスが.{0,10}(見え|表示)",
         r"(私|自分|本人)(ではない|じゃない|以外の)(方|人|お客|ユーザ|利用者).{0,25}(見え|表示|届|載って|出て|記載)",
         r"(ネット|ウェブ|web|sns|掲示板).{0,30}(出回|晒|公開されて|貼られ|載って|流れて)",
         _BEFORE + r"(leak|leaks|leaked|leaking|leakage|breach|breached|breaches|exposed|hacked|hacker|hackers|stolen)" + _AFTER,
@@ -66,11 +69,15 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"(share|public|shared) link.{0,60}(anyone|public|without (logging|signing|a password))|anyone with the link",
     ),
     "authority": (
-        r"警察|刑事課|捜査|検察|裁判所|令状|差押|差し押さえ|捜索|弁護士会照会|23条照会|二十三条照会|文書送付嘱託|調査嘱託",
+        r"警察|刑事課|捜査|検察|裁判所|令状|差押|差し押さえ|捜索|弁護士会照会|23条照会|二十三条照会|弁護士法\s*第?\s*23\s*条|文書送付嘱託|調査嘱託",
         r"提出命令|発信者情報開示|税務署|国税局|労働基準監督署|監督官庁|行政機関から|官公庁|公安",
+        r"(個人情報保護委員会|保護委員会|監督官庁|行政機関|市役所|区役所|役所|自治体|省庁)(から|より).{0,25}(照会|問い合わせ|問合せ|提出|報告|求め|要請|依頼|連絡|書面|通知)",
         _BEFORE + r"(police|subpoena|subpoenaed|warrant|prosecutor|detective|sheriff|fbi)" + _AFTER,
         r"law enforcement|court order|court-ordered|order of the court|government (agency|authority)|bar association"
         r"|tax (office|authority)|official (request|inquiry) from",
+        r"(regulator|supervisory authority|data protection (authority|commission)|personal information protection"
+        r" commission|government (office|department|ministry))s?\b.{0,40}(asked|asking|requested|requesting|demand|ordered"
+        r"|requires|required|sent us|wrote to us|letter|inquiry|enquiry)",
     ),
     "legal_threat": (
         r"訴訟|訴え|提訴|告訴|告発|裁判(を|に|で|沙汰|を起こ)|法的(措置|手段|手続|対応)|内容証明",
@@ -102,7 +109,24 @@ def _fold(text: str) -> str:
 #: 「漏えいした場合の報告期限は？」, "which clause covers police requests?") is not an incident.
 _HYPOTHETICAL = re.compile(
     r"場合|としたら|したら|(来|届|あっ|され)たら|ときは|時は|際は|一般(的に|論)|ポリシー|規約|条項|条文|規定|どの条|(?<!法)第\s*\d+\s*条|"
-    r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article)(?![a-z])"
+    r"(れ|え|し|き|っ|い)ても|って本当|というのは本当|ってほんと|ガイドライン|について(教えて|知りたい)|とは(何|なん)|(漏えい|漏洩|流出|情報漏れ|ハッキング|不正アクセス)(が|は)(心配|不安|怖)|"
+    r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article"
+    r"|even if|is it true|are we liable|would we be|ever|do you|does your company|would you|how .{0,40}\bworks?"
+    r"|what is the (process|procedure)|in principle|guidelines?|explain|(worried|concerned|afraid|nervous) (about|of))(?![a-z])"
+)
+#: The incident happened somewhere else (the news, another company) or is a subject of study, not something here:
+#: 「ニュースで他社の漏えい事件を見ました」, "a competitor was hacked, are we affected?", "writing about breaches".
+_ELSEWHERE = re.compile(
+    r"ニュース|報道|新聞|記事|他社|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|"
+    r"(?<![a-z])(news|reported that|another (company|firm|vendor|provider|business|saas)|other companies|competitors?"
+    r"|journalist|reporter|writing (about|an article)|article|research(ing)?|training|course)(?![a-z])"
+)
+#: …unless the message says it reached us or our users: our system, this user's data, this account.
+_HERE = re.compile(
+    r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏れ|漏え|漏洩|流出|不正|盗|誤送信|見え|表示|届)(た|て|し|され|い)|"
+    r"見え(て|た|る)|表示(され|して)|ログインしたら|"
+    r"(?<![a-z])((your|our) (system|database|servers?|site|app|service|company|staff|agent)|my (data|account|details"
+    r"|information|number)|(could|can) see|showing|shown|visible|logged in|logging in|after (logging|signing) in)(?![a-z])"
 )
 #: What shows that it happened or is happening: something arrived, was found, was done, now.
 _ACTUAL = re.compile(
@@ -120,8 +144,25 @@ _NOT_ACTUAL_AFTER = re.compile(r"\s*(場合|ら|とき|時|際)")
 _EVENT_SIGNALS = ("leak", "authority")
 
 
+#: A marketing email sent to the wrong address discloses nobody's data but the recipient's own address: it is an
+#: opt-out or a complaint, not a leak, unless someone else's data came with it (a CC list, another customer's name).
+_MARKETING = re.compile(
+    r"メルマガ|メールマガジン|広告メール|宣伝メール|営業メール|キャンペーン|ニュースレター|ダイレクトメール|"
+    r"(?<![a-z])(newsletters?|marketing|promotional|promotions?|sales emails?|advert(s|ising)?|mailing list)(?![a-z])"
+)
+_OTHERS_DATA = re.compile(
+    r"(他|別|違う|知らない)の(お客|方|人|ユーザ|利用者|顧客|会社|受信者)の|別人|他人|(?<![a-z])(cc|bcc)(?![a-z])|"
+    r"some(one|body) else'?s|another (customer|person|user|client|company)'?s|other (customers|people|users|recipients)"
+)
+
+
 def _describes_an_event(folded: str) -> bool:
-    """Whether the text reports something that happened, rather than asking about a rule or a hypothesis."""
+    """Whether the text reports something that happened here, rather than asking about a rule, a hypothesis or
+    an incident elsewhere."""
+    if _ELSEWHERE.search(folded) and not _HERE.search(folded):
+        return False
+    if _MARKETING.search(folded) and not _OTHERS_DATA.search(folded):
+        return False
     if not _HYPOTHETICAL.search(folded):
         return True
     return any(not _NOT_ACTUAL_AFTER.match(folded, m.end()) for m in _ACTUAL.finditer(folded))
@@ -172,6 +213,47 @@ def _matcher(request_types: RequestTypes) -> Matcher:
     )
 
 
+#: What the inquiry says it is *not* asking for (「削除依頼ではなく」, "don't delete my account"): matched for the
+#: type, those words would vote for exactly the request the person rules out.
+_NEGATED = re.compile(
+    r"[^\s、。,.!?！？]{1,12}(ではなく|じゃなくて?|ではありません|ではないです|は不要|はせず|はしなくて)|"
+    r"\b(don't|do not|not to|never|without) (want (you )?to )?(delete|remove|erase|close|cancel|deleting|removing|closing"
+    r"|cancelling)( (my|the|our|their|his|her))?( \w+)?",
+    re.IGNORECASE,
+)
+
+
+#: A request's verb ("please erase…", "could you correct…", "I want you to delete…"): what the person asks to be
+#: done outweighs what the data is ("all personal data you hold about me" reads like a disclosure request).
+_REQUEST_VERB = re.compile(
+    r"\b(please|can you|could you|would you|will you|i want you to|i'd like you to|i would like you to|i want to"
+    r"|i'd like to|i would like to)\s+(please\s+|\w+ly\s+)?(?P<verb>[a-z]+)"
+)
+#: How far the type whose keyword is the requested verb is lifted toward 1, if it scored this share of the best.
+REQUEST_LIFT = 0.3
+REQUEST_FLOOR = 0.5
+
+
+@functools.lru_cache(maxsize=4)
+def _verbs(request_types: RequestTypes) -> dict[str, str]:
+    """Each single-word English keyword of a type ("erase", "correct", "restrict") → the type, when only one has it."""
+    owners: dict[str, set[str]] = {}
+    for t in request_types:
+        for keyword in t.keywords_en:
+            if re.fullmatch(r"[a-z]+", keyword):
+                owners.setdefault(keyword, set()).add(t.id)
+    return {word: next(iter(ids)) for word, ids in owners.items() if len(ids) == 1}
+
+
+def _lift_requested(query: str, request_types: RequestTypes, scores: dict[str, float]) -> None:
+    verbs = _verbs(request_types)
+    top = max(scores.values(), default=0.0)
+    for match in _REQUEST_VERB.finditer(query.lower()):
+        type_id = verbs.get(match.group("verb"))
+        if type_id is not None and scores.get(type_id, 0.0) >= REQUEST_FLOOR * top:
+            scores[type_id] = max(scores[type_id], top + (1 - top) * REQUEST_LIFT)
+
+
 def classify(text: str, *, request_types: RequestTypes | None = None) -> Classification:
     """Suggest the request type and urgency of an inquiry.
 
@@ -179,12 +261,13 @@ def classify(text: str, *, request_types: RequestTypes | None = None) -> Classif
     deletion and a suspension request is not presented as a sure thing.
     """
     types = request_types or load_request_types()
-    query = clean_input(text)
+    query = _NEGATED.sub(" ", clean_input(text))
     scores = {m.key: m.score for m in _matcher(types).rank(query, limit=len(types.types))}
     signals = urgency_signals(text[:MAX_SIGNAL_CHARS])
     if not _describes_an_event(_fold(text[:MAX_SIGNAL_CHARS])):
         # A question about the rules for leaks or police requests is not a leak report or a police request.
         scores = {type_id: score for type_id, score in scores.items() if not types[type_id].urgent}
+    _lift_requested(query, types, scores)
     top = max(scores.values(), default=0.0)
     signalled = [SIGNAL_TYPES[s] for s in signals if s in SIGNAL_TYPES]
     if signalled and top < SIGNAL_DECIDES_BELOW:

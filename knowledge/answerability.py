@@ -49,7 +49,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "fee",
         "手数料・料金の額",
         _re(r"手数料|料金|費用|金額|いくら|有料|無料|お金|月額|年額|値段|価格|\bfees?\b|(?<!in )\bcharg(e|es|ed|ing)\b"
-            r"|\bcosts?\b|\bprices?\b|\bpricing\b|how much|free of charge|\bpaid\b"),
+            r"|\bcosts?\b|\bprices?\b|\bpricing\b|how much|free of charge|\bpaid\b|\b(is|are) (it|this|that|they|an? \w+( \w+)?)"
+            r" free\b|\bfor free\b"),
         _re(r"\d[\d,]*\s*(円|yen)|手数料|無料|free of charge|\bfees?\b"),
     ),
     FactKind(
@@ -61,7 +62,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|\b(keep|kept|store|stored|retain|retained|hold|held)\b.{0,60}\bhow long|for how long"
             r"|how many (years|months|days) .{0,30}\b(keep|hold|store|retain)|retention|\bretain"
             r"|how long .{0,40}\b(keep|kept|store|stored|hold|held"
-            r"|retain|retained|remain|stay)|kept for|stored for|deleted after"),
+            r"|retain|retained|remain|stay|last|lasts|valid)|kept for|stored for|deleted after"
+            r"|how long (until|before) .{0,40}\b(deleted|erased|removed|gone|disappears?|purged)"
+            r"|有効期限|有効期間|\bexpir|lifetime|lifespan"),
         _re(_DURATION),
     ),
     FactKind(
@@ -75,7 +78,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "deadline",
         "期限",
         _re(r"期限|いつまでに|締め?切り?|どれくらいで|どのくらいで|何日以内|deadline|how (quickly|fast|soon)"
-            r"|response time|time limit|turnaround"),
+            r"|response time|time limit|turnaround|by when|how long (do|does|will|would|did) (it|this|that|we|they)"
+            r" (take|have)"),
         _re(_DURATION + "|" + _QUALITATIVE_TIME),
     ),
     FactKind(
@@ -85,14 +89,15 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(国内|海外|国外|日本)(に|で|へ)?(サーバ|保存|保管|置|ある|あり|移転|送)"
             r"|(サーバ|データ|保存先|保管先).{0,10}(国内|海外|国外|日本)|which country|what country|\bregion\b|overseas|abroad"
             r"|data ?cent(er|re)|residency|(where|which).{0,30}\b(located|stored|hosted|kept|servers?)\b"
-            r"|in japan|outside japan|cross-border|transferred? (abroad|outside)"),
+            r"|in japan|outside japan|cross-border|transferred? (abroad|outside)"
+            r"|(海外|国外|外国)(に|へ|の)"),
         _re(r"日本|国内|海外|国外|japan|overseas|abroad|country"),
     ),
     FactKind(
         "certification",
         "認証・認定",
         _re(r"(?<![本人段要])認証(を|は|って|取|持|あ|受|の取得)|認定|pマーク|プライバシーマーク|isms|\biso ?\d{4,5}"
-            r"|\bsoc ?[12]\b|\bpci\b|certif|accredit|監査報告|audit report"),
+            r"|\bsoc ?[12]\b|\bpci\b|certifi(ed|cation|cations)\b|accredit|監査報告|audit report"),
         _re(r"認証|認定|マーク|certif|isms|\biso\b"),
     ),
     FactKind(
@@ -101,7 +106,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"(委託先|再委託|ベンダー|外注先|クラウド|サブプロセッサ).{0,6}(一覧|リスト|名前|社名|名称|どこ)"
             r"|(一覧|リスト)(を|は|って|が)?(もら|ほし|欲し|くだ|見せ|ある)|どの(クラウド|ベンダー|事業者|業者)|(社名|名前)を教えて"
             r"|list of (the )?(vendors|companies|providers|processors|sub-?processors|sub-?contractors|partners|recipients)"
-            r"|which (vendors?|providers?|cloud)|what (vendors?|cloud|provider)|sub-?processors?"
+            r"|どの(ツール|システム|ソフト|サービス|製品|crm|サーバ)(を|で|に|が)?(使|利用|導入|預|置|保存|管理)"
+            r"|which (vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?)"
+            r"|what (vendors?|cloud( provider)?|providers?|tools?|software|systems?|platforms?|crm) (do|does|is|are)"
+            r"|sub-?processors?"
             r"|names? of (the )?(vendors?|companies|providers?|sub-?contractors?)"),
         _re(r"llc|inc\.|株式会社|google|yahoo|microsoft|meta|facebook"),
     ),
@@ -130,9 +138,130 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "business transfer",
         "事業譲渡・合併時の扱い",
-        _re(r"合併|買収|事業譲渡|事業承継|会社分割|倒産|破産|廃業|merger|acquisition|acquired|bankrupt|sold to|sale of the"
-            r" company|change of control"),
+        # The company changing hands, not data being "acquired" (§5) or "sold" (§8).
+        _re(r"合併|買収|事業譲渡|事業承継|会社分割|倒産|破産|廃業|merger|\bm&a\b|takeover|taken over|(bought|acquired) by"
+            r"|(company|business|selfree|callconnect|firm) (is |was |gets |got |being )?(sold|bought|acquired)"
+            r"|acquisition of (the |our )?(company|business|selfree)|bankrupt|sale of the company|change of control"),
         _re(r"合併|事業譲渡|承継|merger|acquisition"),
+    ),
+    FactKind(
+        "channel",
+        "受付・連絡の手段",
+        # A specific channel asked about as a way to do something (電話でも受け付けていい？, "can they apply by
+        # post?"), or the channel itself (申請方法, "which channel"); a channel that only says how a message came
+        # in (「メールで削除依頼が来た」) asks nothing.
+        _re(r"(電話|郵送|書面|手紙|fax|ファックス|ファクス|窓口|来店|対面|口頭|チャット|メール|フォーム|line|sms|アプリ)(で|から)(も|の)?"
+            r".{0,12}(受け付け|受付|申請|請求|申し込|申込|依頼|連絡|通知|知らせ|送っ|出し|提出|でき|いい|大丈夫|可能|ok|対応し(て|ても))"
+            r".{0,12}([?？]|か|いい|の$)"
+            r"|(申請|請求|申込|申し込み|提出|送付|連絡|受付|通知)(の)?(方法|手段|経路|窓口)|どの(方法|手段|経路)で"
+            r"|^(can|could|may|do|does|should|will|is|are)\b.{0,60}\b(by|via|over|through) (the )?(phone|telephone|post|mail"
+            r"|letter|fax|e-?mail|chat|sms|text|app|web ?form|form|website)\b|\bin (writing|person)\b.{0,20}\?"
+            r"|(what|which) (channel|method|means)|how (can|do|should) (they|users?|customers?|people) (submit|send|apply"
+            r"|make|file|request|contact|reach)"),
+        _re(r"メール|電話|郵送|書面|窓口|フォーム|サイト(より|から|上)|e-?mail|phone|\bby post\b|in writing"
+            r"|(via|through|on) (the |our )?(company's )?(website|site)|contact form"),
+    ),
+    FactKind(
+        "identity documents",
+        "本人確認の方法・書類",
+        _re(r"本人確認.{0,10}(方法|書類|手段|やり方|どうやって|どうやる|どうする|何を|なにを|何で|なにで)"
+            r"|(どう|どうやって|どのように|何で|なにで).{0,10}本人(確認|かどうか)|身分証|免許証|マイナンバー|パスポート|保険証"
+            r"|(what|which) (kind of )?(id|identification|documents?|proof)\b|proof of (identity|id\b)|\bid documents?"
+            r"|photo id|how (do|should|can|will|would) (we|i|you) (verify|confirm|check) (their |the |his |her |a )?"
+            r"(identity|id\b|who)"),
+        _re(r"免許証|身分証|書類|パスポート|\bdocuments?\b|passport|id card"),
+    ),
+    FactKind(
+        "format",
+        "渡す形式",
+        # A file or a medium named as the way data is handed over (PDFで渡す？), not a file that is only mentioned.
+        _re(r"形式|フォーマット|(pdf|csv|エクセル|excel|紙|書面|データ|ファイル|電子)(で|の形で)(渡|送|提供|開示|出|もら|くれ|ほし|欲し)"
+            r"|file format|\bformat\b|spreadsheet|on paper|(electronic|digital|paper|printed) (copy|form)"
+            r"|(as|in) (an? )?(pdf|csv|excel)\b|machine-readable|portab"),
+        _re(r"形式|書面|電磁的|\bformat\b|\bpdf\b|\bcsv\b|in writing"),
+    ),
+    FactKind(
+        "frequency",
+        "頻度・回数",
+        _re(r"頻度|何回|何度|(年|月|週)(に|で)(何|\d+|[一二三四五六七八九十])|定期的に|how often|how many times|frequency|per (year|month|week)"
+            r"|once a (year|month|week)|\bregularly\b|\bperiodic"),
+        _re(r"\d+\s*(回|度|times)|毎(年|月|週|日)|定期的|annually|every (year|month|week)|periodically|regularly"),
+    ),
+    FactKind(
+        "who exactly",
+        "担当者・担当部署",
+        _re(r"誰が.{0,8}(対応|担当|やる|やって|判断|管理|見|扱|処理|決め|アクセス)|どの(部署|チーム|担当|部門|人)"
+            r"|担当(者|部署)(は|って|の名前|が誰|を教え)|who (exactly|specifically)|which (team|department|person|staff|employee)s?\b"
+            r"|who (handles|is responsible|decides|processes|deals|can access|has access|sees|reviews|approves)"
+            # which staff can see the data: the policy says who receives it, never which employees see it
+            r"|(社員|従業員|スタッフ|オペレーター|担当者|サポート)(は|が|も|なら)?.{0,20}(見|閲覧|アクセス|聞)(られ|でき|れる|ける|けま|れま)"
+            r"|\b(can|do|does|could) (our |the )?(staff|employees?|agents?|support( staff| agents)?|operators?|anyone at"
+            r" \w+) (see|access|view|read|listen)"),
+        _re(r"責任者|管理者|代表|担当|部署|manager|officer|representative|\bteam\b|department"),
+    ),
+    FactKind(
+        "security measure",
+        "具体的な安全管理措置",
+        # A named safeguard: the policy says data is managed "appropriately and safely" (§6) and names none.
+        _re(r"暗号|ハッシュ|バックアップ|二段階認証|二要素|多要素|アクセス(制限|制御|権限)|権限管理|ファイアウォール|脆弱性"
+            r"|ペネトレーション|侵入テスト|ウイルス対策|encrypt|hashed|hashing|backups?\b|two-factor|\b2fa\b|\bmfa\b"
+            r"|multi-factor|firewall|access control|access rights|penetration|pen ?test|vulnerabilit|anti-?virus"),
+        _re(r"暗号|ハッシュ|バックアップ|アクセス制限|encrypt|hash|backup|firewall|access control"),
+    ),
+    FactKind(
+        "notification",
+        "本人への通知の有無・方法",
+        # Whether (or how) the person is told; the policy says so only where it announces something (§15).
+        _re(r"(本人|ユーザー?|お客様|お客さん|利用者|顧客)(に|へ)(は|も)?(事前に|すぐ|必ず)?(通知|連絡|知らせ|お知らせ|報告)"
+            r"|(通知|お知らせ)(は|を)?(され|する|します|しま|来|届|ある|あり)|\bnotif(y|ies|ied|ication)\b"
+            r"|\b(tell|told|inform|informed|alert|alerted|warn|warned) (the )?(users?|customers?|them|individuals?"
+            r"|data subjects?|people|person)\b"),
+        _re(r"通知|お知らせ|知らせ|notif|announce|\binform(ed|s)?\b"),
+    ),
+    FactKind(
+        "how consent is obtained",
+        "同意の取り方",
+        _re(r"同意(を|は|って)?.{0,6}(どうやって|どのように|どう(取|得|も)|方法|取り方|取得方法|もらい方|どこで)"
+            r"|(どうやって|どのように|どこで).{0,10}同意|チェックボックス|オプトイン|\bopt-?in\b|check ?box"
+            r"|how (do|does|did|is|are|should) .{0,30}\bconsent\b.{0,20}(obtained|given|collected|recorded|get|got)?"
+            r"|how .{0,20}(get|obtain|collect|record) .{0,15}\bconsent"),
+        _re(r"チェック|クリック|ボタン|書面|check ?box|click|in writing"),
+    ),
+    FactKind(
+        "automatic deletion",
+        "退会・解約時に自動で消えるか",
+        # What happens to data when an account is closed: §11 says what is done when deletion is *asked for*,
+        # not what happens by itself at closure.
+        _re(r"(退会|解約|アカウント(を)?削除|利用をやめ|やめ)(したら|すると|した後|したあと|後|の後|時|とき|の際)(は|に|も|って)?"
+            r".{0,12}(消え|削除され|消去され|なくな|残る|残り|残っ|どうなる)"
+            r"|automatically (deleted|removed|erased|purged|wiped)|(deleted|removed|erased|purged|wiped) (automatically"
+            r"|immediately|right away)|what happens to .{0,30}(data|information|details|records).{0,20}(after|when|if|once)"
+            r" .{0,20}(cancel|close|leave|delete|unsubscribe|quit)"),
+        _re(r"退会|解約|自動|automatic|account (closure|is closed)|cancel"),
+    ),
+    FactKind(
+        "audit",
+        "監査・点検の実施",
+        _re(r"監査|立入|点検|\baudit(s|ed|ing)?\b|inspect(s|ed|ion|ions)?\b"),
+        _re(r"監査|点検|\baudit|inspect"),
+    ),
+    FactKind(
+        "request by an agent",
+        "代理人・家族からの請求",
+        # The policy speaks of requests from the person (ユーザーご本人より); whether someone else may make them is
+        # a question it leaves open.
+        _re(r"代理人|代理で|代わりに|本人以外|(家族|親族|配偶者|夫|妻|息子|娘|弁護士)(が|から|の代わり|に代わって).{0,20}(請求|依頼|申請|頼|求め|開示|削除|訂正)"
+            r"|on (his|her|their|someone's|the user's|a user's) behalf|on behalf of|family member|relatives?\b"
+            r"|power of attorney|\bproxy\b|someone other than the (user|customer|person)"),
+        _re(r"代理|本人以外|on behalf|\bagent\b|\bproxy\b"),
+    ),
+    FactKind(
+        "records kept",
+        "記録の作成・保存",
+        _re(r"(提供|共有|開示|削除|対応|請求)(の)?(記録|ログ|履歴)|(記録|ログ|履歴)(を|は|って)?(残|保存|保管|取って|とって|つけて)"
+            r"|keep (a )?(records?|logs?) of|records? of (who|what|when|which)|logs? of (who|what|when|which)"
+            r"|(disclosure|sharing|deletion|request) (records?|logs?)\b"),
+        _re(r"記録|\brecords?\b|\blogs?\b"),
     ),
     FactKind(
         "count",
@@ -167,6 +296,18 @@ _PHRASES_EN = {
     "age limit": "an age limit or minors",
     "business transfer": "a merger or business transfer",
     "count": "numbers of cases or people",
+    "channel": "which channel (phone, post, email…) is used or accepted",
+    "identity documents": "how identity is checked, or which documents",
+    "format": "the format data is given in",
+    "frequency": "how often",
+    "who exactly": "who exactly (person or team) does it",
+    "security measure": "specific security measures",
+    "notification": "whether or how the person is notified",
+    "automatic deletion": "whether data is deleted by itself when an account is closed",
+    "audit": "audits or inspections",
+    "request by an agent": "requests made by someone other than the person (an agent or family)",
+    "records kept": "records kept of what was done",
+    "how consent is obtained": "how consent is obtained",
     "the law itself": "what the law itself says",
 }
 

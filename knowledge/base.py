@@ -54,6 +54,16 @@ REQUEST_LIFT = 0.5
 ACT_FLOOR = 0.6
 #: Characters before a request ending searched for the act (「住所を消して|ほしい」).
 ACT_WINDOW = 8
+#: The entries that apply to an incident reported in the message, most specific first: a possible leak is a failure
+#: of §6's safe management, which §9's 個人情報管理責任者 oversees; data asked for by the police or another
+#: authority may be given without consent only "when permitted by law" (§8 item 6, §4 items 1 and 4).
+INCIDENT_ENTRIES: dict[str, tuple[str, ...]] = {
+    "leak_report": ("6", "9"),
+    "authority_request": ("8.6", "4.1", "4.4"),
+}
+#: How far the entries that apply to a reported incident are lifted above the best match, and the step between them.
+INCIDENT_LIFT = 0.5
+INCIDENT_STEP = 0.01
 _NOTHING_ASKED: dict[Language, str] = {
     "ja": "ご質問の内容が見つかりませんでした。お客様の文面を貼り付けるか、知りたい点を一文で書いてください。",
     "en": "I couldn't find a question in this. Paste the customer's message, or write what you want to know.",
@@ -110,12 +120,17 @@ class KnowledgeBase:
         # policy's own marker: 「…を求められた場合」): 「…を削除してください」 names the act asked for, which
         # outweighs the things it is asked about (電話番号, 住所 of §2).
         self._acts: dict[str, set[str]] = {}
+        self._acts_en: dict[str, set[str]] = {}
         for e in self.policy.values():
             if not _ON_REQUEST.search(e.ja):
                 continue
             for keyword in e.keywords_ja:
-                if _VERBAL_NOUN.fullmatch(keyword):  # 開示, 削除, 利用停止; not a plain verb like 見せて
+                if _VERBAL_NOUN.fullmatch(keyword) or _TE_FORM.fullmatch(keyword):  # 開示, 削除, 利用停止; 消して, 直して
                     self._acts.setdefault(normalise(keyword), set()).add(e.id)
+            for keyword in e.keywords_en:
+                verb = _MY_PHRASE.fullmatch(keyword)  # "delete my data", "see my data": the request in the user's words
+                if verb:
+                    self._acts_en.setdefault(verb.group(1), set()).add(e.id)
         self._speller = Speller(
             [t for e in self.policy.values() for t in (e.title_en, e.en, *e.keywords_en)]
             + [t for f in self.faq.values() for t in f.questions_en],
@@ -159,6 +174,9 @@ class KnowledgeBase:
         query = found.question if found is not None and found.question else self._speller.correct(text)
         scores, best_faq = self._score(query)
         self._requested_acts(query, scores)
+        incident = _incident(text)
+        if incident is not None:
+            self._lift_applicable(INCIDENT_ENTRIES[incident], scores)
         if found is not None and found.context and max(scores.values(), default=0.0) < ANSWER_THRESHOLD:
             # Context sentences count, but less than the sentence that asks, and only when it alone is not enough.
             wider, wider_faq = self._score(f"{found.question} {found.context}")
@@ -167,7 +185,7 @@ class KnowledgeBase:
             if best_faq is None or (wider_faq and CONTEXT_WEIGHT * wider_faq[1] > best_faq[1]):
                 best_faq = (wider_faq[0], CONTEXT_WEIGHT * wider_faq[1]) if wider_faq else None
         hits = self._hits(scores)
-        outcome, missing = self._judge(query, hits)
+        outcome, missing = self._judge(query, hits, incident=incident is not None)
         summary, note, faq_id = "", "", None
         silent = best_faq is not None and self.faq[best_faq[0]].policy_silent
         if best_faq and silent and best_faq[1] >= max([FAQ_SUMMARY_THRESHOLD, *(h.score for h in hits[:1])]):
@@ -225,13 +243,20 @@ class KnowledgeBase:
         section = self.policy[entry.section]
         return section.note_en if language == "en" else section.note_ja
 
-    def _judge(self, text: str, hits: list[Hit]) -> tuple[Outcome, list[str]]:
-        """answered / partial / not_covered, and what the policy lacks (see knowledge.answerability)."""
+    def _judge(self, text: str, hits: list[Hit], *, incident: bool = False) -> tuple[Outcome, list[str]]:
+        """answered / partial / not_covered, and what the policy lacks (see knowledge.answerability).
+
+        A report of an incident (a leak, an authority asking) is answered by the section that applies to it; the
+        words that describe what happened (the file, the tool, the office) are not what is asked, so only a kind
+        of fact asked ("within how many hours must we report?") can make it partial.
+        """
         if not hits or hits[0].score < ANSWER_THRESHOLD:
             strong = [t.surface for t in self._vocabulary_of_policy.unknown_terms(text) if t.central]
             return "not_covered", _unique(strong + [k.id for k in kinds_asked(text)])
         cited = f"{hits[0].quote}\n{hits[0].translation}"
         missing = [kind.id for kind in kinds_asked(text) if not stated(kind, cited)]
+        if incident:
+            return ("partial", _unique(missing)) if missing else ("answered", [])
         unknown = self._vocabulary_of_policy.unknown_terms(text)
         missing += [t.surface for t in unknown if t.central]
         share = self._vocabulary_of_policy.unknown_share(text)
@@ -291,10 +316,28 @@ class KnowledgeBase:
             for act, entries in self._acts.items():
                 if act in window:
                     lifted |= entries
+        # English: the verb right after a request ("please delete…", "she wants us to remove…"), or a participle
+        # after a wish ("wants her address removed"). A whole verb is surer than a Japanese substring, so the
+        # entry needs no score of its own.
+        folded = query.lower()
+        verbs = [m.group("verb") for m in _REQUEST_EN.finditer(folded)]
+        verbs += [m.group("verb") + e for m in _WISH_EN.finditer(folded) for e in ("", "e")]
+        named = {entry_id for verb in verbs for entry_id in self._acts_en.get(verb, set())}
         top = max(scores.values(), default=0.0)
-        for entry_id in lifted:
-            if scores.get(entry_id, 0.0) >= ACT_FLOOR * top:  # found on its own too, not only by the act's word
-                scores[entry_id] = top + (1 - top) * REQUEST_LIFT
+        for entry_id in lifted | named:
+            if entry_id in named or scores.get(entry_id, 0.0) >= ACT_FLOOR * top:  # found on its own too
+                scores[entry_id] = max(scores.get(entry_id, 0.0), top + (1 - top) * REQUEST_LIFT)
+
+    def _lift_applicable(self, entries: tuple[str, ...], scores: dict[str, float]) -> None:
+        """Put the entries that apply to a reported incident first, in the order given, and above the threshold.
+
+        A message reporting a leak or an authority's request reads like many sections at once (the data named:
+        §2; the request: §10, §11); the section that governs what happens next is the one to cite.
+        """
+        top = max([ANSWER_THRESHOLD, *scores.values()])
+        lifted = top + (1 - top) * INCIDENT_LIFT
+        for rank, entry_id in enumerate(e for e in entries if e in self.policy):
+            scores[entry_id] = max(scores.get(entry_id, 0.0), lifted - rank * INCIDENT_STEP)
 
     def _hits(self, scores: dict[str, float]) -> list[Hit]:
         """The best entry of each top-level section, best section first."""
@@ -400,13 +443,34 @@ def _without_reference(text: str) -> str:
     return _REFERENCE.sub(" ", text)
 
 
+def _incident(text: str) -> str | None:
+    """The urgent request type the message reports (intake's evidence: a leak happened, an authority is asking).
+
+    Imported here, not at the top: intake.classify builds on knowledge.matcher, which imports this package.
+    """
+    from intake.classify import critical_type
+
+    found = critical_type(text)
+    return found if found in INCIDENT_ENTRIES else None
+
+
 _ON_REQUEST = re.compile(r"求められた場合")
 #: A kanji verbal noun (開示, 削除, 利用停止) as the policy's keywords list them.
 _VERBAL_NOUN = re.compile(r"[\u3400-\u9fff]{2,6}")
+#: A verb in the て form a request is made with (消して, 直して): 「住所を消してほしい」 asks for the act as surely
+#: as 「削除してください」. Not 見せて: 「委託先の一覧を見せて」 asks to see a list, not for §10's disclosure.
+_TE_FORM = re.compile(r"[\u3400-\u9fff]{1,2}して")
 #: How a request ends, in normalised text (kana folded to hiragana): 「…してください」「…してほしい」「…しろと言われた」.
 _REQUEST_ENDING = re.compile(
     r"(いただけ|いただき|頂け|ほしい|欲しい|もらえ|もらい|ください|下さい|くれ|(ろ|て|よ)(と|って)言われ|(ろ|て)って)"
 )
+#: A request in the user's words as the policy's English keywords give it: "delete my data" -> "delete".
+_MY_PHRASE = re.compile(r"([a-z]+) my [a-z ]+")
+_REQUEST_EN = re.compile(
+    r"\b(please|can you|could you|would you|will you|(wants?|wanted|asks?|asked|asking|would like|told) (us|you|me) to"
+    r"|wants? to|(we|i) need to|(can|should|do|must) we|how (do|can|should) (we|i))\s+(please\s+|\w+ly\s+)?(?P<verb>[a-z]+)"
+)
+_WISH_EN = re.compile(r"\b(wants?|wanted|would like|asked to have|asking to have)\b[^.?!]{0,40}?\b(?P<verb>[a-z]{3,}?)e?d\b")
 _TOPIC_WORD = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff々]{2,}|[A-Za-z][A-Za-z0-9-]{2,}")
 _TOPIC_STOPWORDS = frozenset(
     "what which when where who why how does did can could would should will the and for with about this that there"

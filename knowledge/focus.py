@@ -55,18 +55,30 @@ _META = re.compile(
     r"(これ|この件|この問い合わせ|このメール|こちら)?(って|は)?(どう|どのように|なんて|何て|どうやって)"
     r"(返せば|返信すれば|返事すれば|回答すれば|答えれば|対応すれば|返したら|返信したら|答えたら|対応したら|返す|返信する|回答する|答える|対応する)"
     r"(いい|良い|よい)?(ん)?(です|でしょう)?(か|かな|の)?|"
-    r"(返し方|返信の仕方|回答の仕方|対応の仕方|返答)(を)?(教えて|わかる|分かる)|誰か(助けて|教えて|わかる)|"
+    r"(返し方|返信の仕方|回答の仕方|対応の仕方|返答|対応方法|返信方法|回答方法|返信内容|回答内容)(を)?(教えて|わかる|分かる)(ください|下さい)?|"
+    r"誰か(助けて|教えて|わかる)|"
     r"how (do|should|can|would) (i|we) (answer|reply|respond)( to)?( this| them| her| him| it)?|"
     r"(can|could) (someone|anyone|you) help( me)?( with)?( the| this| a)? (reply|answer|response)|"
-    r"what (do|should) (i|we) (say|tell|reply|answer)|help me (reply|answer|respond)|how to (reply|answer|respond)",
+    r"what (do|should) (i|we) (say|tell|reply|answer)|help me (reply|answer|respond)|how to (reply|answer|respond)|"
+    r"what to (say|tell|reply|answer|write)",
     re.IGNORECASE,
 )
 _ASKS = re.compile(
     r"[?？]|ください|下さい|ほしい|欲しい|たい(です|のですが|んですが|。|$)|てもらえ|いただけ|頂け|できますか|でしょうか|"
     r"ますか|ですか|のか[?？。]?$|かな[?？。]?$|教えて|\bplease\b|\b(can|could|would|will) (you|i|we)\b|\bi('d| would) like\b|\bi want\b|"
-    r"^(how|what|when|where|why|who|which|is|are|do|does|did|can|could)\b",
+    r"^(how|what|when|where|why|who|which|is|are|do|does|did|can|could)\b|"
+    # A request reported by the staff member (「消してくれと言われました」, "she wants us to remove it") asks as
+    # much as the customer's own words would.
+    r"(て|で)(くれ|もらいたい)|と言われ(た|ました|て)|とのこと|を希望|"
+    r"\b(wants?|wanted|would like)\b|\b(is asking|asked|asks) (us |me |you )?(to|for|whether|if|about)\b|"
+    r"\brequesting\b|\bwondering (if|whether)\b|\bwants to know\b",
     re.IGNORECASE,
 )
+
+
+#: A sentence that asks outright: a question mark, a question ending, a request to the reader.
+_QUESTION = re.compile(r"[?？]|ですか|ますか|でしょうか|ください|下さい|教えて|\bplease\b|^(how|what|when|where|why|who|which|is|are"
+                       r"|do|does|did|can|could|should|would|will)\b", re.IGNORECASE)
 
 
 #: Words about the asking itself (the policy, the reply, the customer), not about a topic: a sentence made only of
@@ -120,6 +132,9 @@ def focus(message: str) -> Focus | None:
                 continue
             kept.append(sentence if not _META.search(sentence) else stripped)
     asks = [s for s in kept if _ASKS.search(s) and _has_topic(s)]
+    direct = [s for s in asks if _QUESTION.search(s)]
+    if direct:  # a sentence that asks outright outweighs reported wishes in the context ("Marketing wants to…")
+        asks = direct
     kept = [s for s in kept if _has_topic(s)]
     context = [s for s in kept if s not in asks]
     if not asks:

@@ -28,6 +28,9 @@ _EN_REF = re.compile(
 _TEXT_WANTED = re.compile(r"条文|条項|全文|原文|本文|の条|見せて|表示して|引用|文言|text of|wording|full text|show me|quote")
 #: A law named just before the number: the reference is to that law.
 _LAW_BEFORE = re.compile(r"(法|法律|act|law|gdpr|appi)\s*(第\s*)?$", re.IGNORECASE)
+#: A number the name of a procedure follows (「23条照会」) or with a branch number (「第23条の2」, which this policy
+#: never has): an article of a law, not a section of the policy.
+_LAW_AFTER = re.compile(r"\s*(照会|の\s*[0-9一二三四五六七八九十]+(?!\s*[項号]))")
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def find_reference(question: str, policy: Mapping[str, PolicyEntry]) -> LookUp |
     refs: list[str] = []
     for pattern in (_JA_REF, _EN_REF):
         for match in pattern.finditer(text):
-            if _LAW_BEFORE.search(text[: match.start()]):
+            if _LAW_BEFORE.search(text[: match.start()]) or _LAW_AFTER.match(text, match.end()):
                 continue
             section = kanji_number(match.group("section"))
             item_text = match.group("item") or (match.groupdict().get("item2") or "")

@@ -21,6 +21,11 @@ TYPED = [
     ("How do I opt out of analytics cookies and personalised ads?", "cookie_optout"),
     ("We are the police. Under a warrant, provide the subscriber information for this number.", "authority_request"),
     ("I received an email with another customer's phone numbers in it — looks like a data breach.", "leak_report"),
+    # What the person rules out does not vote for its type.
+    ("I don't want you to delete anything, I only want to know what you hold about me.", "disclosure"),
+    ("データの削除は不要です。登録情報を確認させてください。", "disclosure"),
+    # The verb of the request outweighs the words around it.
+    ("Can you restrict what you do with the data you hold about me until my complaint is resolved?", "suspension"),
 ]
 
 URGENT = [
@@ -52,6 +57,24 @@ TRAPS = [
     "漏えいが起きた場合、個人情報保護委員会への報告期限は何日ですか？",
     "What does the policy say would happen if there were a data breach?",
     "裁判所から開示命令が来たら、御社は利用者の情報を出すんですか？",
+    # News about another company, or leaks as a subject of study, is not an incident here.
+    "ニュースで他社の情報漏えい事件を見ました。御社は大丈夫ですか？",
+    "I read in the news that another SaaS company was hacked. Are you safe?",
+    "A competitor had a data leak last week; our customers are asking if we are affected. How should we answer?",
+    "I'm a journalist writing about data breaches in call-centre software. Can you comment on your security?",
+    # A question about what is done in general, or a rule ("even if…, is it true…").
+    "Do you ever share data with law enforcement?",
+    "Could you tell me how the police request process works at your company?",
+    "ユーザー情報が漏れても会社は責任を負わないって本当ですか？",
+    "漏えいが心配なのでCookieを無効にする方法を教えて",
+    "I'm worried about data breaches. Is my phone number safe with you?",
+    # "Urgent" for an ordinary request, and a marketing email sent to the wrong list.
+    "至急！登録メールアドレスの変更をお願いします。",
+    "I keep getting your marketing emails even though I never subscribed. Please stop.",
+    "御社のメルマガが間違って私に届いています。登録した覚えはありません。配信停止してください。",
+    "Your sales email was sent to the wrong address, I'm not the person you meant. Please take me off your list.",
+    "個人情報保護委員会のガイドラインについて教えてください。",
+    "他社で誤送信の事故があったそうです。うちでは誤送信を防ぐ仕組みはありますか？",
 ]
 
 #: Must stay urgent: each reports something that happened or an authority that is asking now.
@@ -62,6 +85,14 @@ STILL_URGENT = [
     "警察署から捜査関係事項照会書が届きました。どう対応すれば？",
     "個人情報保護委員会に申告します。",
     "If this isn't fixed by Friday, my lawyer will be in touch.",
+    "ログインしたら他社のお客様の電話番号が表示されていました。",
+    "届いた請求書に、知らない会社の住所が記載されていました。",
+    # A marketing email is a leak when it carries someone else's data.
+    "メルマガが他の受信者のアドレスがCCで全部見える状態で送られてきました。",
+    "宛先違いのキャンペーンメールに、別の方の氏名と電話番号が書かれていました。",
+    "After logging in I could see another company's call recordings.",
+    "個人情報保護委員会から報告を求める書面が届きました。",
+    "A regulator sent us a letter asking for records about one of our users.",
 ]
 
 

@@ -72,7 +72,9 @@ def test_context_sentences_are_kept_apart() -> None:
     assert found is not None and "クッキー" in found.question and "怒って" in found.context
 
 
-@pytest.mark.parametrize("meta", ["これどう返せばいい？", "how do I answer this?", "Can someone help me reply?"])
+@pytest.mark.parametrize(
+    "meta", ["これどう返せばいい？", "how do I answer this?", "Can someone help me reply?", "対応方法を教えてください。"]
+)
 def test_a_meta_question_alone_is_not_a_topic(kb: KnowledgeBase, meta: str) -> None:
     answer = kb.ask(meta)
     assert answer.outcome == "not_covered" and answer.hits == []
@@ -110,3 +112,43 @@ EMAILS = [
 def test_more_pasted_messages(kb: KnowledgeBase, section: str, message: str) -> None:
     answer = kb.ask(message)
     assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, answer.sections
+
+
+#: Context first, then the request, written for this test: the sentence that asks decides the section.
+CONTEXT_FIRST = [
+    ("11", "今日は問い合わせが多くて大変でした。さっきのお客様は解約を考えているそうです。その方から、登録している電話番号と住所を"
+           "消してほしいと言われたんですが、どう対応すればいいですか？"),
+    ("11", "A user wrote in about her late father's account. She has the death certificate. She wants us to remove "
+           "everything we hold on him. What do we do?"),
+    ("11", "I spoke to a long-time customer today. She is moving abroad next month. She wants her old address removed "
+           "from our records."),
+    ("10", "お客様から電話がありました。かなり怒っていて、前にも問い合わせたのに返事がないそうです。自分についてどんな情報を"
+           "持っているのか全部見せてほしいとのことです。"),
+    ("2", "We're redesigning the signup page. Marketing wants to add a few more fields. Legal asked me to check "
+          "something first. What information does the policy say we collect when someone registers?"),
+]
+
+
+def test_a_direct_question_outweighs_wishes_reported_around_it() -> None:
+    found = focus(CONTEXT_FIRST[-1][1])
+    assert found is not None and found.question.startswith("What information") and "Marketing" in found.context
+
+
+@pytest.mark.parametrize(("section", "message"), CONTEXT_FIRST)
+def test_the_sentence_that_asks_decides(kb: KnowledgeBase, section: str, message: str) -> None:
+    answer = kb.ask(message)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, (answer.sections,
+                                                                                          answer.not_in_policy)
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("The customer wants us to remove her phone number.", "11"),
+        ("Could you please delete my email address and phone number?", "11"),
+        ("住所と電話番号を消してほしいです", "11"),
+    ],
+)
+def test_the_act_requested_outweighs_what_it_is_about_in_english_too(kb: KnowledgeBase, question: str, section: str) -> None:
+    """The verb after a request ("wants us to remove") is an act of the policy's own "remove my data"."""
+    assert kb.ask(question).sections[0].split(".")[0] == section

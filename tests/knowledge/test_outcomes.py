@@ -33,6 +33,30 @@ class TestKindOfFact:
             ("業務委託先の社名一覧を見せてもらえますか", "named vendors", "7"),
             ("これまでに第三者提供で問題になった事例ってある？", "past incidents", "8"),
             ("小学生のユーザーの生年月日も取得していい？保護者の同意は？", "age limit", "2"),
+            ("利用停止のお願いって郵送でも受け付けてるんですか？", "channel", "11"),
+            ("Can someone ask for their data to be corrected over the phone?", "channel", "11"),
+            ("訂正のとき本人確認はどうやってするの？免許証のコピー？", "identity documents", "11"),
+            ("Which kind of proof of identity should we ask for before we erase an account?", "identity documents", "11"),
+            ("開示請求に応じるとき、保有している情報はどんな形式で本人に渡すの？", "format", "10"),
+            ("Do we hand over disclosed records as a paper copy or an electronic copy?", "format", "10"),
+            ("プライバシーポリシーは年に何回見直してる？", "frequency", "15"),
+            ("Who exactly decides whether a correction request gets done, which team?", "who exactly", "11"),
+            ("ユーザー情報を安全に管理するためにアクセス制限はかけてる？", "security measure", "6"),
+            ("Is user information kept safe with two-factor login for staff?", "security measure", "6"),
+            ("How long do the cookies last?", "retention period", "14"),
+            ("第三者に提供するとき本人に通知する？", "notification", "8"),
+            ("If we give data to a delivery company, do we notify the user?", "notification", "8"),
+            ("How is consent obtained before we share data with a third party?", "how consent is obtained", "8"),
+            ("Can support staff see the customer's credit card number?", "who exactly", "8"),
+            ("退会したらすぐにデータは消えるの？", "automatic deletion", "11"),
+            ("Is the data deleted automatically when an account is closed?", "automatic deletion", "11"),
+            ("委託先の監査は年に一回やってる？", "audit", "7"),
+            ("How do we check that our subcontractors handle the data properly, do we audit them?", "audit", "7"),
+            ("広告のオプトアウトはアプリからもできる？", "channel", "14"),
+            ("代理人からの開示請求には応じる？", "request by an agent", "10"),
+            ("Can a family member request deletion on behalf of the user?", "request by an agent", "11"),
+            ("第三者提供の記録って残してる？", "records kept", "8"),
+            ("Do we keep a record of who we shared data with?", "records kept", "8"),
         ],
     )
     def test_partial(self, kb: KnowledgeBase, question: str, kind: str, section: str) -> None:
@@ -47,6 +71,9 @@ class TestKindOfFact:
             ("開示の求めにはいつまでに応じればいい？", "10"),  # "遅滞なく" states a deadline, without a number
             ("Which ad companies receive user data from us?", "14"),  # §14's table names them
             ("決済のためにクレジット会社にデータを預けてる？", "8"),
+            ("問い合わせはメールで受け付けてる？", "16"),  # §16 names the channel: email via the site
+            ("Who is responsible for managing personal information here?", "9"),  # §9 names the role
+            ("ポリシーが変わったらユーザーに通知される？", "15"),  # §15: announced on the site
         ],
     )
     def test_a_stated_fact_is_answered(self, kb: KnowledgeBase, question: str, section: str) -> None:
@@ -139,6 +166,8 @@ class TestRendering:
         ("国内の配送業者にプレゼント発送用の住所を渡すのはOK？", {"8"}),
         ("Is the privacy policy ever updated?", {"15"}),
         ("開示請求にはいつまでに対応すればいい？", {"10"}),
+        ("Is the statistical data sold to other companies?", {"13"}),  # data sold, not the company
+        ("How is user information acquired?", {"2", "5"}),  # §5's "acquisition", not a takeover
     ],
 )
 def test_a_word_of_a_kind_in_passing_does_not_make_it_partial(kb: KnowledgeBase, question: str, sections: set[str]) -> None:
@@ -204,3 +233,27 @@ def without_seed() -> KnowledgeBase:
 def test_questions_the_policy_does_not_answer(without_seed: KnowledgeBase, question: str) -> None:
     answer = without_seed.ask(question)
     assert answer.outcome != "answered" and answer.not_in_policy, (answer.sections, answer.not_in_policy)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Is a disclosure request free?", "fee"),
+        ("How long until deleted data disappears from our systems?", "retention period"),
+        ("海外にデータを移すことある？", "place or country"),
+        ("By when must we reply to a disclosure request?", "deadline"),
+        ("What cloud provider do we use?", "named vendors"),
+        ("Can I ask for deletion by phone?", "channel"),
+        ("What ID do we ask for?", "identity documents"),
+        ("Can we send the data as a CSV?", "format"),
+        ("How often is the policy reviewed?", "frequency"),
+        ("Which department handles disclosure requests?", "who exactly"),
+        ("Is customer data encrypted?", "security measure"),
+        ("Will the user be notified if we share their data?", "notification"),
+        ("How do we get users' consent?", "how consent is obtained"),
+        ("退会したらデータは自動で消える？", "automatic deletion"),
+        ("Do we audit our vendors?", "audit"),
+    ],
+)
+def test_the_kind_asked_is_read_in_other_words(question: str, kind: str) -> None:
+    assert kind in [k.id for k in kinds_asked(question)]
