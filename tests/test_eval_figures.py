@@ -5,8 +5,9 @@ of inquiries), with the three outcomes of design.md: an answerable question coun
 outcome is `answered`, and a question the policy does not answer (gold [], or labelled `partial`/`not_covered`)
 counts as held back when its outcome is `partial` or `not_covered`. The held-out and blind sets in tests/data were
 written by people who never saw the knowledge files, so a drop there means the matcher stopped generalising. All
-but the newest have been tuned on (after their first score); blind v5 (`FRESH_*`) has not: it was scored once,
-its figures are in its header, and its floors here only keep those figures from falling.
+but the newest have been tuned on (after their first score); blind v5 and v6 (`UNTUNED_*`) have not: each was
+scored through the CLI when it arrived and after the work that followed, the figures are in its header, and the
+floors here only keep those figures from falling. They are below issue 10's targets: baselines, not goals.
 """
 from __future__ import annotations
 
@@ -22,9 +23,10 @@ HERE = Path(__file__).resolve().parent
 SHARED_EVAL = HERE.parent.parent / "shared" / "eval"
 QUESTION_SETS = ["heldout_questions.yaml", "blind_questions.yaml", "blind3_questions.yaml", "blind4_questions.yaml"]
 INQUIRY_SETS = ["heldout_intake.yaml", "blind_intake.yaml", "blind3_intake.yaml", "blind4_intake.yaml"]
-#: Never tuned on. To tune again, have a new blind set written first and score it once before any change.
-FRESH_QUESTIONS = "blind5_questions.yaml"
-FRESH_INQUIRIES = "blind5_intake.yaml"
+#: Never tuned on: (top-1, top-3, held back) and (type accuracy, urgent recall, most false urgent) floors. To tune
+#: again, have a new blind set written first and score it once before any change.
+UNTUNED_QUESTIONS = {"blind5_questions.yaml": (0.80, 0.91, 0.62), "blind6_questions.yaml": (0.88, 0.95, 0.68)}
+UNTUNED_INQUIRIES = {"blind5_intake.yaml": (0.75, 0.9, 7), "blind6_intake.yaml": (0.78, 0.8, 7)}
 
 
 def load(path: Path) -> list[dict]:
@@ -78,12 +80,13 @@ class TestQuestions:
         top1, top3, abstain = qa_figures(kb, load(HERE / "data" / name))
         assert top1 >= 0.85 and top3 >= 0.97 and abstain >= 0.70, (top1, top3, abstain)
 
-    def test_fresh_blind_set_keeps_its_first_score(self, kb: KnowledgeBase) -> None:
-        """Measured once through the CLI (newlines flattened, as score.py sends them) at 47/57 top-1, 93 % top-3,
-        35/53 held back; here, with the pasted messages' newlines kept, 48/57, 93 %, 34/53. Below issue 10's targets,
-        so these floors guard a baseline; they are not the goal."""
-        top1, top3, held_back = qa_figures(kb, load(HERE / "data" / FRESH_QUESTIONS))
-        assert top1 >= 0.80 and top3 >= 0.91 and held_back >= 0.62, (top1, top3, held_back)
+    @pytest.mark.parametrize("name", UNTUNED_QUESTIONS)
+    def test_untuned_blind_sets_keep_their_scores(self, kb: KnowledgeBase, name: str) -> None:
+        """In process the pasted messages keep their newlines (the CLI figures in the headers flatten them, as
+        score.py does), so the figures here differ by a question or two."""
+        top1, top3, held_back = qa_figures(kb, load(HERE / "data" / name))
+        floor1, floor3, floor_held = UNTUNED_QUESTIONS[name]
+        assert top1 >= floor1 and top3 >= floor3 and held_back >= floor_held, (top1, top3, held_back)
 
 
 class TestInquiries:
@@ -99,7 +102,9 @@ class TestInquiries:
         accuracy, recall, false_urgent = intake_figures(load(HERE / "data" / name))
         assert accuracy >= 0.85 and recall == 1.0 and false_urgent <= 2, (accuracy, recall, false_urgent)
 
-    def test_fresh_blind_set_keeps_its_first_score(self) -> None:
-        """Measured once at 35/45, 10/11 urgent, 7 false urgent of 34 (14 of them traps)."""
-        accuracy, recall, false_urgent = intake_figures(load(HERE / "data" / FRESH_INQUIRIES))
-        assert accuracy >= 0.75 and recall >= 0.9 and false_urgent <= 7, (accuracy, recall, false_urgent)
+    @pytest.mark.parametrize("name", UNTUNED_INQUIRIES)
+    def test_untuned_blind_sets_keep_their_scores(self, name: str) -> None:
+        accuracy, recall, false_urgent = intake_figures(load(HERE / "data" / name))
+        floor_accuracy, floor_recall, most_false_urgent = UNTUNED_INQUIRIES[name]
+        assert accuracy >= floor_accuracy and recall >= floor_recall and false_urgent <= most_false_urgent, (
+            accuracy, recall, false_urgent)
