@@ -124,12 +124,12 @@ def main() -> None:
         db_path = directory / "list.db"
         fill(db_path, args.list_cases)
         store = CaseStore(open_db(db_path), config=Config(manager=MANAGER))
-        open_count = len(store.list(actor=SERVER_OPERATOR))
+        open_count = len(store.list_cases(actor=SERVER_OPERATOR))
         timings = {
-            f"open queue ({open_count} cases)": lambda: store.list(actor=SERVER_OPERATOR),
-            "one type, open": lambda: store.list(actor=SERVER_OPERATOR, type_id="disclosure"),
-            "overdue": lambda: store.list(actor=SERVER_OPERATOR, overdue_at=NOW),
-            "all statuses, first 100": lambda: store.list(actor=SERVER_OPERATOR, statuses=[
+            f"open queue ({open_count} cases)": lambda: store.list_cases(actor=SERVER_OPERATOR),
+            "one type, open": lambda: store.list_cases(actor=SERVER_OPERATOR, type_id="disclosure"),
+            "overdue": lambda: store.list_cases(actor=SERVER_OPERATOR, overdue_at=NOW),
+            "all statuses, first 100": lambda: store.list_cases(actor=SERVER_OPERATOR, statuses=[
                 "new", "acknowledged", "in_progress", "waiting_requester", "resolved", "refused", "transferred",
                 "withdrawn"], limit=100),
         }

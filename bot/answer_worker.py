@@ -69,7 +69,7 @@ class AnswerPolicy:
     poll: float = 1.0
 
     def delay(self, attempts: int) -> float:
-        return min(self.first * 2 ** max(attempts - 1, 0), self.longest)
+        return min(self.first * 2.0 ** max(attempts - 1, 0), self.longest)
 
 
 def _utc_now() -> datetime:

@@ -54,7 +54,7 @@ class RetryPolicy:
     poll: float = 2.0
 
     def delay(self, attempts: int) -> float:
-        return min(self.first * 2 ** max(attempts - 1, 0), self.longest)
+        return min(self.first * 2.0 ** max(attempts - 1, 0), self.longest)
 
 
 def build_delivery_client(settings: Settings) -> WebClient:

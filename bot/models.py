@@ -102,7 +102,7 @@ class IntakeMetadata:
         suggested = data.get("suggested_type")
         message_ts = data.get("message_ts")
         return cls(
-            source=source if source in ("command", "shortcut", "message") else "shortcut",  # type: ignore[arg-type]
+            source=source if source in ("command", "shortcut", "message") else "shortcut",
             channel_id=channel_id if isinstance(channel_id, str) else None,
             suggested_type=suggested if isinstance(suggested, str) else None,
             message_ts=message_ts if isinstance(message_ts, str) else None,

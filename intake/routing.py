@@ -106,7 +106,7 @@ class Router:
             return 0  # outside business hours: nobody is nudged at night, on weekends or on holidays
         added = 0
         with transaction(self.db):
-            cases = CaseStore(self.db, config=self.config).list(actor=SERVER_OPERATOR)
+            cases = CaseStore(self.db, config=self.config).list_cases(actor=SERVER_OPERATOR)
             for case in cases:
                 added += self._reminder(case, now=now, calendar=calendar)
                 added += self._escalation(case, now=now, calendar=calendar)

@@ -261,7 +261,7 @@ class CaseStore:
             "SELECT * FROM audit WHERE case_id = ? ORDER BY id", [case_id])]
         return _case_from_row(row, history)
 
-    def list(
+    def list_cases(
         self,
         *,
         actor: str | None,

@@ -17,7 +17,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import jaconv
 import snowballstemmer
@@ -90,7 +90,7 @@ def normalise(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _kakasi():  # type: ignore[no-untyped-def]
+def _kakasi() -> Any:
     import pykakasi  # loaded on first use: its dictionary costs ~0.4 s
 
     return pykakasi.kakasi()
@@ -141,7 +141,8 @@ def detect_language(text: str) -> Language:
 def _stem(word: str) -> str:
     # Snowball keeps derivations apart (disclose -> disclos, disclosure -> disclosur); a question and the
     # policy often use different ones, so stems are cut to their first seven letters.
-    return _STEMMER.stemWord(word)[:STEM_LENGTH]
+    stem: str = _STEMMER.stemWord(word)
+    return stem[:STEM_LENGTH]
 
 
 def english_stems(normalised: str) -> list[str]:

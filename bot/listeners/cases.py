@@ -211,7 +211,7 @@ def register(app: App, *, services: Services) -> None:
             return  # the Messages tab: nothing to publish
         user_id = field(event, "user")
         privileged = services.config.is_privileged(user_id)
-        cases = services.store().list(actor=user_id) if privileged else []
+        cases = services.store().list_cases(actor=user_id) if privileged else []
         failed = Outbox(services.db.get()).failed() if privileged else []
         view = (queue_home(cases, now=services.clock(), request_types=types, failed=failed) if privileged
                 else guide_home())

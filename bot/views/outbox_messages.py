@@ -68,7 +68,7 @@ class OutboxMessages:
                     case_id=row.case_id, kind=str(row.data.get("failed_kind")),
                     recipient=str(row.data.get("failed_recipient")), error=str(row.data.get("error")))
             case Kind.DIGEST:
-                return digest_message(store.list(actor=SERVER_OPERATOR), now=now, request_types=types)
+                return digest_message(store.list_cases(actor=SERVER_OPERATOR), now=now, request_types=types)
             case Kind.CASE_CARD | Kind.CARD_UPDATE:
                 return case_card(_case(row, store), request_types=types, cite=self.cite,
                                  repeat=bool(row.data.get("repeat")))

@@ -259,7 +259,7 @@ def _list(args: argparse.Namespace) -> int:
     config = _config()
     now = datetime.now(UTC)
     store = _store(config)
-    cases = store.list(
+    cases = store.list_cases(
         actor=SERVER_OPERATOR,
         statuses=statuses,
         type_id=args.type,

@@ -175,7 +175,7 @@ class TestAuthorisation:
         with pytest.raises(NotAuthorised):
             store.get(case.id, actor=actor)
         with pytest.raises(NotAuthorised):
-            store.list(actor=actor)
+            store.list_cases(actor=actor)
         assert store.get(case.id, actor=MANAGER).status == "new"
 
     def test_any_staff_member_may_log_a_case(self, new_case: Callable[..., Case]) -> None:

@@ -130,15 +130,15 @@ class TestReading:
         return made
 
     def test_open_queue(self, store: CaseStore, cases: list[Case]) -> None:
-        listed = store.list(actor=SERVER_OPERATOR)
+        listed = store.list_cases(actor=SERVER_OPERATOR)
         assert [c.id for c in listed] == [cases[1].id, cases[2].id, cases[0].id]
         assert listed[0].history == ()
 
     def test_filters(self, store: CaseStore, cases: list[Case]) -> None:
-        assert [c.id for c in store.list(actor=MANAGER, type_id="general")] == [cases[0].id]
-        assert [c.id for c in store.list(actor=MANAGER, statuses=["withdrawn"])] == [cases[3].id]
-        assert [c.id for c in store.list(actor=MANAGER, overdue_at=NOW)] == [cases[1].id]
-        assert len(store.list(actor=MANAGER, statuses=["new", "withdrawn"], limit=2)) == 2
+        assert [c.id for c in store.list_cases(actor=MANAGER, type_id="general")] == [cases[0].id]
+        assert [c.id for c in store.list_cases(actor=MANAGER, statuses=["withdrawn"])] == [cases[3].id]
+        assert [c.id for c in store.list_cases(actor=MANAGER, overdue_at=NOW)] == [cases[1].id]
+        assert len(store.list_cases(actor=MANAGER, statuses=["new", "withdrawn"], limit=2)) == 2
 
     def test_export(self, store: CaseStore, cases: list[Case]) -> None:
         exported = store.export(actor=SERVER_OPERATOR)
