@@ -52,9 +52,6 @@ class Bilingual:
     ja: str
     en: str
 
-    def in_language(self, language: str) -> str:
-        return self.en if language == "en" else self.ja
-
 
 @dataclass(frozen=True)
 class RefusalGround:

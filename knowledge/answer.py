@@ -25,9 +25,6 @@ class Hit:
     citation_ja: str
     citation_en: str
 
-    def citation(self, language: Language) -> str:
-        return self.citation_en if language == "en" else self.citation_ja
-
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "score": round(self.score, 4), "quote": self.quote}
 

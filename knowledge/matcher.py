@@ -54,13 +54,10 @@ class MatchDocument:
 
 @dataclass(frozen=True)
 class Match:
-    """One ranked document, with the three signals its score combines (for explaining a result)."""
+    """One ranked document and its score."""
 
     key: str
     score: float
-    keyword_score: float = 0.0
-    passage_score: float = 0.0
-    phrase_score: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -240,12 +237,9 @@ class Matcher:
             p = passage_raw.get(doc, 0.0)
             p = p / (p + PASSAGE_SATURATION)
             f = phrase.get(doc, 0.0)
-            combined[doc] = (1 - (1 - k) * (1 - PASSAGE_WEIGHT * p) * (1 - f), k, p, f)
-        best = heapq.nsmallest(limit, combined.items(), key=lambda item: (-item[1][0], self.documents[item[0]].key))
-        return [
-            Match(self.documents[doc].key, score, k, p, f)
-            for doc, (score, k, p, f) in best
-        ]
+            combined[doc] = 1 - (1 - k) * (1 - PASSAGE_WEIGHT * p) * (1 - f)
+        best = heapq.nsmallest(limit, combined.items(), key=lambda item: (-item[1], self.documents[item[0]].key))
+        return [Match(self.documents[doc].key, score) for doc, score in best]
 
     def _spell(self, stem: str) -> str:
         """An English word the index has never seen is read as the closest one it has ("cookeis" -> cookie)."""
