@@ -11,6 +11,7 @@ floors here only keep those figures from falling. They are below issue 10's targ
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,9 @@ UNTUNED_INQUIRIES = {"blind5_intake.yaml": (0.75, 0.9, 7), "blind6_intake.yaml":
 
 def load(path: Path) -> list[dict]:
     if not path.exists():
+        # CI lays ../shared beside the clone: there a missing set is a broken check, not a reason to skip it.
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing: CI must have ../shared/eval beside the repository")
         pytest.skip(f"{path} is not here (it sits beside the repository in CI)")
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
