@@ -52,6 +52,9 @@ class Answer:
     advice: str = ""
     #: A table of the quoted text as a readable list (§14's recipients: purpose, service, recipient).
     listing: str = ""
+    #: The urgent request type the message reports ("leak_report", "authority_request"), found once while
+    #: answering: the reply leads with what to do now, and the entries that apply to it come first.
+    incident: str | None = None
 
     @property
     def answered(self) -> bool:

@@ -164,17 +164,17 @@ class KnowledgeBase:
         contact = self.contact(language)
         if not normalise(text):
             return Answer(question=text, language=language, outcome="not_covered", summary="", contact=contact)
+        incident = _incident(text)
         reference = find_reference(text, self.policy)
         if reference is not None:
-            return self._look_up(text, language, reference)
+            return self._look_up(text, language, reference, incident=incident)
         found = focus(self._speller.correct(clean_lines(question)))
         if found is not None and not normalise(found.question + found.context):
             return Answer(question=text, language=language, outcome="not_covered", summary=_NOTHING_ASKED[language],
-                          contact=contact)
+                          contact=contact, incident=incident)
         query = found.question if found is not None and found.question else self._speller.correct(text)
         scores, best_faq = self._score(query)
         self._requested_acts(query, scores)
-        incident = _incident(text)
         if incident is not None:
             self._lift_applicable(INCIDENT_ENTRIES[incident], scores)
         if found is not None and found.context and max(scores.values(), default=0.0) < ANSWER_THRESHOLD:
@@ -219,16 +219,17 @@ class KnowledgeBase:
             faq_id=faq_id,
             advice=advice,
             listing=listing,
+            incident=incident,
         )
 
-    def _look_up(self, text: str, language: Language, reference: LookUp) -> Answer:
+    def _look_up(self, text: str, language: Language, reference: LookUp, *, incident: str | None) -> Answer:
         """A section or item asked for by number or heading, quoted whole (or said not to exist)."""
         contact = self.contact(language)
         if not reference.found:
             label = f"第{reference.entry_id.replace('.', '条第', 1)}{'号' if '.' in reference.entry_id else '条'}"
             missing = [label if language == "ja" else f"section {reference.entry_id}"]
             return Answer(question=text, language=language, outcome="not_covered", not_in_policy=missing,
-                          summary=_NO_SUCH_SECTION[language], contact=contact)
+                          summary=_NO_SUCH_SECTION[language], contact=contact, incident=incident)
         entry = self.policy[reference.entry_id]
         hit = self._hit(entry.id, 1.0)
         outcome, missing = self._judge(_without_reference(text), [hit])
@@ -237,7 +238,7 @@ class KnowledgeBase:
         summary = f"{heading} {self._summary(entry, language)}" if language == "en" else heading + self._summary(entry, language)
         return Answer(question=text, language=language, outcome=outcome, not_in_policy=missing, summary=summary,
                       hits=[hit], note=self._note(entry, language), contact=contact,
-                      listing=self._listing(entry, language))
+                      listing=self._listing(entry, language), incident=incident)
 
     def _note(self, entry: PolicyEntry, language: Language) -> str:
         section = self.policy[entry.section]

@@ -6,7 +6,6 @@ because the Japanese text is the one that binds.
 """
 from __future__ import annotations
 
-from intake.classify import critical_type
 from knowledge import Answer, Hit
 from knowledge.answer import lead
 
@@ -44,9 +43,8 @@ def answer_message(
     if shared_by is not None:
         asked = escape(truncate(" ".join(answer.question.split()), QUESTION_ECHO_MAX))
         blocks.append(context(words.shared_by.format(user=shared_by, question=asked)))
-    critical = critical_type(answer.question)
-    if critical is not None:  # a leak or an authority's request: what to do now comes before any quote
-        blocks += guidance_blocks(critical, language)
+    if answer.incident is not None:  # a leak or an authority's request: what to do now comes before any quote
+        blocks += guidance_blocks(answer.incident, language)
     answered = answer.answered and bool(answer.hits)
     if answered:
         blocks += _answered(answer, language)
