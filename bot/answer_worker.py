@@ -26,7 +26,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from knowledge import KnowledgeBase
@@ -37,10 +37,11 @@ from slack_sdk.webhook import WebhookClient
 
 from bot import ids
 from bot.answering import answer_question
+from bot.clock import utc_now
 from bot.errors import report_error
 from bot.feedback import FeedbackStore
 from bot.inbox import Inbox, InboxRow, Question, Receipt
-from bot.posted import Marker, find_posted, is_transient, retry_after
+from bot.posted import Marker, backoff, find_posted, is_transient, retry_after
 from bot.storage import PerThreadDatabase
 from bot.views.blocks import Message
 from bot.views.notices import busy_message
@@ -69,11 +70,7 @@ class AnswerPolicy:
     poll: float = 1.0
 
     def delay(self, attempts: int) -> float:
-        return min(self.first * 2.0 ** max(attempts - 1, 0), self.longest)
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
+        return backoff(attempts, first=self.first, longest=self.longest)
 
 
 class AnswerWorker:
@@ -88,7 +85,7 @@ class AnswerWorker:
         db: PerThreadDatabase,
         knowledge_base: KnowledgeBase,
         policy: AnswerPolicy = AnswerPolicy(),
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.client = client
         self.inbox = inbox

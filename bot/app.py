@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import datetime
 
 from intake import Config, RequestTypes
 from knowledge import KnowledgeBase
@@ -22,11 +22,12 @@ from slack_sdk.http_retry.builtin_handlers import (
 
 from bot import listeners
 from bot.answer_worker import AnswerWorker
+from bot.clock import utc_now
 from bot.dedupe import receive_middleware
+from bot.delivery import OutboxSender
 from bot.errors import handle_error
 from bot.feedback import FeedbackStore
 from bot.payloads import PayloadGuard
-from bot.delivery import OutboxSender
 from bot.services import Services
 from bot.settings import Settings
 from bot.storage import PerThreadDatabase
@@ -39,10 +40,6 @@ log = logging.getLogger("bot")
 #: Threads running listeners: buttons, modals, App Home (questions are answered by the `AnswerWorker`'s own
 #: threads, so a burst of questions never delays the ack of a modal).
 LISTENER_THREADS = 8
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def build_client(settings: Settings) -> WebClient:
@@ -71,7 +68,7 @@ def build_app(
     answers: AnswerWorker,
     delivery: OutboxSender,
     request_types: RequestTypes,
-    clock: Callable[[], datetime] = _utc_now,
+    clock: Callable[[], datetime] = utc_now,
 ) -> App:
     """Build the app; calls Slack's auth.test once, so a bad token or an unreachable Slack fails here.
 

@@ -26,7 +26,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from intake import CaseNotFound, CaseStore, Config, Outbox, OutboxRow
 from intake.outbox import DELIVERY_FAILED, failure_notice_recipients
@@ -34,7 +34,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import ids
-from bot.posted import TRANSIENT_ERRORS, Marker, find_posted, retry_after
+from bot.clock import utc_now
+from bot.posted import TRANSIENT_ERRORS, Marker, backoff, find_posted, retry_after
 from bot.settings import Settings
 from bot.storage import PerThreadDatabase
 from bot.views.outbox_messages import UNKNOWN_KIND, OutboxMessages, UnknownOutboxKind
@@ -54,17 +55,13 @@ class RetryPolicy:
     poll: float = 2.0
 
     def delay(self, attempts: int) -> float:
-        return min(self.first * 2.0 ** max(attempts - 1, 0), self.longest)
+        return backoff(attempts, first=self.first, longest=self.longest)
 
 
 def build_delivery_client(settings: Settings) -> WebClient:
     """A Web API client without retry handlers: the sender schedules its own retries (and must know when a post
     may have happened), instead of sleeping inside a call."""
     return WebClient(token=settings.bot_token, base_url=settings.api_url, timeout=15, retry_handlers=[])
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _marker(row: OutboxRow) -> Marker:
@@ -84,7 +81,7 @@ class OutboxSender:
         config: Config,
         messages: OutboxMessages,
         policy: RetryPolicy = RetryPolicy(),
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.client = client
         self.db = db

@@ -23,7 +23,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.views.blocks import Message
 
-__all__ = ["HISTORY_PAGES", "TRANSIENT_ERRORS", "Marker", "find_posted", "is_transient", "retry_after"]
+__all__ = ["HISTORY_PAGES", "TRANSIENT_ERRORS", "Marker", "backoff", "find_posted", "is_transient", "retry_after"]
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,11 @@ def is_transient(error: SlackApiError) -> bool:
     """A 5xx or an error code Slack may not repeat: try again later (the call may or may not have posted)."""
     status = getattr(error.response, "status_code", 0)
     return status >= 500 or status == 429 or error.response.get("error") in TRANSIENT_ERRORS
+
+
+def backoff(attempts: int, *, first: float, longest: float) -> float:
+    """Seconds before the next try after `attempts` failures: `first`, doubling, at most `longest`."""
+    return min(first * 2.0 ** max(attempts - 1, 0), longest)
 
 
 def retry_after(headers: Any) -> float:

@@ -15,7 +15,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from intake import Config, RequestTypes, load_request_types
@@ -25,6 +25,7 @@ from slack_bolt import App
 
 from bot.answer_worker import AnswerPolicy, AnswerWorker
 from bot.app import build_app
+from bot.clock import utc_now
 from bot.delivery import OutboxSender, RetryPolicy, build_delivery_client
 from bot.inbox import BACKLOG_LIMIT, Inbox, inbox_path
 from bot.scheduler import Scheduler
@@ -33,10 +34,6 @@ from bot.storage import PerThreadDatabase
 from bot.views.outbox_messages import OutboxMessages, policy_citer
 
 __all__ = ["CannotOpenDatabase", "Runtime", "build_runtime"]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class CannotOpenDatabase(Exception):
@@ -89,7 +86,7 @@ def build_runtime(
     config: Config,
     db_path: str | os.PathLike[str],
     knowledge_base: KnowledgeBase,
-    clock: Callable[[], datetime] = _utc_now,
+    clock: Callable[[], datetime] = utc_now,
     *,
     request_types: RequestTypes | None = None,
     retry: RetryPolicy = RetryPolicy(),

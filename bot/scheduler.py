@@ -8,10 +8,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from intake import Config, Router
 
+from bot.clock import utc_now
 from bot.storage import PerThreadDatabase
 
 __all__ = ["TICK_SECONDS", "Scheduler"]
@@ -22,13 +23,9 @@ log = logging.getLogger(__name__)
 TICK_SECONDS = 60.0
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class Scheduler:
     def __init__(self, *, db: PerThreadDatabase, config: Config, wake_delivery: Callable[[], None],
-                 clock: Callable[[], datetime] = _utc_now, interval: float = TICK_SECONDS) -> None:
+                 clock: Callable[[], datetime] = utc_now, interval: float = TICK_SECONDS) -> None:
         self.db = db
         self.config = config
         self.wake_delivery = wake_delivery

@@ -1,0 +1,11 @@
+"""The real clock of the Slack layer: every part that schedules or stamps takes a clock argument defaulting to
+this one, so a test can run it from any moment (tests/bot/conftest.py's TestClock)."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+__all__ = ["utc_now"]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
