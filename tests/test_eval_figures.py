@@ -5,7 +5,7 @@ of inquiries), with the three outcomes of design.md: an answerable question coun
 outcome is `answered`, and a question the policy does not answer (gold [], or labelled `partial`/`not_covered`)
 counts as held back when its outcome is `partial` or `not_covered`. The held-out and blind sets in tests/data were
 written by people who never saw the knowledge files, so a drop there means the matcher stopped generalising. All
-but the newest have been tuned on (after their first score); blind v5 and v6 (`UNTUNED_*`) have not: each was
+but the newest have been tuned on (after their first score); blind v5, v6 and v7 (`UNTUNED_*`) have not: each was
 scored through the CLI when it arrived and after the work that followed, the figures are in its header, and the
 floors here only keep those figures from falling. They are below issue 10's targets: baselines, not goals.
 """
@@ -26,8 +26,16 @@ QUESTION_SETS = ["heldout_questions.yaml", "blind_questions.yaml", "blind3_quest
 INQUIRY_SETS = ["heldout_intake.yaml", "blind_intake.yaml", "blind3_intake.yaml", "blind4_intake.yaml"]
 #: Never tuned on: (top-1, top-3, held back) and (type accuracy, urgent recall, most false urgent) floors. To tune
 #: again, have a new blind set written first and score it once before any change.
-UNTUNED_QUESTIONS = {"blind5_questions.yaml": (0.80, 0.91, 0.62), "blind6_questions.yaml": (0.88, 0.95, 0.68)}
-UNTUNED_INQUIRIES = {"blind5_intake.yaml": (0.75, 0.9, 7), "blind6_intake.yaml": (0.78, 0.8, 7)}
+UNTUNED_QUESTIONS = {
+    "blind5_questions.yaml": (0.80, 0.91, 0.62),
+    "blind6_questions.yaml": (0.88, 0.95, 0.68),
+    "blind7_questions.yaml": (0.75, 0.95, 0.63),
+}
+UNTUNED_INQUIRIES = {
+    "blind5_intake.yaml": (0.75, 0.9, 7),
+    "blind6_intake.yaml": (0.78, 0.8, 7),
+    "blind7_intake.yaml": (0.85, 0.8, 4),
+}
 
 
 def load(path: Path) -> list[dict]:
