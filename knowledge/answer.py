@@ -5,6 +5,7 @@ in blocks. The JSON form is the contract of design.md (`question, answered, sect
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -82,7 +83,7 @@ class Answer:
 
     def render_text(self) -> str:
         """The reply as plain text, as a good colleague would write it."""
-        return _render_en(self) if self.language == "en" else _render_ja(self)
+        return _render(self)
 
 
 def quote_block(text: str) -> str:
@@ -92,97 +93,119 @@ def quote_block(text: str) -> str:
 def missing_phrase(answer: Answer) -> str:
     """What the policy lacks, as a reader says it: 「手数料・料金の額」, "fee"."""
     labels = [label_for(item, answer.language) for item in answer.not_in_policy]
-    return ("、" if answer.language == "ja" else ", ").join(labels)
+    return _WORDING[answer.language].missing_separator.join(labels)
 
 
 def lead(answer: Answer) -> str:
     """The first sentence of a reply that does not answer: what the policy does not say, in the asker's language."""
-    missing = missing_phrase(answer)
-    if answer.language == "en":
-        if answer.outcome == "partial":
-            return f"The privacy policy does not say anything about {missing or 'this point'}."
-        about = f" ({missing})" if missing else ""
-        return f"I could not find this{about} in the privacy policy, so I won't guess."
+    words, missing = _WORDING[answer.language], missing_phrase(answer)
     if answer.outcome == "partial":
-        return f"プライバシーポリシーには、{missing or 'ご質問の点'}についての記載はありません。"
-    about = f"（{missing}）" if missing else ""
-    return f"ご質問の内容{about}は、プライバシーポリシーには記載が見つかりませんでした。推測でお答えすることは控えます。"
+        return words.not_said.format(missing=missing or words.this_point)
+    return words.not_found.format(about=words.about.format(missing=missing) if missing else "")
 
 
-def _render_ja(answer: Answer) -> str:
+@dataclass(frozen=True)
+class _Wording:
+    """One language's words for a reply; `_render` lays out the same parts in both languages.
+
+    English quotes the Japanese original and adds the translation, with a word that the Japanese governs."""
+
+    empty: str
+    not_said: str
+    this_point: str
+    not_found: str
+    about: str
+    missing_separator: str
+    ask_manager: str
+    might_help: str
+    partial_quote: str
+    definite_answer: str
+    answered_quote: str
+    translation: str | None
+    note: str
+    advice: str
+    source: str
+    related: str
+    separator: str
+    citation: Callable[[Hit], str]
+
+
+_WORDING: dict[Language, _Wording] = {
+    "ja": _Wording(
+        empty="質問が空です。プライバシーポリシーについて知りたいことを入力してください。",
+        not_said="プライバシーポリシーには、{missing}についての記載はありません。",
+        this_point="ご質問の点",
+        not_found="ご質問の内容{about}は、プライバシーポリシーには記載が見つかりませんでした。推測でお答えすることは控えます。",
+        about="（{missing}）",
+        missing_separator="、",
+        ask_manager="個人情報管理責任者にご確認ください。\n",
+        might_help="参考になりそうな条項: ",
+        partial_quote="関連する記載（参考）: {citation}\n",
+        definite_answer="確かな回答は個人情報管理責任者にご確認ください。\n",
+        answered_quote="",
+        translation=None,
+        note="※ ",
+        advice="対応のポイント: ",
+        source="出典: ",
+        related="関連: ",
+        separator="、",
+        citation=lambda hit: hit.citation_ja,
+    ),
+    "en": _Wording(
+        empty="The question is empty. Please type what you would like to know about the privacy policy.",
+        not_said="The privacy policy does not say anything about {missing}.",
+        this_point="this point",
+        not_found="I could not find this{about} in the privacy policy, so I won't guess.",
+        about=" ({missing})",
+        missing_separator=", ",
+        ask_manager="Please ask the personal information manager:\n",
+        might_help="Sections that might help: ",
+        partial_quote="Related text, for context only ({citation}):\n",
+        definite_answer="Please ask the personal information manager for a definite answer:\n",
+        answered_quote="Policy text (Japanese original):\n",
+        translation="English translation (for reference only; the Japanese text governs):\n",
+        note="Note: ",
+        advice="How to handle it: ",
+        source="Source: ",
+        related="Related: ",
+        separator="; ",
+        citation=lambda hit: hit.citation_en,
+    ),
+}
+
+
+def _render(answer: Answer) -> str:
+    words = _WORDING[answer.language]
     if not answer.question:
-        return "質問が空です。プライバシーポリシーについて知りたいことを入力してください。"
-    missing = missing_phrase(answer)
-    if not answer.hits and not missing and answer.summary:  # nothing asked ("how do I answer this?" alone)
+        return words.empty
+    if not answer.hits and not missing_phrase(answer) and answer.summary:  # nothing asked ("how do I answer this?")
         return f"{answer.summary}\n\n{answer.contact}"
     if answer.outcome == "not_covered" or not answer.hits:
-        parts = [lead(answer)]
-        if answer.summary:
-            parts.append(answer.summary)
-        parts.append(f"個人情報管理責任者にご確認ください。\n{answer.contact}")
+        parts = [lead(answer), *([answer.summary] if answer.summary else []), words.ask_manager + answer.contact]
         if answer.hits:
-            parts.append("参考になりそうな条項: " + "、".join(h.citation_ja for h in answer.hits[:3]))
+            parts.append(words.might_help + words.separator.join(words.citation(h) for h in answer.hits[:3]))
         return "\n\n".join(parts)
     top = answer.hits[0]
+    quoted = _quoted(top, words)
     if answer.outcome == "partial":
-        parts = [lead(answer)]
-        if answer.summary:
-            parts.append(answer.summary)
-        parts += [
-            f"関連する記載（参考）: {top.citation_ja}\n" + quote_block(top.quote),
-            f"確かな回答は個人情報管理責任者にご確認ください。\n{answer.contact}",
-        ]
+        parts = [lead(answer), *([answer.summary] if answer.summary else []),
+                 words.partial_quote.format(citation=words.citation(top)) + quoted[0], *quoted[1:],
+                 words.definite_answer + answer.contact]
         return "\n\n".join(parts)
-    parts = [answer.summary, quote_block(top.quote)]
+    parts = [answer.summary, words.answered_quote + quoted[0], *quoted[1:]]
     if answer.listing:
         parts.append(answer.listing)
     if answer.note:
-        parts.append(f"※ {answer.note}")
+        parts.append(words.note + answer.note)
     if answer.advice:
-        parts.append(f"対応のポイント: {answer.advice}")
-    parts.append(f"出典: {top.citation_ja}")
+        parts.append(words.advice + answer.advice)
+    parts.append(words.source + words.citation(top))
     if answer.related:
-        parts.append("関連: " + "、".join(h.citation_ja for h in answer.related))
+        parts.append(words.related + words.separator.join(words.citation(h) for h in answer.related))
     return "\n\n".join(parts)
 
 
-def _render_en(answer: Answer) -> str:
-    if not answer.question:
-        return "The question is empty. Please type what you would like to know about the privacy policy."
-    missing = missing_phrase(answer)
-    if not answer.hits and not missing and answer.summary:
-        return f"{answer.summary}\n\n{answer.contact}"
-    if answer.outcome == "not_covered" or not answer.hits:
-        parts = [lead(answer)]
-        if answer.summary:
-            parts.append(answer.summary)
-        parts.append(f"Please ask the personal information manager:\n{answer.contact}")
-        if answer.hits:
-            parts.append("Sections that might help: " + "; ".join(h.citation_en for h in answer.hits[:3]))
-        return "\n\n".join(parts)
-    top = answer.hits[0]
-    if answer.outcome == "partial":
-        parts = [lead(answer)]
-        if answer.summary:
-            parts.append(answer.summary)
-        parts += [
-            f"Related text, for context only ({top.citation_en}):\n" + quote_block(top.quote),
-            "English translation (for reference only; the Japanese text governs):\n" + quote_block(top.translation),
-            f"Please ask the personal information manager for a definite answer:\n{answer.contact}",
-        ]
-        return "\n\n".join(parts)
-    parts = [
-        answer.summary,
-        "Policy text (Japanese original):\n" + quote_block(top.quote),
-        "English translation (for reference only; the Japanese text governs):\n" + quote_block(top.translation),
-    ]
-    if answer.listing:
-        parts.append(answer.listing)
-    if answer.note:
-        parts.append(f"Note: {answer.note}")
-    if answer.advice:
-        parts.append(f"How to handle it: {answer.advice}")
-    parts.append(f"Source: {top.citation_en}")
-    if answer.related:
-        parts.append("Related: " + "; ".join(h.citation_en for h in answer.related))
-    return "\n\n".join(parts)
+def _quoted(hit: Hit, words: _Wording) -> list[str]:
+    """The quote, and its translation where the language shows one."""
+    translation = [words.translation + quote_block(hit.translation)] if words.translation is not None else []
+    return [quote_block(hit.quote), *translation]

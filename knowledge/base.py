@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from knowledge.answer import Answer, Hit, Outcome
 from knowledge.answerability import Vocabulary, about_law_in_general, kinds_asked, stated
@@ -71,6 +72,21 @@ _NOTHING_ASKED: dict[Language, str] = {
 _NO_SUCH_SECTION: dict[Language, str] = {
     "ja": "プライバシーポリシーの条項は第1条から第16条までです。",
     "en": "The privacy policy has Sections 1 to 16.",
+}
+
+
+class _CitationForm(NamedTuple):
+    """How a language cites a policy entry: the section, a numbered item in it, a table row, the whole."""
+
+    section: str
+    item: str
+    row: str
+    whole: str
+
+
+_CITATION: dict[Language, _CitationForm] = {
+    "ja": _CitationForm("第{section}条（{title}）", "第{number}号", "の表「{title}」", "「{text}」"),
+    "en": _CitationForm("Section {section} ({title})", ", item {number}", ", table row “{title}”", "{text}"),
 }
 
 
@@ -367,32 +383,26 @@ class KnowledgeBase:
             score=score,
             quote=quote,
             translation=translation,
-            citation_ja=self.citation_ja(entry),
-            citation_en=self.citation_en(entry),
+            citation_ja=self.citation(entry, "ja"),
+            citation_en=self.citation(entry, "en"),
         )
 
     def _items(self, entry: PolicyEntry) -> list[PolicyEntry]:
         """Sub-items quoted with a section: all of them under a top-level heading, table rows under 14.4."""
         return self._children.get(entry.id, [])
 
-    def citation_ja(self, entry: PolicyEntry) -> str:
-        """「第8条（個人情報の第三者への提供）第4号」, as Japanese documents cite numbered items."""
-        text = f"第{entry.section}条（{self.policy[entry.section].title_ja}）"
+    def citation(self, entry: PolicyEntry, language: Language) -> str:
+        """How `language` cites an entry: 「第8条（個人情報の第三者への提供）第4号」, as Japanese documents cite
+        numbered items, or "Section 8 (Provision to Third Parties), item 4"; a table row adds its heading."""
+        form = _CITATION[language]
+        section = self.policy[entry.section]
+        text = form.section.format(section=entry.section, title=_title(section, language))
         item = self._item(entry)
         if item is not None and item.numbered:
-            text += f"第{item.number}号"
+            text += form.item.format(number=item.number)
         if item is not None and item is not entry:
-            text += f"の表「{entry.title_ja}」"
-        return f"「{text}」"
-
-    def citation_en(self, entry: PolicyEntry) -> str:
-        text = f"Section {entry.section} ({self.policy[entry.section].title_en})"
-        item = self._item(entry)
-        if item is not None and item.numbered:
-            text += f", item {item.number}"
-        if item is not None and item is not entry:
-            text += f", table row “{entry.title_en}”"
-        return text
+            text += form.row.format(title=_title(entry, language))
+        return form.whole.format(text=text)
 
     def _item(self, entry: PolicyEntry) -> PolicyEntry | None:
         """The second-level entry an id sits under ("8.4" for "8.4" and for "8.4.1"); None for a section."""
@@ -431,8 +441,8 @@ class KnowledgeBase:
 
     def _default_summary(self, entry: PolicyEntry, language: Language) -> str:
         if language == "en":
-            return f"{self.citation_en(entry)} of the privacy policy covers this:"
-        return f"プライバシーポリシーの{self.citation_ja(entry)}に、次のとおり定められています。"
+            return f"{self.citation(entry, language)} of the privacy policy covers this:"
+        return f"プライバシーポリシーの{self.citation(entry, language)}に、次のとおり定められています。"
 
 
 _REFERENCE = re.compile(r"(第\s*)?[0-9〇一二三四五六七八九十]+\s*条(の?第?[0-9一二三四五六七八九十]+\s*[項号])?|§+\s*[\d.]+|"
@@ -483,6 +493,10 @@ _TOPIC_STOPWORDS = frozenset(
 #: (still a verbatim span of the policy), and the reply names each recipient instead.
 _LINK_LABELS_JA = re.compile(r"(\s*ページを開く)+$")
 _LINK_LABELS_EN = re.compile(r'(\s*\|\s*(Privacy policy|Opt-out): "Open page" link)+$')
+
+
+def _title(entry: PolicyEntry, language: Language) -> str:
+    return entry.title_en if language == "en" else entry.title_ja
 
 
 def _row_fields(row: PolicyEntry, language: Language) -> tuple[str, str, str]:

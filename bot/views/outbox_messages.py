@@ -45,7 +45,7 @@ def policy_citer(knowledge_base: KnowledgeBase) -> Citer:
 
     def cite(section: str) -> str:
         if knowledge_base.has_entry(section):
-            return knowledge_base.citation_ja(knowledge_base.entry(section))
+            return knowledge_base.citation(knowledge_base.entry(section), "ja")
         return f"第{section}条"
 
     return cite

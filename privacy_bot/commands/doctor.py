@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -199,18 +199,9 @@ def _people(slack: _Slack | None, config: Config | None) -> Iterator[Result]:
             if role == "deputy":
                 yield Result("deputy", True, "not set (optional: urgent cases then reach the manager only)")
             continue
-        name = f"{role} {user}"
-        if slack is None:
-            yield Result(name, None, "not checked: Slack did not accept the credentials")
-            continue
-        try:
-            slack.client.conversations_open(users=user)
-        except SlackApiError as exc:
-            error = str(exc.response.get("error"))
-            yield Result(name, False, f"the bot cannot DM them ({slack_error(exc.response)}): "
-                                      f"{_WHO.get(error, 'check the id in privacy-bot.yaml')}")
-            continue
-        yield Result(name, True, "the bot can DM them")
+        yield _ask_slack(f"{role} {user}", slack, lambda client: client.conversations_open(users=user),
+                         ok="the bot can DM them", refused="the bot cannot DM them ({error}): {hint}", hints=_WHO,
+                         otherwise="check the id in privacy-bot.yaml")
 
 
 def _escalation_channel(slack: _Slack | None, config: Config | None) -> Iterator[Result]:
@@ -220,17 +211,24 @@ def _escalation_channel(slack: _Slack | None, config: Config | None) -> Iterator
     if channel is None:
         yield Result("escalation channel", True, "not set (optional: urgent cases then go by DM only)")
         return
-    name = f"escalation channel {channel}"
+    yield _ask_slack(f"escalation channel {channel}", slack,
+                     lambda client: client.conversations_history(channel=channel, limit=1),
+                     ok="the bot is a member", refused="{error}: {hint}", hints=_CHANNEL,
+                     otherwise="check escalation_channel")
+
+
+def _ask_slack(name: str, slack: _Slack | None, question: Callable[[WebClient], object], *, ok: str, refused: str,
+               hints: Mapping[str, str], otherwise: str) -> Result:
+    """One check that asks Slack what the bot will ask: skipped when Slack did not accept the credentials, FAIL
+    with Slack's error and what to do about it (`hints` by error code, `otherwise` for the rest) when it refuses."""
     if slack is None:
-        yield Result(name, None, "not checked: Slack did not accept the credentials")
-        return
+        return Result(name, None, "not checked: Slack did not accept the credentials")
     try:
-        slack.client.conversations_history(channel=channel, limit=1)
+        question(slack.client)
     except SlackApiError as exc:
-        error = str(exc.response.get("error"))
-        yield Result(name, False, f"{slack_error(exc.response)}: {_CHANNEL.get(error, 'check escalation_channel')}")
-        return
-    yield Result(name, True, "the bot is a member")
+        hint = hints.get(str(exc.response.get("error")), otherwise)
+        return Result(name, False, refused.format(error=slack_error(exc.response), hint=hint))
+    return Result(name, True, ok)
 
 
 # -- local ------------------------------------------------------------------------------------------------
