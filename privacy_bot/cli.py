@@ -12,7 +12,7 @@ import importlib
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 COMMAND_MODULES = ("ask", "kb", "classify", "cases", "serve", "doctor")
@@ -20,6 +20,19 @@ COMMAND_MODULES = ("ask", "kb", "classify", "cases", "serve", "doctor")
 
 class UsageError(Exception):
     """Bad usage or bad input: printed as one line on stderr, exit code 2."""
+
+
+def texts(words: Sequence[str], *, empty: str) -> Iterator[str]:
+    """The inputs of a text command: the words as one text, or with `-` one text a line from stdin (a scorer
+    or a shell loop feeds many through one process). An empty text on the command line is `UsageError(empty)`."""
+    if list(words) == ["-"]:
+        for line in sys.stdin:
+            yield line.rstrip("\r\n")
+        return
+    text = " ".join(words)
+    if not text.strip():
+        raise UsageError(empty)
+    yield text
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from knowledge import Answer, KnowledgeBaseError, load_knowledge_base
-from privacy_bot.cli import UsageError
+from privacy_bot.cli import texts
 
 
 def register(subparsers: Any) -> None:
@@ -30,15 +30,9 @@ def run(args: argparse.Namespace) -> int:
     except KnowledgeBaseError as exc:
         print(exc, file=sys.stderr)
         return 1
-    if args.question == ["-"]:
-        for line in sys.stdin:
-            _emit(kb.ask(line.rstrip("\r\n")), as_json=args.json)
-            sys.stdout.flush()
-        return 0
-    question = " ".join(args.question)
-    if not question.strip():
-        raise UsageError("the question is empty / 質問が空です")
-    _emit(kb.ask(question), as_json=args.json)
+    for question in texts(args.question, empty="the question is empty / 質問が空です"):
+        _emit(kb.ask(question), as_json=args.json)
+        sys.stdout.flush()
     return 0
 
 

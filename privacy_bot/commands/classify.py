@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from intake import Classification, classify, load_request_types
-from privacy_bot.cli import UsageError
+from privacy_bot.cli import texts
 
 
 def register(subparsers: Any) -> None:
@@ -28,15 +28,9 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     request_types = load_request_types()
-    if args.text == ["-"]:
-        for line in sys.stdin:
-            _emit(classify(line.rstrip("\r\n"), request_types=request_types), as_json=args.json)
-            sys.stdout.flush()
-        return 0
-    text = " ".join(args.text)
-    if not text.strip():
-        raise UsageError("the inquiry text is empty / 問い合わせ本文が空です")
-    _emit(classify(text, request_types=request_types), as_json=args.json)
+    for text in texts(args.text, empty="the inquiry text is empty / 問い合わせ本文が空です"):
+        _emit(classify(text, request_types=request_types), as_json=args.json)
+        sys.stdout.flush()
     return 0
 
 
