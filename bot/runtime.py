@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from common.clock import utc_now
 from intake import Config, RequestTypes, load_request_types
 from intake.db import open_db
 from knowledge import KnowledgeBase
@@ -25,7 +26,6 @@ from slack_bolt import App
 
 from bot.answer_worker import AnswerPolicy, AnswerWorker
 from bot.app import build_app
-from bot.clock import utc_now
 from bot.delivery import OutboxSender, RetryPolicy, build_delivery_client
 from bot.inbox import BACKLOG_LIMIT, Inbox, inbox_path
 from bot.scheduler import Scheduler

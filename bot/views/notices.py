@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from common.text import Language
 from intake import Config
 
-from bot.models import Language
 from bot.views.blocks import Block, Message, escape, fit_message, sections
 from bot.views.wording import wording
 
