@@ -1,6 +1,7 @@
 """The Slack layer's tables are migrated by bot/, apart from the case core's, and a database made before that
-split opens with nothing lost: tests/data/databases/ holds two files as privacy-bot made them (migrations
-0001..0003 and 0001..0004 of intake/db.py), each with a case and an answer that was voted on."""
+split opens with nothing lost: tests/data/databases/before_bot_migrations.sql is a file as privacy-bot made it
+with migrations 0001..0003 of intake/db.py, holding a case and an answer that was voted on; with
+`MAIN_0004` applied on top it is the file today's main makes (0001..0004)."""
 from __future__ import annotations
 
 import sqlite3
@@ -15,7 +16,12 @@ from bot.migrations import BOT_MIGRATIONS, HISTORY
 from tests.bot.conftest import RunningBot
 from tests.slack_helpers import block_action
 
-DATABASES = Path(__file__).parents[1] / "data" / "databases"
+BEFORE_THE_SPLIT = Path(__file__).parents[1] / "data" / "databases" / "before_bot_migrations.sql"
+#: What main's migration 0004 did to such a file.
+MAIN_0004 = """
+DROP TABLE slack_events;
+INSERT INTO _migrations (name, applied_at) VALUES ('0004_drop_slack_events', '2026-05-02T00:00:00+00:00');
+"""
 FEEDBACK_COLUMNS = {"id", "created_at", "user_id", "channel_id", "question", "answer", "sections", "vote", "comment"}
 
 
@@ -38,13 +44,13 @@ def test_the_bot_adds_its_own_tables_under_its_own_history(bot: RunningBot) -> N
     assert _names(bot.db_path, HISTORY) == [migration.name for migration in BOT_MIGRATIONS]
 
 
-@pytest.mark.parametrize("made_by", ["main_0003", "main_0004"])
+@pytest.mark.parametrize("upgrade", ["", MAIN_0004], ids=["made-by-0001..0003", "made-by-0001..0004"])
 def test_a_database_from_before_the_split_keeps_its_cases_and_votes(
-    start_bot: Callable[..., RunningBot], tmp_path: Path, made_by: str
+    start_bot: Callable[..., RunningBot], tmp_path: Path, upgrade: str
 ) -> None:
     db_path = tmp_path / "privacy-bot.db"  # where start_bot builds the runtime
     with sqlite3.connect(db_path) as conn:
-        conn.executescript((DATABASES / f"{made_by}.sql").read_text(encoding="utf-8"))
+        conn.executescript(BEFORE_THE_SPLIT.read_text(encoding="utf-8") + upgrade)
     conn.close()
     db_path.chmod(0o600)
 

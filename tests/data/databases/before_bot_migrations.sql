@@ -1,11 +1,10 @@
--- A database as privacy-bot made it before the Slack layer's tables moved to bot/migrations.py
--- (migrations 0001..0004 of intake/db.py at 42a8746), with a case and two feedback rows.
+-- A database as privacy-bot made it before the Slack layer's tables moved to bot/migrations.py: migrations
+-- 0001..0003 of intake/db.py at 42a8746 (slack_events still there), with a case and an answer voted on.
 BEGIN TRANSACTION;
 CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL);
 INSERT INTO "_migrations" VALUES('0001_initial','2026-05-01T00:00:00+00:00');
 INSERT INTO "_migrations" VALUES('0002_outbox','2026-05-01T00:00:00+00:00');
 INSERT INTO "_migrations" VALUES('0003_intake_keys','2026-05-01T00:00:00+00:00');
-INSERT INTO "_migrations" VALUES('0004_drop_slack_events','2026-05-01T00:00:00+00:00');
 CREATE TABLE audit (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     case_id TEXT NOT NULL REFERENCES cases(id),
@@ -95,6 +94,11 @@ CREATE TABLE schedule_log (
     case_id TEXT,
     at TEXT NOT NULL
 );
+CREATE TABLE slack_events (
+    event_id TEXT PRIMARY KEY,
+    received_at TEXT NOT NULL
+);
+INSERT INTO "slack_events" VALUES('Ev0OLD','2026-05-01T02:00:00+00:00');
 CREATE INDEX cases_status_due ON cases(status, due_at);
 CREATE INDEX cases_type ON cases(type);
 CREATE INDEX cases_due ON cases(due_at);
