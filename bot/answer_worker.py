@@ -29,15 +29,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
+from common.clock import utc_now
+from common.text import detect_language
 from knowledge import KnowledgeBase
-from knowledge.text import detect_language
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
 from bot import ids
 from bot.answering import answer_question
-from bot.clock import utc_now
 from bot.errors import report_error
 from bot.feedback import FeedbackStore
 from bot.inbox import Inbox, InboxRow, Question, Receipt

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
+from common.clock import utc_now
 from intake import Config, RequestTypes
 from knowledge import KnowledgeBase
 from slack_bolt import App
@@ -22,7 +23,6 @@ from slack_sdk.http_retry.builtin_handlers import (
 
 from bot import listeners
 from bot.answer_worker import AnswerWorker
-from bot.clock import utc_now
 from bot.dedupe import receive_middleware
 from bot.delivery import OutboxSender
 from bot.errors import handle_error

@@ -28,13 +28,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from common.clock import utc_now
 from intake import CaseNotFound, CaseStore, Config, Outbox, OutboxRow
 from intake.outbox import DELIVERY_FAILED, failure_notice_recipients
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import ids
-from bot.clock import utc_now
 from bot.posted import TRANSIENT_ERRORS, Marker, backoff, find_posted, retry_after
 from bot.settings import Settings
 from bot.storage import PerThreadDatabase

@@ -18,7 +18,7 @@ import traceback
 import uuid
 from typing import Any
 
-from knowledge.text import detect_language
+from common.text import detect_language
 from slack_bolt import BoltRequest, Respond
 from slack_bolt.error import BoltUnhandledRequestError
 from slack_bolt.response import BoltResponse

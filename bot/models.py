@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["AnswerRef", "CaseActionMetadata", "CommentMetadata", "IntakeMetadata", "Language", "case_id_of"]
+from common.text import Language
 
-Language = Literal["ja", "en"]
+__all__ = ["AnswerRef", "CaseActionMetadata", "CommentMetadata", "IntakeMetadata", "case_id_of"]
 
 
 def _language(value: object) -> Language:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from common.clock import utc_now
 from intake import Config, RequestTypes, load_request_types
 from intake.db import open_db
 from knowledge import KnowledgeBase
@@ -25,9 +26,9 @@ from slack_bolt import App
 
 from bot.answer_worker import AnswerPolicy, AnswerWorker
 from bot.app import build_app
-from bot.clock import utc_now
 from bot.delivery import OutboxSender, RetryPolicy, build_delivery_client
 from bot.inbox import BACKLOG_LIMIT, Inbox, inbox_path
+from bot.migrations import migrate
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.storage import PerThreadDatabase
@@ -102,7 +103,9 @@ def build_runtime(
     """
     path = Path(db_path)
     try:
-        open_db(path).conn.close()
+        first = open_db(path)  # the case core's tables
+        migrate(first)  # the Slack layer's own (bot/migrations.py)
+        first.conn.close()
         inbox = Inbox(inbox_path(path), backlog_limit=backlog_limit)
     except (sqlite3.Error, OSError) as error:
         raise CannotOpenDatabase(path) from error

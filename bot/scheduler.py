@@ -10,9 +10,9 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 
+from common.clock import utc_now
 from intake import Config, Router
 
-from bot.clock import utc_now
 from bot.storage import PerThreadDatabase
 
 __all__ = ["TICK_SECONDS", "Scheduler"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from intake.calendar import JST, BusinessCalendar, BusinessHours
 from intake.case import Agent, AuditEntry, Case, Identity, Requester
-from intake.classify import Classification, classify, urgency_signals
+from intake.classify import Classification, classify, critical_type, urgency_signals
 from intake.config import Config, load_config
 from intake.db import default_db_path, open_db, transaction
 from intake.desk import CaseDesk
@@ -67,6 +67,7 @@ __all__ = [
     "allowed_next",
     "classify",
     "compute_due",
+    "critical_type",
     "deadline_status",
     "default_db_path",
     "load_config",

@@ -16,9 +16,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from common.matcher import MatchDocument, Matcher
+from common.text import clean_input
 from intake.request_types import RequestTypes, load_request_types
-from knowledge.matcher import MatchDocument, Matcher
-from knowledge.text import clean_input
 
 __all__ = [
     "FALLBACK_TYPE",

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 
+from common.yaml_lines import Located, YamlReader
 from intake.calendar import (
     DEFAULT_COMPANY_HOLIDAYS,
     BusinessCalendar,
@@ -23,9 +24,8 @@ from intake.calendar import (
     HolidayRule,
     parse_holiday,
 )
-from intake.errors import ConfigError, Problem
+from intake.errors import ConfigError
 from intake.request_types import load_request_types
-from knowledge.yaml_lines import Located, YamlFileError, load_located
 
 __all__ = ["CONFIG_ENV", "DEFAULT_CONFIG_PATH", "Config", "default_config_path", "load_config"]
 
@@ -82,24 +82,17 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     target = Path(path) if path is not None else default_config_path()
     if target is None:
         return Config()
-    try:
-        root = load_located(target)
-    except YamlFileError as exc:
-        raise ConfigError([Problem(exc.path, exc.line, exc.message)]) from exc
+    parser = _Parser(target)
+    root = parser.load()
+    if root is None:
+        raise ConfigError(parser.problems)
     if root.value is None:
         return Config(source=str(target))
-    return _Parser(str(target)).parse(root)
+    return parser.parse(root)
 
 
-class _Parser:
+class _Parser(YamlReader):
     """Turns located YAML into a `Config`, collecting a `Problem` for each bad value."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-
-    def fail(self, node: Located, message: str) -> None:
-        self.problems.append(Problem(self.path, node.line, message))
 
     def parse(self, root: Located) -> Config:
         if not isinstance(root.value, dict):

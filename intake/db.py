@@ -2,7 +2,9 @@
 
 Every process opens the file through `open_db`, which sets the pragmas that make concurrent writers safe (WAL,
 a busy timeout) and brings the schema up to date with named migrations. Migrations run on start rather than by
-a separate command, so an upgraded bot never meets an old file.
+a separate command, so an upgraded bot never meets an old file. These are the case core's tables only; a layer
+that keeps tables of its own in the same file (the Slack layer's `feedback`) runs its own list through
+`run_migrations` under a history table of its own, so neither history needs to know the other.
 
 Writes that must be atomic (a change and its audit row, the Slack layer's outbox row) use `transaction(db)`,
 which takes SQLite's write lock at BEGIN (`BEGIN IMMEDIATE`): a deferred transaction that reads first and writes
@@ -22,14 +24,15 @@ import sqlite3
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
+from common.clock import utc_now
 from intake.errors import DatabaseUnavailable
 
-__all__ = ["DB_ENV", "MIGRATIONS", "database_errors", "default_db_path", "open_db", "transaction"]
+__all__ = ["DB_ENV", "MIGRATIONS", "Migration", "database_errors", "default_db_path", "open_db", "run_migrations",
+           "transaction"]
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +73,8 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
 
 @dataclass(frozen=True)
 class Migration:
-    """A named schema change; its name is recorded in `_migrations` once applied, so it never runs twice."""
+    """A named schema change; its name is recorded in a history table (`_migrations` for the case core's) once
+    applied, so it never runs twice."""
 
     name: str
     sql: str
@@ -79,7 +83,7 @@ class Migration:
         """The script split into complete statements.
 
         `executescript` would COMMIT first and so escape the migration's transaction; executing statement by
-        statement keeps the change and its `_migrations` row in one commit.
+        statement keeps the change and its history row in one commit.
         """
         statement = ""
         for line in self.sql.splitlines(keepends=True):
@@ -91,7 +95,8 @@ class Migration:
             raise ValueError(f"migration {self.name}: incomplete SQL statement {statement.strip()[:60]!r}")
 
 
-# Migration 1: cases, their append-only audit trail, the per-year id counter, and the Slack layer's two tables.
+# Migration 1: cases, their append-only audit trail and the per-year id counter. (It also made the Slack layer's
+# `slack_events` and `feedback` until those moved to bot/migrations.py; files made then keep them, with their rows.)
 _INITIAL = """
 CREATE TABLE case_counters (
     year INTEGER PRIMARY KEY,
@@ -152,21 +157,6 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN
     SELECT RAISE(ABORT, 'audit rows are append-only');
 END;
-CREATE TABLE slack_events (
-    event_id TEXT PRIMARY KEY,
-    received_at TEXT NOT NULL
-);
-CREATE TABLE feedback (
-    id INTEGER PRIMARY KEY,
-    created_at TEXT,
-    user_id TEXT,
-    channel_id TEXT,
-    question TEXT,
-    answer TEXT,
-    sections TEXT,
-    vote TEXT,
-    comment TEXT
-);
 """
 
 # Migration 2: the outbox of messages the bot owes (bot/delivery.py sends them) and the log of scheduled
@@ -210,37 +200,35 @@ CREATE TABLE intake_keys (
 CREATE INDEX intake_keys_case ON intake_keys(case_id);
 """
 
-# Migration 4: Slack's event ids now live in the serving process's own inbox file (bot/inbox.py), which the ack
-# writes without waiting on this database; the table that used to hold them is dropped.
-_DROP_SLACK_EVENTS = """
-DROP TABLE slack_events;
-"""
-
+# Migration 4 dropped the Slack layer's event table, which bot/migrations.py now owns (and drops). It stays here,
+# empty, so that a file which applied it still reads as this version's (`privacy-bot doctor` flags unknown names).
 MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL), Migration("0002_outbox", _OUTBOX),
                                      Migration("0003_intake_keys", _INTAKE_KEYS),
-                                     Migration("0004_drop_slack_events", _DROP_SLACK_EVENTS))
+                                     Migration("0004_drop_slack_events", ""))
 
 
-def _run_migrations(db: sqlite_utils.Database, migrations: tuple[Migration, ...]) -> None:
-    """Apply pending migrations, each in its own immediate transaction together with its `_migrations` row.
+def run_migrations(
+    db: sqlite_utils.Database, migrations: tuple[Migration, ...], *, history: str = "_migrations"
+) -> None:
+    """Apply pending migrations, each in its own immediate transaction together with its row in `history`.
 
     The check for "already applied" is repeated inside the write lock, so two processes starting at once
     cannot both run the same migration.
     """
     conn = db.conn
-    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    applied = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {history} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    applied = {row[0] for row in conn.execute(f"SELECT name FROM {history}")}
     for migration in migrations:
         if migration.name in applied:
             continue
         with transaction(db):
-            if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (migration.name,)).fetchone():
+            if conn.execute(f"SELECT 1 FROM {history} WHERE name = ?", (migration.name,)).fetchone():
                 continue
             for statement in migration.statements():
                 conn.execute(statement)
             conn.execute(
-                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
-                (migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
+                f"INSERT INTO {history} (name, applied_at) VALUES (?, ?)",
+                (migration.name, utc_now().isoformat(timespec="seconds")),
             )
 
 
@@ -289,7 +277,7 @@ def open_db(path: str | os.PathLike[str] | None = None) -> sqlite_utils.Database
             conn.execute("PRAGMA journal_mode = wal")
     _tighten(target)
     conn.execute("PRAGMA foreign_keys = ON")
-    _run_migrations(db, MIGRATIONS)
+    run_migrations(db, MIGRATIONS)
     return db
 
 

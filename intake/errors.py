@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from knowledge.model import Problem  # one located-problem type for every data file, re-exported here
+from common.yaml_lines import Problem  # one located-problem type for every data file, re-exported here
 
 __all__ = [
     "CaseNotFound",

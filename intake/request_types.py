@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from common.yaml_lines import Located, YamlReader
 from intake.errors import Problem, RequestTypesError
-from knowledge.yaml_lines import Located, YamlFileError, load_located
 
 __all__ = [
     "DEFAULT_REQUEST_TYPES_PATH",
@@ -118,33 +118,26 @@ class RequestTypes:
         return problems
 
 
-class _Reader:
-    """Typed access to located YAML that records problems instead of stopping at the first."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-
-    def fail(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
+class _Reader(YamlReader):
+    """The accessors of the request types' shape: closed sets of fields, non-empty texts, ja/en pairs."""
 
     def fields(
         self, node: Located, what: str, required: set[str], optional: frozenset[str] = frozenset()
     ) -> dict[str, Located]:
-        if not isinstance(node.value, dict):
-            self.fail(node.line, f"{what} must be a mapping")
+        value = self.mapping(node, what)
+        if value is None:
             return {}
-        for key in node.value.keys() - required - optional:
-            self.fail(node.value[key].line, f"{what}: unknown field {key!r}")
-        for key in sorted(required - node.value.keys()):
-            self.fail(node.line, f"{what}: missing field {key!r}")
-        return node.value
+        for key in value.keys() - required - optional:
+            self.fail(value[key], f"{what}: unknown field {key!r}")
+        for key in sorted(required - value.keys()):
+            self.fail(node, f"{what}: missing field {key!r}")
+        return value
 
     def text(self, node: Located | None, what: str) -> str:
         if node is None:
             return ""
         if not isinstance(node.value, str) or not node.value.strip():
-            self.fail(node.line, f"{what} must be non-empty text")
+            self.fail(node, f"{what} must be non-empty text")
             return ""
         return node.value.strip()
 
@@ -152,7 +145,7 @@ class _Reader:
         if node is None:
             return ()
         if not isinstance(node.value, list):
-            self.fail(node.line, f"{what} must be a list")
+            self.fail(node, f"{what} must be a list")
             return ()
         return tuple(self.text(item, what) for item in node.value)
 
@@ -191,17 +184,17 @@ def _request_type(reader: _Reader, node: Located, grounds: Mapping[str, RefusalG
     what = type_id or "request type"
     urgent: Any = value["urgent"].value if "urgent" in value else False
     if not isinstance(urgent, bool):
-        reader.fail(value["urgent"].line, f"{what}: urgent must be true or false")
+        reader.fail(value["urgent"], f"{what}: urgent must be true or false")
     sla: Any = value["sla_business_days"].value if "sla_business_days" in value else 0
     if isinstance(sla, bool) or not isinstance(sla, int) or sla < 1:
-        reader.fail(value.get("sla_business_days", node).line, f"{what}: sla_business_days must be a positive integer")
+        reader.fail(value.get("sla_business_days", node), f"{what}: sla_business_days must be a positive integer")
     refusal_grounds = reader.texts(value.get("refusal_grounds"), f"{what}.refusal_grounds")
     for ground in refusal_grounds:
         if ground not in grounds:
-            reader.fail(value["refusal_grounds"].line, f"{what}: unknown refusal ground {ground!r}")
+            reader.fail(value["refusal_grounds"], f"{what}: unknown refusal ground {ground!r}")
     sections = reader.texts(value.get("policy_sections"), f"{what}.policy_sections")
     if not sections and "policy_sections" in value:
-        reader.fail(value["policy_sections"].line, f"{what}: cite at least one policy section")
+        reader.fail(value["policy_sections"], f"{what}: cite at least one policy section")
     keywords_ja, keywords_en = reader.bilingual_lists(value.get("keywords"), f"{what}.keywords")
     examples_ja, examples_en = reader.bilingual_lists(value.get("examples"), f"{what}.examples")
     return RequestType(
@@ -222,16 +215,15 @@ def _request_type(reader: _Reader, node: Located, grounds: Mapping[str, RefusalG
 
 
 def _read(path: Path) -> RequestTypes:
-    try:
-        root = load_located(path)
-    except YamlFileError as exc:
-        raise RequestTypesError([Problem(exc.path, exc.line, exc.message)]) from exc
-    reader = _Reader(str(path))
+    reader = _Reader(path)
+    root = reader.load()
+    if root is None:
+        raise RequestTypesError(reader.problems)
     top = reader.fields(root, "request types file", {"refusal_grounds", "types"})
     grounds_node = top.get("refusal_grounds")
     grounds: dict[str, RefusalGround] = {}
     if grounds_node is not None and not isinstance(grounds_node.value, dict):
-        reader.fail(grounds_node.line, "refusal_grounds must map ground ids to labels")
+        reader.fail(grounds_node, "refusal_grounds must map ground ids to labels")
     elif grounds_node is not None:
         grounds = {ground_id: _ground(reader, ground_id, node) for ground_id, node in grounds_node.value.items()}
     types: dict[str, RequestType] = {}
@@ -241,13 +233,13 @@ def _read(path: Path) -> RequestTypes:
         if not request_type.id:
             continue
         if request_type.id not in REQUEST_TYPE_IDS:
-            reader.fail(node.line, f"unknown request type id {request_type.id!r} (design.md lists the ids)")
+            reader.fail(node, f"unknown request type id {request_type.id!r} (design.md lists the ids)")
         elif request_type.id in types:
-            reader.fail(node.line, f"duplicate request type id {request_type.id!r}")
+            reader.fail(node, f"duplicate request type id {request_type.id!r}")
         types[request_type.id] = request_type
     missing = [type_id for type_id in REQUEST_TYPE_IDS if type_id not in types]
     if missing:
-        reader.fail(types_node.line if types_node else 1, f"missing request types: {', '.join(missing)}")
+        reader.problem(types_node.line if types_node else 1, f"missing request types: {', '.join(missing)}")
     if reader.problems:
         raise RequestTypesError(reader.problems)
     ordered = {type_id: types[type_id] for type_id in REQUEST_TYPE_IDS}

@@ -5,10 +5,11 @@
     answer = kb.ask("開示請求きたらどうする？")
     answer.answered, answer.sections, answer.render_text()
 """
+from common.yaml_lines import Problem
 from knowledge.answer import Answer, Hit
 from knowledge.base import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
 from knowledge.check import KnowledgeFiles, read_knowledge
-from knowledge.model import FaqEntry, PolicyEntry, Problem
+from knowledge.model import FaqEntry, PolicyEntry
 
 __all__ = [
     "Answer",

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from common.text import Language
 from knowledge.answerability import label_for
-from knowledge.text import Language
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from knowledge.text import STOPWORDS, english_content_stems, english_stems, normalise, reading
+from common.text import STOPWORDS, english_content_stems, english_stems, normalise, reading
 
 #: A number with a unit of time: what "how many days" or "how long do we keep it" needs to be answered.
 _DURATION = r"\d+\s*(日|年|か月|ヶ月|カ月|週|時間|営業日|days?|years?|months?|weeks?|hours?)"

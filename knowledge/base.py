@@ -13,15 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from knowledge.answer import Answer, Hit, Outcome
-from knowledge.answerability import Vocabulary, about_law_in_general, kinds_asked, stated
-from knowledge.check import BUNDLED_DIR, read_knowledge
-from knowledge.matcher import Matcher, MatchDocument
-from knowledge.model import FaqEntry, PolicyEntry, Problem, Summary
-from knowledge.focus import focus
-from knowledge.lookup import LookUp, find_reference
-from knowledge.spelling import Speller
-from knowledge.text import (
+from common.matcher import Matcher, MatchDocument
+from common.text import (
     STOPWORDS,
     Language,
     TopicWord,
@@ -31,6 +24,14 @@ from knowledge.text import (
     normalise,
     topic_words,
 )
+from knowledge.answer import Answer, Hit, Outcome
+from knowledge.answerability import Vocabulary, about_law_in_general, kinds_asked, stated
+from knowledge.check import BUNDLED_DIR, read_knowledge
+from common.yaml_lines import Problem
+from knowledge.model import FaqEntry, PolicyEntry, Summary
+from knowledge.focus import focus
+from knowledge.lookup import LookUp, find_reference
+from knowledge.spelling import Speller
 
 ANSWER_THRESHOLD = 0.48
 #: An FAQ answer is shown as the short answer only when it is this sure and cites the section quoted.
@@ -457,9 +458,10 @@ def _without_reference(text: str) -> str:
 def _incident(text: str) -> str | None:
     """The urgent request type the message reports (intake's evidence: a leak happened, an authority is asking).
 
-    Imported here, not at the top: intake.classify builds on knowledge.matcher, which imports this package.
+    Imported on first use, not at the top: loading the case core takes about 0.1 s that reading the knowledge
+    base (`kb check`, start-up) does not need.
     """
-    from intake.classify import critical_type
+    from intake import critical_type
 
     found = critical_type(text)
     return found if found in INCIDENT_ENTRIES else None

@@ -12,8 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from common.yaml_lines import Problem
 from knowledge.grounding import ungrounded
-from knowledge.model import FaqEntry, PolicyEntry, Problem, Summary, read_faq, read_policy, read_summaries
+from knowledge.model import FaqEntry, PolicyEntry, Summary, read_faq, read_policy, read_summaries
 
 BUNDLED_DIR = Path(__file__).resolve().parent
 POLICY_FILE = "policy.yaml"

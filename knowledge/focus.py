@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from knowledge.text import STOPWORDS as _STOPWORDS
+from common.text import STOPWORDS as _STOPWORDS
 
 #: A message shorter than this, on one line, is a question as it stands.
 SHORT_MESSAGE = 60

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from knowledge.text import STOPWORDS, english_stems, normalise
+from common.text import STOPWORDS, english_stems, normalise
 
 #: Words of procedure and discourse a summary may use beyond the cited text: how to act, never what is so.
 ALLOWED_JA = frozenset(

@@ -11,22 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from knowledge.yaml_lines import Located, YamlFileError, load_located
+from common.yaml_lines import Located, Problem, YamlReader
 
 _ID = re.compile(r"^\d+(\.\d+)*$")
 _Entry = TypeVar("_Entry")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a knowledge file."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -86,21 +74,8 @@ class Summary:
     line: int = 0
 
 
-class _Reader:
-    """Typed access to `Located` YAML that records a `Problem` instead of raising."""
-
-    def __init__(self, path: Path | str) -> None:
-        self.path = str(path)
-        self.problems: list[Problem] = []
-
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
-
-    def mapping(self, node: Located, what: str) -> dict[str, Located] | None:
-        if isinstance(node.value, dict):
-            return node.value
-        self.problem(node.line, f"{what} must be a mapping")
-        return None
+class _Reader(YamlReader):
+    """The accessors of the knowledge files' shape: ja/en pairs, string lists, section ids."""
 
     def text(self, parent: dict[str, Located], key: str, line: int, *, required: bool = True) -> str:
         node = parent.get(key)
@@ -176,10 +151,9 @@ def _read_entries(
 ) -> tuple[list[_Entry], list[Problem]]:
     """Read a knowledge file's `entries`, each built by `build`, collecting problems on the way."""
     reader = _Reader(path)
-    try:
-        root = load_located(path)
-    except YamlFileError as exc:
-        return [], [Problem(exc.path, exc.line, exc.message)]
+    root = reader.load()
+    if root is None:
+        return [], reader.problems
     entries = []
     for node in reader.entries(root):
         fields = reader.mapping(node, "an entry")

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from common.text import english_stems
 from knowledge.english import is_english_word
-from knowledge.text import english_stems
 
 _WORD = re.compile(r"[A-Za-z]+")
 MIN_LENGTH = 4

@@ -148,7 +148,7 @@ class TestPrivateFile:
     def test_wal_and_shm_owner_only(self, tmp_path: Path, loose_umask: None) -> None:
         path = tmp_path / "cases.db"
         db = open_db(path)
-        db.conn.execute("INSERT INTO feedback (vote) VALUES ('up')")
+        db.conn.execute("INSERT INTO case_counters (year, last_seq) VALUES (2026, 1)")
         db.conn.commit()
         companions = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
         assert all(companion.exists() for companion in companions)

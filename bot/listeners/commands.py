@@ -14,7 +14,7 @@ import logging
 import uuid
 from typing import Any
 
-from knowledge.text import detect_language
+from common.text import detect_language
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 

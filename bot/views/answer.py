@@ -6,11 +6,12 @@ because the Japanese text is the one that binds.
 """
 from __future__ import annotations
 
+from common.text import Language
 from knowledge import Answer, Hit
 from knowledge.answer import lead
 
 from bot import ids
-from bot.models import AnswerRef, Language
+from bot.models import AnswerRef
 from bot.views.blocks import Block, Message, actions, button, context, escape, fit_message, quote, sections, truncate
 from bot.views.guidance import guidance_blocks
 from bot.views.wording import wording

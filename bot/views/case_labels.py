@@ -2,13 +2,18 @@
 
 Kept apart from `wording.py` (the Q&A's sentences) because these are labels for the core's ids: statuses,
 channels of receipt, outcomes. Request types and refusal grounds carry their own labels in
-`intake/request_types.yaml`. A value missing here is shown as its id rather than failing a message.
+`intake/request_types.yaml`. Each table is checked against the core's own list when this module loads
+(`labelled`), so a status or channel added to the core without its label here stops every test at once instead
+of reaching the manager as a bare id. Outcomes are data (`request_types.yaml`): the tests check those. A stored
+value missing here (a row written by a newer version) is shown as its id rather than failing a message.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from intake import JST
+from intake import JST, Status
+from intake import validation as core
 
 __all__ = [
     "AGENT_KINDS",
@@ -20,9 +25,21 @@ __all__ = [
     "STATUSES",
     "jst",
     "label",
+    "labelled",
 ]
 
-STATUSES = {
+
+def labelled(values: Iterable[str], labels: Mapping[str, str]) -> dict[str, str]:
+    """`labels` in the core's order of `values`; a value without a label, or a label of no value, is a bug."""
+    values = list(values)
+    missing = [value for value in values if value not in labels]
+    unknown = [key for key in labels if key not in values]
+    if missing or unknown:
+        raise LookupError(f"labels out of step with the core: missing {missing}, unknown {unknown}")
+    return {value: labels[value] for value in values}
+
+
+STATUSES = labelled(Status, {
     "new": "🆕 新規 / New",
     "acknowledged": "👀 受付済み / Acknowledged",
     "in_progress": "🔧 対応中 / In progress",
@@ -31,8 +48,8 @@ STATUSES = {
     "refused": "⛔ 拒否 / Refused",
     "transferred": "↪️ クライアントへ移送 / Transferred to the client",
     "withdrawn": "取り下げ / Withdrawn",
-}
-CHANNELS = {
+})
+CHANNELS = labelled(core.CHANNELS, {
     "email": "メール / Email",
     "phone": "電話 / Phone",
     "slack": "Slack",
@@ -40,27 +57,27 @@ CHANNELS = {
     "letter": "郵便 / Letter",
     "in_person": "対面 / In person",
     "other": "その他 / Other",
-}
-IDENTITY_STATUSES = {
+})
+IDENTITY_STATUSES = labelled(core.IDENTITY_STATUSES, {
     "unverified": "未確認 / Not checked",
     "pending": "確認中 / Checking",
     "verified": "確認済み / Verified",
     "failed": "確認できず / Could not verify",
-}
-IDENTITY_METHODS = {
+})
+IDENTITY_METHODS = labelled(core.IDENTITY_METHODS, {
     "account": "ログイン中のアカウント / Logged-in account",
     "registered_email": "登録メールからの返信 / Reply from the registered email",
     "phone_callback": "登録電話番号への折り返し / Callback to the registered phone",
     "id_document": "本人確認書類（最終手段） / ID document (last resort)",
-}
-DATA_ROLES = {
+})
+DATA_ROLES = labelled(core.DATA_ROLES, {
     "own_user": "自社ユーザーのデータ / Our own user's data",
     "client_data": "クライアント（委託元）のデータ / Data held for a client",
-}
-AGENT_KINDS = {
+})
+AGENT_KINDS = labelled(core.AGENT_KINDS, {
     "legal": "法定代理人 / Legal representative",
     "appointed": "任意代理人 / Appointed agent",
-}
+})
 OUTCOMES = {
     "fulfilled": "対応済み / Fulfilled",
     "partial": "一部対応 / Partly fulfilled",

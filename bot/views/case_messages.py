@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from intake import Case, Config, RequestTypes, Status
+from intake import OPEN_STATUSES, Case, Config, RequestTypes, Status
 from intake.case import AuditEntry
 
 from bot import ids
@@ -78,7 +78,7 @@ def last_change(entry: AuditEntry) -> str:
 def case_buttons(case: Case, request_types: RequestTypes) -> list[Block]:
     """The card's buttons for the case's status: 受付 while new, the endings once acknowledged, none when closed."""
     status = Status(case.status)
-    if status not in (Status.NEW, Status.ACKNOWLEDGED, Status.IN_PROGRESS, Status.WAITING_REQUESTER):
+    if status not in OPEN_STATUSES:
         return []
     value = case.id
     assign = button("担当を割り当て / Assign", action_id=ids.ACTION_CASE_ASSIGN, value=value)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Final
 
+from common.text import Language
 from intake.guidance import guidance_for
 
-from bot.models import Language
 from bot.views.blocks import Block, actions, button, escape, sections
 
 __all__ = ["ACTION_OPEN_URGENT_INTAKE", "BLOCK_GUIDANCE_ACTIONS", "guidance_blocks"]

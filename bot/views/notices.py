@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from intake import Config
+from common.text import Language
+from intake import Config, Kind
+from intake.outbox import DELIVERY_FAILED
 
-from bot.models import Language
 from bot.views.blocks import Block, Message, escape, fit_message, sections
+from bot.views.case_labels import labelled
 from bot.views.wording import wording
 
 __all__ = [
@@ -27,7 +29,7 @@ __all__ = [
 ]
 
 #: What each outbox kind is, for a person reading that it could not be delivered.
-_KIND_LABELS = {
+_KIND_LABELS = labelled([*Kind, DELIVERY_FAILED], {
     "case_card": "案件カード（DM） / case card (DM)",
     "card_update": "案件カードの更新 / case card update",
     "intake_confirmation": "登録者への受付確認 / confirmation to the agent",
@@ -35,7 +37,7 @@ _KIND_LABELS = {
     "reminder": "期限のリマインダー / deadline reminder",
     "digest": "未完了案件のまとめ / daily digest",
     "delivery_failed": "配信失敗のお知らせ / delivery failure notice",
-}
+})
 
 _CHECK_IDS = ("宛先のユーザーに DM を送れません。privacy-bot.yaml の manager・deputy・privacy_team の ID を確認してください。"
               " / That user cannot get the bot's DMs: check the ids of manager, deputy and privacy_team in "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.models import Language
+from common.text import Language
 
 __all__ = ["Wording", "wording"]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.text import clean_input, detect_language, english_stems, normalise, reading
+from common.text import clean_input, detect_language, english_stems, normalise, reading
 
 
 class TestNormalise:

@@ -1,4 +1,10 @@
-"""Read YAML keeping line numbers, so every problem in a data file can be reported as `file:line: message`."""
+"""Read YAML keeping line numbers, so every problem in a data file can be reported as `file:line: message`.
+
+Every data file of the bot (the policy and FAQ of `knowledge/`, the request types and the operator's
+configuration of `intake/`) is read the same way: `YamlReader.load()` parses it into `Located` values, then each
+format's reader (a subclass adding that format's typed accessors) records a `Problem` for every bad value
+instead of stopping at the first, so one run reports them all.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,12 +24,28 @@ class Located:
     line: int
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file, at a line (0 when the file as a whole is wrong)."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
 class YamlFileError(Exception):
     """A YAML file that cannot be read at all; str() is `file:line: message`."""
 
     def __init__(self, path: Path | str, line: int, message: str) -> None:
         super().__init__(f"{path}:{line}: {message}")
         self.path, self.line, self.message = str(path), line, message
+
+    @property
+    def problem(self) -> Problem:
+        return Problem(self.path, self.line, self.message)
 
 
 class _BadScalar(Exception):
@@ -66,3 +88,37 @@ def _locate(node: yaml.Node, loader: Any) -> Located:
         return Located(loader.construct_object(node), line)
     except ValueError as exc:  # a well-formed scalar with an impossible value, e.g. the date 2026-02-30
         raise _BadScalar(line, f"{node.value!r} is not a valid value: {exc}") from exc
+
+
+class YamlReader:
+    """Reads one YAML data file, recording a `Problem` for each bad value instead of raising at the first.
+
+    Subclasses add the typed accessors of their format (a policy entry, a request type, a setting); what is
+    shared is the file's path, the list of problems, and the checks every format makes.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = str(path)
+        self.problems: list[Problem] = []
+
+    def load(self) -> Located | None:
+        """The file's located root, or None (and the problem recorded) when it cannot be read or parsed."""
+        try:
+            return load_located(self.path)
+        except YamlFileError as exc:
+            self.problems.append(exc.problem)
+            return None
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    def fail(self, node: Located, message: str) -> None:
+        """A problem at the line of `node`."""
+        self.problem(node.line, message)
+
+    def mapping(self, node: Located, what: str) -> dict[str, Located] | None:
+        """The node's mapping, or None (and "`what` must be a mapping") when it is something else."""
+        if isinstance(node.value, dict):
+            return node.value
+        self.fail(node, f"{what} must be a mapping")
+        return None

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from knowledge.text import char_ngrams, english_stems, normalise, reading, reading_with_words
+from common.text import char_ngrams, english_stems, normalise, reading, reading_with_words
 
 #: Weights of the noisy-or: keywords are curated and most trusted, example questions next, running text last.
 KEYWORD_SATURATION = 2.2
