@@ -31,10 +31,13 @@ import sqlite_utils
 from common.clock import utc_now
 from intake.errors import DatabaseUnavailable
 
-__all__ = ["DB_ENV", "MIGRATIONS", "Migration", "database_errors", "default_db_path", "open_db", "run_migrations",
-           "transaction"]
+__all__ = ["DB_ENV", "HISTORY", "MIGRATIONS", "Migration", "database_errors", "default_db_path", "open_db",
+           "run_migrations", "transaction"]
 
 log = logging.getLogger(__name__)
+
+#: The core's migration history table (the Slack layer keeps its own, `bot.migrations.HISTORY`).
+HISTORY = "_migrations"
 
 DB_ENV = "PRIVACY_BOT_DB"
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -208,7 +211,7 @@ MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL), Migrat
 
 
 def run_migrations(
-    db: sqlite_utils.Database, migrations: tuple[Migration, ...], *, history: str = "_migrations"
+    db: sqlite_utils.Database, migrations: tuple[Migration, ...], *, history: str = HISTORY
 ) -> None:
     """Apply pending migrations, each in its own immediate transaction together with its row in `history`.
 

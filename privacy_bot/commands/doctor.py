@@ -25,7 +25,6 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.error import URLError
@@ -35,9 +34,12 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import Settings, SettingsError, build_client
+from bot import migrations as bot_migrations
 from bot.settings import BOT_SCOPES, slack_error
+from common.clock import utc_now
 from intake import Config, ConfigError, Outbox, OutboxRow, load_config
 from intake.config import default_config_path
+from intake.db import HISTORY as CORE_HISTORY
 from intake.db import MIGRATIONS, default_db_path, open_db
 from knowledge import read_knowledge
 from knowledge.check import BUNDLED_DIR
@@ -238,25 +240,30 @@ def _database(results: list[Result]) -> sqlite_utils.Database | None:
     path = default_db_path()
     name = f"database {path.resolve()}"
     existed = path.exists()
+    histories = ((CORE_HISTORY, MIGRATIONS), (bot_migrations.HISTORY, bot_migrations.BOT_MIGRATIONS))
     try:
-        db = open_db(path)  # creates and migrates, as serve does at start
-        applied = {row[0] for row in db.conn.execute("SELECT name FROM _migrations")}
+        db = open_db(path)  # creates and migrates both layers' tables, as serve does at start
+        bot_migrations.migrate(db)
+        applied = {history: {row[0] for row in db.conn.execute(f"SELECT name FROM {history}")}
+                   for history, _ in histories}
         db.conn.execute("BEGIN IMMEDIATE")
         try:
-            db.conn.execute("UPDATE _migrations SET applied_at = applied_at")  # proves we may write
+            db.conn.execute(f"UPDATE {CORE_HISTORY} SET applied_at = applied_at")  # proves we may write
         finally:
             db.conn.execute("ROLLBACK")
     except (sqlite3.Error, OSError) as exc:
         results.append(Result(name, False, f"{exc}: check PRIVACY_BOT_DB and that this user may write the file and "
                                            "its directory"))
         return None
-    unknown = sorted(applied - {migration.name for migration in MIGRATIONS})
+    unknown = sorted(name for history, known in histories
+                     for name in applied[history] - {migration.name for migration in known})
     if unknown:
         results.append(Result(name, False, f"written by a newer privacy-bot (unknown migrations {', '.join(unknown)})"
                                            ": upgrade privacy-bot"))
         return db
+    count = sum(len(known) for _, known in histories)
     created = "" if existed else " (created now)"
-    results.append(Result(name, True, f"writable, schema up to date ({len(MIGRATIONS)} migrations){created}"))
+    results.append(Result(name, True, f"writable, schema up to date ({count} migrations){created}"))
     return db
 
 
@@ -280,7 +287,7 @@ def _outbox(db: sqlite_utils.Database | None, *, retry: bool, others_ok: bool) -
         return Result("outbox", True, f"0 failed deliveries ({pending} pending)")
     what = f"{len(failed)} failed deliveries ({_named(failed)})"
     if retry and others_ok:
-        queued = outbox.requeue_failed(now=datetime.now(UTC))
+        queued = outbox.requeue_failed(now=utc_now())
         return Result("outbox", True, f"{what}: {queued} queued again; the running privacy-bot serve sends them")
     if retry:
         return Result("outbox", False, f"{what}: not queued again while another check fails; fix it first")

@@ -3,6 +3,7 @@ database file and the bundled knowledge base. One line per check, exit 1 on any 
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -118,6 +119,18 @@ class TestWhatFails:
         [line] = [line for name, line in report.items() if name.startswith("database")]
         assert line.startswith("FAIL") and "PRIVACY_BOT_DB" in line
         assert report["outbox"].startswith("skip")
+
+    def test_a_database_from_a_newer_slack_layer(self, doctor_env: dict[str, str]) -> None:
+        """Both layers' histories are checked: a migration only a newer bot/ knows is named, not ignored."""
+        path = Path(doctor_env["PRIVACY_BOT_DB"])
+        code, report, _ = doctor(doctor_env)
+        assert code == 0 and "schema up to date" in report[f"database {path.resolve()}"]
+        with sqlite3.connect(path) as conn:
+            assert {row[0] for row in conn.execute("SELECT name FROM _bot_migrations")} >= {"0001_feedback"}
+            conn.execute("INSERT INTO _bot_migrations (name, applied_at) VALUES ('0099_future', '2027-01-01')")
+        code, report, _ = doctor(doctor_env)
+        line = report[f"database {path.resolve()}"]
+        assert code == 1 and line.startswith("FAIL") and "0099_future" in line
 
     def test_bad_usage_exits_2(self, doctor_env: dict[str, str]) -> None:
         done = subprocess.run([sys.executable, "-m", "privacy_bot", "doctor", "--frobnicate"], env=doctor_env,
