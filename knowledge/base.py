@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from knowledge.answer import Answer, Hit, Outcome
-from knowledge.answerability import Vocabulary, about_law_in_general, kinds_asked, stated
+from knowledge.answerability import Vocabulary, about_law_in_general, asks_definition, kinds_asked, stated
 from knowledge.check import BUNDLED_DIR, read_knowledge
 from knowledge.matcher import Matcher, MatchDocument
 from knowledge.model import FaqEntry, PolicyEntry, Problem, Summary
@@ -164,7 +164,8 @@ class KnowledgeBase:
         contact = self.contact(language)
         if not normalise(text):
             return Answer(question=text, language=language, outcome="not_covered", summary="", contact=contact)
-        incident = _incident(text)
+        # A question about the law in general ("what's the penalty for a company that leaks data?") reports nothing.
+        incident = None if about_law_in_general(text) else _incident(text)
         reference = find_reference(text, self.policy)
         if reference is not None:
             return self._look_up(text, language, reference, incident=incident)
@@ -255,7 +256,7 @@ class KnowledgeBase:
             strong = [t.surface for t in self._vocabulary_of_policy.unknown_terms(text) if t.central]
             return "not_covered", _unique(strong + [k.id for k in kinds_asked(text)])
         cited = f"{hits[0].quote}\n{hits[0].translation}"
-        missing = [kind.id for kind in kinds_asked(text) if not stated(kind, cited)]
+        missing = [kind.id for kind in kinds_asked(text) if not stated(kind, cited, text)]
         if incident:
             return ("partial", _unique(missing)) if missing else ("answered", [])
         unknown = self._vocabulary_of_policy.unknown_terms(text)
@@ -265,6 +266,8 @@ class KnowledgeBase:
             missing += [t.surface for t in unknown]
         if about_law_in_general(text):
             missing.append("the law itself")
+        if asks_definition(text):  # what a term means, when the policy never uses the term
+            missing += [t.surface for t in unknown]
         if not missing:
             return "answered", []
         return ("not_covered" if share >= NOTHING_KNOWN else "partial"), _unique(missing)
