@@ -135,7 +135,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|which (vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?)"
             r"|what (vendors?|cloud( provider)?|providers?|tools?|software|systems?|platforms?|crm) (do|does|is|are)"
             r"|sub-?processors?"
-            r"|names? of (the )?(vendors?|companies|providers?|sub-?contractors?)"
+            r"|names? of ((the|every|all|each|our) )*(vendors?|compan(y|ies)|providers?|sub-?contractors?|contractors?"
+            r"|processors?|sub-?processors?|partners?)"
             # which company does a job the policy names only by its kind (決済代行会社ってどこ？, "which bank")
             r"|(会社|業者|事業者|銀行|代行|委託先|提供先|取引先)(は|って|が|も)?(どこ|どちら|何て|なんて)"
             r"|(どこ|どちら|どの会社)(を|に|の)?(会社を?)?(使|利用|頼|依頼|委託|契約)"

@@ -174,7 +174,7 @@ class KnowledgeBase:
             return Answer(question=text, language=language, outcome="not_covered", summary=_NOTHING_ASKED[language],
                           contact=contact, incident=incident)
         query = found.question if found is not None and found.question else self._speller.correct(text)
-        scores, best_faq = self._score(query)
+        scores, best_faq = self._score(_NAMES_OF.sub(" ", query))
         self._requested_acts(query, scores)
         if incident is not None:
             self._lift_applicable(INCIDENT_ENTRIES[incident], scores)
@@ -458,6 +458,9 @@ def _incident(text: str) -> str | None:
     return found if found in INCIDENT_ENTRIES else None
 
 
+#: "the names of the subcontractors" asks for names of whatever follows: matched as it stands it reads as §2's
+#: names collected from users.
+_NAMES_OF = re.compile(r"\bnames? of\b", re.IGNORECASE)
 _ON_REQUEST = re.compile(r"求められた場合")
 #: A kanji verbal noun (開示, 削除, 利用停止) as the policy's keywords list them.
 _VERBAL_NOUN = re.compile(r"[\u3400-\u9fff]{2,6}")
