@@ -425,6 +425,24 @@ def stated(kind: FactKind, cited: str, question: str = "") -> bool:
     return any(says.search(text) for says in named)
 
 
+#: 「Xは含まれる？」「Xも入ってる？」: whether a thing is among what the text lists. The text must name it.
+_AMONG = re.compile(r"(?P<item>[\u30a0-\u30ff\u3400-\u9fff々]{2,}(の[\u30a0-\u30ff\u3400-\u9fff々]{2,})?)(は|も|って)"
+                    r"(含まれ|入って|入る|含んで|載って|書いて)")
+#: Words that say only "information about someone", whatever list they are asked about.
+_GENERIC_ITEM = frozenset({"情報", "データ", "個人情報", "ユーザー", "ユーザー情報", "顧客", "顧客情報", "お客様", "本人"})
+
+
+def unlisted_items(question: str, cited: str) -> list[str]:
+    """Things the question asks whether the text includes (「通話の録音は含まれる？」) that it never names."""
+    text = normalise(cited).replace(" ", "")
+    missing = []
+    for match in _AMONG.finditer(unicodedata.normalize("NFKC", question)):
+        words = [w for w in match.group("item").split("の") if w not in _GENERIC_ITEM]
+        if words and not all(normalise(w).replace(" ", "") in text for w in words):
+            missing.append(match.group("item"))
+    return missing
+
+
 def asks_definition(question: str) -> bool:
     """Whether the question asks what a term means (or how terms differ)."""
     return _DEFINITION.search(fold(question)) is not None

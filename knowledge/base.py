@@ -13,7 +13,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from knowledge.answer import Answer, Hit, Outcome
-from knowledge.answerability import Vocabulary, about_law_in_general, asks_definition, kinds_asked, stated
+from knowledge.answerability import (
+    Vocabulary,
+    about_law_in_general,
+    asks_definition,
+    kinds_asked,
+    stated,
+    unlisted_items,
+)
 from knowledge.check import BUNDLED_DIR, read_knowledge
 from knowledge.matcher import Matcher, MatchDocument
 from knowledge.model import FaqEntry, PolicyEntry, Problem, Summary
@@ -257,6 +264,7 @@ class KnowledgeBase:
             return "not_covered", _unique(strong + [k.id for k in kinds_asked(text)])
         cited = f"{hits[0].quote}\n{hits[0].translation}"
         missing = [kind.id for kind in kinds_asked(text) if not stated(kind, cited, text)]
+        missing += unlisted_items(text, cited)
         if incident:
             return ("partial", _unique(missing)) if missing else ("answered", [])
         unknown = self._vocabulary_of_policy.unknown_terms(text)

@@ -88,3 +88,25 @@ def test_a_general_question_about_the_law_reports_no_incident(kb: KnowledgeBase)
     answer = kb.ask("Under the APPI, what are the fines for a company that leaks customer data?")
     assert answer.incident is None and answer.outcome != "answered"
     assert "the law itself" in answer.not_in_policy
+
+
+@pytest.mark.parametrize(
+    ("question", "item", "section"),
+    [
+        ("うちが取得する情報に通話の録音って入ってる？", "通話の録音", "2"),
+        ("委託先との基本契約に再委託禁止の条項は含まれる？", "再委託禁止の条項", "7"),
+    ],
+)
+def test_a_thing_asked_to_be_among_what_the_text_lists_must_be_named_there(
+    kb: KnowledgeBase, question: str, item: str, section: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "partial" and item in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+    assert answer.sections[0].split(".")[0] == section
+
+
+@pytest.mark.parametrize(
+    "question", ["取得する情報に端末の位置情報は含まれる？", "Cookieの送信先にヤフーは入ってる？", "取得情報にIPアドレスも含まれますか"]
+)
+def test_a_thing_the_text_names_is_answered(kb: KnowledgeBase, question: str) -> None:
+    assert kb.ask(question).outcome == "answered"
