@@ -37,11 +37,34 @@ class FactKind:
     asked: re.Pattern[str]
     #: None: no policy text states this kind of fact; the question is answered only by a manager.
     stated: re.Pattern[str] | None
+    #: Values a question may name (電話, "by post"), each with how a text states that value: when the question
+    #: names some, the text must state one of them, not merely some value of the kind ("can they ask by phone?"
+    #: is not answered by a text that gives an email address).
+    values: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
+    #: A text that gives the address to write to answers which way to use, whatever way the question names.
+    address_answers: bool = False
 
 
 def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
+
+#: The channels a question may name, each with how a text states it: §16 gives email through the site, so "can
+#: they ask by phone?" finds a channel in §16, but not the one asked about.
+_CHANNELS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (_re(r"電話|\bphone\b|telephone|\bcall\b"), _re(r"電話|phone|telephone")),
+    (_re(r"郵送|郵便|手紙|\bby post\b|\bpostal\b|\bletters?\b"), _re(r"郵送|郵便|\bpost\b|postal")),
+    (_re(r"書面|in writing|\bwritten\b"), _re(r"書面|in writing")),
+    (_re(r"\bfax\b|ファックス|ファクス"), _re(r"\bfax\b|ファックス|ファクス")),
+    (_re(r"チャット|\bchat\b|\bsms\b|\bline\b"), _re(r"チャット|\bchat\b")),
+    (_re(r"メール|e-?mail"), _re(r"メール|e-?mail")),
+    (_re(r"アプリ|\bapp\b|設定画面|settings (screen|page)"), _re(r"アプリ|\bapp\b|設定画面")),
+    (_re(r"来店|対面|口頭|in person|face to face"), _re(r"来店|対面|in person")),
+)
+
+_PHONE = r"\d{2,5}-\d{2,4}-\d{3,4}"
+_POSTAL = r"〒|\d{3}-\d{4}|[都道府県].{1,6}[市区町村]"
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 #: Checked on the question in NFKC form with case folded (so ＰＭＡＲＫ and Pマーク meet the same pattern).
 FACT_KINDS: tuple[FactKind, ...] = (
@@ -50,7 +73,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "手数料・料金の額",
         _re(r"手数料|料金|費用|金額|いくら|有料|無料|お金|月額|年額|値段|価格|\bfees?\b|(?<!in )\bcharg(e|es|ed|ing)\b"
             r"|\bcosts?\b|\bprices?\b|\bpricing\b|how much|free of charge|\bpaid\b|\b(is|are) (it|this|that|they|an? \w+( \w+)?)"
-            r" free\b|\bfor free\b"),
+            r" free\b|\bfor free\b|\b(have|need|has|needs) to pay\b|\bpay (anything|something|for|extra)\b|支払|払う|払わ"),
         _re(r"\d[\d,]*\s*(円|yen)|手数料|無料|free of charge|\bfees?\b"),
     ),
     FactKind(
@@ -71,7 +94,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "number of days",
         "具体的な日数・時間",
         _re(r"何日|何営業日|何時間|何週間|何か月以内|how many (business )?(days|hours|weeks|months|years)|within how many"
-            r"|how many working days"),
+            r"|how many working days|\d+\s*(日|週間|か月|ヶ月|カ月|営業日|days?|weeks?|months?)\s*[?？]|\b(a|one) (week|month)\s*\?"
+            r"|(合理的な期間|遅滞なく|速やかに)(って|とは|は)?.{0,6}(どれくらい|どのくらい|何日|具体的)"
+            r"|what counts as (a )?(reasonable|prompt|without delay)|how long is (a )?(reasonable|without delay)"),
         _re(_DURATION),
     ),
     FactKind(
@@ -90,7 +115,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(サーバ|データ|保存先|保管先).{0,10}(国内|海外|国外|日本)|which country|what country|\bregion\b|overseas|abroad"
             r"|data ?cent(er|re)|residency|(where|which).{0,30}\b(located|stored|hosted|kept|servers?)\b"
             r"|in japan|outside japan|cross-border|transferred? (abroad|outside)"
-            r"|(海外|国外|外国)(に|へ|の)"),
+            r"|(海外|国外|外国)(に|へ|の)|欧州|ヨーロッパ|\bin the (eu|eea|us|usa|uk)\b|\beu (representative|residents?)"),
         _re(r"日本|国内|海外|国外|japan|overseas|abroad|country"),
     ),
     FactKind(
@@ -110,7 +135,16 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|which (vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?)"
             r"|what (vendors?|cloud( provider)?|providers?|tools?|software|systems?|platforms?|crm) (do|does|is|are)"
             r"|sub-?processors?"
-            r"|names? of (the )?(vendors?|companies|providers?|sub-?contractors?)"),
+            r"|names? of ((the|every|all|each|our) )*(vendors?|compan(y|ies)|providers?|sub-?contractors?|contractors?"
+            r"|processors?|sub-?processors?|partners?)"
+            # which company does a job the policy names only by its kind (決済代行会社ってどこ？, "which bank")
+            r"|(会社|業者|事業者|銀行|代行|委託先|提供先|取引先)(は|って|が|も)?(どこ|どちら|何て|なんて)"
+            r"|(どこ|どちら|どの会社)(を|に|の)?(会社を?)?(使|利用|頼|依頼|委託|契約)"
+            r"|which (banks?|compan(y|ies)|firms?|couriers?|carriers?|(data )?brokers?|processors?|suppliers?"
+            r"|card compan(y|ies)|delivery compan(y|ies)|payment (processor|provider|compan(y|ies))s?)\b"
+            r"|who (do|does) (we|selfree|callconnect) use (for|to)"
+            r"|\b(list|name) (all |the |every |each |our )+(partners?|vendors?|compan|providers?|processors?|sub-?contractors?"
+            r"|contractors?|partner services|recipients?|banks?|firms?)"),
         _re(r"llc|inc\.|株式会社|google|yahoo|microsoft|meta|facebook"),
     ),
     FactKind(
@@ -151,15 +185,20 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # post?"), or the channel itself (申請方法, "which channel"); a channel that only says how a message came
         # in (「メールで削除依頼が来た」) asks nothing.
         _re(r"(電話|郵送|書面|手紙|fax|ファックス|ファクス|窓口|来店|対面|口頭|チャット|メール|フォーム|line|sms|アプリ)(で|から)(も|の)?"
-            r".{0,12}(受け付け|受付|申請|請求|申し込|申込|依頼|連絡|通知|知らせ|送っ|出し|提出|でき|いい|大丈夫|可能|ok|対応し(て|ても))"
+            r".{0,12}(受け付け|受付|申請|請求|申し込|申込|依頼|連絡|通知|知らせ|送っ|出し|提出|でき|いい|大丈夫|可能|ok|対応し(て|ても)"
+            r"|やって|行って|して(る|いる|います))"
             r".{0,12}([?？]|か|いい|の$)"
             r"|(申請|請求|申込|申し込み|提出|送付|連絡|受付|通知)(の)?(方法|手段|経路|窓口)|どの(方法|手段|経路)で"
             r"|^(can|could|may|do|does|should|will|is|are)\b.{0,60}\b(by|via|over|through) (the )?(phone|telephone|post|mail"
             r"|letter|fax|e-?mail|chat|sms|text|app|web ?form|form|website)\b|\bin (writing|person)\b.{0,20}\?"
+            r"|\b(do|does|will|would|should) (we|you|they|selfree) (e-?mail|phone|call|text|write to|post to|mail)"
+            r" (each|every|all|the|our|affected)? ?(users?|customers?|them|people|individuals?)\b"
             r"|(what|which) (channel|method|means)|how (can|do|should) (they|users?|customers?|people) (submit|send|apply"
             r"|make|file|request|contact|reach)"),
         _re(r"メール|電話|郵送|書面|窓口|フォーム|サイト(より|から|上)|e-?mail|phone|\bby post\b|in writing"
             r"|(via|through|on) (the |our )?(company's )?(website|site)|contact form"),
+        _CHANNELS,
+        address_answers=True,
     ),
     FactKind(
         "identity documents",
@@ -214,8 +253,11 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # Whether (or how) the person is told; the policy says so only where it announces something (§15).
         _re(r"(本人|ユーザー?|お客様|お客さん|利用者|顧客)(に|へ)(は|も)?(事前に|すぐ|必ず)?(通知|連絡|知らせ|お知らせ|報告)"
             r"|(通知|お知らせ)(は|を)?(され|する|します|しま|来|届|ある|あり)|\bnotif(y|ies|ied|ication)\b"
-            r"|\b(tell|told|inform|informed|alert|alerted|warn|warned) (the )?(users?|customers?|them|individuals?"
-            r"|data subjects?|people|person)\b"),
+            r"|(?<!what we )(?<!what you )\b(tell|told|inform|informed|alert|alerted|warn|warned) (the )?(users?|customers?|them|individuals?"
+            r"|data subjects?|people|person)\b|\b(users?|customers?|person|individuals?|data subjects?|they|he|she)"
+            r" (is|are|gets?|will be|would be|be) (told|informed|notified|alerted|warned)\b"
+            r"|\b(is|are|will|would|does|do) (the |a )?(users?|customers?|person|individuals?|data subjects?|they|he|she)"
+            r" (be |get )?(told|informed|notified|alerted|warned)\b"),
         _re(r"通知|お知らせ|知らせ|notif|announce|\binform(ed|s)?\b"),
     ),
     FactKind(
@@ -264,10 +306,44 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"記録|\brecords?\b|\blogs?\b"),
     ),
     FactKind(
+        "phone number or address",
+        "電話番号・住所",
+        # The company's (or the manager's) number or postal address: §16 gives an email address and a name only.
+        _re(r"(責任者|担当者?|窓口|問い?合わ?せ先|管理者|当社|御社|弊社|selfree|manager|officer|team|company|dpo|you)"
+            r"(の|って|は)?.{0,4}(電話番号|電話|住所|所在地|ファックス|fax)(は|って|を|教|[?？]|$)"
+            r"|\b(your|our|company's|selfree's|manager's|team's|office|contact|support) (phone|telephone|fax) number"
+            r"|\b(phone|telephone|fax) number (for|of) (the |our |your )?(privacy|complaints?|inquiries|questions|requests"
+            r"|manager|officer|team|company|contact|selfree)|\b(your|our|company's|selfree's|manager's) (postal |mailing "
+            r"|office |street )?address\b|\b(postal|mailing|office|street) address (of|for) (the |our |your )?(company"
+            r"|selfree|office|manager)"),
+        # Stated only as a number or an address itself: §2 lists the user's 電話番号 and 住所 as data collected.
+        _re(_PHONE + "|" + _POSTAL),
+        ((_re(r"電話|\bphone\b|telephone|fax|ファックス"), _re(_PHONE)), (_re(r"住所|所在地|address"), _re(_POSTAL))),
+    ),
+    FactKind(
+        "cookie details",
+        "Cookieの名称・種類",
+        # What a cookie is called or what sort it is: §14 names the services that set them, never the cookies.
+        _re(r"(cookie|クッキー).{0,12}(名前|名称|種類|ドメイン|セッション)|(名前|名称|種類)(の|を).{0,4}(cookie|クッキー)"
+            r"|(names?|types?|kinds?|domains?) of (the |our |each )?cookies|cookie names?|session cookies?"
+            r"|(first|third)-party cookies?|persistent cookies?"),
+        None,
+    ),
+    FactKind(
+        "configuration",
+        "設定の有無",
+        # Whether the company has switched a feature on (IP匿名化を設定してる？, "is it enabled?"): the policy says
+        # what is done with data, not how a product is configured.
+        _re(r"(設定|有効化|有効に|オンに|導入)(して(る|いる|います|ますか|ありますか)|されて(る|いる|います)|済み)"
+            r"|\b(is|are|have we|do we have) .{0,30}\b(enabled|turned on|switched on|configured)\b"),
+        None,
+    ),
+    FactKind(
         "count",
         "件数・人数",
-        _re(r"何件|何人|何名|件数|人数|how many (\w+ ){0,2}(users|people|customers|requests|times|cases|records|complaints"
-            r"|breaches|incidents)"),
+        _re(r"何件|何人|何名|何社|何か国|何カ国|何ヶ国|件数|人数|how many (\w+ ){0,2}(users|people|customers|requests|times"
+            r"|cases|records|complaints|breaches|incidents|companies|firms|vendors|partners|countries|recipients"
+            r"|advertisers)"),
         _re(r"\d+\s*(件|人|名)|\b\d+ (users|people|customers|requests|times|cases|records)\b"),
     ),
 )
@@ -277,6 +353,9 @@ _LAW = _re(r"個人情報保護法|個人情報の保護に関する法律|個�
 _GENERAL_ASK = _re(r"定義|とは|って何|ってなに|って誰|意味|対象(に|と)?なる|該当する|当てはまる|適用(され|対象|範囲)|義務|罰則|罰金|"
                    r"違反(する|した)と|要配慮|匿名加工|仮名加工|what (is|are|counts|does)|definition|define|\bmean\b|"
                    r"\bappl(y|ies)\b|penalt|\bfines?\b|obligat|required|\bcovered\b")
+#: A question asking what a term means, or how two terms differ: answered by the policy only if it uses the term.
+_DEFINITION = _re(r"とは([?？。]|$|何|なに|どういう|どんな)|って(何|なに)([?？。]|$|ですか|でしょう|のこと)|の意味|意味は|の違い|違いは|違いって|what (is|are|does) (an? |the )?\w+( \w+)? mean"
+                  r"|difference between|\bdefin(e|ition)\b|what is meant by")
 _OUR_POLICY = _re(r"ポリシー|規約|当社|弊社|うち|自社|我々|callconnect|selfree|\bour\b|\bwe\b|\bus\b|policy|terms")
 
 
@@ -333,9 +412,40 @@ def kinds_asked(question: str) -> list[FactKind]:
     return kinds
 
 
-def stated(kind: FactKind, cited: str) -> bool:
-    """Whether the cited policy text states a fact of this kind."""
-    return kind.stated is not None and bool(kind.stated.search(fold(cited)))
+def stated(kind: FactKind, cited: str, question: str = "") -> bool:
+    """Whether the cited policy text states a fact of this kind (one of the values the question names, if any)."""
+    text = fold(cited)
+    if kind.stated is None or not kind.stated.search(text):
+        return False
+    named = [says for asks, says in kind.values if asks.search(fold(question))]
+    # A text that gives the address to write to answers how to reach the company by naming its way ("電話でもいい？"
+    # → "by email, here"); elsewhere a channel stated for one thing does not say whether another is accepted.
+    if not named or (kind.address_answers and _ADDRESS.search(text)):
+        return True
+    return any(says.search(text) for says in named)
+
+
+#: 「Xは含まれる？」「Xも入ってる？」: whether a thing is among what the text lists. The text must name it.
+_AMONG = re.compile(r"(?P<item>[\u30a0-\u30ff\u3400-\u9fff々]{2,}(の[\u30a0-\u30ff\u3400-\u9fff々]{2,})?)(は|も|って)"
+                    r"(含まれ|入って|入る|含んで|載って|書いて)")
+#: Words that say only "information about someone", whatever list they are asked about.
+_GENERIC_ITEM = frozenset({"情報", "データ", "個人情報", "ユーザー", "ユーザー情報", "顧客", "顧客情報", "お客様", "本人"})
+
+
+def unlisted_items(question: str, cited: str) -> list[str]:
+    """Things the question asks whether the text includes (「通話の録音は含まれる？」) that it never names."""
+    text = normalise(cited).replace(" ", "")
+    missing = []
+    for match in _AMONG.finditer(unicodedata.normalize("NFKC", question)):
+        words = [w for w in match.group("item").split("の") if w not in _GENERIC_ITEM]
+        if words and not all(normalise(w).replace(" ", "") in text for w in words):
+            missing.append(match.group("item"))
+    return missing
+
+
+def asks_definition(question: str) -> bool:
+    """Whether the question asks what a term means (or how terms differ)."""
+    return _DEFINITION.search(fold(question)) is not None
 
 
 def about_law_in_general(question: str) -> bool:

@@ -25,7 +25,14 @@ from common.text import (
     topic_words,
 )
 from knowledge.answer import Answer, Hit, Outcome
-from knowledge.answerability import Vocabulary, about_law_in_general, kinds_asked, stated
+from knowledge.answerability import (
+    Vocabulary,
+    about_law_in_general,
+    asks_definition,
+    kinds_asked,
+    stated,
+    unlisted_items,
+)
 from knowledge.check import BUNDLED_DIR, read_knowledge
 from common.yaml_lines import Problem
 from knowledge.model import FaqEntry, PolicyEntry, Summary
@@ -181,7 +188,8 @@ class KnowledgeBase:
         contact = self.contact(language)
         if not normalise(text):
             return Answer(question=text, language=language, outcome="not_covered", summary="", contact=contact)
-        incident = _incident(text)
+        # A question about the law in general ("what's the penalty for a company that leaks data?") reports nothing.
+        incident = None if about_law_in_general(text) else _incident(text)
         reference = find_reference(text, self.policy)
         if reference is not None:
             return self._look_up(text, language, reference, incident=incident)
@@ -190,7 +198,7 @@ class KnowledgeBase:
             return Answer(question=text, language=language, outcome="not_covered", summary=_NOTHING_ASKED[language],
                           contact=contact, incident=incident)
         query = found.question if found is not None and found.question else self._speller.correct(text)
-        scores, best_faq = self._score(query)
+        scores, best_faq = self._score(_NAMES_OF.sub(" ", query))
         self._requested_acts(query, scores)
         if incident is not None:
             self._lift_applicable(INCIDENT_ENTRIES[incident], scores)
@@ -272,7 +280,8 @@ class KnowledgeBase:
             strong = [t.surface for t in self._vocabulary_of_policy.unknown_terms(text) if t.central]
             return "not_covered", _unique(strong + [k.id for k in kinds_asked(text)])
         cited = f"{hits[0].quote}\n{hits[0].translation}"
-        missing = [kind.id for kind in kinds_asked(text) if not stated(kind, cited)]
+        missing = [kind.id for kind in kinds_asked(text) if not stated(kind, cited, text)]
+        missing += unlisted_items(text, cited)
         if incident:
             return ("partial", _unique(missing)) if missing else ("answered", [])
         unknown = self._vocabulary_of_policy.unknown_terms(text)
@@ -282,6 +291,8 @@ class KnowledgeBase:
             missing += [t.surface for t in unknown]
         if about_law_in_general(text):
             missing.append("the law itself")
+        if asks_definition(text):  # what a term means, when the policy never uses the term
+            missing += [t.surface for t in unknown]
         if not missing:
             return "answered", []
         return ("not_covered" if share >= NOTHING_KNOWN else "partial"), _unique(missing)
@@ -467,6 +478,9 @@ def _incident(text: str) -> str | None:
     return found if found in INCIDENT_ENTRIES else None
 
 
+#: "the names of the subcontractors" asks for names of whatever follows: matched as it stands it reads as §2's
+#: names collected from users.
+_NAMES_OF = re.compile(r"\bnames? of\b", re.IGNORECASE)
 _ON_REQUEST = re.compile(r"求められた場合")
 #: A kanji verbal noun (開示, 削除, 利用停止) as the policy's keywords list them.
 _VERBAL_NOUN = re.compile(r"[\u3400-\u9fff]{2,6}")

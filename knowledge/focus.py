@@ -91,13 +91,28 @@ _META_WORDS = frozenset(
 )
 
 
+#: A sentence that points back at what was said before it ("Where can I find that?", 「それってどうなの？」).
+_POINTS_BACK = re.compile(r"\b(that|this|it|those|these|them|such)\b|それ|これ|その件|この件|そういう|そのような|こういう",
+                          re.IGNORECASE)
+#: A question with at most this many topic words of its own is about what it points back at.
+_FEW_WORDS = 3
+
+
+def _topic_words(sentence: str) -> list[str]:
+    words = [w for w in re.findall(r"[a-z]{3,}", sentence.lower())
+             if w not in _META_WORDS and w not in _STOPWORDS and w[:7] not in _META_WORDS]
+    runs = [r for r in re.findall(r"[\u30a0-\u30ff\u3400-\u9fff々]{2,}", sentence) if r not in _META_WORDS]
+    return words + runs
+
+
+def _points_back(sentence: str) -> bool:
+    """A question that asks about what the sentence before it said, with little topic of its own."""
+    return bool(_QUESTION.search(sentence) and _POINTS_BACK.search(sentence)) and len(_topic_words(sentence)) <= _FEW_WORDS
+
+
 def _has_topic(sentence: str) -> bool:
     """Whether a sentence names something to look up, beyond the asking itself."""
-    words = re.findall(r"[a-z]{3,}", sentence.lower())
-    if any(w not in _META_WORDS and w not in _STOPWORDS and w[:7] not in _META_WORDS for w in words):
-        return True
-    runs = re.findall(r"[\u30a0-\u30ff\u3400-\u9fff々]{2,}", sentence)
-    return any(r not in _META_WORDS for r in runs)
+    return bool(_topic_words(sentence))
 
 
 @dataclass(frozen=True)
@@ -131,8 +146,10 @@ def focus(message: str) -> Focus | None:
             if len(stripped) < 3 or not re.search(r"\w{2,}", stripped):
                 continue
             kept.append(sentence if not _META.search(sentence) else stripped)
-    asks = [s for s in kept if _ASKS.search(s) and _has_topic(s)]
-    direct = [s for s in asks if _QUESTION.search(s)]
+    # "She wants a copy of her file. What does the policy say about that?": the sentence pointed back at is asked.
+    pointed = {kept[i - 1] for i in range(1, len(kept)) if _points_back(kept[i]) and _has_topic(kept[i - 1])}
+    asks = [s for s in kept if (_ASKS.search(s) and _has_topic(s)) or s in pointed]
+    direct = [s for s in asks if _QUESTION.search(s) or s in pointed]
     if direct:  # a sentence that asks outright outweighs reported wishes in the context ("Marketing wants to…")
         asks = direct
     kept = [s for s in kept if _has_topic(s)]

@@ -152,3 +152,42 @@ def test_the_sentence_that_asks_decides(kb: KnowledgeBase, section: str, message
 def test_the_act_requested_outweighs_what_it_is_about_in_english_too(kb: KnowledgeBase, question: str, section: str) -> None:
     """The verb after a request ("wants us to remove") is an act of the policy's own "remove my data"."""
     assert kb.ask(question).sections[0].split(".")[0] == section
+
+
+#: Context first, then a short question that points back at it ("…about that?", 「それって…？」): the sentence it
+#: points at is what is asked. Written for this test.
+POINTING_BACK = [
+    (
+        "Morning team. Busy queue today, lots of billing calls. One caller was a long-time customer, quite upset "
+        "about newsletters. She wants all the records we have on file about her sent to her. Where does the policy "
+        "cover that?",
+        "10",
+        "answered",
+    ),
+    (
+        "We had a call with a prospect this afternoon. They liked the product. Their procurement team is checking "
+        "our paperwork. They want the names of every subcontractor that handles their data. Where can I find that?",
+        "7",
+        "partial",
+    ),
+    (
+        "先日の打ち合わせの件です。先方はとても慎重な会社でした。担当者は終始メモを取っていました。"
+        "委託先の名前を全部出してほしいとのことです。それってどこかに書いてありますか？",
+        "7",
+        "partial",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "section", "outcome"), POINTING_BACK)
+def test_a_question_that_points_back_asks_the_sentence_before(
+    kb: KnowledgeBase, message: str, section: str, outcome: str
+) -> None:
+    answer = kb.ask(message)
+    assert answer.outcome == outcome and answer.sections[0].split(".")[0] == section, (
+        answer.outcome, answer.sections, answer.not_in_policy)
+
+
+def test_a_question_with_its_own_topic_does_not_pull_in_the_sentence_before() -> None:
+    found = focus("We moved offices last month and the phones are new. Do we keep a record of who we shared data with?")
+    assert found is not None and found.question.startswith("Do we keep")
