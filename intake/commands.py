@@ -34,25 +34,29 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class Acknowledge:
+class _Step:
+    """A status command that needs nothing but an optional reason."""
+
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Acknowledge(_Step):
     """受付: the manager has seen the case (this is what stops the escalation clock)."""
 
     target: ClassVar[Status] = Status.ACKNOWLEDGED
-    reason: str | None = None
 
 
 @dataclass(frozen=True)
-class StartWork:
+class StartWork(_Step):
     target: ClassVar[Status] = Status.IN_PROGRESS
-    reason: str | None = None
 
 
 @dataclass(frozen=True)
-class WaitForRequester:
+class WaitForRequester(_Step):
     """Waiting on the requester (an identity document, a clarification)."""
 
     target: ClassVar[Status] = Status.WAITING_REQUESTER
-    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,9 +88,8 @@ class Transfer:
 
 
 @dataclass(frozen=True)
-class Withdraw:
+class Withdraw(_Step):
     target: ClassVar[Status] = Status.WITHDRAWN
-    reason: str | None = None
 
 
 @dataclass(frozen=True)

@@ -53,24 +53,36 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
+def _pressed(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> tuple[str, str] | None:
+    """Ack the button; who pressed it and which case it is about (None for a value that names no case)."""
+    ack()
+    case_id = case_id_of(action.get("value"))
+    return (field(body, "user", "id"), case_id) if case_id is not None else None
+
+
+def _refused(name: str, case_id: str, user_id: str, error: IntakeError, body: dict[str, Any],
+             respond: Respond | None) -> None:
+    """Tell the presser why nothing happened, and log it (someone outside the team as a warning)."""
+    reply(body, respond, refusal_message(error))
+    if isinstance(error, NotAuthorised):
+        log.warning("case action refused action=%s case=%s user=%s reason=not_allowed", name, case_id, user_id)
+    else:
+        log.info("case action refused action=%s case=%s user=%s reason=%s", name, case_id, user_id,
+                 type(error).__name__)
+
+
 def acknowledge(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond | None,
                 services: Services) -> None:
     """受付: the manager has seen the case (this stops the escalation clock)."""
-    ack()
-    user_id = field(body, "user", "id")
-    case_id = case_id_of(action.get("value"))
-    if case_id is None:
+    pressed = _pressed(ack, body, action)
+    if pressed is None:
         return
+    user_id, case_id = pressed
     try:
         with services.db.write_lock:
             services.desk().handle(case_id, Acknowledge(), actor=user_id, now=services.clock())
     except IntakeError as error:
-        reply(body, respond, refusal_message(error))
-        if isinstance(error, NotAuthorised):
-            log.warning("case action refused action=acknowledge case=%s user=%s reason=not_allowed", case_id, user_id)
-        else:
-            log.info("case action refused action=acknowledge case=%s user=%s reason=%s", case_id, user_id,
-                     type(error).__name__)
+        _refused("acknowledge", case_id, user_id, error, body, respond)
         return
     services.wake_delivery()
     log.info("case acknowledged case=%s user=%s", case_id, user_id)
@@ -82,17 +94,14 @@ def acknowledge(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond:
 def _open(name: str, build: Callable[[Case], Block], ack: Ack, body: dict[str, Any], action: dict[str, Any],
           respond: Respond | None, client: WebClient, services: Services) -> None:
     """Ack, read the case as the presser (the team only), and open `build(case)` in a modal."""
-    ack()
-    user_id = field(body, "user", "id")
-    case_id = case_id_of(action.get("value"))
-    if case_id is None:
+    pressed = _pressed(ack, body, action)
+    if pressed is None:
         return
+    user_id, case_id = pressed
     try:
         case = services.store().get(case_id, actor=user_id)
     except (NotAuthorised, CaseNotFound) as error:
-        reply(body, respond, refusal_message(error))
-        if isinstance(error, NotAuthorised):
-            log.warning("case action refused action=%s case=%s user=%s reason=not_allowed", name, case_id, user_id)
+        _refused(name, case_id, user_id, error, body, respond)
         return
     client.views_open(trigger_id=field(body, "trigger_id"), view=build(case))
     log.info("case form opened action=%s case=%s user=%s", name, case_id, user_id)
