@@ -5,10 +5,9 @@
                               └──→ resolved | refused | transferred ←──┘
     withdrawn: from any open status.     Closed statuses are final.
 
-A refusal must cite a ground the request type allows (for disclosure only §10's three) and a reason, because
-Art. 36 asks us to explain it; a transfer must name the client whose data it is (委託, appi.md §6). An extension
-is not a status: it moves the due date later (at most a year from now), with a reason, and is recorded like
-any change.
+What each move needs besides (a refusal's ground and reason, a transfer's client) is checked with its command
+(`intake.commands.check_details`). An extension is not a status: it moves the due date later (at most a year
+from now), with a reason, and is recorded like any change. `CaseDesk.handle` calls these checks.
 
 Authorisation: anyone on staff may log a case (agents take calls), but only the manager, the deputy and the
 privacy team may act on a case or read its personal data. `SERVER_OPERATOR` stands for someone at the server's

@@ -21,7 +21,6 @@ from slack_bolt import App, BoltContext
 from bot import ids
 from bot.listeners import answers, cases, guidance, home, intake, stale
 from bot.services import Services
-from bot.views.guidance import ACTION_OPEN_URGENT_INTAKE
 
 __all__ = ["register"]
 
@@ -55,7 +54,7 @@ def register(app: App, *, services: Services) -> None:
     app.view(ids.VIEW_CASE_EXTEND)(cases.submit_extend)
     app.view(ids.VIEW_CASE_TRANSFER)(cases.submit_transfer)
 
-    app.action(ACTION_OPEN_URGENT_INTAKE)(guidance.open_urgent_intake)
+    app.action(ids.ACTION_OPEN_URGENT_INTAKE)(guidance.open_urgent_intake)
     app.event(ids.EVENT_APP_HOME_OPENED)(home.publish_home)
 
     # Last: they take whatever no listener above took.
