@@ -54,6 +54,11 @@ BLOCK_IDENTITY_METHOD: Final = "identity.method"
 BLOCK_DATA_ROLE: Final = "data_role"
 BLOCK_CLIENT_NAME: Final = "client_name"
 
+#: The button under a critical answer (a leak, an authority's request): it opens the intake modal with the urgent
+#: type preset; its value is that request type (never any text of the question).
+ACTION_OPEN_URGENT_INTAKE: Final = "guidance_open_urgent_intake"
+BLOCK_GUIDANCE_ACTIONS: Final = "guidance_actions"
+
 # -- Cases: the manager's card, App Home and the modals behind the buttons --------------------------------------
 
 #: Buttons on a case card (and "open" in App Home). Their value is the case id.

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from intake.audit import AuditEvent, AuditRow, to_row
 from intake.calendar import JST
 
 __all__ = ["Agent", "AuditEntry", "Case", "Identity", "Requester", "jst_iso"]
@@ -53,32 +54,49 @@ class Identity:
 
 @dataclass(frozen=True)
 class AuditEntry:
-    """One change to a case, as stored in the append-only `audit` table.
+    """One change to a case, as stored in the append-only `audit` table: who (`actor`, a Slack user id or
+    `operator`), when (`at`, UTC), and what (`event`, typed: `intake.audit`).
 
-    Fields: `action` (created, transition, extended, assigned), `actor` (Slack user id or `operator`), `at`
-    (UTC), `from_status`/`to_status` (equal for changes that keep the status), `note` (the reason given), and
-    `details` (structured extras such as the refusal ground, the client, the old and new due dates).
+    `action`, `from_status`, `to_status`, `note` (the reason given) and `details` are the stored columns, for the
+    JSON shape and the plain-text history.
     """
 
     id: int
     case_id: str
     at: datetime
     actor: str
-    action: str
-    from_status: str | None
-    to_status: str | None
-    note: str | None = None
-    details: dict[str, Any] = field(default_factory=dict)
+    event: AuditEvent
+
+    @property
+    def row(self) -> AuditRow:
+        return to_row(self.event)
+
+    @property
+    def action(self) -> str:
+        return self.row.action
+
+    @property
+    def from_status(self) -> str | None:
+        return self.row.from_status
+
+    @property
+    def to_status(self) -> str | None:
+        return self.row.to_status
+
+    @property
+    def note(self) -> str | None:
+        return self.row.note
 
     def to_json(self) -> dict[str, Any]:
+        row = self.row
         return {
             "at": jst_iso(self.at),
             "actor": self.actor,
-            "action": self.action,
-            "from_status": self.from_status,
-            "to_status": self.to_status,
-            "note": self.note,
-            "details": self.details,
+            "action": row.action,
+            "from_status": row.from_status,
+            "to_status": row.to_status,
+            "note": row.note,
+            "details": row.details,
         }
 
 

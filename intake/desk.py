@@ -1,25 +1,32 @@
 """The privacy desk: each thing a person does to a case, with the messages it makes owed, in one transaction.
 
-`CaseStore` changes a case and writes its audit row; `Router` writes the outbox rows that tell people about it.
-Doing both inside one `transaction` is what makes delivery lossless: the case and its notifications are committed
-together or not at all. The Slack layer calls these methods (one per button); they authorise through the store.
+A change arrives as a command (`intake.commands`: `Acknowledge`, `Resolve(outcome, reason)`, `Extend(...)`...)
+from a Slack button or form or a `privacy-bot cases` verb, and `CaseDesk.handle` is the one place that carries it
+out: authorise the actor once, check the move and its details, then write the case, its typed audit event
+(`intake.audit`) and the outbox rows that tell people about it (`Router.case_changed`) inside one `transaction`.
+That is what makes delivery lossless: the case and its notifications are committed together or not at all.
 
-The buttons of the manager's card are coarser than the state machine: Resolve, Refuse and Transfer on an
-acknowledged case first move it to `in_progress` (a second audit row, same actor, same commit), because the
-manager pressing "Resolve" has evidently been working on it.
+Resolve, Refuse and Transfer are coarser than the state machine: on an acknowledged case they first move it to
+`in_progress` (a second audit row, same actor, same commit), because whoever resolves it has evidently been
+working on it. Both edges (the card's buttons and `cases transition`) want that; `step_through=False` asks for
+exactly one step of the machine.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 import sqlite_utils
 
+from intake.audit import Assigned, Extended, StatusChanged, utc_text
 from intake.case import Case
+from intake.commands import Assign, Command, Extend, Refuse, Resolve, StatusCommand, Transfer, Withdraw, check_details
 from intake.config import Config
 from intake.db import transaction
-from intake.lifecycle import Status
-from intake.request_types import RequestTypes, load_request_types
+from intake.errors import Code, FieldError, InvalidTransition, ValidationError
+from intake.lifecycle import OPEN_STATUSES, Action, Status, authorise, check_extension, check_move
+from intake.request_types import RequestType, RequestTypes, load_request_types
 from intake.routing import Router
 from intake.store import CaseStore
 from intake.validation import NewCase
@@ -27,15 +34,24 @@ from intake.validation import NewCase
 __all__ = ["CaseDesk", "closing_outcome"]
 
 
-def closing_outcome(outcomes: tuple[str, ...], to_status: str) -> str | None:
+#: The endings that show someone worked on the case: from `acknowledged` they step through `in_progress`.
+_WORKED_ON = frozenset({Status.RESOLVED, Status.REFUSED, Status.TRANSFERRED})
+
+
+def closing_outcome(outcomes: tuple[str, ...], to_status: Status) -> str | None:
     """The outcome a refusal or a transfer records, when the request type lists one for it."""
-    prefix = {Status.REFUSED: "refused", Status.TRANSFERRED: "transferred"}.get(Status(to_status))
+    prefix = {Status.REFUSED: "refused", Status.TRANSFERRED: "transferred"}.get(to_status)
     return next((outcome for outcome in outcomes if prefix and outcome.startswith(prefix)), None)
+
+
+def _or_closing(outcome: str | None, request_type: RequestType, target: Status) -> str | None:
+    return outcome if outcome is not None else closing_outcome(request_type.outcomes, target)
 
 
 class CaseDesk:
     def __init__(self, db: sqlite_utils.Database, *, config: Config, request_types: RequestTypes | None = None) -> None:
         self.db = db
+        self.config = config
         self.request_types = request_types or load_request_types()
         self.store = CaseStore(db, config=config, request_types=self.request_types)
         self.router = Router(db, config=config)
@@ -61,59 +77,64 @@ class CaseDesk:
                 return existing, False
             return self.log(new, actor=actor, now=now, keys=keys), True
 
-    def transition(
-        self,
-        case_id: str,
-        *,
-        to_status: str,
-        actor: str,
-        now: datetime,
-        reason: str | None = None,
-        ground: str | None = None,
-        client: str | None = None,
-        outcome: str | None = None,
-    ) -> Case:
-        """Exactly one step of the state machine (the command line's), with the case's cards edited."""
-        with transaction(self.db):
-            case = self.store.transition(case_id, to_status=to_status, actor=actor, now=now, reason=reason,
-                                         ground=ground, client=client, outcome=outcome)
-            self.router.case_changed(case, now=now)
-        return case
+    def handle(self, case_id: str, command: Command, *, actor: str, now: datetime, step_through: bool = True) -> Case:
+        """Carry out `command` on the case as `actor`; returns the case as it now stands, with its history.
 
-    def acknowledge(self, case_id: str, *, actor: str, now: datetime) -> Case:
-        """受付: the manager has seen the case (this is what stops the escalation clock)."""
-        return self.move(case_id, to_status=Status.ACKNOWLEDGED, actor=actor, now=now)
-
-    def move(
-        self,
-        case_id: str,
-        *,
-        to_status: str,
-        actor: str,
-        now: datetime,
-        reason: str | None = None,
-        ground: str | None = None,
-        client: str | None = None,
-        outcome: str | None = None,
-    ) -> Case:
-        """Move the case to `to_status` (through `in_progress` when needed for an ending) and edit its cards."""
+        Raises `NotAuthorised`, `CaseNotFound`, `InvalidTransition` (a move the machine forbids, a change to a closed
+        case) or `ValidationError` (missing or bad details); nothing is written then."""
+        authorise(config=self.config, actor=actor, action=Action.ACT)
         with transaction(self.db):
-            current = self.store.get(case_id, actor=actor)
-            if to_status in (Status.RESOLVED, Status.REFUSED, Status.TRANSFERRED) and current.status == Status.ACKNOWLEDGED:
-                self.store.transition(case_id, to_status=Status.IN_PROGRESS, actor=actor, now=now)
-            if outcome is None:
-                outcome = closing_outcome(self.request_types[current.type].outcomes, to_status)
-            return self.transition(case_id, to_status=to_status, actor=actor, now=now, reason=reason,
-                                   ground=ground, client=client, outcome=outcome)
+            case = self.store.current(case_id)
+            request_type = self.request_types[case.type]
+            match command:
+                case Assign():
+                    self._assign(case, command, actor=actor, now=now)
+                case Extend():
+                    check_extension(case_id=case.id, status=case.status, current_due=case.due_at,
+                                    new_due=command.new_due, reason=command.reason, now=now)
+                    self.store.record(case.id, Extended(case.status, case.due_at, command.new_due, command.reason),
+                                      changes={"due_at": utc_text(command.new_due)}, actor=actor, now=now)
+                case _:
+                    self._change_status(case, command, request_type, actor=actor, now=now,
+                                        step_through=step_through)
+            changed = self.store.get(case_id, actor=actor)
+            self.router.case_changed(changed, now=now)
+        return changed
 
-    def extend(self, case_id: str, *, actor: str, new_due: datetime, reason: str | None, now: datetime) -> Case:
-        with transaction(self.db):
-            case = self.store.extend(case_id, actor=actor, new_due=new_due, reason=reason, now=now)
-            self.router.case_changed(case, now=now)
-        return case
+    def _assign(self, case: Case, command: Assign, *, actor: str, now: datetime) -> None:
+        """Only to the manager, the deputy or the team: the assignee will see the requester's personal data."""
+        if not self.config.is_privileged(command.assignee):
+            raise ValidationError({"assignee": FieldError(Code.NOT_ON_TEAM)})
+        if Status(case.status) not in OPEN_STATUSES:
+            raise InvalidTransition(case.id, case.status, "assigned")
+        self.store.record(case.id, Assigned(case.status, case.assignee, command.assignee),
+                          changes={"assignee": command.assignee}, actor=actor, now=now)
 
-    def assign(self, case_id: str, *, actor: str, assignee: str, now: datetime) -> Case:
-        with transaction(self.db):
-            case = self.store.assign(case_id, actor=actor, assignee=assignee, now=now)
-            self.router.case_changed(case, now=now)
-        return case
+    def _change_status(self, case: Case, command: StatusCommand, request_type: RequestType, *, actor: str,
+                       now: datetime, step_through: bool) -> None:
+        target = command.target
+        steps = step_through and case.status == Status.ACKNOWLEDGED and target in _WORKED_ON
+        from_status = Status.IN_PROGRESS if steps else Status(case.status)
+        check_move(case_id=case.id, request_type=request_type, from_status=from_status, to_status=target)
+        check_details(command, request_type)
+        if steps:
+            self.store.record(case.id, StatusChanged(case.status, Status.IN_PROGRESS),
+                              changes={"status": Status.IN_PROGRESS.value}, actor=actor, now=now)
+        changes: dict[str, Any] = {"status": target.value}
+        ground = client = outcome = None
+        match command:
+            case Refuse():
+                ground, outcome = command.ground, _or_closing(command.outcome, request_type, target)
+                changes.update(refusal_ground=ground, reason=command.reason.strip() if command.reason else None)
+            case Transfer():
+                client, outcome = command.client, _or_closing(command.outcome, request_type, target)
+                changes.update(client_name=client.strip() if client else None, reason=command.reason)
+            case Resolve():
+                outcome = command.outcome
+                changes["reason"] = command.reason
+            case Withdraw():
+                changes["reason"] = command.reason
+        if outcome is not None:
+            changes["outcome"] = outcome
+        self.store.record(case.id, StatusChanged(from_status, target, command.reason, ground, client, outcome),
+                          changes=changes, actor=actor, now=now)

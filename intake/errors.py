@@ -14,13 +14,18 @@ Catch `IntakeError` at an edge to handle every expected failure; anything else i
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
 
 from common.yaml_lines import Problem  # one located-problem type for every data file, re-exported here
 
 __all__ = [
     "CaseNotFound",
+    "Code",
     "ConfigError",
     "DatabaseUnavailable",
+    "FieldError",
     "IntakeError",
     "InvalidTransition",
     "NotAuthorised",
@@ -50,12 +55,64 @@ class RequestTypesError(_FileProblems):
     """The bundled request type data is inconsistent (unknown field, unknown policy section, ...)."""
 
 
-class ValidationError(IntakeError):
-    """Input rejected field by field; `errors` maps a field name to a message for the person who typed it."""
+class Code(StrEnum):
+    """Why a field was refused. The edges word each code (`bot/views/problems.py`, whose sentences the command
+    line shows too); `FieldError.params` carries what the sentence needs (a limit, the allowed choices)."""
 
-    def __init__(self, errors: Mapping[str, str]) -> None:
+    # reading any field
+    NOT_TEXT = "not_text"
+    ONE_LINE = "one_line"
+    UNDECODABLE = "undecodable"            # params: char (U+XXXX)
+    CONTROL_CHARACTER = "control_character"  # params: char (U+XXXX)
+    REQUIRED = "required"                  # the field names what is missing
+    TOO_LONG = "too_long"                  # params: limit
+    NOT_ONE_OF = "not_one_of"              # params: choices
+    UNKNOWN_FIELD = "unknown_field"
+    READ_ONLY_FIELD = "read_only_field"
+    NOT_OBJECT = "not_object"
+    NOT_BOOLEAN = "not_boolean"
+    NOT_A_MOMENT = "not_a_moment"
+    # a new case
+    BAD_EMAIL = "bad_email"
+    BAD_PHONE = "bad_phone"
+    CONTACT_REQUIRED = "contact_required"
+    METHOD_REQUIRED = "method_required"
+    RECEIVED_TOO_EARLY = "received_too_early"  # params: earliest (a date)
+    RECEIVED_IN_FUTURE = "received_in_future"
+    DUE_BEFORE_RECEIPT = "due_before_receipt"
+    DUE_TOO_FAR = "due_too_far"
+    NOT_ON_TEAM = "not_on_team"
+    # a change to a case
+    UNKNOWN_STATUS = "unknown_status"      # params: status
+    NOT_A_TARGET = "not_a_target"          # params: status (`new` is where a case starts, never where it goes)
+    GROUND_REQUIRED = "ground_required"    # params: choices
+    GROUND_NOT_ALLOWED = "ground_not_allowed"  # params: type (Japanese label), choices
+    GROUND_ONLY_FOR_REFUSAL = "ground_only_for_refusal"
+    REFUSAL_REASON_REQUIRED = "refusal_reason_required"
+    CLIENT_REQUIRED = "client_required"
+    CLIENT_ONLY_FOR_TRANSFER = "client_only_for_transfer"
+    OUTCOME_NOT_ALLOWED = "outcome_not_allowed"  # params: type (Japanese label), choices
+    OUTCOME_ONLY_FOR_ENDINGS = "outcome_only_for_endings"
+    EXTENSION_REASON_REQUIRED = "extension_reason_required"
+    NEW_DUE_NOT_LATER = "new_due_not_later"
+    NEW_DUE_TOO_FAR = "new_due_too_far"
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One refused field: a `Code` and the parameters its wording needs."""
+
+    code: Code
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+class ValidationError(IntakeError):
+    """Input rejected field by field; `errors` maps a field name (a dotted path of the case JSON, or a form's
+    input) to why, as a `FieldError` the edge words for the person who typed it."""
+
+    def __init__(self, errors: Mapping[str, FieldError]) -> None:
         self.errors = dict(errors)
-        super().__init__("; ".join(f"{field}: {message}" for field, message in self.errors.items()))
+        super().__init__("; ".join(f"{name}: {error.code.value}" for name, error in self.errors.items()))
 
 
 class CaseNotFound(IntakeError):

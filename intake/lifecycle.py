@@ -5,10 +5,9 @@
                               └──→ resolved | refused | transferred ←──┘
     withdrawn: from any open status.     Closed statuses are final.
 
-A refusal must cite a ground the request type allows (for disclosure only §10's three) and a reason, because
-Art. 36 asks us to explain it; a transfer must name the client whose data it is (委託, appi.md §6). An extension
-is not a status: it moves the due date later (at most a year from now), with a reason, and is recorded like
-any change.
+What each move needs besides (a refusal's ground and reason, a transfer's client) is checked with its command
+(`intake.commands.check_details`). An extension is not a status: it moves the due date later (at most a year
+from now), with a reason, and is recorded like any change. `CaseDesk.handle` calls these checks.
 
 Authorisation: anyone on staff may log a case (agents take calls), but only the manager, the deputy and the
 privacy team may act on a case or read its personal data. `SERVER_OPERATOR` stands for someone at the server's
@@ -21,7 +20,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from intake.config import Config
-from intake.errors import InvalidTransition, NotAuthorised, ValidationError
+from intake.errors import Code, FieldError, InvalidTransition, NotAuthorised, ValidationError
 from intake.request_types import RequestType
 from intake.validation import MAX_DUE_AHEAD
 
@@ -35,7 +34,7 @@ __all__ = [
     "allowed_next",
     "authorise",
     "check_extension",
-    "check_transition",
+    "check_move",
 ]
 
 SERVER_OPERATOR = "operator"
@@ -87,47 +86,12 @@ def authorise(*, config: Config, actor: str | None, action: Action) -> None:
         raise NotAuthorised(actor, action.value)
 
 
-def check_transition(
-    *,
-    case_id: str,
-    request_type: RequestType,
-    from_status: str,
-    to_status: str,
-    reason: str | None,
-    ground: str | None,
-    client: str | None,
-    outcome: str | None,
-) -> None:
-    """Raise `InvalidTransition` for a move the machine forbids, `ValidationError` for missing or bad details."""
-    try:
-        target = Status(to_status)
-    except ValueError:
-        raise ValidationError({"status": f"不明なステータスです: {to_status} (unknown status)"}) from None
-    if target not in TRANSITIONS[Status(from_status)]:
+def check_move(*, case_id: str, request_type: RequestType, from_status: str, to_status: Status) -> None:
+    """Raise `InvalidTransition` for a move the machine forbids (a refusal of a type that cannot be refused too)."""
+    if to_status not in TRANSITIONS[Status(from_status)]:
         raise InvalidTransition(case_id, from_status, to_status)
-    if target is Status.REFUSED and not request_type.refusable:
+    if to_status is Status.REFUSED and not request_type.refusable:
         raise InvalidTransition(case_id, from_status, to_status)
-    errors: dict[str, str] = {}
-    if target is Status.REFUSED:
-        if not ground:
-            errors["ground"] = f"拒否の根拠を選んでください: {', '.join(request_type.refusal_grounds)} (ground required)"
-        elif ground not in request_type.refusal_grounds:
-            errors["ground"] = (
-                f"{request_type.label.ja}では、この根拠では拒否できません。選べる根拠: "
-                f"{', '.join(request_type.refusal_grounds)} (ground not allowed for this type)"
-            )
-        if not (reason and reason.strip()):
-            errors["reason"] = "拒否の理由を記入してください。本人への説明に使います (reason required)"
-    elif ground:
-        errors["ground"] = "根拠は拒否のときだけ指定します (ground is only for refusals)"
-    if target is Status.TRANSFERRED and not (client and client.strip()):
-        errors["client"] = "移送先のクライアント名を記入してください (client name required)"
-    if outcome is not None and outcome not in request_type.outcomes:
-        errors["outcome"] = (
-            f"{request_type.label.ja}の結果として選べるのは {', '.join(request_type.outcomes)} です (unknown outcome)"
-        )
-    if errors:
-        raise ValidationError(errors)
 
 
 def check_extension(*, case_id: str, status: str, current_due: datetime, new_due: datetime, reason: str | None,
@@ -136,12 +100,12 @@ def check_extension(*, case_id: str, status: str, current_due: datetime, new_due
     `MAX_DUE_AHEAD` from `now` (the requester is told the new date: a typo there is a broken promise)."""
     if Status(status) not in OPEN_STATUSES:
         raise InvalidTransition(case_id, status, "extended")
-    errors: dict[str, str] = {}
+    errors: dict[str, FieldError] = {}
     if not (reason and reason.strip()):
-        errors["reason"] = "延長の理由を記入してください (reason required)"
+        errors["reason"] = FieldError(Code.EXTENSION_REASON_REQUIRED)
     if new_due <= current_due:
-        errors["due"] = "新しい期限は現在の期限より後の日付にしてください (new due date must be later)"
+        errors["due"] = FieldError(Code.NEW_DUE_NOT_LATER)
     elif new_due > now + MAX_DUE_AHEAD:
-        errors["due"] = "新しい期限は今日から1年以内にしてください (new due date at most a year from now)"
+        errors["due"] = FieldError(Code.NEW_DUE_TOO_FAR)
     if errors:
         raise ValidationError(errors)

@@ -4,25 +4,27 @@ Ids are `PRV-YYYY-NNNN` (year of receipt in Japan time, sequence per year). The 
 bumped inside the same `BEGIN IMMEDIATE` transaction that inserts the case, so concurrent writer processes queue
 on SQLite's write lock and can never hand out the same number; a rolled-back insert also rolls back its number.
 
-Reads of personal data and every change are authorised here (`intake.lifecycle.authorise`), so no edge can
-forget to check. Times are passed in (`now`); nothing here reads the clock.
+Reads of personal data and the creation of a case are authorised here (`intake.lifecycle.authorise`), so no edge
+can forget to check. Changes to a case are decided by `CaseDesk.handle` (it authorises, checks and chooses the
+audit event); the store only writes them (`record`). Times are passed in (`now`); nothing here reads the clock.
 """
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import sqlite_utils
 
+from intake.audit import AuditEvent, AuditRow, Created, from_row, to_row, utc_text
 from intake.calendar import JST
 from intake.case import Agent, AuditEntry, Case, Identity, Requester
 from intake.config import Config
 from intake.db import transaction
 from intake.deadlines import compute_due
-from intake.errors import CaseNotFound, InvalidTransition, ValidationError
-from intake.lifecycle import OPEN_STATUSES, Action, Status, authorise, check_extension, check_transition
+from intake.errors import CaseNotFound
+from intake.lifecycle import OPEN_STATUSES, Action, Status, authorise
 from intake.request_types import RequestTypes, load_request_types
 from intake.validation import NewCase
 
@@ -34,8 +36,7 @@ def format_case_id(year: int, seq: int) -> str:
 
 
 def _iso(moment: datetime | None) -> str | None:
-    """UTC ISO text: one fixed format, so that string order in SQL is time order."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds") if moment else None
+    return utc_text(moment) if moment else None
 
 
 def _time(text: str | None) -> datetime | None:
@@ -78,17 +79,10 @@ def _case_from_row(row: dict[str, Any], history: Sequence[AuditEntry] = ()) -> C
 
 
 def _audit_from_row(row: dict[str, Any]) -> AuditEntry:
-    return AuditEntry(
-        id=row["id"],
-        case_id=row["case_id"],
-        at=datetime.fromisoformat(row["at"]),
-        actor=row["actor"],
-        action=row["action"],
-        from_status=row["from_status"],
-        to_status=row["to_status"],
-        note=row["note"],
-        details=json.loads(row["details"]) if row["details"] else {},
-    )
+    stored = AuditRow(row["action"], row["from_status"], row["to_status"], row["note"],
+                      json.loads(row["details"]) if row["details"] else {})
+    return AuditEntry(id=row["id"], case_id=row["case_id"], at=datetime.fromisoformat(row["at"]), actor=row["actor"],
+                      event=from_row(stored))
 
 
 class CaseStore:
@@ -153,89 +147,19 @@ class CaseStore:
             self.db.conn.execute(
                 f"INSERT INTO cases ({columns}) VALUES ({', '.join('?' * len(row))})", tuple(row.values())
             )
-            self._audit(
-                case_id,
-                actor=actor,
-                now=now,
-                action="created",
-                from_status=None,
-                to_status=Status.NEW.value,
-                details={"type": new.type, "due_at": _iso(due_at), "urgent": new.urgent, "assignee": new.assignee},
-            )
+            self._audit(case_id, Created(type=new.type, due_at=due_at, urgent=new.urgent, assignee=new.assignee),
+                        actor=actor, now=now)
             self.db.conn.executemany("INSERT INTO intake_keys (key, case_id, created_at) VALUES (?, ?, ?)",
                                      [(key, case_id, _iso(now)) for key in keys])
         return self._load(case_id)
 
-    def transition(
-        self,
-        case_id: str,
-        *,
-        to_status: str,
-        actor: str,
-        now: datetime,
-        reason: str | None = None,
-        ground: str | None = None,
-        client: str | None = None,
-        outcome: str | None = None,
-    ) -> Case:
-        """Move a case to `to_status` if the state machine allows it, recording who did it and why."""
-        authorise(config=self.config, actor=actor, action=Action.ACT)
-        with transaction(self.db):
-            row = self._row(case_id)
-            check_transition(
-                case_id=case_id,
-                request_type=self.request_types[row["type"]],
-                from_status=row["status"],
-                to_status=to_status,
-                reason=reason,
-                ground=ground,
-                client=client,
-                outcome=outcome,
-            )
-            changes: dict[str, Any] = {"status": to_status, "updated_at": _iso(now)}
-            if to_status == Status.REFUSED:
-                changes.update(refusal_ground=ground, reason=reason.strip() if reason else None)
-            elif to_status == Status.TRANSFERRED:
-                changes.update(client_name=client.strip() if client else None, reason=reason)
-            elif to_status in (Status.RESOLVED, Status.WITHDRAWN):
-                changes["reason"] = reason
-            if outcome is not None:
-                changes["outcome"] = outcome
-            self._update(case_id, changes)
-            details = {k: v for k, v in {"ground": ground, "client": client, "outcome": outcome}.items() if v}
-            self._audit(case_id, actor=actor, now=now, action="transition", from_status=row["status"],
-                        to_status=to_status, note=reason, details=details)
-        return self._load(case_id)
+    def record(self, case_id: str, event: AuditEvent, *, changes: dict[str, Any], actor: str, now: datetime) -> None:
+        """Write `changes` to the case's row (and `updated_at`) with `event` as its audit row, in one transaction.
 
-    def extend(self, case_id: str, *, actor: str, new_due: datetime, reason: str | None, now: datetime) -> Case:
-        """Move the due date later (not a status change), recording the old and new dates and the reason."""
-        authorise(config=self.config, actor=actor, action=Action.ACT)
+        No checks here: `CaseDesk.handle` authorised the actor and checked the change before calling this."""
         with transaction(self.db):
-            row = self._row(case_id)
-            current_due = datetime.fromisoformat(row["due_at"])
-            check_extension(case_id=case_id, status=row["status"], current_due=current_due, new_due=new_due,
-                            reason=reason, now=now)
-            self._update(case_id, {"due_at": _iso(new_due), "updated_at": _iso(now)})
-            self._audit(case_id, actor=actor, now=now, action="extended", from_status=row["status"],
-                        to_status=row["status"], note=reason,
-                        details={"from_due_at": row["due_at"], "to_due_at": _iso(new_due)})
-        return self._load(case_id)
-
-    def assign(self, case_id: str, *, actor: str, assignee: str, now: datetime) -> Case:
-        """Give an open case to a member of the manager/deputy/privacy team (they will see personal data)."""
-        authorise(config=self.config, actor=actor, action=Action.ACT)
-        if not self.config.is_privileged(assignee):
-            raise ValidationError(
-                {"assignee": "担当者は責任者・副責任者・プライバシーチームの一員にしてください (assignee must be on the team)"}
-            )
-        with transaction(self.db):
-            row = self._row(case_id)
-            if Status(row["status"]) not in OPEN_STATUSES:
-                raise InvalidTransition(case_id, row["status"], "assigned")
-            self._update(case_id, {"assignee": assignee, "updated_at": _iso(now)})
-            self._audit(case_id, actor=actor, now=now, action="assigned", from_status=row["status"],
-                        to_status=row["status"], details={"from": row["assignee"], "to": assignee})
-        return self._load(case_id)
+            self._update(case_id, {**changes, "updated_at": _iso(now)})
+            self._audit(case_id, event, actor=actor, now=now)
 
     # -- reads --------------------------------------------------------------------------------------------
 
@@ -249,6 +173,11 @@ class CaseStore:
         row = self.db.conn.execute(f"SELECT case_id FROM intake_keys WHERE key IN ({marks}) LIMIT 1",
                                    tuple(keys)).fetchone() if keys else None
         return self._load(row[0]) if row else None
+
+    def current(self, case_id: str) -> Case:
+        """The case as it stands, without history and without authorising: for `CaseDesk.handle`, which has
+        authorised the change it is about to check against this."""
+        return _case_from_row(self._row(case_id))
 
     def get(self, case_id: str, *, actor: str | None) -> Case:
         """One case with its history. Raises `CaseNotFound`, or `NotAuthorised` for an unprivileged reader."""
@@ -324,21 +253,11 @@ class CaseStore:
         assignments = ", ".join(f"{column} = ?" for column in changes)
         self.db.conn.execute(f"UPDATE cases SET {assignments} WHERE id = ?", (*changes.values(), case_id))
 
-    def _audit(
-        self,
-        case_id: str,
-        *,
-        actor: str,
-        now: datetime,
-        action: str,
-        from_status: str | None,
-        to_status: str | None,
-        note: str | None = None,
-        details: dict[str, Any] | None = None,
-    ) -> None:
+    def _audit(self, case_id: str, event: AuditEvent, *, actor: str, now: datetime) -> None:
+        row = to_row(event)
         self.db.conn.execute(
             "INSERT INTO audit (case_id, at, actor, action, from_status, to_status, note, details) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (case_id, _iso(now), actor, action, from_status, to_status, note,
-             json.dumps(details or {}, ensure_ascii=False)),
+            (case_id, _iso(now), actor, row.action, row.from_status, row.to_status, row.note,
+             json.dumps(row.details, ensure_ascii=False)),
         )

@@ -1,9 +1,9 @@
-"""Checking a new case's fields before anything is stored, with one message per bad field.
+"""Checking a new case's fields before anything is stored, with one named error per bad field.
 
 The same function serves the CLI (`cases new`, options or JSON) and the Slack intake modal, which shows each
-message next to its field (`response_action: errors`). Field names are dotted paths of the case JSON
-(`requester.email`, `agent.kind`), so both edges can map them back to their inputs. Messages are Japanese first,
-English after, because agents read them while the requester waits on the phone.
+error next to its field (`response_action: errors`). Field names are dotted paths of the case JSON
+(`requester.email`, `agent.kind`), so both edges can map them back to their inputs; each error is a code with
+its parameters (`intake.errors.FieldError`), and the edges word it (`bot/views/problems.py`).
 
 The input is the case object of `cases show --json` minus what privacy-bot sets itself (`READ_ONLY_FIELDS`):
 those may be present only as null, so a shown case can be edited into a new one, and any value is refused by
@@ -25,7 +25,7 @@ from intake.calendar import BusinessCalendar, JST
 from intake.case import Agent, Requester
 from intake.classify import urgency_signals
 from intake.config import Config
-from intake.errors import ValidationError
+from intake.errors import Code, FieldError, ValidationError
 from intake.request_types import RequestTypes
 
 __all__ = [
@@ -73,8 +73,6 @@ READ_ONLY_FIELDS = (
     "id", "status", "outcome", "refusal_ground", "reason", "created_by", "created_at", "updated_at", "history",
     "identity.verified_at", "identity.verified_by",
 )
-_READ_ONLY = "privacy-bot が決める項目です。削除してください (read-only: set by privacy-bot, remove it)"
-_UNKNOWN = "不明な項目です (unknown field)"
 _LINE_BREAKS = frozenset("\t\n\r\u2028\u2029")
 
 
@@ -136,43 +134,42 @@ class _Fields:
     """Collects per-field errors while reading an untrusted mapping."""
 
     def __init__(self) -> None:
-        self.errors: dict[str, str] = {}
+        self.errors: dict[str, FieldError] = {}
 
-    def text(self, data: Mapping[str, Any], key: str, path: str, *, required: str | None = None,
+    def refuse(self, path: str, code: Code, **params: Any) -> None:
+        self.errors[path] = FieldError(code, params)
+
+    def text(self, data: Mapping[str, Any], key: str, path: str, *, required: bool = False,
              limit: int = MAX_SHORT_CHARS, multiline: bool = False) -> str | None:
         value = data.get(key)
         if value is not None and not isinstance(value, str):
-            self.errors[path] = "文字列で入力してください (must be text)"
+            self.refuse(path, Code.NOT_TEXT)
             return None
         if value and not multiline and any(char in _LINE_BREAKS for char in value):
-            self.errors[path] = "改行やタブを入れずに1行で入力してください (one line: no line breaks or tabs)"
+            self.refuse(path, Code.ONE_LINE)
             return None
         try:
             value = clean_text(value, multiline=multiline).strip() if value else None
         except ValueError as exc:
-            code = f"U+{ord(str(exc)):04X}"
-            self.errors[path] = (
-                f"文字として読めないバイトがあります ({code}: not valid text, check the encoding)"
-                if unicodedata.category(str(exc)) == "Cs"
-                else f"制御文字 ({code}) は使えません (control character {code} not allowed)"
-            )
+            code = Code.UNDECODABLE if unicodedata.category(str(exc)) == "Cs" else Code.CONTROL_CHARACTER
+            self.refuse(path, code, char=f"U+{ord(str(exc)):04X}")
             return None
         if not value:
             if required:
-                self.errors[path] = required
+                self.refuse(path, Code.REQUIRED)
             return None
         if len(value) > limit:
-            self.errors[path] = f"{limit}文字以内で入力してください (at most {limit} characters)"
+            self.refuse(path, Code.TOO_LONG, limit=limit)
             return None
         return value
 
     def choice(self, data: Mapping[str, Any], key: str, path: str, choices: tuple[str, ...], *,
-               default: str | None = None, required: str | None = None) -> str | None:
+               default: str | None = None, required: bool = False) -> str | None:
         value = self.text(data, key, path, required=required)
         if value is None:
             return default
         if value not in choices:
-            self.errors[path] = f"次のいずれかを指定してください: {', '.join(choices)} (one of these)"
+            self.refuse(path, Code.NOT_ONE_OF, choices=choices)
             return default
         return value
 
@@ -181,16 +178,16 @@ class _Fields:
         for name in sorted(data.keys() - set(known)):
             path = prefix + name
             if path not in READ_ONLY_FIELDS:
-                self.errors[path] = _UNKNOWN
+                self.refuse(path, Code.UNKNOWN_FIELD)
             elif data[name] is not None:
-                self.errors[path] = _READ_ONLY
+                self.refuse(path, Code.READ_ONLY_FIELD)
 
     def mapping(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
         value = data.get(key)
         if value is None:
             return {}
         if not isinstance(value, Mapping):
-            self.errors[key] = "項目のまとまり（オブジェクト）で指定してください (must be an object)"
+            self.refuse(key, Code.NOT_OBJECT)
             return {}
         self.fields(value, INPUT_FIELDS[key], prefix=f"{key}.")
         return value
@@ -202,7 +199,7 @@ def _email(fields: _Fields, raw: str | None) -> str | None:
     try:
         return validate_email(raw, check_deliverability=False).normalized
     except EmailNotValidError:
-        fields.errors["requester.email"] = "メールアドレスの形式が正しくありません (not a valid email address)"
+        fields.refuse("requester.email", Code.BAD_EMAIL)
         return None
 
 
@@ -214,7 +211,7 @@ def _phone(fields: _Fields, raw: str | None) -> str | None:
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
-        fields.errors["requester.phone"] = "電話番号が正しくありません (not a valid phone number, e.g. 03-1234-5678)"
+        fields.refuse("requester.phone", Code.BAD_PHONE)
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -228,7 +225,7 @@ def _moment(fields: _Fields, data: Mapping[str, Any], key: str, calendar: Busine
             raise ValueError
         return parse_moment(value, end_of_day=calendar)
     except ValueError:
-        fields.errors[key] = "日時は 2026-05-01 または 2026-05-01T10:30 の形で入力してください (ISO date or date-time)"
+        fields.refuse(key, Code.NOT_A_MOMENT)
         return None
 
 
@@ -239,18 +236,17 @@ def validate_new_case(
     fields = _Fields()
     fields.fields(data, tuple(INPUT_FIELDS))
     type_id = fields.choice(data, "type", "type", tuple(request_types.types),
-                            required="依頼の種別を選んでください (request type required)")
+                            required=True)
     description = fields.text(data, "description", "description", limit=MAX_DESCRIPTION_CHARS, multiline=True,
-                              required="依頼の内容を入力してください (description required)")
-    channel = fields.choice(data, "channel", "channel", CHANNELS, required="受付経路を選んでください (channel required)")
+                              required=True)
+    channel = fields.choice(data, "channel", "channel", CHANNELS, required=True)
 
     requester = fields.mapping(data, "requester")
-    name = fields.text(requester, "name", "requester.name",
-                       required="依頼者の氏名（または組織名）を入力してください (requester name required)")
+    name = fields.text(requester, "name", "requester.name", required=True)
     email = _email(fields, fields.text(requester, "email", "requester.email", limit=320))
     phone = _phone(fields, fields.text(requester, "phone", "requester.phone", limit=40))
     if "requester.email" not in fields.errors and "requester.phone" not in fields.errors and not (email or phone):
-        fields.errors["requester.email"] = "返信先としてメールアドレスか電話番号を入力してください (email or phone required)"
+        fields.refuse("requester.email", Code.CONTACT_REQUIRED)
 
     data_role = fields.choice(data, "data_role", "data_role", DATA_ROLES, default="own_user")
     client_name = fields.text(data, "client_name", "client_name")
@@ -258,9 +254,8 @@ def validate_new_case(
     agent_data = fields.mapping(data, "agent")
     agent = None
     if agent_data:
-        kind = fields.choice(agent_data, "kind", "agent.kind", AGENT_KINDS,
-                             required="代理人の種類（legal: 法定代理人 / appointed: 任意代理人）を選んでください")
-        agent_name = fields.text(agent_data, "name", "agent.name", required="代理人の氏名を入力してください (agent name required)")
+        kind = fields.choice(agent_data, "kind", "agent.kind", AGENT_KINDS, required=True)
+        agent_name = fields.text(agent_data, "name", "agent.name", required=True)
         contact = fields.text(agent_data, "contact", "agent.contact")
         evidence = fields.text(agent_data, "evidence", "agent.evidence")
         if kind and agent_name:
@@ -271,30 +266,27 @@ def validate_new_case(
     identity_method = fields.choice(identity, "method", "identity.method", IDENTITY_METHODS)
     document_type = fields.text(identity, "document_type", "identity.document_type")
     if identity_status == "verified" and identity_method is None and "identity.method" not in fields.errors:
-        fields.errors["identity.method"] = "確認済みの場合は確認方法を選んでください (method required when verified)"
+        fields.refuse("identity.method", Code.METHOD_REQUIRED)
 
     urgent = data.get("urgent", False)
     if not isinstance(urgent, bool):
-        fields.errors["urgent"] = "true か false で指定してください (must be true or false)"
+        fields.refuse("urgent", Code.NOT_BOOLEAN)
         urgent = False
 
     received_at = _moment(fields, data, "received_at", None) or now
     if received_at < EARLIEST_RECEIPT:
-        fields.errors["received_at"] = (f"受付日時は {EARLIEST_RECEIPT:%Y-%m-%d} 以降にしてください "
-                                        f"(received_at must be on or after {EARLIEST_RECEIPT:%Y-%m-%d})")
+        fields.refuse("received_at", Code.RECEIVED_TOO_EARLY, earliest=EARLIEST_RECEIPT.date())
     elif received_at > now + CLOCK_SKEW:
-        fields.errors["received_at"] = "受付日時が未来になっています (received_at is in the future)"
+        fields.refuse("received_at", Code.RECEIVED_IN_FUTURE)
     due_at = _moment(fields, data, "due_at", config.calendar)
     if due_at is not None and due_at <= received_at:
-        fields.errors["due_at"] = "期限は受付日時より後にしてください (due date must be after receipt)"
+        fields.refuse("due_at", Code.DUE_BEFORE_RECEIPT)
     elif due_at is not None and due_at > now + MAX_DUE_AHEAD:
-        fields.errors["due_at"] = "期限は今日から1年以内にしてください (due date at most a year from now)"
+        fields.refuse("due_at", Code.DUE_TOO_FAR)
 
     assignee = fields.text(data, "assignee", "assignee")
     if assignee is not None and not config.is_privileged(assignee):
-        fields.errors["assignee"] = (
-            "担当者は責任者・副責任者・プライバシーチームの一員にしてください (assignee must be manager, deputy or team)"
-        )
+        fields.refuse("assignee", Code.NOT_ON_TEAM)
 
     if fields.errors:
         raise ValidationError(fields.errors)

@@ -227,3 +227,28 @@ class TestStepThroughInProgress:
         case_id = new(env)
         cli(env, "transition", case_id, "acknowledged", "--actor", MANAGER)
         assert "unknown status 'closed'" in refused(cli(env, "transition", case_id, "closed", "--actor", MANAGER))
+
+
+class TestOptionsTheStatusDoesNotTake:
+    """An option a status has no use for is refused by name, never dropped or half-stored (before, `--client` on
+    `acknowledged` landed in the audit details, and `--outcome` on `acknowledged` set the case's outcome)."""
+
+    @pytest.mark.parametrize(
+        ("status", "extra", "field"),
+        [
+            ("acknowledged", ("--client", "株式会社サンプル"), "client"),
+            ("acknowledged", ("--outcome", "fulfilled"), "outcome"),
+            ("withdrawn", ("--ground", "other_law"), "ground"),
+        ],
+    )
+    def test_refused_by_name(self, env: dict[str, str], status: str, extra: tuple[str, ...], field: str) -> None:
+        case_id = new(env)
+        stderr = refused(cli(env, "transition", case_id, status, "--actor", MANAGER, *extra), field)
+        assert "だけ指定します" in stderr
+        shown = json.loads(cli(env, "show", case_id, "--json").stdout)
+        assert shown["status"] == "new" and shown["outcome"] is None and len(shown["history"]) == 1
+
+    def test_new_is_never_a_target(self, env: dict[str, str]) -> None:
+        case_id = new(env)
+        cli(env, "transition", case_id, "acknowledged", "--actor", MANAGER)
+        assert "new" in refused(cli(env, "transition", case_id, "new", "--actor", MANAGER), "status")

@@ -1,6 +1,14 @@
-"""Logging a privacy request: the shortcuts that open the intake modal, and its submission.
+"""Logging a privacy request: the `/privacy` command, the shortcuts that open the intake modal, and its submission.
 
-`/privacy intake` (commands.py), the global shortcut and the message shortcut all open the same modal; from a
+`/privacy QUESTION` answers privately (with a button to share); `/privacy help` or `/privacy` shows the guide;
+`/privacy intake` (or `/privacy 受付`) opens the intake modal. Anything after `/privacy` that is not a help word is
+a question, so `/privacy 退職者のデータは？` just works and an unknown "sub-command" gets an answer (or the bot's
+honest "not in the policy") rather than an error. A question is recorded in the inbox before the ack and answered
+at its `response_url` by the answer worker, like a mention, so a crash right after the ack loses nothing. When the
+inbox is full (or cannot take it in time), the ack itself says "busy, please try again": nothing is kept, and the
+asker knows it.
+
+`/privacy intake`, the global shortcut and the message shortcut all open the same modal; from a
 message the description is prefilled and the type and urgency suggested by `intake.classify`. The submission is
 checked by `intake.validate_new_case`; a bad field goes back next to itself in the ack and nothing is stored.
 A good one is stored with its announcements in one transaction (`CaseDesk.log_once`), and the ack turns the modal
@@ -20,14 +28,17 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
+import uuid
 from typing import Any
 
 from intake import ValidationError, classify, validate_new_case
-from slack_bolt import Ack, App, BoltContext
+from common.text import detect_language
+from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot import ids
 from bot.dedupe import RECEIVED_AT
+from bot.inbox import InboxUnavailable, Question, Receipt
 from bot.models import IntakeMetadata
 from bot.payloads import field
 from bot.services import Services
@@ -40,14 +51,26 @@ from bot.views.intake_modal import (
     intake_modal,
     modal_errors,
 )
+from bot.views.notices import busy_message, guide_message
+from bot.views.problems import field_messages
 
-__all__ = ["SUBMIT_WITHIN", "open_intake_modal", "register"]
+__all__ = [
+    "HELP_WORDS",
+    "SUBMIT_WITHIN",
+    "handle_privacy_command",
+    "open_from_message",
+    "open_from_shortcut",
+    "open_intake_modal",
+    "submit_intake",
+]
 
 log = logging.getLogger(__name__)
 
 #: Seconds after the submission arrived by which the case must be written, or not at all: Slack's 3 s, less the
 #: time the ack takes to travel back.
 SUBMIT_WITHIN = 2.0
+
+HELP_WORDS = frozenset({"help", "-h", "--help", "?", "？", "ヘルプ", "使い方", "つかいかた"})
 
 
 def open_intake_modal(services: Services, client: WebClient, *, trigger_id: str, metadata: IntakeMetadata,
@@ -61,55 +84,85 @@ def open_intake_modal(services: Services, client: WebClient, *, trigger_id: str,
     client.views_open(trigger_id=trigger_id, view=view)
 
 
-def register(app: App, *, services: Services) -> None:
-    def open_from_shortcut(ack: Ack, shortcut: dict[str, Any], client: WebClient) -> None:
+def handle_privacy_command(ack: Ack, command: dict[str, Any], client: WebClient, services: Services) -> None:
+    text = field(command, "text").strip()
+    if text.lower() in ids.INTAKE_WORDS and field(command, "trigger_id"):
+        ack()  # then open the modal at once: the trigger id expires about 3 s after the command
+        open_intake_modal(services, client, trigger_id=field(command, "trigger_id"),
+                          metadata=IntakeMetadata("command", field(command, "channel_id") or None))
+        log.info("intake modal opened source=command user=%s channel=%s", field(command, "user_id"),
+                 field(command, "channel_id"))
+        return
+    if not text or text.lower() in HELP_WORDS:
+        # Cheap and needs no I/O, so the guide goes back in the ack itself.
+        ack(response_type="ephemeral", **guide_message(detect_language(text)))
+        return
+    if not field(command, "response_url"):
         ack()
-        open_intake_modal(services, client, trigger_id=field(shortcut, "trigger_id"),
-                          metadata=IntakeMetadata("shortcut"))
-        log.info("intake modal opened source=shortcut user=%s", field(shortcut, "user", "id"))
+        log.warning("command ignored: no response_url user=%s", field(command, "user_id"))
+        return
+    question = Question("command", field(command, "channel_id"), field(command, "user_id"), text,
+                        response_url=field(command, "response_url"))
+    # Slack never resends a command: there is nothing to dedupe, the key only has to be unique.
+    try:
+        receipt = services.answers.owe(f"command:{uuid.uuid4().hex}", question)
+    except InboxUnavailable:
+        receipt = Receipt.BUSY  # nothing was recorded: say so now rather than leave the asker waiting
+    if receipt is Receipt.BUSY:
+        ack(response_type="ephemeral", **busy_message(detect_language(text)))
+        log.warning("command answered busy user=%s channel=%s", field(command, "user_id"), field(command, "channel_id"))
+        return
+    ack()
+    if receipt is Receipt.OWED:
+        services.answers.wake()
 
-    def open_from_message(ack: Ack, shortcut: dict[str, Any], client: WebClient) -> None:
-        ack()
-        channel_id = field(shortcut, "channel", "id") or None
-        metadata = IntakeMetadata("message", channel_id, message_ts=field(shortcut, "message", "ts") or None)
-        open_intake_modal(services, client, trigger_id=field(shortcut, "trigger_id"), metadata=metadata,
-                          text=field(shortcut, "message", "text"))
-        log.info("intake modal opened source=message user=%s channel=%s", field(shortcut, "user", "id"), channel_id)
 
-    def submit_intake(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
-        user_id = field(body, "user", "id")
-        metadata = IntakeMetadata.decode(view.get("private_metadata"))
-        state = view.get("state")
-        values = state.get("values") if isinstance(state, dict) else None
-        now = services.clock()
-        try:
-            new = validate_new_case(intake_fields(values if isinstance(values, dict) else {}),
-                                    request_types=services.request_types, config=services.config, now=now)
-        except ValidationError as error:
-            ack(response_action="errors", errors=modal_errors(error.errors))
-            log.info("intake rejected user=%s fields=%s", user_id, ",".join(sorted(error.errors)))
-            return
-        arrived = context.get(RECEIVED_AT, time.monotonic())
-        try:
-            with services.db.bounded_write(SUBMIT_WITHIN - (time.monotonic() - arrived)):
-                case, created = services.desk().log_once(new, keys=_submission_keys(view, metadata), actor=user_id,
-                                                        now=now)
-        except DatabaseBusy:
-            ack(response_action="errors", errors=busy_errors())
-            log.warning("intake not stored: database busy user=%s source=%s", user_id, metadata.source)
-            return
-        ack(response_action="update", view=intake_done_view(case, request_types=services.request_types,
-                                                            config=services.config, repeat=not created))
-        if not created:
-            log.info("intake repeated case=%s user=%s source=%s", case.id, user_id, metadata.source)
-            return
-        services.wake_delivery()
-        log.info("case logged case=%s type=%s urgent=%s user=%s source=%s suggested=%s", case.id, case.type,
-                 case.urgent, user_id, metadata.source, metadata.suggested_type or "-")
+def open_from_shortcut(ack: Ack, shortcut: dict[str, Any], client: WebClient, services: Services) -> None:
+    ack()
+    open_intake_modal(services, client, trigger_id=field(shortcut, "trigger_id"), metadata=IntakeMetadata("shortcut"))
+    log.info("intake modal opened source=shortcut user=%s", field(shortcut, "user", "id"))
 
-    app.global_shortcut(ids.SHORTCUT_INTAKE)(open_from_shortcut)
-    app.message_shortcut(ids.SHORTCUT_INTAKE_FROM_MESSAGE)(open_from_message)
-    app.view(ids.VIEW_INTAKE)(submit_intake)
+
+def open_from_message(ack: Ack, shortcut: dict[str, Any], client: WebClient, services: Services) -> None:
+    ack()
+    channel_id = field(shortcut, "channel", "id") or None
+    metadata = IntakeMetadata("message", channel_id, message_ts=field(shortcut, "message", "ts") or None)
+    open_intake_modal(services, client, trigger_id=field(shortcut, "trigger_id"), metadata=metadata,
+                      text=field(shortcut, "message", "text"))
+    log.info("intake modal opened source=message user=%s channel=%s", field(shortcut, "user", "id"), channel_id)
+
+
+def submit_intake(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext,
+                  services: Services) -> None:
+    user_id = field(body, "user", "id")
+    metadata = IntakeMetadata.decode(view.get("private_metadata"))
+    state = view.get("state")
+    values = state.get("values") if isinstance(state, dict) else None
+    now = services.clock()
+    try:
+        new = validate_new_case(intake_fields(values if isinstance(values, dict) else {}),
+                                request_types=services.request_types, config=services.config, now=now)
+    except ValidationError as error:
+        ack(response_action="errors", errors=modal_errors(field_messages(error)))
+        log.info("intake rejected user=%s fields=%s", user_id, ",".join(sorted(error.errors)))
+        return
+    arrived = context.get(RECEIVED_AT, time.monotonic())
+    try:
+        with services.db.bounded_write(SUBMIT_WITHIN - (time.monotonic() - arrived)):
+            case, created = services.desk().log_once(new, keys=_submission_keys(view, metadata), actor=user_id,
+                                                    now=now)
+    except DatabaseBusy:
+        ack(response_action="errors", errors=busy_errors())
+        log.warning("intake not stored: database busy user=%s source=%s", user_id, metadata.source)
+        return
+    ack(response_action="update", view=intake_done_view(case, request_types=services.request_types,
+                                                        config=services.config, repeat=not created))
+    if not created:
+        log.info("intake repeated case=%s user=%s source=%s", case.id, user_id, metadata.source)
+        return
+    services.wake_delivery()
+    log.info("case logged case=%s type=%s urgent=%s user=%s source=%s suggested=%s", case.id, case.type,
+             case.urgent, user_id, metadata.source, metadata.suggested_type or "-")
 
 
 def _submission_keys(view: dict[str, Any], metadata: IntakeMetadata) -> list[str]:

@@ -14,39 +14,36 @@ import logging
 import re
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.payloads import field, log_ids
-from bot.services import Services
 from bot.views.notices import outdated_message, outdated_modal
 
-__all__ = ["register"]
+__all__ = ["ANY", "outdated_command", "outdated_element", "outdated_form"]
 
 log = logging.getLogger(__name__)
 
-_ANY = re.compile(".*", re.DOTALL)
+#: Matches every id: these listeners are registered last, so they only see what no other listener took.
+ANY = re.compile(".*", re.DOTALL)
 
 
-def register(app: App, *, services: Services) -> None:  # noqa: ARG001 - the same signature as every surface
-    def outdated_element(ack: Ack, body: dict[str, Any], respond: Respond | None, client: WebClient) -> None:
-        ack()
-        log.info("unhandled request acknowledged %s outdated=told", log_ids(body))
-        _tell(body, respond, client)
+def outdated_element(ack: Ack, body: dict[str, Any], respond: Respond | None, client: WebClient) -> None:
+    """A button or a shortcut."""
+    ack()
+    log.info("unhandled request acknowledged %s outdated=told", log_ids(body))
+    _tell(body, respond, client)
 
-    def outdated_form(ack: Ack, body: dict[str, Any]) -> None:
-        ack(response_action="update", view=outdated_modal())
-        log.info("unhandled request acknowledged %s outdated=told", log_ids(body))
 
-    def outdated_command(ack: Ack, body: dict[str, Any]) -> None:
-        ack(response_type="ephemeral", **outdated_message())
-        log.info("unhandled request acknowledged %s outdated=told", log_ids(body))
+def outdated_form(ack: Ack, body: dict[str, Any]) -> None:
+    ack(response_action="update", view=outdated_modal())
+    log.info("unhandled request acknowledged %s outdated=told", log_ids(body))
 
-    app.action(_ANY)(outdated_element)
-    app.shortcut(_ANY)(outdated_element)
-    app.view_submission(_ANY)(outdated_form)
-    app.command(_ANY)(outdated_command)
+
+def outdated_command(ack: Ack, body: dict[str, Any]) -> None:
+    ack(response_type="ephemeral", **outdated_message())
+    log.info("unhandled request acknowledged %s outdated=told", log_ids(body))
 
 
 def _tell(body: dict[str, Any], respond: Respond | None, client: WebClient) -> None:

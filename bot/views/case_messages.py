@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from intake import OPEN_STATUSES, Case, Config, RequestTypes, Status
+from intake.audit import Assigned, Created, Extended, StatusChanged
 from intake.case import AuditEntry
 
 from bot import ids
@@ -26,8 +27,6 @@ __all__ = [
     "digest_message",
     "escalation_post",
     "last_change",
-    "not_allowed_message",
-    "notice_message",
     "reminder_message",
 ]
 
@@ -64,14 +63,15 @@ def _field(title: str, value: str) -> dict[str, str]:
 
 def last_change(entry: AuditEntry) -> str:
     """「<@U> が 受付済み に変更（日時）」: who did the latest thing to a case, and when."""
-    if entry.action == "transition":
-        what = f"{case_labels.label(case_labels.STATUSES, entry.to_status)} に変更 / set the status"
-    elif entry.action == "extended":
-        what = "期限を延長 / extended the due date"
-    elif entry.action == "assigned":
-        what = f"担当を <@{entry.details.get('to')}> に割り当て / assigned the case"
-    else:
-        what = "登録 / logged the case"
+    match entry.event:
+        case StatusChanged(to_status=to_status):
+            what = f"{case_labels.label(case_labels.STATUSES, to_status)} に変更 / set the status"
+        case Extended():
+            what = "期限を延長 / extended the due date"
+        case Assigned(assignee=assignee):
+            what = f"担当を <@{assignee}> に割り当て / assigned the case"
+        case Created():
+            what = "登録 / logged the case"
     return f"<@{entry.actor}> が{what}（{case_labels.jst(entry.at)}）"
 
 
@@ -202,14 +202,3 @@ def digest_message(cases: Sequence[Case], *, now: datetime, request_types: Reque
     if len(ordered) > DIGEST_LINES:
         lines.append(f"…ほか {len(ordered) - DIGEST_LINES}件は App Home でご覧ください。 / More in App Home.")
     return fit_message(lines[0], sections("\n".join(lines)))
-
-
-def not_allowed_message() -> Message:
-    text = ("この操作は許可されていません。個人情報管理責任者・副責任者・プライバシーチームだけが操作できます。"
-            " / You are not allowed to do this: only the privacy manager, the deputy and the privacy team can.")
-    return fit_message(text, sections(text))
-
-
-def notice_message(text: str) -> Message:
-    """A one-line ephemeral note next to a button (already acknowledged, case not found…)."""
-    return fit_message(text, sections(escape(text)))

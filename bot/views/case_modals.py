@@ -2,7 +2,8 @@
 buttons (Assign, Resolve, Refuse, Extend, Transfer). Pure builders.
 
 Form inputs are named after the error keys of `intake` (`ground`, `reason`, `due`…), so a `ValidationError` goes
-back next to its field as it is.
+back next to its field as it is (worded by `bot/views/problems.py`); `bot/views/case_forms.py` reads each form
+back into a command.
 """
 from __future__ import annotations
 

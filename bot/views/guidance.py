@@ -2,18 +2,13 @@
 opens the intake modal with the urgent type already chosen. Pure builders; the wording is intake.guidance's."""
 from __future__ import annotations
 
-from typing import Final
-
 from common.text import Language
 from intake.guidance import guidance_for
 
+from bot.ids import ACTION_OPEN_URGENT_INTAKE, BLOCK_GUIDANCE_ACTIONS
 from bot.views.blocks import Block, actions, button, escape, sections
 
-__all__ = ["ACTION_OPEN_URGENT_INTAKE", "BLOCK_GUIDANCE_ACTIONS", "guidance_blocks"]
-
-#: The button's action id; its value is the request type to preset (never any text of the question).
-ACTION_OPEN_URGENT_INTAKE: Final = "guidance_open_urgent_intake"
-BLOCK_GUIDANCE_ACTIONS: Final = "guidance_actions"
+__all__ = ["guidance_blocks"]
 
 
 def guidance_blocks(request_type: str, language: Language) -> list[Block]:

@@ -19,13 +19,17 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from common.clock import utc_now
 from intake import (
     JST,
     OPEN_STATUSES,
     Requester,
     SERVER_OPERATOR,
+    Assign,
     Case,
     CaseNotFound,
+    Command,
+    Extend,
     CaseDesk,
     CaseStore,
     Config,
@@ -37,6 +41,7 @@ from intake import (
     Status,
     ValidationError,
     allowed_next,
+    command_for_status,
     deadline_status,
     default_db_path,
     load_config,
@@ -56,6 +61,7 @@ from intake.validation import (
     READ_ONLY_FIELDS,
     parse_moment,
 )
+from privacy_bot import wording
 from privacy_bot.cli import UsageError
 
 _HELP = argparse.RawDescriptionHelpFormatter
@@ -214,7 +220,7 @@ def _new(args: argparse.Namespace) -> int:
     else:
         data = _fields_from_options(args)
     config = _config()
-    now = datetime.now(UTC)
+    now = utc_now()
     try:
         new = validate_new_case(data, request_types=load_request_types(), config=config, now=now)
     except ValidationError as exc:
@@ -257,7 +263,7 @@ def _list(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown request type {args.type!r} / 不明な種別です")
     limit = _positive(args.limit, "--limit")
     config = _config()
-    now = datetime.now(UTC)
+    now = utc_now()
     store = _store(config)
     cases = store.list_cases(
         actor=SERVER_OPERATOR,
@@ -319,7 +325,7 @@ def _show(args: argparse.Namespace) -> int:
     try:
         case = _store(config).get(args.case_id, actor=SERVER_OPERATOR)
     except CaseNotFound:
-        print(f"privacy-bot: {args.case_id} は見つかりません (case not found)", file=sys.stderr)
+        print(wording.not_found(args.case_id), file=sys.stderr)
         return 1
     if args.json:
         print(json.dumps(case.to_json(), ensure_ascii=False))
@@ -333,7 +339,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _print_case(case: Case, *, config: Config) -> None:
     request_type = load_request_types()[case.type]
-    status = deadline_status(received_at=case.received_at, due_at=case.due_at, now=datetime.now(UTC),
+    status = deadline_status(received_at=case.received_at, due_at=case.due_at, now=utc_now(),
                              calendar=config.calendar)
     lines = [
         f"{case.id}  {request_type.label.ja} / {request_type.label.en}  [{case.status}]" + ("  至急" if case.urgent else ""),
@@ -452,19 +458,12 @@ def _register_transition(verbs: Any) -> None:
 def _transition(args: argparse.Namespace) -> int:
     if args.status not in Status.__members__.values():
         raise UsageError(f"unknown status {args.status!r}; use one of {', '.join(Status)} / 不明なステータスです")
-    desk = _desk(_config())
-    return _change(
-        lambda now: desk.move(
-            args.case_id,
-            to_status=args.status,
-            actor=args.actor,
-            now=now,
-            reason=args.reason,
-            ground=args.ground,
-            client=args.client,
-            outcome=args.outcome,
-        )
-    )
+    try:
+        command = command_for_status(args.status, reason=args.reason, ground=args.ground, client=args.client,
+                                     outcome=args.outcome)
+    except ValidationError as exc:
+        return _field_errors(exc)
+    return _change(args.case_id, command, actor=args.actor)
 
 
 def _register_extend(verbs: Any) -> None:
@@ -490,9 +489,7 @@ def _extend(args: argparse.Namespace) -> int:
         new_due = parse_moment(args.due, end_of_day=config.calendar)
     except ValueError:
         raise UsageError(f"--due {args.due!r} is not a date / 日付は 2026-06-01 の形で指定してください") from None
-    desk = _desk(config)
-    return _change(lambda now: desk.extend(args.case_id, actor=args.actor, new_due=new_due, reason=args.reason,
-                                            now=now))
+    return _change(args.case_id, Extend(new_due, args.reason), actor=args.actor, config=config)
 
 
 def _register_assign(verbs: Any) -> None:
@@ -511,28 +508,20 @@ def _register_assign(verbs: Any) -> None:
 
 @_database_command
 def _assign(args: argparse.Namespace) -> int:
-    desk = _desk(_config())
-    return _change(lambda now: desk.assign(args.case_id, actor=args.actor, assignee=args.assignee, now=now))
+    return _change(args.case_id, Assign(args.assignee), actor=args.actor)
 
 
-def _change(action: Callable[[datetime], Case]) -> int:
-    """Run one change and word its named failures: not found → 1, refused input → 2."""
+def _change(case_id: str, command: Command, *, actor: str, config: Config | None = None) -> int:
+    """Hand one command to the desk and word its named failures: not found → 1, refused input → 2."""
     try:
-        case = action(datetime.now(UTC))
+        case = _desk(config or _config()).handle(case_id, command, actor=actor, now=utc_now())
     except CaseNotFound as exc:
-        print(f"privacy-bot: {exc.case_id} は見つかりません (case not found)", file=sys.stderr)
+        print(wording.not_found(exc.case_id), file=sys.stderr)
         return 1
     except NotAuthorised as exc:
-        raise UsageError(
-            f"{exc.actor} は個人情報管理責任者・副責任者・プライバシーチームではないため操作できません "
-            "(not authorised: only the manager, deputy and privacy team in the configuration may act on cases)"
-        ) from None
+        raise UsageError(wording.not_authorised(exc)) from None
     except InvalidTransition as exc:
-        allowed = ", ".join(allowed_next(exc.from_status)) or "なし (none: the case is closed)"
-        raise UsageError(
-            f"{exc.case_id} は {exc.from_status} から {exc.to_status} にできません。可能: {allowed} "
-            f"(cannot move from {exc.from_status} to {exc.to_status})"
-        ) from None
+        raise UsageError(wording.invalid_transition(exc)) from None
     except ValidationError as exc:
         return _field_errors(exc)
     print(f"{case.id}  {case.status}  期限 (due) {_local(case.due_at)}  担当 (assignee) {case.assignee or '-'}")
@@ -559,8 +548,8 @@ def _desk(config: Config) -> CaseDesk:
 
 
 def _field_errors(exc: ValidationError) -> int:
-    for field, message in exc.errors.items():
-        print(f"privacy-bot: {field}: {message}", file=sys.stderr)
+    for line in wording.field_error_lines(exc):
+        print(line, file=sys.stderr)
     return 2
 
 

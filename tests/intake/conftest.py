@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from intake import JST, Case, CaseStore, Config, load_request_types, open_db, validate_new_case
+from intake import JST, Case, CaseDesk, CaseStore, Config, load_request_types, open_db, validate_new_case
 
 MANAGER = "U0123MANAGER"
 DEPUTY = "U0456DEPUTY"
@@ -31,6 +31,12 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def store(db_path: Path, config: Config) -> CaseStore:
     return CaseStore(open_db(db_path), config=config)
+
+
+@pytest.fixture
+def desk(store: CaseStore, config: Config) -> CaseDesk:
+    """Where every change to a case goes (`CaseDesk.handle`), on the store's connection."""
+    return CaseDesk(store.db, config=config)
 
 
 def intake_fields(**overrides: Any) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from intake import JST, Case, CaseDesk, Config, Kind, NotAuthorised, Outbox, load_request_types, open_db, validate_new_case
+from intake import JST, Acknowledge, Case, CaseDesk, Config, Kind, NotAuthorised, Outbox, load_request_types, open_db, validate_new_case
 from intake.outbox import DELIVERY_FAILED, OutboxRow, failure_notice_recipients
 from intake.routing import business_minutes_between
 from tests.intake.conftest import AGENT, DEPUTY, MANAGER, NOW, STRANGER, intake_fields
@@ -48,7 +48,7 @@ class TestRouting:
         desk = CaseDesk(open_db(db_path), config=config)
         before = rows(desk)
         with pytest.raises(NotAuthorised):
-            desk.acknowledge(case.id, actor=STRANGER, now=NOW)
+            desk.handle(case.id, Acknowledge(), actor=STRANGER, now=NOW)
         assert rows(desk) == before
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from intake import JST, SERVER_OPERATOR, Case, CaseStore, Config, load_request_types, open_db, transaction
+from intake import JST, SERVER_OPERATOR, Acknowledge, Case, CaseDesk, CaseStore, Config, Withdraw, load_request_types, open_db
+from intake import transaction
 from intake import validate_new_case
 from intake.db import MIGRATIONS
 from tests.intake.conftest import AGENT, MANAGER, NOW, intake_fields
@@ -49,12 +50,14 @@ class TestDatabase:
         monkeypatch.delenv("PRIVACY_BOT_DB")
         assert default_db_path() == Path("privacy-bot.db")
 
-    def test_callers_can_join_a_change_to_their_own_rows(self, store: CaseStore, new_case: Callable[..., Case]) -> None:
+    def test_callers_can_join_a_change_to_their_own_rows(
+        self, store: CaseStore, desk: CaseDesk, new_case: Callable[..., Case]
+    ) -> None:
         """The Slack layer writes its outbox row in the same transaction as the change; a failure undoes both."""
         case = new_case()
         store.db.conn.execute("CREATE TABLE callers_rows (id INTEGER PRIMARY KEY, note TEXT)")
         with pytest.raises(RuntimeError), transaction(store.db):
-            store.transition(case.id, to_status="acknowledged", actor=MANAGER, now=NOW)
+            desk.handle(case.id, Acknowledge(), actor=MANAGER, now=NOW)
             store.db.conn.execute("INSERT INTO callers_rows (id, note) VALUES (1, 'q')")
             raise RuntimeError("Slack layer failed")
         assert store.get(case.id, actor=MANAGER).status == "new"
@@ -119,14 +122,14 @@ class TestReading:
     """The queue lists open cases soonest due first; filters narrow it; export gives everything."""
 
     @pytest.fixture
-    def cases(self, store: CaseStore, new_case: Callable[..., Case]) -> list[Case]:
+    def cases(self, desk: CaseDesk, new_case: Callable[..., Case]) -> list[Case]:
         made = [
             new_case(type="general"),
             new_case(type="deletion", received_at="2026-04-01T10:00"),
             new_case(type="leak_report"),
             new_case(type="general", received_at="2026-03-02T10:00"),
         ]
-        store.transition(made[3].id, to_status="withdrawn", actor=MANAGER, now=NOW)
+        desk.handle(made[3].id, Withdraw(), actor=MANAGER, now=NOW)
         return made
 
     def test_open_queue(self, store: CaseStore, cases: list[Case]) -> None:

@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from intake import Config, ValidationError, load_request_types, validate_new_case
+from intake import Code, Config, FieldError, ValidationError, load_request_types, validate_new_case
 from tests.intake.conftest import AGENT, NOW, STRANGER, intake_fields
 
 
-def errors(config: Config, **overrides: Any) -> dict[str, str]:
+def errors(config: Config, **overrides: Any) -> dict[str, FieldError]:
     with pytest.raises(ValidationError) as info:
         validate_new_case(intake_fields(**overrides), request_types=load_request_types(), config=config, now=NOW)
     return info.value.errors
@@ -34,7 +34,8 @@ class TestFields:
                        requester={"name": "", "email": "taro@", "phone": "12"})
         assert set(found) == {"type", "description", "channel", "requester.name", "requester.email",
                               "requester.phone"}
-        assert "メールアドレス" in found["requester.email"]
+        assert found["requester.email"] == FieldError(Code.BAD_EMAIL)
+        assert found["type"] == FieldError(Code.NOT_ONE_OF, {"choices": tuple(load_request_types().types)})
 
     def test_a_contact_is_needed(self, config: Config) -> None:
         assert set(errors(config, requester={"name": "匿名希望"})) == {"requester.email"}

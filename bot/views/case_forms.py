@@ -1,0 +1,57 @@
+"""Reading the case forms (bot/views/case_modals.py builds them) into the core's commands. Pure.
+
+Each form's submission becomes one `intake.commands` value for `CaseDesk.handle`; a choice the form could not
+have left empty (an assignee, an outcome, a date) is refused here as a `ValidationError` on its input, like the
+core's own refusals, so both go back next to their field the same way.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from intake import Assign, BusinessCalendar, Code, Extend, FieldError, Refuse, Resolve, Transfer, ValidationError
+from intake.validation import parse_moment
+
+from bot import ids
+from bot.payloads import input_value
+
+__all__ = ["parse_assign", "parse_extend", "parse_refuse", "parse_resolve", "parse_transfer"]
+
+
+def _text(values: dict[str, Any], block_id: str) -> str | None:
+    value = input_value(values, block_id, ids.INPUT_VALUE)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _required(block_id: str) -> ValidationError:
+    return ValidationError({block_id: FieldError(Code.REQUIRED)})
+
+
+def parse_assign(values: dict[str, Any]) -> Assign:
+    assignee = _text(values, ids.BLOCK_ASSIGNEE)
+    if assignee is None:
+        raise _required(ids.BLOCK_ASSIGNEE)
+    return Assign(assignee)
+
+
+def parse_resolve(values: dict[str, Any]) -> Resolve:
+    outcome = _text(values, ids.BLOCK_OUTCOME)
+    if outcome is None:
+        raise _required(ids.BLOCK_OUTCOME)
+    return Resolve(outcome, _text(values, ids.BLOCK_REASON))
+
+
+def parse_refuse(values: dict[str, Any]) -> Refuse:
+    return Refuse(_text(values, ids.BLOCK_GROUND), _text(values, ids.BLOCK_REASON))
+
+
+def parse_transfer(values: dict[str, Any]) -> Transfer:
+    return Transfer(_text(values, ids.BLOCK_CLIENT), _text(values, ids.BLOCK_REASON))
+
+
+def parse_extend(values: dict[str, Any], *, calendar: BusinessCalendar) -> Extend:
+    """The picked date means close of business that day in Japan (`calendar`)."""
+    try:
+        new_due = parse_moment(_text(values, ids.BLOCK_DUE) or "", end_of_day=calendar)
+    except ValueError:
+        raise _required(ids.BLOCK_DUE) from None
+    return Extend(new_due, _text(values, ids.BLOCK_REASON))

@@ -1,0 +1,120 @@
+"""How the app words the core's named errors for people: a refused field, a refused change. Pure.
+
+The core (`intake`) says *what* went wrong with a code and its parameters (`intake.errors`); this module is the
+one place that turns them into sentences, Japanese first and English in brackets, because agents read them while
+the requester waits on the phone. The Slack layer shows them next to the field (a modal) or next to the button (an
+ephemeral note); the command line (`privacy_bot/wording.py`) prints the same field sentences, so `cases new` and
+the intake modal, which share their checks, also share their words.
+"""
+from __future__ import annotations
+
+from intake import CaseNotFound, Code, FieldError, IntakeError, InvalidTransition, NotAuthorised, ValidationError
+
+from bot.views.blocks import Message, escape, fit_message, sections
+
+__all__ = [
+    "STALE_FORM",
+    "field_message",
+    "field_messages",
+    "not_allowed_message",
+    "notice_message",
+    "refusal_message",
+    "refusal_text",
+]
+
+#: A form whose private metadata no longer decodes (an older version of the app opened it).
+STALE_FORM = "この画面は古くなっています。閉じて開き直してください。"
+
+#: What each required field asks for, by field (the case JSON's dotted paths, and the case forms' inputs).
+_REQUIRED = {
+    "type": "依頼の種別を選んでください (request type required)",
+    "description": "依頼の内容を入力してください (description required)",
+    "channel": "受付経路を選んでください (channel required)",
+    "requester.name": "依頼者の氏名（または組織名）を入力してください (requester name required)",
+    "agent.kind": "代理人の種類（legal: 法定代理人 / appointed: 任意代理人）を選んでください",
+    "agent.name": "代理人の氏名を入力してください (agent name required)",
+    "assignee": "担当者を選んでください (choose an assignee)",
+    "outcome": "結果を選んでください (choose an outcome)",
+    "due": "新しい期限を選んでください (choose the new due date)",
+}
+
+#: Every other code's sentence; `{name}` is filled from the error's parameters (a tuple becomes "a, b, c").
+_SENTENCES: dict[Code, str] = {
+    Code.NOT_TEXT: "文字列で入力してください (must be text)",
+    Code.ONE_LINE: "改行やタブを入れずに1行で入力してください (one line: no line breaks or tabs)",
+    Code.UNDECODABLE: "文字として読めないバイトがあります ({char}: not valid text, check the encoding)",
+    Code.CONTROL_CHARACTER: "制御文字 ({char}) は使えません (control character {char} not allowed)",
+    Code.REQUIRED: "入力してください (required)",
+    Code.TOO_LONG: "{limit}文字以内で入力してください (at most {limit} characters)",
+    Code.NOT_ONE_OF: "次のいずれかを指定してください: {choices} (one of these)",
+    Code.UNKNOWN_FIELD: "不明な項目です (unknown field)",
+    Code.READ_ONLY_FIELD: "privacy-bot が決める項目です。削除してください (read-only: set by privacy-bot, remove it)",
+    Code.NOT_OBJECT: "項目のまとまり（オブジェクト）で指定してください (must be an object)",
+    Code.NOT_BOOLEAN: "true か false で指定してください (must be true or false)",
+    Code.NOT_A_MOMENT: "日時は 2026-05-01 または 2026-05-01T10:30 の形で入力してください (ISO date or date-time)",
+    Code.BAD_EMAIL: "メールアドレスの形式が正しくありません (not a valid email address)",
+    Code.BAD_PHONE: "電話番号が正しくありません (not a valid phone number, e.g. 03-1234-5678)",
+    Code.CONTACT_REQUIRED: "返信先としてメールアドレスか電話番号を入力してください (email or phone required)",
+    Code.METHOD_REQUIRED: "確認済みの場合は確認方法を選んでください (method required when verified)",
+    Code.RECEIVED_TOO_EARLY: "受付日時は {earliest} 以降にしてください (received_at must be on or after {earliest})",
+    Code.RECEIVED_IN_FUTURE: "受付日時が未来になっています (received_at is in the future)",
+    Code.DUE_BEFORE_RECEIPT: "期限は受付日時より後にしてください (due date must be after receipt)",
+    Code.DUE_TOO_FAR: "期限は今日から1年以内にしてください (due date at most a year from now)",
+    Code.NOT_ON_TEAM: "担当者は責任者・副責任者・プライバシーチームの一員にしてください (assignee must be manager, deputy or team)",
+    Code.UNKNOWN_STATUS: "不明なステータスです: {status} (unknown status)",
+    Code.NOT_A_TARGET: "{status} には戻せません。ケースは new から始まります (a case starts as new and cannot return to it)",
+    Code.GROUND_REQUIRED: "拒否の根拠を選んでください: {choices} (ground required)",
+    Code.GROUND_NOT_ALLOWED: "{type}では、この根拠では拒否できません。選べる根拠: {choices} (ground not allowed for this type)",
+    Code.GROUND_ONLY_FOR_REFUSAL: "根拠は拒否のときだけ指定します (ground is only for refusals)",
+    Code.REFUSAL_REASON_REQUIRED: "拒否の理由を記入してください。本人への説明に使います (reason required)",
+    Code.CLIENT_REQUIRED: "移送先のクライアント名を記入してください (client name required)",
+    Code.CLIENT_ONLY_FOR_TRANSFER: "クライアント名は移送のときだけ指定します (client is only for transfers)",
+    Code.OUTCOME_NOT_ALLOWED: "{type}の結果として選べるのは {choices} です (unknown outcome)",
+    Code.OUTCOME_ONLY_FOR_ENDINGS: "結果は resolved, refused, transferred のときだけ指定します (outcome is only for endings)",
+    Code.EXTENSION_REASON_REQUIRED: "延長の理由を記入してください (reason required)",
+    Code.NEW_DUE_NOT_LATER: "新しい期限は現在の期限より後の日付にしてください (new due date must be later)",
+    Code.NEW_DUE_TOO_FAR: "新しい期限は今日から1年以内にしてください (new due date at most a year from now)",
+}
+
+
+def field_message(name: str, error: FieldError) -> str:
+    """The sentence for one refused field, e.g. `requester.email` → 「メールアドレスの形式が正しくありません…」."""
+    if error.code is Code.REQUIRED and name in _REQUIRED:
+        return _REQUIRED[name]
+    params = {key: ", ".join(map(str, value)) if isinstance(value, tuple) else value
+              for key, value in error.params.items()}
+    return _SENTENCES[error.code].format(**params)
+
+
+def field_messages(error: ValidationError) -> dict[str, str]:
+    """Every refused field of `error` with its sentence, in the order the core found them."""
+    return {name: field_message(name, problem) for name, problem in error.errors.items()}
+
+
+def refusal_text(error: IntakeError) -> str:
+    """The core's refusal of a button or a form, in one line for the person who pressed it."""
+    if isinstance(error, InvalidTransition):
+        return (f"{error.case_id} は現在「{error.from_status}」のため、この操作はできません。"
+                f" / {error.case_id} is {error.from_status}: this action is not possible now.")
+    if isinstance(error, CaseNotFound):
+        return f"{error.case_id} が見つかりませんでした。 / Case {error.case_id} was not found."
+    if isinstance(error, NotAuthorised):
+        return "この操作は許可されていません。 / You are not allowed to do this."
+    return str(error)
+
+
+def refusal_message(error: IntakeError) -> Message:
+    """The ephemeral note next to a button the core refused; someone outside the team is told who may act."""
+    return not_allowed_message() if isinstance(error, NotAuthorised) else notice_message(refusal_text(error))
+
+
+def not_allowed_message() -> Message:
+    text = ("この操作は許可されていません。個人情報管理責任者・副責任者・プライバシーチームだけが操作できます。"
+            " / You are not allowed to do this: only the privacy manager, the deputy and the privacy team can.")
+    return fit_message(text, sections(text))
+
+
+def notice_message(text: str) -> Message:
+    """A one-line ephemeral note next to a button (already acknowledged, case not found…)."""
+    return fit_message(text, sections(escape(text)))
+

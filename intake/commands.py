@@ -1,0 +1,176 @@
+"""What a person can do to a case, one small value per change; `CaseDesk.handle` carries each one out.
+
+The edges only parse into these: a Slack form (`bot/views/case_forms.py`), a card button, a `privacy-bot cases`
+verb (`command_for_status` for `cases transition ID STATUS`). The desk then authorises, checks the state machine
+and the details, and writes the change, its audit event and its outbox rows in one transaction.
+
+The status commands name the status they lead to (`target`); every one may carry a reason (the audit note).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar
+
+from intake.errors import Code, FieldError, ValidationError
+from intake.lifecycle import Status
+from intake.request_types import RequestType
+
+__all__ = [
+    "Acknowledge",
+    "Assign",
+    "Command",
+    "Extend",
+    "Refuse",
+    "Resolve",
+    "StartWork",
+    "StatusCommand",
+    "Transfer",
+    "WaitForRequester",
+    "Withdraw",
+    "check_details",
+    "command_for_status",
+]
+
+
+@dataclass(frozen=True)
+class _Step:
+    """A status command that needs nothing but an optional reason."""
+
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Acknowledge(_Step):
+    """受付: the manager has seen the case (this is what stops the escalation clock)."""
+
+    target: ClassVar[Status] = Status.ACKNOWLEDGED
+
+
+@dataclass(frozen=True)
+class StartWork(_Step):
+    target: ClassVar[Status] = Status.IN_PROGRESS
+
+
+@dataclass(frozen=True)
+class WaitForRequester(_Step):
+    """Waiting on the requester (an identity document, a clarification)."""
+
+    target: ClassVar[Status] = Status.WAITING_REQUESTER
+
+
+@dataclass(frozen=True)
+class Resolve:
+    target: ClassVar[Status] = Status.RESOLVED
+    outcome: str | None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Refuse:
+    """A refusal cites a ground the type allows and the reason Art. 36 asks for; `outcome` defaults to the type's
+    refusal outcome."""
+
+    target: ClassVar[Status] = Status.REFUSED
+    ground: str | None
+    reason: str | None
+    outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """The data is a client's (委託): the request goes to `client`; `outcome` defaults to the type's transfer one."""
+
+    target: ClassVar[Status] = Status.TRANSFERRED
+    client: str | None
+    reason: str | None = None
+    outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class Withdraw(_Step):
+    target: ClassVar[Status] = Status.WITHDRAWN
+
+
+@dataclass(frozen=True)
+class Extend:
+    """Not a status: the due date moves later, with a reason."""
+
+    new_due: datetime
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class Assign:
+    """Not a status: the case goes to a member of the team (who will see personal data)."""
+
+    assignee: str
+
+
+StatusCommand = Acknowledge | StartWork | WaitForRequester | Resolve | Refuse | Transfer | Withdraw
+Command = StatusCommand | Extend | Assign
+
+
+def command_for_status(status: str, *, reason: str | None = None, ground: str | None = None,
+                       client: str | None = None, outcome: str | None = None) -> StatusCommand:
+    """The command that leads to `status`, for `cases transition ID STATUS [--reason --ground --client --outcome]`.
+
+    A detail the command does not take is refused by name rather than dropped: a ground outside a refusal, a
+    client outside a transfer, an outcome on a status that is not an ending.
+    """
+    errors: dict[str, FieldError] = {}
+    try:
+        target = Status(status)
+    except ValueError:
+        raise ValidationError({"status": FieldError(Code.UNKNOWN_STATUS, {"status": status})}) from None
+    if ground and target is not Status.REFUSED:
+        errors["ground"] = FieldError(Code.GROUND_ONLY_FOR_REFUSAL)
+    if client and target is not Status.TRANSFERRED:
+        errors["client"] = FieldError(Code.CLIENT_ONLY_FOR_TRANSFER)
+    if outcome and target not in (Status.RESOLVED, Status.REFUSED, Status.TRANSFERRED):
+        errors["outcome"] = FieldError(Code.OUTCOME_ONLY_FOR_ENDINGS)
+    if errors:
+        raise ValidationError(errors)
+    match target:
+        case Status.ACKNOWLEDGED:
+            return Acknowledge(reason)
+        case Status.IN_PROGRESS:
+            return StartWork(reason)
+        case Status.WAITING_REQUESTER:
+            return WaitForRequester(reason)
+        case Status.RESOLVED:
+            return Resolve(outcome, reason)
+        case Status.REFUSED:
+            return Refuse(ground, reason, outcome)
+        case Status.TRANSFERRED:
+            return Transfer(client, reason, outcome)
+        case Status.WITHDRAWN:
+            return Withdraw(reason)
+        case Status.NEW:
+            raise ValidationError({"status": FieldError(Code.NOT_A_TARGET, {"status": status})})
+
+
+def check_details(command: StatusCommand, request_type: RequestType) -> None:
+    """Raise `ValidationError` naming each missing or bad detail of a status command, for this request type.
+
+    A refusal must cite a ground the type allows (for disclosure only §10's three) and a reason, because Art. 36
+    asks us to explain it; a transfer must name the client whose data it is (委託, appi.md §6); an outcome must be
+    one the type lists."""
+    errors: dict[str, FieldError] = {}
+    label = request_type.label.ja
+    match command:
+        case Refuse(ground=ground, reason=reason):
+            grounds = request_type.refusal_grounds
+            if not ground:
+                errors["ground"] = FieldError(Code.GROUND_REQUIRED, {"choices": grounds})
+            elif ground not in grounds:
+                errors["ground"] = FieldError(Code.GROUND_NOT_ALLOWED, {"type": label, "choices": grounds})
+            if not (reason and reason.strip()):
+                errors["reason"] = FieldError(Code.REFUSAL_REASON_REQUIRED)
+        case Transfer(client=client) if not (client and client.strip()):
+            errors["client"] = FieldError(Code.CLIENT_REQUIRED)
+    outcome = command.outcome if isinstance(command, Resolve | Refuse | Transfer) else None
+    if outcome is not None and outcome not in request_type.outcomes:
+        errors["outcome"] = FieldError(Code.OUTCOME_NOT_ALLOWED, {"type": label, "choices": request_type.outcomes})
+    if errors:
+        raise ValidationError(errors)

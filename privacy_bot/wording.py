@@ -1,0 +1,33 @@
+"""How the command line words the core's named errors: one line each, on stderr, Japanese with English in brackets.
+
+A refused field prints the same sentence as the Slack modal shows next to it (`bot/views/problems.py`): `cases
+new` and the intake modal share their checks, so they share their words. The refusals of a change (not found, not
+allowed, not from this status) are the command line's own: they name the options and the configuration.
+"""
+from __future__ import annotations
+
+from intake import InvalidTransition, NotAuthorised, ValidationError, allowed_next
+
+from bot.views.problems import field_messages
+
+__all__ = ["field_error_lines", "invalid_transition", "not_authorised", "not_found"]
+
+
+def not_found(case_id: str) -> str:
+    return f"privacy-bot: {case_id} は見つかりません (case not found)"
+
+
+def not_authorised(error: NotAuthorised) -> str:
+    return (f"{error.actor} は個人情報管理責任者・副責任者・プライバシーチームではないため操作できません "
+            "(not authorised: only the manager, deputy and privacy team in the configuration may act on cases)")
+
+
+def invalid_transition(error: InvalidTransition) -> str:
+    allowed = ", ".join(allowed_next(error.from_status)) or "なし (none: the case is closed)"
+    return (f"{error.case_id} は {error.from_status} から {error.to_status} にできません。可能: {allowed} "
+            f"(cannot move from {error.from_status} to {error.to_status})")
+
+
+def field_error_lines(error: ValidationError) -> list[str]:
+    """One `privacy-bot: FIELD: sentence` line per refused field."""
+    return [f"privacy-bot: {name}: {message}" for name, message in field_messages(error).items()]
