@@ -160,7 +160,9 @@ def main() -> int:
     print(f"paced: {locked_events} events at {args.rate:.0f}/s while another process holds the database's write lock")
     print(f"  ack latency p50   {statistics.median(locked) * 1000:6.1f} ms")
     print(f"  ack latency p99   {percentile(locked, 0.99) * 1000:6.1f} ms")
-    print(f"inbox outcomes      {', '.join(f'{name} {count}' for name, count in sorted(outcomes.items()))}")
+    # A row still being answered when the count is taken has no outcome yet: name it rather than fail to sort.
+    named = sorted((name or "pending", count) for name, count in outcomes.items())
+    print(f"inbox outcomes      {', '.join(f'{name} {count}' for name, count in named)}")
     errors = paced_errors + flat_errors + locked_errors
     print(f"non-200 acks        {len(errors)}")
     return 0 if not errors else 1
