@@ -26,6 +26,7 @@ __all__ = [
     "jst",
     "label",
     "labelled",
+    "status_words",
 ]
 
 
@@ -101,6 +102,13 @@ OUTCOMES = {
     "reclassified": "種別を変更 / Reclassified",
 }
 _WEEKDAYS = "月火水木金土日"
+
+
+def status_words(status: str) -> tuple[str, str]:
+    """A status inside a sentence, in Japanese and in English (its label without the emoji), so a refusal reads
+    「現在「完了」のため」 rather than showing the stored id."""
+    ja, _, en = label(STATUSES, status).partition(" / ")
+    return ja.split(" ", 1)[-1], (en or ja).lower()
 
 
 def label(labels: dict[str, str], value: str | None) -> str:

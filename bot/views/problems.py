@@ -11,6 +11,7 @@ from __future__ import annotations
 from intake import CaseNotFound, Code, FieldError, IntakeError, InvalidTransition, NotAuthorised, ValidationError
 
 from bot.views.blocks import Message, escape, fit_message, sections
+from bot.views.case_labels import status_words
 
 __all__ = [
     "STALE_FORM",
@@ -94,8 +95,9 @@ def field_messages(error: ValidationError) -> dict[str, str]:
 def refusal_text(error: IntakeError) -> str:
     """The core's refusal of a button or a form, in one line for the person who pressed it."""
     if isinstance(error, InvalidTransition):
-        return (f"{error.case_id} は現在「{error.from_status}」のため、この操作はできません。"
-                f" / {error.case_id} is {error.from_status}: this action is not possible now.")
+        ja, en = status_words(error.from_status)
+        return (f"{error.case_id} は現在「{ja}」のため、この操作はできません。"
+                f" / {error.case_id} is {en}: this action is not possible now.")
     if isinstance(error, CaseNotFound):
         return f"{error.case_id} が見つかりませんでした。 / Case {error.case_id} was not found."
     if isinstance(error, NotAuthorised):

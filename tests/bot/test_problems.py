@@ -45,6 +45,10 @@ def test_required_names_what_is_missing() -> None:
 
 def test_refusals_of_a_button() -> None:
     assert refusal_text(InvalidTransition("PRV-2026-0001", "resolved", "acknowledged")) == (
-        "PRV-2026-0001 は現在「resolved」のため、この操作はできません。 / PRV-2026-0001 is resolved: this action is "
+        "PRV-2026-0001 は現在「完了」のため、この操作はできません。 / PRV-2026-0001 is resolved: this action is "
         "not possible now.")
+    # the status reads as words in both languages, never as its stored id
+    waiting = refusal_text(InvalidTransition("PRV-2026-0002", "waiting_requester", "acknowledged"))
+    assert "現在「依頼者の返答待ち」" in waiting and "is waiting for the requester:" in waiting
+    assert "waiting_requester" not in waiting
     assert "プライバシーチームだけが操作できます" in refusal_message(NotAuthorised("U0X", "act on cases"))["text"]
