@@ -22,6 +22,7 @@ def test_note_prints_one_line_and_the_text_stays_out_of_the_history(env: dict[st
     assert shown["notes"][0]["text"] == "本人から折り返し。\n免許証で確認予定"  # type: ignore[index]
     assert shown["history"][-1]["action"] == "note_added"  # type: ignore[index]
     assert "免許証" not in json.dumps(shown["history"], ensure_ascii=False)
+    assert "      免許証で確認予定" in cli(env, "show", case_id).stdout  # the text view lists it under メモ notes
     empty = cli(env, "note", case_id, "--text", " ", "--actor", MANAGER)
     assert empty.returncode == 2 and empty.stderr.strip() == "privacy-bot: text: メモを入力してください (note required)"
     assert cli(env, "note", case_id, "--text", "x", "--actor", "U0STRANGER").returncode == 2

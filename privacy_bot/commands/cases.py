@@ -363,7 +363,12 @@ def _print_case(case: Case, *, config: Config) -> None:
         lines.append(f"  結果 outcome    {case.outcome or '-'}  {case.refusal_ground or ''}".rstrip())
     if case.status in OPEN_STATUSES:
         lines.append(f"  次に可能 next   {', '.join(allowed_next(case.status))}")
-    lines += ["", "  " + case.description.replace("\n", "\n  "), "", "  履歴 history:"]
+    lines += ["", "  " + case.description.replace("\n", "\n  ")]
+    if case.notes:
+        lines += ["", "  メモ notes:"]
+        lines += [f"    #{note.id} {_local(note.at)}  {note.actor:<12} "
+                  + (note.text or "(erased)").replace("\n", "\n      ") for note in case.notes]
+    lines += ["", "  履歴 history:"]
     for entry in case.history:
         move = f"{entry.from_status or '-'} → {entry.to_status}" if entry.from_status != entry.to_status else ""
         note = f"  「{entry.note}」" if entry.note else ""
