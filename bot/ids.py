@@ -86,6 +86,16 @@ BLOCK_REASON: Final = "reason"
 BLOCK_DUE: Final = "due"
 BLOCK_CLIENT: Final = "client"
 
+#: Notes and edits (issue 13): buttons on the card (Note also on each App Home row), their modals and inputs. The
+#: note's input is named after the core's error key (`text`); the edit modal's after the intake fields it edits.
+ACTION_CASE_NOTE: Final = "case_note"
+ACTION_CASE_EDIT: Final = "case_edit"
+VIEW_CASE_NOTE: Final = "case_note_modal"
+VIEW_CASE_EDIT: Final = "case_edit_modal"
+BLOCK_NOTE_TEXT: Final = "text"
+#: The Resolve form's optional reason to proceed before identity is verified (shown only when the rule applies).
+BLOCK_IDENTITY_OVERRIDE: Final = "identity_override"
+
 #: App Home: the event, and nothing else (its buttons are ACTION_CASE_OPEN).
 EVENT_APP_HOME_OPENED: Final = "app_home_opened"
 

@@ -6,11 +6,13 @@ exported here, and word the named exceptions of `intake.errors` for people.
 from __future__ import annotations
 
 from intake.calendar import JST, BusinessCalendar, BusinessHours
-from intake.case import Agent, AuditEntry, Case, Identity, Requester
+from intake.case import Agent, AuditEntry, Case, Identity, Note, Requester
 from intake.commands import (
     Acknowledge,
+    AddNote,
     Assign,
     Command,
+    EditDetails,
     Extend,
     Refuse,
     Resolve,
@@ -51,6 +53,7 @@ __all__ = [
     "REQUEST_TYPE_IDS",
     "SERVER_OPERATOR",
     "Acknowledge",
+    "AddNote",
     "Agent",
     "Assign",
     "AuditEntry",
@@ -67,6 +70,7 @@ __all__ = [
     "ConfigError",
     "DatabaseUnavailable",
     "DeadlineStatus",
+    "EditDetails",
     "Extend",
     "FieldError",
     "Identity",
@@ -74,6 +78,7 @@ __all__ = [
     "InvalidTransition",
     "Kind",
     "NewCase",
+    "Note",
     "NotAuthorised",
     "Outbox",
     "OutboxRow",

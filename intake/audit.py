@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-__all__ = ["Assigned", "AuditEvent", "AuditRow", "Created", "Extended", "StatusChanged", "from_row", "to_row",
-           "utc_text"]
+__all__ = ["Assigned", "AuditEvent", "AuditRow", "Created", "DetailsEdited", "Extended", "NoteAdded", "StatusChanged",
+           "from_row", "to_row", "utc_text"]
 
 
 def utc_text(moment: datetime) -> str:
@@ -40,6 +40,8 @@ class StatusChanged:
     ground: str | None = None
     client: str | None = None
     outcome: str | None = None
+    #: Why the case was resolved as fulfilled before the requester's identity was verified (the manager's words).
+    identity_override: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,25 @@ class Assigned:
     assignee: str
 
 
-AuditEvent = Created | StatusChanged | Extended | Assigned
+@dataclass(frozen=True)
+class NoteAdded:
+    """An internal note was added; the text is in `case_notes` under `note_id`, never in the audit (retention
+    erases the text while the audit stays append-only)."""
+
+    status: str
+    note_id: int
+
+
+@dataclass(frozen=True)
+class DetailsEdited:
+    """The requester's details, the channel, whose data, the agent or the identity check were edited: which fields
+    (dotted names of the case JSON), never their old or new values, which are personal data."""
+
+    status: str
+    fields: tuple[str, ...]
+
+
+AuditEvent = Created | StatusChanged | Extended | Assigned | NoteAdded | DetailsEdited
 
 
 class AuditRow(NamedTuple):
@@ -81,7 +101,8 @@ def to_row(event: AuditEvent) -> AuditRow:
                        "assignee": event.assignee}
             return AuditRow("created", None, "new", None, details)
         case StatusChanged():
-            extras = {"ground": event.ground, "client": event.client, "outcome": event.outcome}
+            extras = {"ground": event.ground, "client": event.client, "outcome": event.outcome,
+                      "identity_override": event.identity_override}
             return AuditRow("transition", event.from_status, event.to_status, event.reason,
                             {key: value for key, value in extras.items() if value})
         case Extended():
@@ -90,6 +111,10 @@ def to_row(event: AuditEvent) -> AuditRow:
         case Assigned():
             return AuditRow("assigned", event.status, event.status, None,
                             {"from": event.previous, "to": event.assignee})
+        case NoteAdded():
+            return AuditRow("note_added", event.status, event.status, None, {"note_id": event.note_id})
+        case DetailsEdited():
+            return AuditRow("details_edited", event.status, event.status, None, {"fields": list(event.fields)})
 
 
 def from_row(row: AuditRow) -> AuditEvent:
@@ -102,10 +127,14 @@ def from_row(row: AuditRow) -> AuditEvent:
         case "transition":
             return StatusChanged(from_status=str(row.from_status), to_status=str(row.to_status), reason=row.note,
                                  ground=details.get("ground"), client=details.get("client"),
-                                 outcome=details.get("outcome"))
+                                 outcome=details.get("outcome"), identity_override=details.get("identity_override"))
         case "extended":
             return Extended(status=str(row.to_status), old_due=datetime.fromisoformat(details["from_due_at"]),
                             new_due=datetime.fromisoformat(details["to_due_at"]), reason=row.note)
         case "assigned":
             return Assigned(status=str(row.to_status), previous=details["from"], assignee=details["to"])
+        case "note_added":
+            return NoteAdded(status=str(row.to_status), note_id=int(details["note_id"]))
+        case "details_edited":
+            return DetailsEdited(status=str(row.to_status), fields=tuple(details["fields"]))
     raise ValueError(f"unknown audit action {row.action!r}")

@@ -12,7 +12,7 @@ from typing import Any
 from intake.audit import AuditEvent, AuditRow, to_row
 from intake.calendar import JST
 
-__all__ = ["Agent", "AuditEntry", "Case", "Identity", "Requester", "jst_iso"]
+__all__ = ["Agent", "AuditEntry", "Case", "Identity", "Note", "Requester", "jst_iso"]
 
 
 def jst_iso(moment: datetime | None) -> str | None:
@@ -101,6 +101,20 @@ class AuditEntry:
 
 
 @dataclass(frozen=True)
+class Note:
+    """An internal note on a case (`case_notes`): for the privacy team only, never shown in a channel. `text` is
+    None once retention has erased it."""
+
+    id: int
+    at: datetime
+    actor: str
+    text: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "at": jst_iso(self.at), "actor": self.actor, "text": self.text}
+
+
+@dataclass(frozen=True)
 class Case:
     """A privacy request being handled; `history` is filled when the case is read with its audit trail."""
 
@@ -125,6 +139,8 @@ class Case:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     history: tuple[AuditEntry, ...] = ()
+    #: Internal notes, oldest first; filled, like `history`, when the case is read with its audit trail.
+    notes: tuple[Note, ...] = ()
 
     def summary_json(self) -> dict[str, Any]:
         """The fields without personal data: what may appear in a channel or a log."""
@@ -173,4 +189,5 @@ class Case:
         )
         if with_history:
             data["history"] = [entry.to_json() for entry in self.history]
+            data["notes"] = [note.to_json() for note in self.notes]
         return data

@@ -8,7 +8,8 @@ The status commands name the status they lead to (`target`); every one may carry
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ClassVar
 
@@ -18,8 +19,10 @@ from intake.request_types import RequestType
 
 __all__ = [
     "Acknowledge",
+    "AddNote",
     "Assign",
     "Command",
+    "EditDetails",
     "Extend",
     "Refuse",
     "Resolve",
@@ -29,6 +32,7 @@ __all__ = [
     "WaitForRequester",
     "Withdraw",
     "check_details",
+    "check_identity",
     "command_for_status",
 ]
 
@@ -61,9 +65,13 @@ class WaitForRequester(_Step):
 
 @dataclass(frozen=True)
 class Resolve:
+    """`identity_override` is the manager's reason for resolving a request that acts on someone's data (a
+    disclosure, a deletion...) as fulfilled before the requester's identity is verified; it is audited."""
+
     target: ClassVar[Status] = Status.RESOLVED
     outcome: str | None
     reason: str | None = None
+    identity_override: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,12 +115,28 @@ class Assign:
     assignee: str
 
 
+@dataclass(frozen=True)
+class AddNote:
+    """Not a status: an internal note for the privacy team (stored in `case_notes`; the audit keeps its id)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class EditDetails:
+    """Not a status: new values for some of `intake.validation.EDITABLE_FIELDS` (dotted names of the case JSON);
+    None clears a field. Checked with intake's rules against the case as it would stand after the edit."""
+
+    changes: Mapping[str, str | None] = field(default_factory=dict)
+
+
 StatusCommand = Acknowledge | StartWork | WaitForRequester | Resolve | Refuse | Transfer | Withdraw
-Command = StatusCommand | Extend | Assign
+Command = StatusCommand | Extend | Assign | AddNote | EditDetails
 
 
 def command_for_status(status: str, *, reason: str | None = None, ground: str | None = None,
-                       client: str | None = None, outcome: str | None = None) -> StatusCommand:
+                       client: str | None = None, outcome: str | None = None,
+                       identity_override: str | None = None) -> StatusCommand:
     """The command that leads to `status`, for `cases transition ID STATUS [--reason --ground --client --outcome]`.
 
     A detail the command does not take is refused by name rather than dropped: a ground outside a refusal, a
@@ -129,6 +153,8 @@ def command_for_status(status: str, *, reason: str | None = None, ground: str | 
         errors["client"] = FieldError(Code.CLIENT_ONLY_FOR_TRANSFER)
     if outcome and target not in (Status.RESOLVED, Status.REFUSED, Status.TRANSFERRED):
         errors["outcome"] = FieldError(Code.OUTCOME_ONLY_FOR_ENDINGS)
+    if identity_override and target is not Status.RESOLVED:
+        errors["identity_override"] = FieldError(Code.OVERRIDE_ONLY_FOR_RESOLVE)
     if errors:
         raise ValidationError(errors)
     match target:
@@ -139,7 +165,7 @@ def command_for_status(status: str, *, reason: str | None = None, ground: str | 
         case Status.WAITING_REQUESTER:
             return WaitForRequester(reason)
         case Status.RESOLVED:
-            return Resolve(outcome, reason)
+            return Resolve(outcome, reason, identity_override)
         case Status.REFUSED:
             return Refuse(ground, reason, outcome)
         case Status.TRANSFERRED:
@@ -174,3 +200,21 @@ def check_details(command: StatusCommand, request_type: RequestType) -> None:
         errors["outcome"] = FieldError(Code.OUTCOME_NOT_ALLOWED, {"type": label, "choices": request_type.outcomes})
     if errors:
         raise ValidationError(errors)
+
+
+def check_identity(command: StatusCommand, request_type: RequestType, identity_status: str) -> None:
+    """Raise `ValidationError` on `identity_override` when `command` would carry out a request on someone's data
+    (an outcome of the type's `identity_required_for`; a resolve that names no outcome counts too, since it does not
+    show it did not act) while the requester's identity is not verified, and no reason to proceed was given.
+
+    appi.md §4: disclosing, correcting or deleting data for someone who may not be the person it is about is a
+    leak, so the check comes first; the manager may still proceed (a legal representative, a court order...), but
+    only by saying why, and that reason is audited."""
+    if not isinstance(command, Resolve) or identity_status == "verified" or not request_type.identity_required_for:
+        return
+    if command.outcome is not None and command.outcome not in request_type.identity_required_for:
+        return
+    if command.identity_override and command.identity_override.strip():
+        return
+    raise ValidationError({"identity_override": FieldError(
+        Code.IDENTITY_NOT_VERIFIED, {"outcome": command.outcome or "resolved", "status": identity_status})})

@@ -203,11 +203,25 @@ CREATE TABLE intake_keys (
 CREATE INDEX intake_keys_case ON intake_keys(case_id);
 """
 
+# Migration 5: internal notes on a case (issue 13). A note's text lives here and nowhere else: its audit event
+# records the note's id only, so that retention can erase `text` while the audit stays append-only.
+_CASE_NOTES = """
+CREATE TABLE case_notes (
+    id INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    text TEXT
+);
+CREATE INDEX case_notes_case ON case_notes(case_id, id);
+"""
+
 # Migration 4 dropped the Slack layer's event table, which bot/migrations.py now owns (and drops). It stays here,
 # empty, so that a file which applied it still reads as this version's (`privacy-bot doctor` flags unknown names).
 MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL), Migration("0002_outbox", _OUTBOX),
                                      Migration("0003_intake_keys", _INTAKE_KEYS),
-                                     Migration("0004_drop_slack_events", ""))
+                                     Migration("0004_drop_slack_events", ""),
+                                     Migration("0005_case_notes", _CASE_NOTES))
 
 
 def run_migrations(

@@ -19,9 +19,22 @@ from typing import Any
 
 import sqlite_utils
 
-from intake.audit import Assigned, Extended, StatusChanged, utc_text
+from intake.audit import Assigned, DetailsEdited, Extended, NoteAdded, StatusChanged, utc_text
 from intake.case import Case
-from intake.commands import Assign, Command, Extend, Refuse, Resolve, StatusCommand, Transfer, Withdraw, check_details
+from intake.commands import (
+    AddNote,
+    Assign,
+    Command,
+    EditDetails,
+    Extend,
+    Refuse,
+    Resolve,
+    StatusCommand,
+    Transfer,
+    Withdraw,
+    check_details,
+    check_identity,
+)
 from intake.config import Config
 from intake.db import transaction
 from intake.errors import Code, FieldError, InvalidTransition, ValidationError
@@ -29,7 +42,7 @@ from intake.lifecycle import OPEN_STATUSES, Action, Status, authorise, check_ext
 from intake.request_types import RequestType, RequestTypes, load_request_types
 from intake.routing import Router
 from intake.store import CaseStore
-from intake.validation import NewCase
+from intake.validation import EDITABLE_FIELDS, NewCase, clean_note, validate_details
 
 __all__ = ["CaseDesk", "closing_outcome"]
 
@@ -94,6 +107,11 @@ class CaseDesk:
                                     new_due=command.new_due, reason=command.reason, now=now)
                     self.store.record(case.id, Extended(case.status, case.due_at, command.new_due, command.reason),
                                       changes={"due_at": utc_text(command.new_due)}, actor=actor, now=now)
+                case AddNote():
+                    note_id = self.store.add_note(case.id, clean_note(command.text), actor=actor, now=now)
+                    self.store.record(case.id, NoteAdded(case.status, note_id), changes={}, actor=actor, now=now)
+                case EditDetails():
+                    self._edit(case, command, actor=actor, now=now)
                 case _:
                     self._change_status(case, command, request_type, actor=actor, now=now,
                                         step_through=step_through)
@@ -110,6 +128,44 @@ class CaseDesk:
         self.store.record(case.id, Assigned(case.status, case.assignee, command.assignee),
                           changes={"assignee": command.assignee}, actor=actor, now=now)
 
+    def _edit(self, case: Case, command: EditDetails, *, actor: str, now: datetime) -> None:
+        """Check the case as it would stand after the edit with intake's rules, then write the fields that really
+        change; the audit names them, never their values. Marking identity verified records who and when."""
+        if Status(case.status) not in OPEN_STATUSES:
+            raise InvalidTransition(case.id, case.status, "edited")
+        unknown = sorted(set(command.changes) - set(EDITABLE_FIELDS))
+        if unknown:
+            raise ValidationError({name: FieldError(Code.NOT_EDITABLE, {"choices": EDITABLE_FIELDS})
+                                   for name in unknown})
+        before = _editable(case)
+        after = {**before, **{name: command.changes[name] for name in EDITABLE_FIELDS if name in command.changes}}
+        details = validate_details(_nested(after))
+        columns = {
+            "channel": details.channel,
+            "requester_name": details.requester.name,
+            "requester_email": details.requester.email,
+            "requester_phone": details.requester.phone,
+            "data_role": details.data_role,
+            "client_name": details.client_name,
+            "agent_kind": details.agent.kind if details.agent else None,
+            "agent_name": details.agent.name if details.agent else None,
+            "agent_contact": details.agent.contact if details.agent else None,
+            "agent_evidence": details.agent.evidence if details.agent else None,
+            "identity_status": details.identity_status,
+            "identity_method": details.identity_method,
+            "identity_document_type": details.identity_document_type,
+        }
+        current = self.store.row(case.id)
+        changes = {column: value for column, value in columns.items() if current[column] != value}
+        if not changes:
+            raise ValidationError({next(iter(command.changes), "changes"): FieldError(Code.NOTHING_CHANGED)})
+        if "identity_status" in changes:
+            verified = details.identity_status == "verified"
+            changes.update(identity_verified_at=utc_text(now) if verified else None,
+                           identity_verified_by=actor if verified else None)
+        fields = tuple(name for name in EDITABLE_FIELDS if _COLUMNS[name] in changes)
+        self.store.record(case.id, DetailsEdited(case.status, fields), changes=changes, actor=actor, now=now)
+
     def _change_status(self, case: Case, command: StatusCommand, request_type: RequestType, *, actor: str,
                        now: datetime, step_through: bool) -> None:
         target = command.target
@@ -117,11 +173,12 @@ class CaseDesk:
         from_status = Status.IN_PROGRESS if steps else Status(case.status)
         check_move(case_id=case.id, request_type=request_type, from_status=from_status, to_status=target)
         check_details(command, request_type)
+        check_identity(command, request_type, case.identity.status)
         if steps:
             self.store.record(case.id, StatusChanged(case.status, Status.IN_PROGRESS),
                               changes={"status": Status.IN_PROGRESS.value}, actor=actor, now=now)
         changes: dict[str, Any] = {"status": target.value}
-        ground = client = outcome = None
+        ground = client = outcome = override = None
         match command:
             case Refuse():
                 ground, outcome = command.ground, _or_closing(command.outcome, request_type, target)
@@ -132,9 +189,50 @@ class CaseDesk:
             case Resolve():
                 outcome = command.outcome
                 changes["reason"] = command.reason
+                if case.identity.status != "verified" and command.identity_override:
+                    override = command.identity_override.strip()
             case Withdraw():
                 changes["reason"] = command.reason
         if outcome is not None:
             changes["outcome"] = outcome
-        self.store.record(case.id, StatusChanged(from_status, target, command.reason, ground, client, outcome),
+        self.store.record(case.id, StatusChanged(from_status, target, command.reason, ground, client, outcome,
+                                                 override),
                           changes=changes, actor=actor, now=now)
+
+
+#: Each editable field's column in `cases`.
+_COLUMNS = {
+    "requester.name": "requester_name", "requester.email": "requester_email", "requester.phone": "requester_phone",
+    "channel": "channel", "data_role": "data_role", "client_name": "client_name", "agent.kind": "agent_kind",
+    "agent.name": "agent_name", "agent.contact": "agent_contact", "agent.evidence": "agent_evidence",
+    "identity.status": "identity_status", "identity.method": "identity_method",
+    "identity.document_type": "identity_document_type",
+}
+
+
+def _editable(case: Case) -> dict[str, str | None]:
+    """The case's editable fields by dotted name, as they stand."""
+    agent = case.agent
+    return {
+        "requester.name": case.requester.name, "requester.email": case.requester.email,
+        "requester.phone": case.requester.phone, "channel": case.channel, "data_role": case.data_role,
+        "client_name": case.client_name, "agent.kind": agent.kind if agent else None,
+        "agent.name": agent.name if agent else None, "agent.contact": agent.contact if agent else None,
+        "agent.evidence": agent.evidence if agent else None, "identity.status": case.identity.status,
+        "identity.method": case.identity.method, "identity.document_type": case.identity.document_type,
+    }
+
+
+def _nested(flat: dict[str, str | None]) -> dict[str, Any]:
+    """Dotted names → the case JSON's nested shape that `validate_details` reads; an agent with no field left is
+    no agent."""
+    data: dict[str, Any] = {}
+    for name, value in flat.items():
+        head, _, tail = name.partition(".")
+        if tail:
+            data.setdefault(head, {})[tail] = value
+        else:
+            data[head] = value
+    if not any(data.get("agent", {}).values()):
+        data.pop("agent", None)
+    return data

@@ -96,6 +96,11 @@ class Code(StrEnum):
     EXTENSION_REASON_REQUIRED = "extension_reason_required"
     NEW_DUE_NOT_LATER = "new_due_not_later"
     NEW_DUE_TOO_FAR = "new_due_too_far"
+    # notes, edits and identity before action (issue 13)
+    NOT_EDITABLE = "not_editable"          # params: choices (the editable fields)
+    NOTHING_CHANGED = "nothing_changed"
+    IDENTITY_NOT_VERIFIED = "identity_not_verified"  # params: outcome (an outcome id), status (identity status)
+    OVERRIDE_ONLY_FOR_RESOLVE = "override_only_for_resolve"
 
 
 @dataclass(frozen=True)

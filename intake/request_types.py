@@ -79,6 +79,9 @@ class RequestType:
     examples_ja: tuple[str, ...]
     examples_en: tuple[str, ...]
     line: int
+    #: The outcomes that carry the request out on someone's data (disclosed, corrected, deleted, stopped): a case
+    #: may end with one only once the requester's identity is verified, or with the manager's recorded reason.
+    identity_required_for: tuple[str, ...] = ()
 
     @property
     def refusable(self) -> bool:
@@ -179,7 +182,7 @@ _TYPE_FIELDS = {
 
 
 def _request_type(reader: _Reader, node: Located, grounds: Mapping[str, RefusalGround]) -> RequestType:
-    value = reader.fields(node, "request type", _TYPE_FIELDS, frozenset({"examples"}))
+    value = reader.fields(node, "request type", _TYPE_FIELDS, frozenset({"examples", "identity_required_for"}))
     type_id = reader.text(value.get("id"), "id")
     what = type_id or "request type"
     urgent: Any = value["urgent"].value if "urgent" in value else False
@@ -195,6 +198,12 @@ def _request_type(reader: _Reader, node: Located, grounds: Mapping[str, RefusalG
     sections = reader.texts(value.get("policy_sections"), f"{what}.policy_sections")
     if not sections and "policy_sections" in value:
         reader.fail(value["policy_sections"], f"{what}: cite at least one policy section")
+    outcomes = reader.texts(value.get("outcomes"), f"{what}.outcomes")
+    identity_required_for = reader.texts(value.get("identity_required_for"), f"{what}.identity_required_for")
+    for outcome in identity_required_for:
+        if outcome not in outcomes:
+            reader.fail(value["identity_required_for"], f"{what}: identity_required_for names {outcome!r}, "
+                        "which is not one of its outcomes")
     keywords_ja, keywords_en = reader.bilingual_lists(value.get("keywords"), f"{what}.keywords")
     examples_ja, examples_en = reader.bilingual_lists(value.get("examples"), f"{what}.examples")
     return RequestType(
@@ -204,13 +213,14 @@ def _request_type(reader: _Reader, node: Located, grounds: Mapping[str, RefusalG
         policy_sections=sections,
         urgent=urgent is True,
         sla_business_days=sla if isinstance(sla, int) else 0,
-        outcomes=reader.texts(value.get("outcomes"), f"{what}.outcomes"),
+        outcomes=outcomes,
         refusal_grounds=refusal_grounds,
         keywords_ja=keywords_ja,
         keywords_en=keywords_en,
         examples_ja=examples_ja,
         examples_en=examples_en,
         line=node.line,
+        identity_required_for=identity_required_for,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -19,7 +20,7 @@ import sqlite_utils
 
 from intake.audit import AuditEvent, AuditRow, Created, from_row, to_row, utc_text
 from intake.calendar import JST
-from intake.case import Agent, AuditEntry, Case, Identity, Requester
+from intake.case import Agent, AuditEntry, Case, Identity, Note, Requester
 from intake.config import Config
 from intake.db import transaction
 from intake.deadlines import compute_due
@@ -161,6 +162,13 @@ class CaseStore:
             self._update(case_id, {**changes, "updated_at": _iso(now)})
             self._audit(case_id, event, actor=actor, now=now)
 
+    def add_note(self, case_id: str, text: str, *, actor: str, now: datetime) -> int:
+        """Store an internal note (inside the caller's transaction: `CaseDesk.handle` audits it); its id."""
+        with transaction(self.db):
+            cursor = self.db.conn.execute("INSERT INTO case_notes (case_id, at, actor, text) VALUES (?, ?, ?, ?)",
+                                          (case_id, _iso(now), actor, text))
+        return int(cursor.lastrowid or 0)
+
     # -- reads --------------------------------------------------------------------------------------------
 
     def case_with_key(self, keys: Sequence[str]) -> Case | None:
@@ -184,11 +192,17 @@ class CaseStore:
         authorise(config=self.config, actor=actor, action=Action.READ)
         return self._load(case_id)
 
+    def row(self, case_id: str) -> dict[str, Any]:
+        """The case's stored row as it stands (for `CaseDesk.handle`, comparing an edit with what is stored)."""
+        return self._row(case_id)
+
     def _load(self, case_id: str) -> Case:
         row = self._row(case_id)
         history = [_audit_from_row(r) for r in self.db.query(
             "SELECT * FROM audit WHERE case_id = ? ORDER BY id", [case_id])]
-        return _case_from_row(row, history)
+        notes = [Note(r["id"], datetime.fromisoformat(r["at"]), r["actor"], r["text"]) for r in self.db.query(
+            "SELECT * FROM case_notes WHERE case_id = ? ORDER BY id", [case_id])]
+        return replace(_case_from_row(row, history), notes=tuple(notes))
 
     def list_cases(
         self,
@@ -238,7 +252,14 @@ class CaseStore:
             audit_sql += " WHERE cases.received_at >= ?"
         for audit_row in self.db.query(audit_sql + " ORDER BY audit.id", params):
             history[audit_row["case_id"]].append(_audit_from_row(audit_row))
-        return [_case_from_row(row, history[row["id"]]) for row in rows]
+        notes: dict[str, list[Note]] = {row["id"]: [] for row in rows}
+        notes_sql = "SELECT case_notes.* FROM case_notes JOIN cases ON cases.id = case_notes.case_id"
+        if received_since is not None:
+            notes_sql += " WHERE cases.received_at >= ?"
+        for note in self.db.query(notes_sql + " ORDER BY case_notes.id", params):
+            notes[note["case_id"]].append(Note(note["id"], datetime.fromisoformat(note["at"]), note["actor"],
+                                               note["text"]))
+        return [replace(_case_from_row(row, history[row["id"]]), notes=tuple(notes[row["id"]])) for row in rows]
 
     # -- internals ----------------------------------------------------------------------------------------
 

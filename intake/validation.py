@@ -33,14 +33,18 @@ __all__ = [
     "CHANNELS",
     "DATA_ROLES",
     "EARLIEST_RECEIPT",
+    "EDITABLE_FIELDS",
     "IDENTITY_METHODS",
     "IDENTITY_STATUSES",
     "INPUT_FIELDS",
     "MAX_DUE_AHEAD",
     "READ_ONLY_FIELDS",
+    "Details",
     "NewCase",
+    "clean_note",
     "clean_text",
     "parse_moment",
+    "validate_details",
     "validate_new_case",
 ]
 
@@ -52,6 +56,8 @@ AGENT_KINDS = ("legal", "appointed")
 
 MAX_DESCRIPTION_CHARS = 20_000
 MAX_SHORT_CHARS = 200
+#: A note is a few lines of what happened (a call, a document seen), not a file.
+MAX_NOTE_CHARS = 4000
 #: A clock a little ahead of the server's must not make a just-received request "in the future".
 CLOCK_SKEW = timedelta(minutes=5)
 #: No request reached us before CallConnect's privacy policy existed. The published policy states no date of its
@@ -71,9 +77,31 @@ INPUT_FIELDS: dict[str, tuple[str, ...]] = {
 #: Fields of `cases show --json` that privacy-bot sets itself (dotted for nested ones).
 READ_ONLY_FIELDS = (
     "id", "status", "outcome", "refusal_ground", "reason", "created_by", "created_at", "updated_at", "history",
-    "identity.verified_at", "identity.verified_by",
+    "identity.verified_at", "identity.verified_by", "notes",
 )
+#: What an edit of a logged case may change (dotted, as `cases show --json` names them): the details an agent may
+#: have mistyped or learnt later. The type, the description and the dates stay as logged; the status, the due date
+#: and the assignee have their own commands.
+EDITABLE_FIELDS = (
+    "requester.name", "requester.email", "requester.phone", "channel", "data_role", "client_name", "agent.kind",
+    "agent.name", "agent.contact", "agent.evidence", "identity.status", "identity.method", "identity.document_type",
+)
+_DETAIL_FIELDS = ("channel", "requester", "data_role", "client_name", "agent", "identity")
 _LINE_BREAKS = frozenset("\t\n\r\u2028\u2029")
+
+
+@dataclass(frozen=True)
+class Details:
+    """The editable part of a case (`EDITABLE_FIELDS`), validated: the same checks as at intake."""
+
+    channel: str
+    requester: Requester
+    data_role: str
+    client_name: str | None
+    agent: Agent | None
+    identity_status: str
+    identity_method: str | None
+    identity_document_type: str | None
 
 
 @dataclass(frozen=True)
@@ -229,16 +257,9 @@ def _moment(fields: _Fields, data: Mapping[str, Any], key: str, calendar: Busine
         return None
 
 
-def validate_new_case(
-    data: Mapping[str, Any], *, request_types: RequestTypes, config: Config, now: datetime
-) -> NewCase:
-    """Check every field of an intake and return it normalised, or raise `ValidationError` naming each bad one."""
-    fields = _Fields()
-    fields.fields(data, tuple(INPUT_FIELDS))
-    type_id = fields.choice(data, "type", "type", tuple(request_types.types),
-                            required=True)
-    description = fields.text(data, "description", "description", limit=MAX_DESCRIPTION_CHARS, multiline=True,
-                              required=True)
+def _details(fields: _Fields, data: Mapping[str, Any]) -> Details | None:
+    """Read the editable fields of `data` (intake and edits share this, so both check them alike); None when any
+    is refused (`fields.errors` says which)."""
     channel = fields.choice(data, "channel", "channel", CHANNELS, required=True)
 
     requester = fields.mapping(data, "requester")
@@ -267,6 +288,47 @@ def validate_new_case(
     document_type = fields.text(identity, "document_type", "identity.document_type")
     if identity_status == "verified" and identity_method is None and "identity.method" not in fields.errors:
         fields.refuse("identity.method", Code.METHOD_REQUIRED)
+    if fields.errors:
+        return None
+    assert channel and name  # guaranteed by the required checks above
+    return Details(channel=channel, requester=Requester(name=name, email=email, phone=phone),
+                   data_role=data_role or "own_user", client_name=client_name, agent=agent,
+                   identity_status=identity_status or "unverified", identity_method=identity_method,
+                   identity_document_type=document_type)
+
+
+def clean_note(text: str) -> str:
+    """An internal note, checked like a description (line breaks kept, control characters refused), required and
+    at most `MAX_NOTE_CHARS`; raises `ValidationError` on `text`."""
+    fields = _Fields()
+    note = fields.text({"text": text}, "text", "text", required=True, limit=MAX_NOTE_CHARS, multiline=True)
+    if fields.errors or note is None:
+        raise ValidationError(fields.errors)
+    return note
+
+
+def validate_details(data: Mapping[str, Any]) -> Details:
+    """Check the editable part of a case (the case JSON's `channel`, `requester`, `data_role`, `client_name`,
+    `agent` and `identity`, as they would stand after an edit) with intake's rules; raise `ValidationError`."""
+    fields = _Fields()
+    fields.fields(data, _DETAIL_FIELDS)
+    details = _details(fields, data)
+    if fields.errors or details is None:
+        raise ValidationError(fields.errors)
+    return details
+
+
+def validate_new_case(
+    data: Mapping[str, Any], *, request_types: RequestTypes, config: Config, now: datetime
+) -> NewCase:
+    """Check every field of an intake and return it normalised, or raise `ValidationError` naming each bad one."""
+    fields = _Fields()
+    fields.fields(data, tuple(INPUT_FIELDS))
+    type_id = fields.choice(data, "type", "type", tuple(request_types.types),
+                            required=True)
+    description = fields.text(data, "description", "description", limit=MAX_DESCRIPTION_CHARS, multiline=True,
+                              required=True)
+    details = _details(fields, data)
 
     urgent = data.get("urgent", False)
     if not isinstance(urgent, bool):
@@ -288,20 +350,20 @@ def validate_new_case(
     if assignee is not None and not config.is_privileged(assignee):
         fields.refuse("assignee", Code.NOT_ON_TEAM)
 
-    if fields.errors:
+    if fields.errors or details is None:
         raise ValidationError(fields.errors)
-    assert type_id and description and channel and name  # guaranteed by the required checks above
+    assert type_id and description  # guaranteed by the required checks above
     return NewCase(
         type=type_id,
         description=description,
-        channel=channel,
-        requester=Requester(name=name, email=email, phone=phone),
-        data_role=data_role or "own_user",
-        client_name=client_name,
-        agent=agent,
-        identity_status=identity_status or "unverified",
-        identity_method=identity_method,
-        identity_document_type=document_type,
+        channel=details.channel,
+        requester=details.requester,
+        data_role=details.data_role,
+        client_name=details.client_name,
+        agent=details.agent,
+        identity_status=details.identity_status,
+        identity_method=details.identity_method,
+        identity_document_type=details.identity_document_type,
         urgent=urgent or request_types[type_id].urgent or bool(urgency_signals(description)),
         received_at=received_at,
         due_at=due_at,

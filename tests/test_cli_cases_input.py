@@ -87,14 +87,14 @@ class TestJsonInput:
 
     def test_a_shown_case_names_exactly_its_read_only_fields(self, env: dict[str, str]) -> None:
         shown = json.loads(cli(env, "show", new(env), "--json").stdout)
-        refused(new_json(env, shown), "created_at", "created_by", "history", "id", "status", "updated_at")
+        refused(new_json(env, shown), "created_at", "created_by", "history", "id", "notes", "status", "updated_at")
         stderr = new_json(env, shown).stderr
-        assert stderr.count("read-only") == 6
+        assert stderr.count("read-only") == 7
         assert count(env) == 1
 
     def test_a_shown_case_without_them_is_logged_again(self, env: dict[str, str]) -> None:
         shown = json.loads(cli(env, "show", new(env), "--json").stdout)
-        for name in ("id", "status", "history", "created_by", "created_at", "updated_at"):
+        for name in ("id", "status", "history", "notes", "created_by", "created_at", "updated_at"):
             del shown[name]
         result = new_json(env, shown)  # null read-only fields (outcome, identity.verified_at…) are fine
         assert result.returncode == 0, result.stderr
@@ -197,7 +197,7 @@ class TestStepThroughInProgress:
     @pytest.mark.parametrize(
         ("status", "extra", "outcome"),
         [
-            ("resolved", ("--outcome", "fulfilled"), "fulfilled"),
+            ("resolved", ("--outcome", "fulfilled", "--identity-override", "登録メールで本人と確認済み"), "fulfilled"),
             ("refused", ("--ground", "requirements_not_met", "--reason", "要件を満たさないため"), None),
             ("transferred", ("--client", "株式会社サンプル"), None),
         ],

@@ -53,6 +53,10 @@ def register(app: App, *, services: Services) -> None:
     app.view(ids.VIEW_CASE_REFUSE)(cases.submit_refuse)
     app.view(ids.VIEW_CASE_EXTEND)(cases.submit_extend)
     app.view(ids.VIEW_CASE_TRANSFER)(cases.submit_transfer)
+    app.action(ids.ACTION_CASE_NOTE)(cases.open_note_form)
+    app.action(ids.ACTION_CASE_EDIT)(cases.open_edit_form)
+    app.view(ids.VIEW_CASE_NOTE)(cases.submit_note)
+    app.view(ids.VIEW_CASE_EDIT)(cases.submit_edit)
 
     app.action(ids.ACTION_OPEN_URGENT_INTAKE)(guidance.open_urgent_intake)
     app.event(ids.EVENT_APP_HOME_OPENED)(home.publish_home)

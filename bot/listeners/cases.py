@@ -24,11 +24,21 @@ from bot.models import CaseActionMetadata, case_id_of
 from bot.payloads import field
 from bot.services import Services
 from bot.views.blocks import Block
-from bot.views.case_forms import parse_assign, parse_extend, parse_refuse, parse_resolve, parse_transfer
+from bot.views.case_forms import (
+    parse_assign,
+    parse_edit,
+    parse_extend,
+    parse_note,
+    parse_refuse,
+    parse_resolve,
+    parse_transfer,
+)
 from bot.views.case_modals import (
     assign_modal,
     case_detail_modal,
+    edit_modal,
     extend_modal,
+    note_modal,
     refuse_modal,
     resolve_modal,
     transfer_modal,
@@ -39,12 +49,16 @@ __all__ = [
     "acknowledge",
     "open_assign_form",
     "open_case",
+    "open_edit_form",
     "open_extend_form",
+    "open_note_form",
     "open_refuse_form",
     "open_resolve_form",
     "open_transfer_form",
     "submit_assign",
+    "submit_edit",
     "submit_extend",
+    "submit_note",
     "submit_refuse",
     "submit_resolve",
     "submit_transfer",
@@ -150,6 +164,20 @@ def open_case(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: R
           ack, body, action, respond, client, services)
 
 
+def open_note_form(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond | None,
+                   client: WebClient, services: Services) -> None:
+    """📝 Note, on the card or an App Home row: a small form for an internal note."""
+    _open("note", lambda case: note_modal(case, request_types=services.request_types),
+          ack, body, action, respond, client, services)
+
+
+def open_edit_form(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond | None,
+                   client: WebClient, services: Services) -> None:
+    """✏️ Edit: the case's details, prefilled, checked by the core with intake's rules on submission."""
+    _open("edit", lambda case: edit_modal(case, request_types=services.request_types),
+          ack, body, action, respond, client, services)
+
+
 # -- the forms' submissions ----------------------------------------------------------------------------------
 
 
@@ -205,3 +233,11 @@ def submit_transfer(ack: Ack, body: dict[str, Any], view: dict[str, Any], servic
 def submit_extend(ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services) -> None:
     _submit("extended", lambda values: parse_extend(values, calendar=services.config.calendar), ack, body, view,
             services)
+
+
+def submit_note(ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services) -> None:
+    _submit("noted", parse_note, ack, body, view, services)
+
+
+def submit_edit(ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services) -> None:
+    _submit("edited", parse_edit, ack, body, view, services)

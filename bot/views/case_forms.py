@@ -8,13 +8,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from intake import Assign, BusinessCalendar, Code, Extend, FieldError, Refuse, Resolve, Transfer, ValidationError
-from intake.validation import parse_moment
+from intake import (
+    AddNote,
+    Assign,
+    BusinessCalendar,
+    Code,
+    EditDetails,
+    Extend,
+    FieldError,
+    Refuse,
+    Resolve,
+    Transfer,
+    ValidationError,
+)
+from intake.validation import EDITABLE_FIELDS, parse_moment
 
 from bot import ids
 from bot.payloads import input_value
 
-__all__ = ["parse_assign", "parse_extend", "parse_refuse", "parse_resolve", "parse_transfer"]
+__all__ = ["parse_assign", "parse_edit", "parse_extend", "parse_note", "parse_refuse", "parse_resolve",
+           "parse_transfer"]
 
 
 def _text(values: dict[str, Any], block_id: str) -> str | None:
@@ -37,7 +50,7 @@ def parse_resolve(values: dict[str, Any]) -> Resolve:
     outcome = _text(values, ids.BLOCK_OUTCOME)
     if outcome is None:
         raise _required(ids.BLOCK_OUTCOME)
-    return Resolve(outcome, _text(values, ids.BLOCK_REASON))
+    return Resolve(outcome, _text(values, ids.BLOCK_REASON), _text(values, ids.BLOCK_IDENTITY_OVERRIDE))
 
 
 def parse_refuse(values: dict[str, Any]) -> Refuse:
@@ -55,3 +68,15 @@ def parse_extend(values: dict[str, Any], *, calendar: BusinessCalendar) -> Exten
     except ValueError:
         raise _required(ids.BLOCK_DUE) from None
     return Extend(new_due, _text(values, ids.BLOCK_REASON))
+
+
+def parse_note(values: dict[str, Any]) -> AddNote:
+    """The note as typed (the core cleans and checks it, and refuses an empty one next to the field)."""
+    value = input_value(values, ids.BLOCK_NOTE_TEXT, ids.INPUT_VALUE)
+    return AddNote(value if isinstance(value, str) else "")
+
+
+def parse_edit(values: dict[str, Any]) -> EditDetails:
+    """Every editable field the form shows, as it stands in the form (an emptied field clears it); the core keeps
+    only what really changed and names those fields in the audit."""
+    return EditDetails({name: _text(values, name) for name in EDITABLE_FIELDS if name in values})

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from intake import OPEN_STATUSES, Case, Config, RequestTypes, Status
-from intake.audit import Assigned, Created, Extended, StatusChanged
+from intake.audit import Assigned, Created, DetailsEdited, Extended, NoteAdded, StatusChanged
 from intake.case import AuditEntry
 
 from bot import ids
@@ -26,7 +26,9 @@ __all__ = [
     "confirmation_message",
     "digest_message",
     "escalation_post",
+    "identity_line",
     "last_change",
+    "notes_line",
     "reminder_message",
 ]
 
@@ -72,6 +74,10 @@ def last_change(entry: AuditEntry) -> str:
             what = f"担当を <@{assignee}> に割り当て / assigned the case"
         case Created():
             what = "登録 / logged the case"
+        case NoteAdded():
+            what = "メモを追加 / added a note"
+        case DetailsEdited(fields=fields):
+            what = f"{'、'.join(fields)} を編集 / edited the details"
     return f"<@{entry.actor}> が{what}（{case_labels.jst(entry.at)}）"
 
 
@@ -85,12 +91,38 @@ def case_buttons(case: Case, request_types: RequestTypes) -> list[Block]:
     extend = button("期限延長 / Extend", action_id=ids.ACTION_CASE_EXTEND, value=value)
     if status is Status.NEW:
         return [button("受付 / Acknowledge", action_id=ids.ACTION_CASE_ACKNOWLEDGE, value=value, style="primary"),
-                assign, extend]
+                assign, extend, *_work_buttons(value)]
     buttons = [assign, button("完了 / Resolve", action_id=ids.ACTION_CASE_RESOLVE, value=value, style="primary")]
     if request_types[case.type].refusable:
         buttons.append(button("拒否 / Refuse", action_id=ids.ACTION_CASE_REFUSE, value=value, style="danger"))
     buttons += [extend, button("クライアントへ移送 / Transfer", action_id=ids.ACTION_CASE_TRANSFER, value=value)]
-    return buttons
+    return buttons + _work_buttons(value)
+
+
+def _work_buttons(case_id: str) -> list[Block]:
+    """Note and Edit, on every open card after the status buttons."""
+    return [button("📝 メモ / Note", action_id=ids.ACTION_CASE_NOTE, value=case_id),
+            button("✏️ 編集 / Edit", action_id=ids.ACTION_CASE_EDIT, value=case_id)]
+
+
+def identity_line(case: Case, request_types: RequestTypes) -> str:
+    """「🪪 本人確認: 確認済み（登録メール）」 or 「⚠️ 本人確認: 未確認」: near the top of the card, because a disclosure,
+    correction, deletion or stop may not be carried out before it (the desk enforces it)."""
+    status = case_labels.label(case_labels.IDENTITY_STATUSES, case.identity.status)
+    if case.identity.status == "verified":
+        method = case_labels.label(case_labels.IDENTITY_METHODS, case.identity.method)
+        who = f"、<@{case.identity.verified_by}>" if case.identity.verified_by else ""
+        return f"🪪 *本人確認 / Identity: {status}*（{method}{who}）"
+    line = f"⚠️ *本人確認 / Identity: {status}*"
+    if request_types[case.type].identity_required_for:
+        line += "　対応（開示・訂正・削除・停止）の前に確認が必要です / Verify before acting on the data"
+    return line
+
+
+def notes_line(case: Case) -> str:
+    """How many internal notes and when the last was added: never their text (the card can be forwarded)."""
+    last = case.notes[-1]
+    return f"📝 メモ {len(case.notes)}件（最終 {case_labels.jst(last.at)}） / {len(case.notes)} note(s), see details"
 
 
 def case_card(case: Case, *, request_types: RequestTypes, cite: Citer, repeat: bool = False) -> Message:
@@ -114,6 +146,7 @@ def case_card(case: Case, *, request_types: RequestTypes, cite: Citer, repeat: b
         role += f"\n{escape(case.client_name)}"
     blocks: list[Block] = [
         {"type": "header", "text": {"type": "plain_text", "text": truncate(title, 150), "emoji": True}},
+        *sections(identity_line(case, request_types)),
         {
             "type": "section",
             "fields": [
@@ -146,6 +179,8 @@ def case_card(case: Case, *, request_types: RequestTypes, cite: Citer, repeat: b
         if case.reason:
             result.append(f"理由・メモ / Note: {escape(truncate(case.reason, 500))}")
         blocks.append(context("\n".join(result)))
+    if case.notes:
+        blocks.append(context(notes_line(case)))
     if case.history:
         blocks.append(context("最終更新 / Last change: " + last_change(case.history[-1])))
     buttons = case_buttons(case, request_types)

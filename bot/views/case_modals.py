@@ -1,5 +1,5 @@
-"""Modals about one case: its details with history (from App Home or a reminder), and the forms behind the card's
-buttons (Assign, Resolve, Refuse, Extend, Transfer). Pure builders.
+"""Modals about one case: its details with notes and history (from App Home or a reminder), and the forms behind the
+card's buttons (Assign, Resolve, Refuse, Extend, Transfer, Note, Edit). Pure builders.
 
 Form inputs are named after the error keys of `intake` (`ground`, `reason`, `due`…), so a `ValidationError` goes
 back next to its field as it is (worded by `bot/views/problems.py`); `bot/views/case_forms.py` reads each form
@@ -13,6 +13,7 @@ from typing import Any
 
 from intake import JST, Case, RequestTypes
 from intake.case import AuditEntry
+from intake.validation import AGENT_KINDS, CHANNELS, DATA_ROLES, IDENTITY_METHODS, IDENTITY_STATUSES
 
 from bot import ids
 from bot.models import CaseActionMetadata
@@ -24,7 +25,10 @@ __all__ = [
     "HISTORY_SHOWN",
     "assign_modal",
     "case_detail_modal",
+    "edit_modal",
     "extend_modal",
+    "identity_rule_applies",
+    "note_modal",
     "refuse_modal",
     "resolve_modal",
     "transfer_modal",
@@ -33,6 +37,8 @@ __all__ = [
 HISTORY_SHOWN = 40
 TITLE_MAX = 24
 REASON_MAX = 2000
+NOTE_MAX = 3000
+NOTES_SHOWN = 20
 
 
 def _plain(text: str, limit: int = 2000) -> dict[str, Any]:
@@ -58,9 +64,24 @@ def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool
             "element": {**element, "action_id": ids.INPUT_VALUE}}
 
 
-def _select(options: Sequence[tuple[str, str]]) -> dict[str, Any]:
-    return {"type": "static_select", "placeholder": _plain("選択してください / Choose", 150),
-            "options": [{"text": _plain(text, 75), "value": value} for value, text in options]}
+def _select(options: Sequence[tuple[str, str]], *, initial: str | None = None) -> dict[str, Any]:
+    element: dict[str, Any] = {"type": "static_select", "placeholder": _plain("選択してください / Choose", 150),
+                               "options": [{"text": _plain(text, 75), "value": value} for value, text in options]}
+    chosen = next((option for option in element["options"] if option["value"] == initial), None)
+    if chosen is not None:
+        element["initial_option"] = chosen
+    return element
+
+
+def _labelled(values: Sequence[str], labels: dict[str, str]) -> list[tuple[str, str]]:
+    return [(value, case_labels.label(labels, value)) for value in values]
+
+
+def _short(initial: str | None, max_length: int = 200) -> dict[str, Any]:
+    element: dict[str, Any] = {"type": "plain_text_input", "max_length": max_length}
+    if initial:
+        element["initial_value"] = initial[:max_length]
+    return element
 
 
 def _reason(label: str, *, optional: bool) -> Block:
@@ -90,6 +111,11 @@ def case_detail_modal(case: Case, *, request_types: RequestTypes) -> Block:
     ]
     blocks: list[Block] = sections("\n".join(lines))
     blocks += quote(truncate(case.description, 2900))
+    if case.notes:
+        blocks.append({"type": "header", "text": _plain(f"メモ / Notes（{len(case.notes)}件）", 150)})
+        shown = [f"• <@{note.actor}>（{case_labels.jst(note.at)}）\n　{escape(truncate(note.text or '（消去済み / erased）', 500))}"
+                 for note in case.notes[-NOTES_SHOWN:]]
+        blocks += sections("\n".join(shown))
     blocks.append({"type": "header", "text": _plain("履歴 / History", 150)})
     history: Sequence[AuditEntry] = case.history[-HISTORY_SHOWN:]
     entries = []
@@ -113,8 +139,14 @@ def assign_modal(case: Case, *, request_types: RequestTypes, team: Sequence[str]
     return _modal(ids.VIEW_CASE_ASSIGN, case, "担当者の割り当て", blocks)
 
 
+def identity_rule_applies(case: Case, request_types: RequestTypes) -> bool:
+    """True when resolving this case as fulfilled needs verified identity that it does not have yet."""
+    return bool(request_types[case.type].identity_required_for) and case.identity.status != "verified"
+
+
 def resolve_modal(case: Case, *, request_types: RequestTypes) -> Block:
-    """Resolve with one of the type's outcomes (refusals and transfers have their own buttons)."""
+    """Resolve with one of the type's outcomes (refusals and transfers have their own buttons). While identity is
+    not verified on a request that acts on data, an optional field takes the reason to proceed anyway."""
     outcomes = [outcome for outcome in request_types[case.type].outcomes
                 if not outcome.startswith(("refused", "transferred"))]
     blocks = [
@@ -123,7 +155,61 @@ def resolve_modal(case: Case, *, request_types: RequestTypes) -> Block:
                _select([(o, case_labels.label(case_labels.OUTCOMES, o)) for o in outcomes])),
         _reason("メモ（任意） / Note (optional)", optional=True),
     ]
+    if identity_rule_applies(case, request_types):
+        required = "、".join(case_labels.label(case_labels.OUTCOMES, o)
+                            for o in request_types[case.type].identity_required_for)
+        blocks += [
+            context(f"⚠️ 本人確認がまだです（{case_labels.label(case_labels.IDENTITY_STATUSES, case.identity.status)}）。"
+                    f"「{required}」で完了にするには、先に本人確認を済ませるか、下に理由を記入してください。"
+                    " / Identity is not verified: to resolve as fulfilled, verify it first or give the reason below."),
+            _input(ids.BLOCK_IDENTITY_OVERRIDE, "本人確認なしで進める理由（記録に残ります） / Reason to proceed "
+                   "without verified identity (audited)",
+                   {"type": "plain_text_input", "multiline": True, "max_length": REASON_MAX}, optional=True),
+        ]
     return _modal(ids.VIEW_CASE_RESOLVE, case, "完了にする / Resolve", blocks)
+
+
+def note_modal(case: Case, *, request_types: RequestTypes) -> Block:
+    """An internal note: seen by the privacy team in the case's details, never in a channel."""
+    blocks = [
+        _heading(case, request_types),
+        _input(ids.BLOCK_NOTE_TEXT, "メモ / Note", {"type": "plain_text_input", "multiline": True,
+                                                   "max_length": NOTE_MAX}),
+        context("🔒 プライバシーチームだけが見る社内メモです。依頼者には送られません。"
+                " / For the privacy team only; never sent to the requester."),
+    ]
+    return _modal(ids.VIEW_CASE_NOTE, case, "メモを追加 / Add a note", blocks)
+
+
+def edit_modal(case: Case, *, request_types: RequestTypes) -> Block:
+    """The case's editable details, prefilled; inputs are named after the fields (`requester.email`), so the core's
+    refusals come back next to them. Emptying an optional field clears it."""
+    requester, agent, identity = case.requester, case.agent, case.identity
+    blocks = [
+        _heading(case, request_types),
+        _input(ids.BLOCK_NAME, "依頼者の氏名（または組織名） / Requester's name", _short(requester.name)),
+        _input(ids.BLOCK_EMAIL, "メールアドレス / Email", _short(requester.email, 320), optional=True),
+        _input(ids.BLOCK_PHONE, "電話番号 / Phone", _short(requester.phone, 40), optional=True),
+        _input(ids.BLOCK_CHANNEL, "受付経路 / Received via",
+               _select(_labelled(CHANNELS, case_labels.CHANNELS), initial=case.channel)),
+        _input(ids.BLOCK_DATA_ROLE, "データの区分 / Whose data",
+               _select(_labelled(DATA_ROLES, case_labels.DATA_ROLES), initial=case.data_role)),
+        _input(ids.BLOCK_CLIENT_NAME, "クライアント名（委託元のデータの場合） / Client (for client data)",
+               _short(case.client_name), optional=True),
+        _input(ids.BLOCK_AGENT_KIND, "代理人の種類 / Agent",
+               _select(_labelled(AGENT_KINDS, case_labels.AGENT_KINDS), initial=agent.kind if agent else None),
+               optional=True),
+        _input(ids.BLOCK_AGENT_NAME, "代理人の氏名 / Agent's name", _short(agent.name if agent else None),
+               optional=True),
+        _input(ids.BLOCK_IDENTITY_STATUS, "本人確認 / Identity check",
+               _select(_labelled(IDENTITY_STATUSES, case_labels.IDENTITY_STATUSES), initial=identity.status)),
+        _input(ids.BLOCK_IDENTITY_METHOD, "確認方法（確認済みの場合は必須） / Method (required when verified)",
+               _select(_labelled(IDENTITY_METHODS, case_labels.IDENTITY_METHODS), initial=identity.method),
+               optional=True),
+        context("履歴には変更した項目名だけが残り、値は残りません。 / The history records which fields changed, "
+                "never their values."),
+    ]
+    return _modal(ids.VIEW_CASE_EDIT, case, "依頼の編集 / Edit", blocks)
 
 
 def refuse_modal(case: Case, *, request_types: RequestTypes) -> Block:

@@ -1,8 +1,8 @@
 """App Home: the open queue for the manager, the deputy and the privacy team; a guide for everyone else.
 Pure builders.
 
-The queue lists id, type, status and due date (overdue first) with a button to open each case; the details, which
-hold personal data, only appear in the modal that button opens, after the reader is checked again. Messages the
+The queue lists id, type, status and due date (overdue first) with a button to open each case and one to add an
+internal note; the details, which hold personal data, only appear in the modal that button opens, after the reader is checked again. Messages the
 bot could not deliver for good head the page, so the team sees them even when the notice DM is what failed.
 """
 from __future__ import annotations
@@ -14,13 +14,14 @@ from intake import Case, OutboxRow, RequestTypes
 
 from bot import ids
 from bot.views import case_labels
-from bot.views.blocks import Block, button, context, escape, sections
+from bot.views.blocks import Block, actions, button, context, escape, sections
 from bot.views.notices import failed_delivery_line
 
 __all__ = ["QUEUE_SHOWN", "guide_home", "queue_home"]
 
-#: A Home tab holds at most 100 blocks; each case takes one, the header and notes a few.
-QUEUE_SHOWN = 88
+#: A Home tab holds at most 100 blocks; each case takes two (its line, and its Note button), the header and notes a
+#: few.
+QUEUE_SHOWN = 44
 #: Failed deliveries listed by name; the rest are counted (`privacy-bot doctor` lists them all).
 FAILED_SHOWN = 10
 
@@ -42,6 +43,8 @@ def queue_home(cases: Sequence[Case], *, now: datetime, request_types: RequestTy
         block = sections(text)[0]
         block["accessory"] = button("開く / Open", action_id=ids.ACTION_CASE_OPEN, value=case.id)
         blocks.append(block)
+        blocks.append(actions([button("📝 メモ / Note", action_id=ids.ACTION_CASE_NOTE, value=case.id)],
+                              block_id=f"{ids.BLOCK_CASE_ACTIONS}-{case.id}"))
     if not cases:
         blocks += sections("未完了の依頼はありません。 / No open requests.")
     elif len(cases) > QUEUE_SHOWN:

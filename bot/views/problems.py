@@ -37,6 +37,7 @@ _REQUIRED = {
     "assignee": "担当者を選んでください (choose an assignee)",
     "outcome": "結果を選んでください (choose an outcome)",
     "due": "新しい期限を選んでください (choose the new due date)",
+    "text": "メモを入力してください (note required)",
 }
 
 #: Every other code's sentence; `{name}` is filled from the error's parameters (a tuple becomes "a, b, c").
@@ -75,6 +76,13 @@ _SENTENCES: dict[Code, str] = {
     Code.EXTENSION_REASON_REQUIRED: "延長の理由を記入してください (reason required)",
     Code.NEW_DUE_NOT_LATER: "新しい期限は現在の期限より後の日付にしてください (new due date must be later)",
     Code.NEW_DUE_TOO_FAR: "新しい期限は今日から1年以内にしてください (new due date at most a year from now)",
+    Code.NOT_EDITABLE: "この項目は編集できません。編集できるのは {choices} です (not editable)",
+    Code.NOTHING_CHANGED: "変更がありません。直したい項目の値を変えてください (nothing changed)",
+    Code.IDENTITY_NOT_VERIFIED: "本人確認が済んでいないため、この結果では完了にできません。先に本人確認を済ませるか、"
+                                "確認せずに進める理由を記入してください（記録に残ります） (identity not verified: "
+                                "verify it first, or give the reason to proceed without it; the reason is audited)",
+    Code.OVERRIDE_ONLY_FOR_RESOLVE: "本人確認なしで進める理由は resolved のときだけ指定します "
+                                    "(identity override is only for resolved)",
 }
 
 

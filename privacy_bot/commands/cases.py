@@ -1,7 +1,7 @@
 """`privacy-bot cases`: the privacy team's operator tool on the server, over the case store of `intake/`.
 
 Reading (`list`, `show`, `export`) needs no Slack identity: whoever runs this can read the database file anyway.
-Changes (`transition`, `extend`, `assign`) name a Slack user with `--actor`, checked against the configuration,
+Changes (`transition`, `extend`, `assign`, `note`, `edit`) name a Slack user with `--actor`, checked against the configuration,
 and land in the audit trail under that name. The database is `PRIVACY_BOT_DB`, the configuration
 `PRIVACY_BOT_CONFIG` (design.md). Every verb runs under `_database_command`, so a database that cannot be used
 ends the command with one line naming the file and what to do, never a traceback.
@@ -25,6 +25,7 @@ from intake import (
     OPEN_STATUSES,
     Requester,
     SERVER_OPERATOR,
+    AddNote,
     Assign,
     Case,
     CaseNotFound,
@@ -35,6 +36,7 @@ from intake import (
     Config,
     ConfigError,
     DatabaseUnavailable,
+    EditDetails,
     InvalidTransition,
     NotAuthorised,
     Outbox,
@@ -49,6 +51,7 @@ from intake import (
     open_db,
     validate_new_case,
 )
+from intake.audit import DetailsEdited
 from intake.db import database_errors
 from intake.validation import (
     AGENT_KINDS,
@@ -116,6 +119,8 @@ def register(subparsers: Any) -> None:
     _register_transition(verbs)
     _register_extend(verbs)
     _register_assign(verbs)
+    _register_note(verbs)
+    _register_edit(verbs)
 
 
 # -- new ----------------------------------------------------------------------------------------------------
@@ -358,7 +363,12 @@ def _print_case(case: Case, *, config: Config) -> None:
         lines.append(f"  結果 outcome    {case.outcome or '-'}  {case.refusal_ground or ''}".rstrip())
     if case.status in OPEN_STATUSES:
         lines.append(f"  次に可能 next   {', '.join(allowed_next(case.status))}")
-    lines += ["", "  " + case.description.replace("\n", "\n  "), "", "  履歴 history:"]
+    lines += ["", "  " + case.description.replace("\n", "\n  ")]
+    if case.notes:
+        lines += ["", "  メモ notes:"]
+        lines += [f"    #{note.id} {_local(note.at)}  {note.actor:<12} "
+                  + (note.text or "(erased)").replace("\n", "\n      ") for note in case.notes]
+    lines += ["", "  履歴 history:"]
     for entry in case.history:
         move = f"{entry.from_status or '-'} → {entry.to_status}" if entry.from_status != entry.to_status else ""
         note = f"  「{entry.note}」" if entry.note else ""
@@ -384,10 +394,11 @@ def _register_export(verbs: Any) -> None:
 
 
 def flatten(case_json: Mapping[str, Any]) -> dict[str, str]:
-    """One CSV row: nested objects become `requester_email`-style columns, the history one JSON cell."""
+    """One CSV row: nested objects become `requester_email`-style columns, the history and the notes one JSON cell
+    each."""
     row: dict[str, str] = {}
     for key, value in case_json.items():
-        if key == "history":
+        if key in ("history", "notes"):
             row[key] = json.dumps(value, ensure_ascii=False)
         elif isinstance(value, dict) or (value is None and key == "agent"):
             for sub_key, sub_value in (value or dict.fromkeys(("kind", "name", "contact", "evidence"))).items():
@@ -451,6 +462,9 @@ def _register_transition(verbs: Any) -> None:
                             "other_law)")
     transition.add_argument("--client", help="the client the request goes to (required for transferred)")
     transition.add_argument("--outcome", help="how it ended, e.g. fulfilled, no_data_held")
+    transition.add_argument("--identity-override", metavar="REASON",
+                            help="resolved only: why a disclosure, correction, deletion, suspension or third-party "
+                            "stop is fulfilled before identity is verified (audited)")
     transition.set_defaults(func=_transition)
 
 
@@ -460,7 +474,7 @@ def _transition(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown status {args.status!r}; use one of {', '.join(Status)} / 不明なステータスです")
     try:
         command = command_for_status(args.status, reason=args.reason, ground=args.ground, client=args.client,
-                                     outcome=args.outcome)
+                                     outcome=args.outcome, identity_override=args.identity_override)
     except ValidationError as exc:
         return _field_errors(exc)
     return _change(args.case_id, command, actor=args.actor)
@@ -511,7 +525,82 @@ def _assign(args: argparse.Namespace) -> int:
     return _change(args.case_id, Assign(args.assignee), actor=args.actor)
 
 
-def _change(case_id: str, command: Command, *, actor: str, config: Config | None = None) -> int:
+def _register_note(verbs: Any) -> None:
+    note = verbs.add_parser(
+        "note",
+        help="add an internal note to a case (the privacy team's eyes only)",
+        description="Add an internal note: what happened on a call, which document was seen, what is next.\n"
+        "Notes are shown to the privacy team only (the case's details in Slack, cases show), never in a channel;\n"
+        "the history records that a note was added, not its text.\n\n"
+        "Example: privacy-bot cases note PRV-2026-0001 --text '本人から折り返し。免許証で確認予定' --actor U0123MANAGER",
+        formatter_class=_HELP,
+    )
+    note.add_argument("case_id", metavar="ID")
+    note.add_argument("--text", required=True, help="the note (line breaks allowed)")
+    note.add_argument("--actor", required=True, help="Slack user id of the person writing it")
+    note.set_defaults(func=_note)
+
+
+@_database_command
+def _note(args: argparse.Namespace) -> int:
+    return _change(args.case_id, AddNote(args.text), actor=args.actor,
+                   done=lambda case: f"{case.id}  メモを追加 (note added)  #{case.notes[-1].id}  "
+                                     f"{_local(case.notes[-1].at)}  計 {len(case.notes)}件 (notes)")
+
+
+#: `cases edit` options → the editable fields they set (`intake.validation.EDITABLE_FIELDS`).
+_EDIT_OPTIONS = {
+    "name": "requester.name", "email": "requester.email", "phone": "requester.phone", "channel": "channel",
+    "data_role": "data_role", "client": "client_name", "agent_kind": "agent.kind", "agent_name": "agent.name",
+    "identity_status": "identity.status", "identity_method": "identity.method",
+    "identity_document": "identity.document_type",
+}
+
+
+def _register_edit(verbs: Any) -> None:
+    edit = verbs.add_parser(
+        "edit",
+        help="correct a case's requester details, channel, whose data, agent or identity check",
+        description="Edit an open case: the same checks as at intake; an empty value ('') clears an optional\n"
+        "field. The history records who changed which fields and when, never the values. Marking identity\n"
+        "verified records who verified it and when.\n\n"
+        "Example: privacy-bot cases edit PRV-2026-0001 --email taro@example.com --identity-status verified \\\n"
+        "           --identity-method registered_email --actor U0123MANAGER",
+        formatter_class=_HELP,
+    )
+    edit.add_argument("case_id", metavar="ID")
+    edit.add_argument("--name", help="requester's name")
+    edit.add_argument("--email", help="requester's email")
+    edit.add_argument("--phone", help="requester's phone")
+    edit.add_argument("--channel", help=f"how it arrived: {', '.join(CHANNELS)}")
+    edit.add_argument("--data-role", help=f"{' or '.join(DATA_ROLES)}")
+    edit.add_argument("--client", help="the client, when data_role is client_data")
+    edit.add_argument("--agent-kind", help=f"代理人: {' or '.join(AGENT_KINDS)}")
+    edit.add_argument("--agent-name", help="the agent's name")
+    edit.add_argument("--identity-status", help=f"本人確認: {', '.join(IDENTITY_STATUSES)}")
+    edit.add_argument("--identity-method", help=f"how identity was checked: {', '.join(IDENTITY_METHODS)}")
+    edit.add_argument("--identity-document", help="ID document type seen (never a copy)")
+    edit.add_argument("--actor", required=True, help="Slack user id of the person acting")
+    edit.set_defaults(func=_edit)
+
+
+@_database_command
+def _edit(args: argparse.Namespace) -> int:
+    changes = {name: getattr(args, option) or None for option, name in _EDIT_OPTIONS.items()
+               if getattr(args, option) is not None}
+    if not changes:
+        raise UsageError("give at least one field to change, e.g. --email / 変更する項目を指定してください")
+    return _change(args.case_id, EditDetails(changes), actor=args.actor,
+                   done=lambda case: f"{case.id}  編集 (edited): {', '.join(_edited_fields(case))}")
+
+
+def _edited_fields(case: Case) -> tuple[str, ...]:
+    event = case.history[-1].event
+    return event.fields if isinstance(event, DetailsEdited) else ()
+
+
+def _change(case_id: str, command: Command, *, actor: str, config: Config | None = None,
+            done: Callable[[Case], str] | None = None) -> int:
     """Hand one command to the desk and word its named failures: not found → 1, refused input → 2."""
     try:
         case = _desk(config or _config()).handle(case_id, command, actor=actor, now=utc_now())
@@ -524,7 +613,8 @@ def _change(case_id: str, command: Command, *, actor: str, config: Config | None
         raise UsageError(wording.invalid_transition(exc)) from None
     except ValidationError as exc:
         return _field_errors(exc)
-    print(f"{case.id}  {case.status}  期限 (due) {_local(case.due_at)}  担当 (assignee) {case.assignee or '-'}")
+    print(done(case) if done else
+          f"{case.id}  {case.status}  期限 (due) {_local(case.due_at)}  担当 (assignee) {case.assignee or '-'}")
     return 0
 
 

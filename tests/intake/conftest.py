@@ -46,6 +46,8 @@ def intake_fields(**overrides: Any) -> dict[str, Any]:
         "description": "御社が保有している私の個人情報を開示してください。",
         "channel": "email",
         "requester": {"name": "山田太郎", "email": "taro@example.com", "phone": "03-1234-5678"},
+        # Verified, so that a disclosure may end as fulfilled (tests/intake/test_case_work.py covers the rule).
+        "identity": {"status": "verified", "method": "registered_email"},
     }
     fields.update(overrides)
     return fields

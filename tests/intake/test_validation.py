@@ -21,7 +21,8 @@ class TestFields:
 
     def test_good_intake_is_normalised(self, config: Config) -> None:
         new = validate_new_case(
-            intake_fields(requester={"name": " 山田 太郎 ", "email": "Taro@Example.COM", "phone": "090-1234-5678"}),
+            intake_fields(requester={"name": " 山田 太郎 ", "email": "Taro@Example.COM", "phone": "090-1234-5678"},
+                          identity=None),
             request_types=load_request_types(), config=config, now=NOW,
         )
         assert new.requester.name == "山田 太郎"
