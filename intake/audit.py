@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-__all__ = ["Assigned", "AuditEvent", "AuditRow", "Created", "Extended", "StatusChanged", "from_row", "to_row",
-           "utc_text"]
+__all__ = ["Assigned", "AuditEvent", "AuditRow", "Created", "Extended", "ReplySent", "StatusChanged", "from_row",
+           "to_row", "utc_text"]
 
 
 def utc_text(moment: datetime) -> str:
@@ -61,7 +61,17 @@ class Assigned:
     assignee: str
 
 
-AuditEvent = Created | StatusChanged | Extended | Assigned
+@dataclass(frozen=True)
+class ReplySent:
+    """Someone sent the requester the reply of `stage` (a draft the bot wrote, sent by a person, never by the bot),
+    in `language`; the status stays `status`. The text itself is not kept: it holds personal data."""
+
+    status: str
+    stage: str
+    language: str
+
+
+AuditEvent = Created | StatusChanged | Extended | Assigned | ReplySent
 
 
 class AuditRow(NamedTuple):
@@ -90,6 +100,9 @@ def to_row(event: AuditEvent) -> AuditRow:
         case Assigned():
             return AuditRow("assigned", event.status, event.status, None,
                             {"from": event.previous, "to": event.assignee})
+        case ReplySent():
+            return AuditRow("reply_sent", event.status, event.status, None,
+                            {"stage": event.stage, "language": event.language})
 
 
 def from_row(row: AuditRow) -> AuditEvent:
@@ -108,4 +121,6 @@ def from_row(row: AuditRow) -> AuditEvent:
                             new_due=datetime.fromisoformat(details["to_due_at"]), reason=row.note)
         case "assigned":
             return Assigned(status=str(row.to_status), previous=details["from"], assignee=details["to"])
+        case "reply_sent":
+            return ReplySent(status=str(row.to_status), stage=details["stage"], language=details["language"])
     raise ValueError(f"unknown audit action {row.action!r}")

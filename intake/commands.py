@@ -21,6 +21,7 @@ __all__ = [
     "Assign",
     "Command",
     "Extend",
+    "RecordReplySent",
     "Refuse",
     "Resolve",
     "StartWork",
@@ -107,8 +108,17 @@ class Assign:
     assignee: str
 
 
+@dataclass(frozen=True)
+class RecordReplySent:
+    """Not a status: a person sent the requester the reply of `stage` in `language` (the bot drafts, never sends).
+    Both are checked by the desk: a stage that does not fit the case is refused (`intake.replies`)."""
+
+    stage: str
+    language: str
+
+
 StatusCommand = Acknowledge | StartWork | WaitForRequester | Resolve | Refuse | Transfer | Withdraw
-Command = StatusCommand | Extend | Assign
+Command = StatusCommand | Extend | Assign | RecordReplySent
 
 
 def command_for_status(status: str, *, reason: str | None = None, ground: str | None = None,

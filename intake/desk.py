@@ -19,13 +19,25 @@ from typing import Any
 
 import sqlite_utils
 
-from intake.audit import Assigned, Extended, StatusChanged, utc_text
+from intake.audit import Assigned, Extended, ReplySent, StatusChanged, utc_text
 from intake.case import Case
-from intake.commands import Assign, Command, Extend, Refuse, Resolve, StatusCommand, Transfer, Withdraw, check_details
+from intake.commands import (
+    Assign,
+    Command,
+    Extend,
+    RecordReplySent,
+    Refuse,
+    Resolve,
+    StatusCommand,
+    Transfer,
+    Withdraw,
+    check_details,
+)
 from intake.config import Config
 from intake.db import transaction
 from intake.errors import Code, FieldError, InvalidTransition, ValidationError
 from intake.lifecycle import OPEN_STATUSES, Action, Status, authorise, check_extension, check_move
+from intake.replies import REPLY_LANGUAGES, ReplyStage, check_stage
 from intake.request_types import RequestType, RequestTypes, load_request_types
 from intake.routing import Router
 from intake.store import CaseStore
@@ -94,6 +106,8 @@ class CaseDesk:
                                     new_due=command.new_due, reason=command.reason, now=now)
                     self.store.record(case.id, Extended(case.status, case.due_at, command.new_due, command.reason),
                                       changes={"due_at": utc_text(command.new_due)}, actor=actor, now=now)
+                case RecordReplySent():
+                    self._reply_sent(case_id, command, actor=actor, now=now)
                 case _:
                     self._change_status(case, command, request_type, actor=actor, now=now,
                                         step_through=step_through)
@@ -109,6 +123,21 @@ class CaseDesk:
             raise InvalidTransition(case.id, case.status, "assigned")
         self.store.record(case.id, Assigned(case.status, case.assignee, command.assignee),
                           changes={"assignee": command.assignee}, actor=actor, now=now)
+
+    def _reply_sent(self, case_id: str, command: RecordReplySent, *, actor: str, now: datetime) -> None:
+        """Record that a person sent the requester a reply; only a stage that fits the case (read with its
+        history: an extension's reply needs the extension), in a language a draft exists in."""
+        errors: dict[str, FieldError] = {}
+        if command.stage not in ReplyStage.__members__.values():
+            errors["stage"] = FieldError(Code.NOT_ONE_OF, {"choices": tuple(ReplyStage)})
+        if command.language not in REPLY_LANGUAGES:
+            errors["language"] = FieldError(Code.NOT_ONE_OF, {"choices": REPLY_LANGUAGES})
+        if errors:
+            raise ValidationError(errors)
+        case = self.store.get(case_id, actor=actor)
+        check_stage(case, ReplyStage(command.stage))
+        self.store.record(case.id, ReplySent(case.status, command.stage, command.language), changes={}, actor=actor,
+                          now=now)
 
     def _change_status(self, case: Case, command: StatusCommand, request_type: RequestType, *, actor: str,
                        now: datetime, step_through: bool) -> None:
