@@ -67,8 +67,9 @@ def _variant(case: Case, stage: ReplyStage, request_types: RequestTypes) -> str 
     """Which template variant fits: a result's by its outcome, a refusal's by whether the policy names its ground."""
     if stage is ReplyStage.RESULT:
         return case.outcome
-    if stage is ReplyStage.REFUSAL and case.refusal_ground in request_types.grounds:
-        return POLICY_GROUND if request_types.grounds[case.refusal_ground].policy_section else None
+    ground = request_types.grounds.get(case.refusal_ground or "")
+    if stage is ReplyStage.REFUSAL and ground is not None and ground.policy_section:
+        return POLICY_GROUND
     return None
 
 

@@ -8,13 +8,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from intake import Assign, BusinessCalendar, Code, Extend, FieldError, Refuse, Resolve, Transfer, ValidationError
+from intake import (
+    Assign,
+    BusinessCalendar,
+    Code,
+    Extend,
+    FieldError,
+    RecordReplySent,
+    Refuse,
+    Resolve,
+    Transfer,
+    ValidationError,
+)
 from intake.validation import parse_moment
 
 from bot import ids
 from bot.payloads import input_value
 
-__all__ = ["parse_assign", "parse_extend", "parse_refuse", "parse_resolve", "parse_transfer"]
+__all__ = ["parse_assign", "parse_extend", "parse_refuse", "parse_reply_sent", "parse_resolve", "parse_transfer",
+           "reply_choice"]
 
 
 def _text(values: dict[str, Any], block_id: str) -> str | None:
@@ -55,3 +67,18 @@ def parse_extend(values: dict[str, Any], *, calendar: BusinessCalendar) -> Exten
     except ValueError:
         raise _required(ids.BLOCK_DUE) from None
     return Extend(new_due, _text(values, ids.BLOCK_REASON))
+
+
+def reply_choice(values: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The stage and language selected in the reply draft modal (either None when absent)."""
+    stage = input_value(values, ids.BLOCK_STAGE, ids.ACTION_DRAFT_STAGE)
+    language = input_value(values, ids.BLOCK_LANGUAGE, ids.ACTION_DRAFT_LANGUAGE)
+    return (stage if isinstance(stage, str) else None), (language if isinstance(language, str) else None)
+
+
+def parse_reply_sent(values: dict[str, Any]) -> RecordReplySent:
+    """"Mark as sent": the stage and language the shown draft was made for (the desk checks both)."""
+    stage, language = reply_choice(values)
+    if stage is None:
+        raise _required(ids.BLOCK_STAGE)
+    return RecordReplySent(stage, language or "ja")
