@@ -269,7 +269,7 @@ def redraft_reply(ack: Ack, body: dict[str, Any], client: WebClient, services: S
         return
     client.views_update(view_id=field(view, "id"), hash=field(view, "hash") or None,
                         view=_draft_view(case, services, stage=stage, language=language))
-    log.info("case draft redrawn case=%s user=%s stage=%s language=%s", metadata.case_id, user_id, stage, language)
+    log.info("case draft redrawn case=%s user=%s", metadata.case_id, user_id)
 
 
 def submit_reply_sent(ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services) -> None:

@@ -131,7 +131,7 @@ class TestSubmission:
         assert "第11条" in text  # the policy section of a deletion request
         due = case["due_at"]  # JST, e.g. 2026-05-12T18:00:00+09:00
         assert f"{due[:10]}" in text and due[11:16] in text
-        assert set(card.buttons()) == {"case_acknowledge", "case_assign", "case_extend"}
+        assert set(card.buttons()) == {"case_acknowledge", "case_assign", "case_extend", "case_draft_reply"}
         assert card.buttons()["case_acknowledge"]["text"]["text"].startswith("受付")
 
         [confirmation] = wait_dm(bot, AGENT)
