@@ -95,6 +95,15 @@ VIEW_CASE_EDIT: Final = "case_edit_modal"
 BLOCK_NOTE_TEXT: Final = "text"
 #: The Resolve form's optional reason to proceed before identity is verified (shown only when the rule applies).
 BLOCK_IDENTITY_OVERRIDE: Final = "identity_override"
+#: "返信文案 / Draft reply" on a case card (value: the case id) opens a modal with the draft, a stage select and a
+#: language select (each redraws the draft when changed) and "送信済みにする / Mark as sent" as its submit.
+ACTION_CASE_DRAFT_REPLY: Final = "case_draft_reply"
+VIEW_CASE_DRAFT_REPLY: Final = "case_draft_reply_modal"
+BLOCK_STAGE: Final = "stage"
+BLOCK_LANGUAGE: Final = "language"
+ACTION_DRAFT_STAGE: Final = "draft_stage"
+ACTION_DRAFT_LANGUAGE: Final = "draft_language"
+BLOCK_DRAFT: Final = "draft"
 
 #: App Home: the event, and nothing else (its buttons are ACTION_CASE_OPEN).
 EVENT_APP_HOME_OPENED: Final = "app_home_opened"

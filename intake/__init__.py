@@ -14,6 +14,7 @@ from intake.commands import (
     Command,
     EditDetails,
     Extend,
+    RecordReplySent,
     Refuse,
     Resolve,
     StartWork,
@@ -37,6 +38,7 @@ from intake.errors import (
     InvalidTransition,
     NotAuthorised,
     RequestTypesError,
+    StageNotApplicable,
     ValidationError,
 )
 from intake.outbox import Outbox, OutboxRow
@@ -45,6 +47,8 @@ from intake.lifecycle import CLOSED_STATUSES, OPEN_STATUSES, SERVER_OPERATOR, St
 from intake.request_types import REQUEST_TYPE_IDS, RequestType, RequestTypes, load_request_types
 from intake.store import CaseStore
 from intake.validation import NewCase, validate_new_case
+from intake.audit import Extended, ReplySent
+from intake.replies import REPLY_LANGUAGES, ReplyStage, check_stage, fitting_stages, suggested_stage
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -110,4 +114,13 @@ __all__ = [
     "transaction",
     "urgency_signals",
     "validate_new_case",
+    "REPLY_LANGUAGES",
+    "Extended",
+    "RecordReplySent",
+    "ReplySent",
+    "ReplyStage",
+    "StageNotApplicable",
+    "check_stage",
+    "fitting_stages",
+    "suggested_stage",
 ]

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-__all__ = ["Assigned", "AuditEvent", "AuditRow", "Created", "DetailsEdited", "Extended", "NoteAdded", "StatusChanged",
-           "from_row", "to_row", "utc_text"]
+__all__ = ["Assigned", "AuditEvent", "AuditRow", "Created", "DetailsEdited", "Extended", "NoteAdded", "ReplySent",
+           "StatusChanged", "from_row", "to_row", "utc_text"]
 
 
 def utc_text(moment: datetime) -> str:
@@ -81,7 +81,17 @@ class DetailsEdited:
     fields: tuple[str, ...]
 
 
-AuditEvent = Created | StatusChanged | Extended | Assigned | NoteAdded | DetailsEdited
+@dataclass(frozen=True)
+class ReplySent:
+    """Someone sent the requester the reply of `stage` (a draft the bot wrote, sent by a person, never by the bot),
+    in `language`; the status stays `status`. The text itself is not kept: it holds personal data."""
+
+    status: str
+    stage: str
+    language: str
+
+
+AuditEvent = Created | StatusChanged | Extended | Assigned | NoteAdded | DetailsEdited | ReplySent
 
 
 class AuditRow(NamedTuple):
@@ -115,6 +125,9 @@ def to_row(event: AuditEvent) -> AuditRow:
             return AuditRow("note_added", event.status, event.status, None, {"note_id": event.note_id})
         case DetailsEdited():
             return AuditRow("details_edited", event.status, event.status, None, {"fields": list(event.fields)})
+        case ReplySent():
+            return AuditRow("reply_sent", event.status, event.status, None,
+                            {"stage": event.stage, "language": event.language})
 
 
 def from_row(row: AuditRow) -> AuditEvent:
@@ -137,4 +150,6 @@ def from_row(row: AuditRow) -> AuditEvent:
             return NoteAdded(status=str(row.to_status), note_id=int(details["note_id"]))
         case "details_edited":
             return DetailsEdited(status=str(row.to_status), fields=tuple(details["fields"]))
+        case "reply_sent":
+            return ReplySent(status=str(row.to_status), stage=details["stage"], language=details["language"])
     raise ValueError(f"unknown audit action {row.action!r}")

@@ -24,6 +24,7 @@ __all__ = [
     "Command",
     "EditDetails",
     "Extend",
+    "RecordReplySent",
     "Refuse",
     "Resolve",
     "StartWork",
@@ -130,8 +131,17 @@ class EditDetails:
     changes: Mapping[str, str | None] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class RecordReplySent:
+    """Not a status: a person sent the requester the reply of `stage` in `language` (the bot drafts, never sends).
+    Both are checked by the desk: a stage that does not fit the case is refused (`intake.replies`)."""
+
+    stage: str
+    language: str
+
+
 StatusCommand = Acknowledge | StartWork | WaitForRequester | Resolve | Refuse | Transfer | Withdraw
-Command = StatusCommand | Extend | Assign | AddNote | EditDetails
+Command = StatusCommand | Extend | Assign | AddNote | EditDetails | RecordReplySent
 
 
 def command_for_status(status: str, *, reason: str | None = None, ground: str | None = None,

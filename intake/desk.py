@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlite_utils
 
-from intake.audit import Assigned, DetailsEdited, Extended, NoteAdded, StatusChanged, utc_text
+from intake.audit import Assigned, DetailsEdited, Extended, NoteAdded, ReplySent, StatusChanged, utc_text
 from intake.case import Case
 from intake.commands import (
     AddNote,
@@ -27,6 +27,7 @@ from intake.commands import (
     Command,
     EditDetails,
     Extend,
+    RecordReplySent,
     Refuse,
     Resolve,
     StatusCommand,
@@ -39,6 +40,7 @@ from intake.config import Config
 from intake.db import transaction
 from intake.errors import Code, FieldError, InvalidTransition, ValidationError
 from intake.lifecycle import OPEN_STATUSES, Action, Status, authorise, check_extension, check_move
+from intake.replies import REPLY_LANGUAGES, ReplyStage, check_stage
 from intake.request_types import RequestType, RequestTypes, load_request_types
 from intake.routing import Router
 from intake.store import CaseStore
@@ -112,6 +114,8 @@ class CaseDesk:
                     self.store.record(case.id, NoteAdded(case.status, note_id), changes={}, actor=actor, now=now)
                 case EditDetails():
                     self._edit(case, command, actor=actor, now=now)
+                case RecordReplySent():
+                    self._reply_sent(case_id, command, actor=actor, now=now)
                 case _:
                     self._change_status(case, command, request_type, actor=actor, now=now,
                                         step_through=step_through)
@@ -165,6 +169,21 @@ class CaseDesk:
                            identity_verified_by=actor if verified else None)
         fields = tuple(name for name in EDITABLE_FIELDS if _COLUMNS[name] in changes)
         self.store.record(case.id, DetailsEdited(case.status, fields), changes=changes, actor=actor, now=now)
+
+    def _reply_sent(self, case_id: str, command: RecordReplySent, *, actor: str, now: datetime) -> None:
+        """Record that a person sent the requester a reply; only a stage that fits the case (read with its
+        history: an extension's reply needs the extension), in a language a draft exists in."""
+        errors: dict[str, FieldError] = {}
+        if command.stage not in ReplyStage.__members__.values():
+            errors["stage"] = FieldError(Code.NOT_ONE_OF, {"choices": tuple(ReplyStage)})
+        if command.language not in REPLY_LANGUAGES:
+            errors["language"] = FieldError(Code.NOT_ONE_OF, {"choices": REPLY_LANGUAGES})
+        if errors:
+            raise ValidationError(errors)
+        case = self.store.get(case_id, actor=actor)
+        check_stage(case, ReplyStage(command.stage))
+        self.store.record(case.id, ReplySent(case.status, command.stage, command.language), changes={}, actor=actor,
+                          now=now)
 
     def _change_status(self, case: Case, command: StatusCommand, request_type: RequestType, *, actor: str,
                        now: datetime, step_through: bool) -> None:

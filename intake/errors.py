@@ -7,7 +7,8 @@
     ├── CaseNotFound         no case with that id
     ├── DatabaseUnavailable  the database file cannot be used (missing directory, not a database, locked...)
     ├── InvalidTransition    the state machine does not allow this move from the current status
-    └── NotAuthorised        the actor is neither manager, deputy nor privacy team
+    ├── NotAuthorised        the actor is neither manager, deputy nor privacy team
+    └── StageNotApplicable   the requester is owed no reply of this stage (a refusal's reply on a case not refused)
 
 Catch `IntakeError` at an edge to handle every expected failure; anything else is a bug.
 """
@@ -31,6 +32,7 @@ __all__ = [
     "NotAuthorised",
     "Problem",
     "RequestTypesError",
+    "StageNotApplicable",
     "ValidationError",
 ]
 
@@ -158,3 +160,13 @@ class NotAuthorised(IntakeError):
         self.actor = actor
         self.action = action
         super().__init__(f"{actor or 'anonymous'} may not {action}")
+
+
+class StageNotApplicable(IntakeError):
+    """No reply of `stage` fits the case as it stands (`intake.replies.fitting_stages` says which do)."""
+
+    def __init__(self, case_id: str, stage: str, status: str) -> None:
+        self.case_id = case_id
+        self.stage = stage
+        self.status = status
+        super().__init__(f"case {case_id}: no {stage} reply fits a case that is {status}")

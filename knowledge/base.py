@@ -38,6 +38,7 @@ from common.yaml_lines import Problem
 from knowledge.model import FaqEntry, PolicyEntry, Summary
 from knowledge.focus import focus
 from knowledge.lookup import LookUp, find_reference
+from knowledge.replies import Replies
 from knowledge.spelling import Speller
 
 ANSWER_THRESHOLD = 0.48
@@ -110,9 +111,12 @@ class KnowledgeBase:
     """Answers questions from the policy; build it once at start-up."""
 
     def __init__(
-        self, policy: Iterable[PolicyEntry], faq: Iterable[FaqEntry], summaries: Iterable[Summary] = ()
+        self, policy: Iterable[PolicyEntry], faq: Iterable[FaqEntry], summaries: Iterable[Summary] = (),
+        replies: Replies | None = None,
     ) -> None:
         self.policy = {entry.id: entry for entry in policy}
+        #: The reviewed reply templates (`knowledge.drafts` fills them from a case).
+        self.replies = replies or Replies((), None)
         self.faq = {entry.id: entry for entry in faq}
         self.summaries = {summary.cites: summary for summary in summaries}
         self._children: dict[str, list[PolicyEntry]] = {}
@@ -548,4 +552,4 @@ def load_knowledge_base(directory: Path | str = BUNDLED_DIR) -> KnowledgeBase:
     files = read_knowledge(directory)
     if files.problems:
         raise KnowledgeBaseError(files.problems)
-    return KnowledgeBase(files.policy, files.faq, files.summaries)
+    return KnowledgeBase(files.policy, files.faq, files.summaries, files.replies)

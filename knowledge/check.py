@@ -1,4 +1,5 @@
-"""`kb check`: everything that must hold between policy.yaml, faq.yaml and the published policy text.
+"""`kb check`: everything that must hold between policy.yaml, faq.yaml, summaries.yaml, replies.yaml and the
+published policy text.
 
 Shape problems come from `knowledge.model`; this adds what needs both files and the source: unique ids, every
 citation resolving, every section present, and every Japanese quote NFKC-equal to the published text, since a
@@ -15,11 +16,13 @@ from pathlib import Path
 from common.yaml_lines import Problem
 from knowledge.grounding import ungrounded
 from knowledge.model import FaqEntry, PolicyEntry, Summary, read_faq, read_policy, read_summaries
+from knowledge.replies import Replies, check_replies, read_replies
 
 BUNDLED_DIR = Path(__file__).resolve().parent
 POLICY_FILE = "policy.yaml"
 FAQ_FILE = "faq.yaml"
 SUMMARIES_FILE = "summaries.yaml"
+REPLIES_FILE = "replies.yaml"
 SOURCE_FILE = "callconnect-privacy-policy.txt"
 SECTION_COUNT = 16
 
@@ -37,6 +40,7 @@ class KnowledgeFiles:
     faq: list[FaqEntry]
     problems: list[Problem]
     summaries: list[Summary] = field(default_factory=list)
+    replies: Replies = field(default_factory=lambda: Replies((), None))
 
 
 def read_knowledge(directory: Path | str = BUNDLED_DIR) -> KnowledgeFiles:
@@ -49,6 +53,9 @@ def read_knowledge(directory: Path | str = BUNDLED_DIR) -> KnowledgeFiles:
     summaries_path = directory / SUMMARIES_FILE
     if not summaries_path.exists():
         summaries_path = BUNDLED_DIR / SUMMARIES_FILE
+    replies_path = directory / REPLIES_FILE
+    if not replies_path.exists():
+        replies_path = BUNDLED_DIR / REPLIES_FILE
     policy, problems = read_policy(policy_path)
     faq, faq_problems = read_faq(faq_path)
     summaries, summary_problems = read_summaries(summaries_path)
@@ -57,8 +64,10 @@ def read_knowledge(directory: Path | str = BUNDLED_DIR) -> KnowledgeFiles:
     problems += _check_policy(policy, str(policy_path), published)
     problems += _check_faq(faq, {e.id for e in policy}, str(faq_path))
     problems += _check_summaries(summaries, policy, str(summaries_path))
+    replies, reply_problems = read_replies(replies_path)
+    problems += reply_problems + check_replies(replies, policy, str(replies_path))
     policy = [replace(e, numbered=_is_numbered(e, published)) for e in policy]
-    return KnowledgeFiles(policy, faq, problems, summaries)
+    return KnowledgeFiles(policy, faq, problems, summaries, replies)
 
 
 def _is_numbered(entry: PolicyEntry, published: str) -> bool:

@@ -6,11 +6,11 @@ allowed, not from this status) are the command line's own: they name the options
 """
 from __future__ import annotations
 
-from intake import InvalidTransition, NotAuthorised, ValidationError, allowed_next
+from intake import InvalidTransition, NotAuthorised, StageNotApplicable, ValidationError, allowed_next
 
 from bot.views.problems import field_messages
 
-__all__ = ["field_error_lines", "invalid_transition", "not_authorised", "not_found"]
+__all__ = ["field_error_lines", "invalid_transition", "not_authorised", "not_found", "stage_not_applicable"]
 
 
 def not_found(case_id: str) -> str:
@@ -31,3 +31,15 @@ def invalid_transition(error: InvalidTransition) -> str:
 def field_error_lines(error: ValidationError) -> list[str]:
     """One `privacy-bot: FIELD: sentence` line per refused field."""
     return [f"privacy-bot: {name}: {message}" for name, message in field_messages(error).items()]
+
+
+def stage_not_applicable(error: StageNotApplicable) -> str:
+    """Which reply does not fit, and why in terms of the case (its status; identity; no extension)."""
+    why = {
+        "identity": "本人確認が済んでいるか、終了した案件です (identity verified or case closed)",
+        "result": f"完了（resolved）ではありません (the case is {error.status}, not resolved)",
+        "refusal": f"拒否（refused）ではありません (the case is {error.status}, not refused)",
+        "extension": "期限の延長がありません (the due date was never extended)",
+        "transfer": f"移送（transferred）ではありません (the case is {error.status}, not transferred)",
+    }.get(error.stage, error.status)
+    return f"{error.case_id} に {error.stage} の返信文案は作れません: {why}"

@@ -3,7 +3,7 @@ that handles it is one hop (find the id below).
 
     answers.py   mentions and DMs, the buttons under an answer, the comment after a 👎
     intake.py    the `/privacy` command, the intake shortcuts and the intake modal
-    cases.py     the buttons of a case card and the forms behind them
+    cases.py     the buttons of a case card and the forms behind them (and the reply draft modal)
     guidance.py  the "log it as urgent" button of a critical answer
     home.py      App Home
     stale.py     whatever interactive request none of them took (an outdated button, shortcut, form or command)
@@ -57,6 +57,10 @@ def register(app: App, *, services: Services) -> None:
     app.action(ids.ACTION_CASE_EDIT)(cases.open_edit_form)
     app.view(ids.VIEW_CASE_NOTE)(cases.submit_note)
     app.view(ids.VIEW_CASE_EDIT)(cases.submit_edit)
+    app.action(ids.ACTION_CASE_DRAFT_REPLY)(cases.open_draft_reply)
+    app.action(ids.ACTION_DRAFT_STAGE)(cases.redraft_reply)
+    app.action(ids.ACTION_DRAFT_LANGUAGE)(cases.redraft_reply)
+    app.view(ids.VIEW_CASE_DRAFT_REPLY)(cases.submit_reply_sent)
 
     app.action(ids.ACTION_OPEN_URGENT_INTAKE)(guidance.open_urgent_intake)
     app.event(ids.EVENT_APP_HOME_OPENED)(home.publish_home)

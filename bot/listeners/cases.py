@@ -14,7 +14,20 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from intake import JST, Acknowledge, Case, CaseNotFound, Command, IntakeError, NotAuthorised, ValidationError
+from intake import (
+    JST,
+    Acknowledge,
+    Case,
+    CaseNotFound,
+    Command,
+    IntakeError,
+    NotAuthorised,
+    ReplyStage,
+    ValidationError,
+    fitting_stages,
+    suggested_stage,
+)
+from knowledge.drafts import draft_reply, reply_language
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
@@ -30,12 +43,15 @@ from bot.views.case_forms import (
     parse_extend,
     parse_note,
     parse_refuse,
+    parse_reply_sent,
     parse_resolve,
     parse_transfer,
+    reply_choice,
 )
 from bot.views.case_modals import (
     assign_modal,
     case_detail_modal,
+    draft_reply_modal,
     edit_modal,
     extend_modal,
     note_modal,
@@ -49,17 +65,20 @@ __all__ = [
     "acknowledge",
     "open_assign_form",
     "open_case",
+    "open_draft_reply",
     "open_edit_form",
     "open_extend_form",
     "open_note_form",
     "open_refuse_form",
     "open_resolve_form",
     "open_transfer_form",
+    "redraft_reply",
     "submit_assign",
     "submit_edit",
     "submit_extend",
     "submit_note",
     "submit_refuse",
+    "submit_reply_sent",
     "submit_resolve",
     "submit_transfer",
 ]
@@ -241,3 +260,48 @@ def submit_note(ack: Ack, body: dict[str, Any], view: dict[str, Any], services: 
 
 def submit_edit(ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services) -> None:
     _submit("edited", parse_edit, ack, body, view, services)
+
+
+# -- the reply draft: shown, redrawn for another stage or language, marked sent ---------------------------------
+
+
+def _draft_view(case: Case, services: Services, *, stage: str | None = None, language: str | None = None) -> Block:
+    """The draft modal for `stage` (when it fits the case; else the stage the case's status suggests)."""
+    stages = fitting_stages(case)
+    chosen = ReplyStage(stage) if stage in stages else suggested_stage(case)
+    draft = draft_reply(case, chosen, language=reply_language(language), knowledge_base=services.knowledge_base,
+                        request_types=services.request_types)
+    return draft_reply_modal(case, draft=draft, stages=stages, request_types=services.request_types)
+
+
+def open_draft_reply(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond | None,
+                     client: WebClient, services: Services) -> None:
+    """返信文案: the reply the case's status suggests, in Japanese; the team only (it shows personal data)."""
+    _open("draft", lambda case: _draft_view(case, services), ack, body, action, respond, client, services)
+
+
+def redraft_reply(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
+    """Another stage or language was picked in the draft modal: draw the modal again with that draft."""
+    ack()
+    user_id = field(body, "user", "id")
+    view = body.get("view")
+    view = view if isinstance(view, dict) else {}
+    metadata = CaseActionMetadata.decode(view.get("private_metadata"))
+    state = view.get("state")
+    values = state.get("values") if isinstance(state, dict) else None
+    if metadata is None or not field(view, "id"):
+        return
+    stage, language = reply_choice(values if isinstance(values, dict) else {})
+    try:
+        case = services.store().get(metadata.case_id, actor=user_id)
+    except (NotAuthorised, CaseNotFound) as error:
+        log.info("case draft refused case=%s user=%s reason=%s", metadata.case_id, user_id, type(error).__name__)
+        return
+    client.views_update(view_id=field(view, "id"), hash=field(view, "hash") or None,
+                        view=_draft_view(case, services, stage=stage, language=language))
+    log.info("case draft redrawn case=%s user=%s", metadata.case_id, user_id)
+
+
+def submit_reply_sent(ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services) -> None:
+    """送信済みにする: the person sent the shown draft; recorded as `ReplySent(stage, language)`."""
+    _submit("reply_sent", parse_reply_sent, ack, body, view, services)

@@ -16,6 +16,7 @@ from intake import (
     EditDetails,
     Extend,
     FieldError,
+    RecordReplySent,
     Refuse,
     Resolve,
     Transfer,
@@ -26,8 +27,8 @@ from intake.validation import EDITABLE_FIELDS, parse_moment
 from bot import ids
 from bot.payloads import input_value
 
-__all__ = ["parse_assign", "parse_edit", "parse_extend", "parse_note", "parse_refuse", "parse_resolve",
-           "parse_transfer"]
+__all__ = ["parse_assign", "parse_edit", "parse_extend", "parse_note", "parse_refuse", "parse_reply_sent", "parse_resolve",
+           "parse_transfer", "reply_choice"]
 
 
 def _text(values: dict[str, Any], block_id: str) -> str | None:
@@ -80,3 +81,18 @@ def parse_edit(values: dict[str, Any]) -> EditDetails:
     """Every editable field the form shows, as it stands in the form (an emptied field clears it); the core keeps
     only what really changed and names those fields in the audit."""
     return EditDetails({name: _text(values, name) for name in EDITABLE_FIELDS if name in values})
+
+
+def reply_choice(values: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The stage and language selected in the reply draft modal (either None when absent)."""
+    stage = input_value(values, ids.BLOCK_STAGE, ids.ACTION_DRAFT_STAGE)
+    language = input_value(values, ids.BLOCK_LANGUAGE, ids.ACTION_DRAFT_LANGUAGE)
+    return (stage if isinstance(stage, str) else None), (language if isinstance(language, str) else None)
+
+
+def parse_reply_sent(values: dict[str, Any]) -> RecordReplySent:
+    """"Mark as sent": the stage and language the shown draft was made for (the desk checks both)."""
+    stage, language = reply_choice(values)
+    if stage is None:
+        raise _required(ids.BLOCK_STAGE)
+    return RecordReplySent(stage, language or "ja")

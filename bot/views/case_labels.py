@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from intake import JST, Status
+from intake import JST, REPLY_LANGUAGES, ReplyStage, Status
 from intake import validation as core
 
 __all__ = [
@@ -23,6 +23,8 @@ __all__ = [
     "IDENTITY_STATUSES",
     "OUTCOMES",
     "STATUSES",
+    "LANGUAGES",
+    "REPLY_STAGES",
     "jst",
     "label",
     "labelled",
@@ -78,6 +80,18 @@ DATA_ROLES = labelled(core.DATA_ROLES, {
 AGENT_KINDS = labelled(core.AGENT_KINDS, {
     "legal": "法定代理人 / Legal representative",
     "appointed": "任意代理人 / Appointed agent",
+})
+REPLY_STAGES = labelled(ReplyStage, {
+    "receipt": "受付のご連絡 / Receipt",
+    "identity": "本人確認のお願い / Identity check",
+    "result": "結果のご連絡 / Result",
+    "refusal": "拒否のご連絡 / Refusal",
+    "extension": "期限延長のご連絡 / Extension",
+    "transfer": "移送のご案内 / Transfer",
+})
+LANGUAGES = labelled(REPLY_LANGUAGES, {
+    "ja": "日本語 / Japanese",
+    "en": "英語 / English",
 })
 OUTCOMES = {
     "fulfilled": "対応済み / Fulfilled",

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from intake import OPEN_STATUSES, Case, Config, RequestTypes, Status
-from intake.audit import Assigned, Created, DetailsEdited, Extended, NoteAdded, StatusChanged
+from intake.audit import Assigned, Created, DetailsEdited, Extended, NoteAdded, ReplySent, StatusChanged
 from intake.case import AuditEntry
 
 from bot import ids
@@ -28,6 +28,7 @@ __all__ = [
     "escalation_post",
     "identity_line",
     "last_change",
+    "last_reply_sent",
     "notes_line",
     "reminder_message",
 ]
@@ -78,25 +79,39 @@ def last_change(entry: AuditEntry) -> str:
             what = "メモを追加 / added a note"
         case DetailsEdited(fields=fields):
             what = f"{'、'.join(fields)} を編集 / edited the details"
+        case ReplySent(stage=stage):
+            what = f"「{case_labels.label(case_labels.REPLY_STAGES, stage)}」を送信済みに / marked a reply sent"
     return f"<@{entry.actor}> が{what}（{case_labels.jst(entry.at)}）"
 
 
+def last_reply_sent(case: Case) -> str | None:
+    """「受付のご連絡 / Receipt（日本語 / Japanese）<@U>（日時）」: the latest reply someone marked as sent, if any."""
+    entry = next((e for e in reversed(case.history) if isinstance(e.event, ReplySent)), None)
+    if entry is None or not isinstance(entry.event, ReplySent):
+        return None
+    stage = case_labels.label(case_labels.REPLY_STAGES, entry.event.stage)
+    language = case_labels.label(case_labels.LANGUAGES, entry.event.language)
+    return f"{stage}（{language}） <@{entry.actor}>（{case_labels.jst(entry.at)}）"
+
+
 def case_buttons(case: Case, request_types: RequestTypes) -> list[Block]:
-    """The card's buttons for the case's status: 受付 while new, the endings once acknowledged, none when closed."""
+    """The card's buttons for the case's status: 受付 while new, the endings once acknowledged; and always, last,
+    the reply draft (a closed case still owes the requester its result, refusal or transfer)."""
     status = Status(case.status)
-    if status not in OPEN_STATUSES:
-        return []
     value = case.id
+    draft = button("返信文案 / Draft reply", action_id=ids.ACTION_CASE_DRAFT_REPLY, value=value)
+    if status not in OPEN_STATUSES:
+        return [draft]
     assign = button("担当を割り当て / Assign", action_id=ids.ACTION_CASE_ASSIGN, value=value)
     extend = button("期限延長 / Extend", action_id=ids.ACTION_CASE_EXTEND, value=value)
     if status is Status.NEW:
         return [button("受付 / Acknowledge", action_id=ids.ACTION_CASE_ACKNOWLEDGE, value=value, style="primary"),
-                assign, extend, *_work_buttons(value)]
+                assign, extend, *_work_buttons(value), draft]
     buttons = [assign, button("完了 / Resolve", action_id=ids.ACTION_CASE_RESOLVE, value=value, style="primary")]
     if request_types[case.type].refusable:
         buttons.append(button("拒否 / Refuse", action_id=ids.ACTION_CASE_REFUSE, value=value, style="danger"))
     buttons += [extend, button("クライアントへ移送 / Transfer", action_id=ids.ACTION_CASE_TRANSFER, value=value)]
-    return buttons + _work_buttons(value)
+    return [*buttons, *_work_buttons(value), draft]
 
 
 def _work_buttons(case_id: str) -> list[Block]:
@@ -183,6 +198,8 @@ def case_card(case: Case, *, request_types: RequestTypes, cite: Citer, repeat: b
         blocks.append(context(notes_line(case)))
     if case.history:
         blocks.append(context("最終更新 / Last change: " + last_change(case.history[-1])))
+    if sent := last_reply_sent(case):
+        blocks.append(context("最後に送った返信 / Last reply sent: " + sent))
     buttons = case_buttons(case, request_types)
     blocks.append(context("🔒 個人情報を含みます。チャンネルに転送しないでください。 / Contains personal data: do not forward."))
     if buttons:

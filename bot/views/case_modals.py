@@ -1,5 +1,5 @@
 """Modals about one case: its details with notes and history (from App Home or a reminder), and the forms behind the
-card's buttons (Assign, Resolve, Refuse, Extend, Transfer, Note, Edit). Pure builders.
+card's buttons (Assign, Resolve, Refuse, Extend, Transfer, Note, Edit, Draft reply). Pure builders.
 
 Form inputs are named after the error keys of `intake` (`ground`, `reason`, `due`…), so a `ValidationError` goes
 back next to its field as it is (worded by `bot/views/problems.py`); `bot/views/case_forms.py` reads each form
@@ -11,20 +11,22 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from intake import JST, Case, RequestTypes
+from intake import JST, REPLY_LANGUAGES, Case, ReplyStage, RequestTypes
 from intake.case import AuditEntry
 from intake.validation import AGENT_KINDS, CHANNELS, DATA_ROLES, IDENTITY_METHODS, IDENTITY_STATUSES
+from knowledge.drafts import Draft
 
 from bot import ids
 from bot.models import CaseActionMetadata
 from bot.views import case_labels
-from bot.views.blocks import Block, context, escape, quote, sections, truncate
+from bot.views.blocks import Block, context, escape, quote, sections, split_text, truncate
 from bot.views.case_messages import last_change
 
 __all__ = [
     "HISTORY_SHOWN",
     "assign_modal",
     "case_detail_modal",
+    "draft_reply_modal",
     "edit_modal",
     "extend_modal",
     "identity_rule_applies",
@@ -244,3 +246,34 @@ def transfer_modal(case: Case, *, request_types: RequestTypes) -> Block:
         _reason("メモ（任意） / Note (optional)", optional=True),
     ]
     return _modal(ids.VIEW_CASE_TRANSFER, case, "クライアントへ移送", blocks)
+
+
+def _choice(block_id: str, action_id: str, label: str, options: Sequence[tuple[str, str]], chosen: str) -> Block:
+    """A select that redraws the modal when changed (`dispatch_action`), and is read again on submission."""
+    select = _select(options)
+    select["initial_option"] = next(o for o in select["options"] if o["value"] == chosen)
+    return {"type": "input", "block_id": block_id, "label": _plain(label), "dispatch_action": True,
+            "element": {**select, "action_id": action_id}}
+
+
+def draft_reply_modal(case: Case, *, draft: Draft, stages: Sequence[ReplyStage], request_types: RequestTypes) -> Block:
+    """The reply the requester is owed, ready to copy (preformatted: Slack shows it exactly as drafted), the stage
+    and language it is drafted for (only the stages that fit the case), and "Mark as sent" as the submit. The bot
+    sends nothing to the requester: a person does, through the verified channel (appi.md §7)."""
+    blocks: list[Block] = [
+        _heading(case, request_types),
+        _choice(ids.BLOCK_STAGE, ids.ACTION_DRAFT_STAGE, "返信の段階 / Stage",
+                [(stage, case_labels.label(case_labels.REPLY_STAGES, stage)) for stage in stages], draft.stage),
+        _choice(ids.BLOCK_LANGUAGE, ids.ACTION_DRAFT_LANGUAGE, "言語 / Language",
+                [(language, case_labels.label(case_labels.LANGUAGES, language)) for language in REPLY_LANGUAGES],
+                draft.language),
+    ]
+    blocks += [
+        {"type": "rich_text", "block_id": f"{ids.BLOCK_DRAFT}-{number}",
+         "elements": [{"type": "rich_text_preformatted", "elements": [{"type": "text", "text": chunk}]}]}
+        for number, chunk in enumerate(split_text(draft.text(), 3000))
+    ]
+    blocks.append(context("🔒 ボットは送信しません。コピーして、本人確認済みの連絡先から送り、送ったら「送信済みにする」を"
+                          "押してください。 / The bot sends nothing: copy this, send it to the requester's verified "
+                          "contact, then press Mark as sent."))
+    return _modal(ids.VIEW_CASE_DRAFT_REPLY, case, "返信文案 / Draft reply", blocks, submit="送信済みにする / Mark as sent")

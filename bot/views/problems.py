@@ -8,7 +8,16 @@ the intake modal, which share their checks, also share their words.
 """
 from __future__ import annotations
 
-from intake import CaseNotFound, Code, FieldError, IntakeError, InvalidTransition, NotAuthorised, ValidationError
+from intake import (
+    CaseNotFound,
+    Code,
+    FieldError,
+    IntakeError,
+    InvalidTransition,
+    NotAuthorised,
+    StageNotApplicable,
+    ValidationError,
+)
 
 from bot.views.blocks import Message, escape, fit_message, sections
 from bot.views.case_labels import status_words
@@ -36,6 +45,7 @@ _REQUIRED = {
     "agent.name": "代理人の氏名を入力してください (agent name required)",
     "assignee": "担当者を選んでください (choose an assignee)",
     "outcome": "結果を選んでください (choose an outcome)",
+    "stage": "返信の段階を選んでください (choose the stage of the reply)",
     "due": "新しい期限を選んでください (choose the new due date)",
     "text": "メモを入力してください (note required)",
 }
@@ -110,6 +120,9 @@ def refusal_text(error: IntakeError) -> str:
         return f"{error.case_id} が見つかりませんでした。 / Case {error.case_id} was not found."
     if isinstance(error, NotAuthorised):
         return "この操作は許可されていません。 / You are not allowed to do this."
+    if isinstance(error, StageNotApplicable):
+        return (f"{error.case_id} には、いまこの段階の返信は当てはまりません。段階を選び直してください。"
+                f" / This reply does not fit {error.case_id} as it stands: choose another stage.")
     return str(error)
 
 

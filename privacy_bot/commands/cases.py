@@ -1,8 +1,9 @@
 """`privacy-bot cases`: the privacy team's operator tool on the server, over the case store of `intake/`.
 
 Reading (`list`, `show`, `export`) needs no Slack identity: whoever runs this can read the database file anyway.
-Changes (`transition`, `extend`, `assign`, `note`, `edit`) name a Slack user with `--actor`, checked against the configuration,
-and land in the audit trail under that name. The database is `PRIVACY_BOT_DB`, the configuration
+`draft` prints a reply to the requester (never sent) and reads like `show`.
+Changes (`transition`, `extend`, `assign`, `note`, `edit`) name a Slack user with `--actor`, checked against the
+configuration, and land in the audit trail under that name. The database is `PRIVACY_BOT_DB`, the configuration
 `PRIVACY_BOT_CONFIG` (design.md). Every verb runs under `_database_command`, so a database that cannot be used
 ends the command with one line naming the file and what to do, never a traceback.
 """
@@ -40,6 +41,9 @@ from intake import (
     InvalidTransition,
     NotAuthorised,
     Outbox,
+    REPLY_LANGUAGES,
+    ReplyStage,
+    StageNotApplicable,
     Status,
     ValidationError,
     allowed_next,
@@ -53,6 +57,8 @@ from intake import (
 )
 from intake.audit import DetailsEdited
 from intake.db import database_errors
+from knowledge import KnowledgeBaseError, load_knowledge_base
+from knowledge.drafts import draft_reply, reply_language
 from intake.validation import (
     AGENT_KINDS,
     CHANNELS,
@@ -121,6 +127,7 @@ def register(subparsers: Any) -> None:
     _register_assign(verbs)
     _register_note(verbs)
     _register_edit(verbs)
+    _register_draft(verbs)
 
 
 # -- new ----------------------------------------------------------------------------------------------------
@@ -615,6 +622,52 @@ def _change(case_id: str, command: Command, *, actor: str, config: Config | None
         return _field_errors(exc)
     print(done(case) if done else
           f"{case.id}  {case.status}  期限 (due) {_local(case.due_at)}  担当 (assignee) {case.assignee or '-'}")
+    return 0
+
+
+# -- reply drafts -------------------------------------------------------------------------------------------
+
+
+def _register_draft(verbs: Any) -> None:
+    draft = verbs.add_parser(
+        "draft",
+        help="a reply to the requester, drafted from the reviewed templates (never sent)",
+        description="Print the reply the requester is owed at a stage of the case: the subject line, then the\n"
+        "body, in Japanese business style (default) or English, from knowledge/replies.yaml filled from the\n"
+        "case. Nothing is sent: copy it to the requester's verified channel, then mark it sent in Slack.\n"
+        "A stage that does not fit the case (refusal on a case not refused) exits with code 2.\n\n"
+        "Example: privacy-bot cases draft PRV-2026-0001 --stage receipt --lang en",
+        formatter_class=_HELP,
+    )
+    draft.add_argument("case_id", metavar="ID")
+    draft.add_argument("--stage", required=True, choices=[stage.value for stage in ReplyStage],
+                       help="which reply: %(choices)s")
+    draft.add_argument("--lang", choices=REPLY_LANGUAGES, help="the requester's language (default ja)")
+    draft.add_argument("--actor", default=SERVER_OPERATOR, help="who reads it (a privileged Slack user id; default "
+                       "operator, as for show)")
+    draft.set_defaults(func=_draft)
+
+
+@_database_command
+def _draft(args: argparse.Namespace) -> int:
+    config = _config()
+    request_types = load_request_types()
+    try:
+        knowledge_base = load_knowledge_base()
+    except KnowledgeBaseError as exc:
+        raise UsageError(f"the knowledge base is invalid / ナレッジベースに誤りがあります:\n{exc}") from None
+    try:
+        case = _store(config).get(args.case_id, actor=args.actor)
+        draft = draft_reply(case, ReplyStage(args.stage), language=reply_language(args.lang),
+                            knowledge_base=knowledge_base, request_types=request_types)
+    except CaseNotFound:
+        print(wording.not_found(args.case_id), file=sys.stderr)
+        return 1
+    except NotAuthorised as exc:
+        raise UsageError(wording.not_authorised(exc)) from None
+    except StageNotApplicable as exc:
+        raise UsageError(wording.stage_not_applicable(exc)) from None
+    print(draft.text())
     return 0
 
 

@@ -14,7 +14,7 @@ def register(subparsers: Any) -> None:
     actions = parser.add_subparsers(dest="kb_command", required=True, metavar="ACTION")
     check = actions.add_parser(
         "check",
-        help="validate policy.yaml and faq.yaml",
+        help="validate policy.yaml, faq.yaml, summaries.yaml and replies.yaml",
         description="Validate policy.yaml and faq.yaml: schema, unique ids, citations, verbatim quotes.\n"
         "Without PATH, checks the knowledge base the bot uses (today always the copy bundled in the package).\n"
         "Prints which one, then file:line: message per problem, and exits 1 when there is any.\n\n"

@@ -131,7 +131,8 @@ class TestSubmission:
         assert "第11条" in text  # the policy section of a deletion request
         due = case["due_at"]  # JST, e.g. 2026-05-12T18:00:00+09:00
         assert f"{due[:10]}" in text and due[11:16] in text
-        assert set(card.buttons()) == {"case_acknowledge", "case_assign", "case_extend", "case_note", "case_edit"}
+        assert set(card.buttons()) == {"case_acknowledge", "case_assign", "case_extend", "case_note", "case_edit",
+                                       "case_draft_reply"}
         assert card.buttons()["case_acknowledge"]["text"]["text"].startswith("受付")
 
         [confirmation] = wait_dm(bot, AGENT)
@@ -223,7 +224,7 @@ class TestManagerButtons:
         assert submit(bot.slack, view, {"ground": "other_law", "reason": "法令により開示できないため"},
                       user=MANAGER).status == 200
         updates = bot.fake.wait_for("chat.update", count=2)
-        assert "拒否" in updates[-1].all_text() and updates[-1].buttons() == {}
+        assert "拒否" in updates[-1].all_text() and updates[-1].buttons().keys() == {"case_draft_reply"}
         case = cases_show(bot, case_id)
         assert (case["status"], case["refusal_ground"], case["outcome"]) == ("refused", "other_law",
                                                                               "refused_with_ground")

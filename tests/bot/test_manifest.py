@@ -48,6 +48,7 @@ METHOD_SCOPES: dict[str, frozenset[str]] = {
     "conversations.history": frozenset({"channels:history", "groups:history", "im:history"}),
     "conversations.replies": frozenset({"channels:history", "groups:history", "im:history"}),
     "views.open": frozenset(),
+    "views.update": frozenset(),
     "views.publish": frozenset(),
 }
 #: Bot scopes each event subscription needs (docs.slack.dev/reference/events).

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from intake import Acknowledge, Assign, Case, CaseDesk, CaseStore, Extend, Refuse, StartWork
-from intake.audit import Assigned, AuditRow, Created, Extended, StatusChanged, from_row, to_row
+from intake.audit import Assigned, AuditRow, Created, Extended, ReplySent, StatusChanged, from_row, to_row
 from tests.intake.conftest import AGENT, MANAGER, NOW
 
 
@@ -55,6 +55,7 @@ def test_every_event_survives_its_row() -> None:
         StatusChanged("new", "acknowledged"),
         Extended("in_progress", NOW, NOW + timedelta(days=3), None),
         Assigned("new", MANAGER, AGENT),
+        ReplySent("refused", "refusal", "en"),
     ]
     for event in events:
         row = to_row(event)

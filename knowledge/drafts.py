@@ -1,0 +1,116 @@
+"""A reply to the requester, drafted from the reviewed templates of `replies.yaml` and filled from the case.
+
+The bot never sends it: a person copies it into the channel the requester is verified on (appi.md §7) and marks
+it sent. What goes into it is taken, never retyped: §10's ground from `policy.yaml`, §16's contact address from
+`policy.yaml`, the request type's label from the request types, dates in Japan time (2026年5月11日 / May 11,
+2026), and the case's own facts (its extension's dates and reason, the client, the refusal's reason).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from common.text import Language
+from intake import JST, Case, Extended, ReplyStage, RequestTypes, check_stage
+
+from knowledge.base import KnowledgeBase
+from knowledge.replies import POLICY_GROUND
+
+__all__ = ["CONTACT_ID", "Draft", "draft_reply", "reply_language"]
+
+#: §16's contact address, as the policy prints it.
+CONTACT_ID = "16.1"
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_NO_NAME: dict[Language, str] = {"ja": "お客様", "en": "Sir or Madam"}
+_SUBJECT: dict[Language, str] = {"ja": "件名", "en": "Subject"}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A filled reply: the subject line and the body (signature included)."""
+
+    stage: ReplyStage
+    language: Language
+    subject: str
+    body: str
+
+    def text(self) -> str:
+        """Subject line, a blank line, then the body: what `cases draft` prints and the modal shows."""
+        return f"{_SUBJECT[self.language]}: {self.subject}\n\n{self.body}"
+
+
+def reply_language(requested: str | None) -> Language:
+    """The requester's language: the one asked for, else Japanese (cases do not record a language yet; when they
+    do, it comes first here)."""
+    return "en" if requested == "en" else "ja"
+
+
+def draft_reply(case: Case, stage: ReplyStage, *, language: Language, knowledge_base: KnowledgeBase,
+                request_types: RequestTypes) -> Draft:
+    """The reply of `stage` for `case` (read with its history). Raises `StageNotApplicable` when no reply of that
+    stage fits the case (a refusal's on a case not refused)."""
+    check_stage(case, stage)
+    when = _variant(case, stage, request_types)
+    template = knowledge_base.replies.find(stage, when)
+    signature = knowledge_base.replies.signature
+    if template is None or signature is None:  # kb check refuses such a knowledge base; load_knowledge_base too
+        raise LookupError(f"replies.yaml has no {stage} reply")
+    values = _values(case, stage, language, knowledge_base, request_types)
+    text = template.text(language)
+    body = f"{_fill(text.body, values)}\n\n{_fill(signature.text(language).body, values)}"
+    return Draft(stage, language, _fill(text.subject, values), body)
+
+
+def _variant(case: Case, stage: ReplyStage, request_types: RequestTypes) -> str | None:
+    """Which template variant fits: a result's by its outcome, a refusal's by whether the policy names its ground."""
+    if stage is ReplyStage.RESULT:
+        return case.outcome
+    ground = request_types.grounds.get(case.refusal_ground or "")
+    if stage is ReplyStage.REFUSAL and ground is not None and ground.policy_section:
+        return POLICY_GROUND
+    return None
+
+
+def _values(case: Case, stage: ReplyStage, language: Language, knowledge_base: KnowledgeBase,
+            request_types: RequestTypes) -> dict[str, str]:
+    name = case.requester.name.strip() if case.requester.name else ""
+    label = request_types[case.type].label
+    values = {
+        "case_id": case.id,
+        "requester_name": (f"{name} 様" if language == "ja" else name) if name else _NO_NAME[language],
+        "request_type": label.ja if language == "ja" else _mid_sentence(label.en),
+        "received_date": _date(case.received_at, language),
+        "due_date": _date(case.due_at, language),
+        "contact_email": knowledge_base.policy[CONTACT_ID].ja,
+        "client_name": case.client_name or "",
+        "refusal_reason": case.reason or "",
+    }
+    extensions = [entry.event for entry in case.history if isinstance(entry.event, Extended)]
+    if stage is ReplyStage.EXTENSION and extensions:
+        latest = extensions[-1]
+        values.update(due_date=_date(latest.old_due, language), new_due_date=_date(latest.new_due, language),
+                      extension_reason=latest.reason or "")
+    ground = request_types.grounds.get(case.refusal_ground or "")
+    if ground is not None:
+        values["refusal_ground"] = ground.label.ja if language == "ja" else ground.label.en
+        if ground.policy_section:
+            entry = knowledge_base.policy[ground.policy_section]
+            values["refusal_ground_quote"] = entry.ja if language == "ja" else entry.en
+    return values
+
+
+def _fill(template: str, values: Mapping[str, str]) -> str:
+    """Every `{name}` replaced by its value (kb check has proved each name is one this stage fills)."""
+    return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), ""), template)
+
+
+def _date(moment: datetime, language: Language) -> str:
+    day = moment.astimezone(JST).date()
+    return f"{day.year}年{day.month}月{day.day}日" if language == "ja" else f"{day:%B} {day.day}, {day.year}"
+
+
+def _mid_sentence(label: str) -> str:
+    """"Disclosure request" → "disclosure request", inside an English sentence; "Cookie/ad opt-out" stays."""
+    return label[0].lower() + label[1:] if label[1:2].islower() and "/" not in label else label
