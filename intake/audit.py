@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-__all__ = ["Assigned", "AuditEvent", "AuditRow", "Created", "Extended", "StatusChanged", "from_row", "to_row",
-           "utc_text"]
+__all__ = ["Assigned", "AuditEvent", "AuditRow", "Created", "Extended", "Purged", "StatusChanged", "from_row",
+           "to_row", "utc_text"]
 
 
 def utc_text(moment: datetime) -> str:
@@ -61,7 +61,16 @@ class Assigned:
     assignee: str
 
 
-AuditEvent = Created | StatusChanged | Extended | Assigned
+@dataclass(frozen=True)
+class Purged:
+    """The case's personal data was erased (retention): which fields, never their values; the status stays."""
+
+    status: str
+    closed_before: datetime
+    fields: tuple[str, ...]
+
+
+AuditEvent = Created | StatusChanged | Extended | Assigned | Purged
 
 
 class AuditRow(NamedTuple):
@@ -90,6 +99,9 @@ def to_row(event: AuditEvent) -> AuditRow:
         case Assigned():
             return AuditRow("assigned", event.status, event.status, None,
                             {"from": event.previous, "to": event.assignee})
+        case Purged():
+            return AuditRow("purged", event.status, event.status, None,
+                            {"closed_before": utc_text(event.closed_before), "fields": list(event.fields)})
 
 
 def from_row(row: AuditRow) -> AuditEvent:
@@ -108,4 +120,7 @@ def from_row(row: AuditRow) -> AuditEvent:
                             new_due=datetime.fromisoformat(details["to_due_at"]), reason=row.note)
         case "assigned":
             return Assigned(status=str(row.to_status), previous=details["from"], assignee=details["to"])
+        case "purged":
+            return Purged(status=str(row.to_status), closed_before=datetime.fromisoformat(details["closed_before"]),
+                          fields=tuple(details["fields"]))
     raise ValueError(f"unknown audit action {row.action!r}")

@@ -21,6 +21,7 @@ __all__ = [
     "Assign",
     "Command",
     "Extend",
+    "Purge",
     "Refuse",
     "Resolve",
     "StartWork",
@@ -107,8 +108,15 @@ class Assign:
     assignee: str
 
 
+@dataclass(frozen=True)
+class Purge:
+    """Not a status: erase the personal data of a case closed before `closed_before` (retention, design.md)."""
+
+    closed_before: datetime
+
+
 StatusCommand = Acknowledge | StartWork | WaitForRequester | Resolve | Refuse | Transfer | Withdraw
-Command = StatusCommand | Extend | Assign
+Command = StatusCommand | Extend | Assign | Purge
 
 
 def command_for_status(status: str, *, reason: str | None = None, ground: str | None = None,

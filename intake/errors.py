@@ -96,6 +96,8 @@ class Code(StrEnum):
     EXTENSION_REASON_REQUIRED = "extension_reason_required"
     NEW_DUE_NOT_LATER = "new_due_not_later"
     NEW_DUE_TOO_FAR = "new_due_too_far"
+    # retention
+    CLOSED_AFTER_CUTOFF = "closed_after_cutoff"  # a purge of a case closed on or after its cut-off
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,7 @@ _SENTENCES: dict[Code, str] = {
     Code.EXTENSION_REASON_REQUIRED: "延長の理由を記入してください (reason required)",
     Code.NEW_DUE_NOT_LATER: "新しい期限は現在の期限より後の日付にしてください (new due date must be later)",
     Code.NEW_DUE_TOO_FAR: "新しい期限は今日から1年以内にしてください (new due date at most a year from now)",
+    Code.CLOSED_AFTER_CUTOFF: "この案件は指定日以降に完了したため削除できません (closed on or after the cut-off date)",
 }
 
 
