@@ -26,9 +26,9 @@ from intake.commands import Purge
 from intake.db import transaction
 from intake.desk import CaseDesk
 from intake.erasure import ERASED
-from intake.lifecycle import CLOSED_STATUSES
+from intake.lifecycle import CLOSED_STATUSES, RETENTION_JOB
 
-__all__ = ["PurgeResult", "daily_cutoff", "purge_closed", "purgeable", "scrub_file"]
+__all__ = ["PurgeResult", "daily_cutoff", "purge_closed", "purgeable", "run_daily", "scrub_file"]
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,22 @@ def purge_closed(desk: CaseDesk, *, closed_before: datetime, actor: str, now: da
         scrub_file(desk.db)
     log.info("retention purged cases=%s feedback=%s", len(ids), feedback)
     return PurgeResult(tuple(ids), feedback, False)
+
+
+def run_daily(desk: CaseDesk, *, now: datetime) -> PurgeResult | None:
+    """The server's daily job: purge with the configured `retention_days` once per day (JST), recorded in
+    `schedule_log` after it succeeded, so a restart neither repeats nor skips a day. None when not due or not set."""
+    days = desk.config.retention_days
+    if days is None:
+        return None
+    key = f"retention:{now.astimezone(JST).date().isoformat()}"
+    if desk.db.conn.execute("SELECT 1 FROM schedule_log WHERE key = ?", (key,)).fetchone():
+        return None
+    result = purge_closed(desk, closed_before=daily_cutoff(now, days), actor=RETENTION_JOB, now=now)
+    with transaction(desk.db):
+        desk.db.conn.execute("INSERT OR IGNORE INTO schedule_log (key, case_id, at) VALUES (?, NULL, ?)",
+                             (key, utc_text(now)))
+    return result
 
 
 def scrub_file(db: sqlite_utils.Database) -> None:

@@ -11,7 +11,7 @@ edited in place. Scheduled nudges come from `tick(now)`, run every minute by the
   deputy and the privacy team;
 - a daily digest of the open queue to the manager, from opening time on business days;
 - the previous month's report (`intake.report`: counts and times only) to the manager, from opening time on the
-  first business day of the month (on the first business-hours tick after it, when the server was down then).
+  first business day of the month.
 
 Each nudge is recorded in `schedule_log` under a stable key in the same transaction as its outbox row, so it is
 owed exactly once however often `tick` runs and whatever restarts happen in between. Nothing reads the clock.
@@ -155,9 +155,10 @@ class Router:
         return 1
 
     def _monthly_report(self, *, now: datetime, calendar: BusinessCalendar) -> int:
-        """Once per month (`schedule_log` key `report:YYYY-MM` of the month reported), from its first business day."""
+        """Once per month (`schedule_log` key `report:YYYY-MM` of the month reported), on the first business day: a
+        server first started later in the month does not send a stale report (`privacy-bot report` makes one)."""
         month = Month.of(now)
-        if self.config.manager is None or now.astimezone(JST).date() < month.first_business_day(calendar):
+        if self.config.manager is None or now.astimezone(JST).date() != month.first_business_day(calendar):
             return 0
         reported = month.previous()
         if not self._once(f"report:{reported}", None, now):
