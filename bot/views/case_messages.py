@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from intake import OPEN_STATUSES, Case, Config, RequestTypes, Status
-from intake.audit import Assigned, Created, Extended, StatusChanged
+from intake.lifecycle import RETENTION_JOB
+from intake.audit import Assigned, Created, Extended, Purged, StatusChanged
 from intake.case import AuditEntry
 
 from bot import ids
@@ -72,7 +73,10 @@ def last_change(entry: AuditEntry) -> str:
             what = f"担当を <@{assignee}> に割り当て / assigned the case"
         case Created():
             what = "登録 / logged the case"
-    return f"<@{entry.actor}> が{what}（{case_labels.jst(entry.at)}）"
+        case Purged():
+            what = "個人情報を削除（保存期間） / erased the personal data (retention)"
+    who = "保存期間の設定" if entry.actor == RETENTION_JOB else f"<@{entry.actor}>"
+    return f"{who} が{what}（{case_labels.jst(entry.at)}）"
 
 
 def case_buttons(case: Case, request_types: RequestTypes) -> list[Block]:

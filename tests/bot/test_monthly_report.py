@@ -76,5 +76,9 @@ def test_the_daily_job_erases_cases_closed_retention_days_ago(start_bot: Callabl
         assert (case.history[-1].action, case.history[-1].actor) == ("purged", "retention")
     assert store.get(ids["F"], actor=SERVER_OPERATOR).requester.name == PERSONAL_VALUES["F"]["name"]
     assert {row["case_id"] for row in bot.outbox() if row["kind"] == "card_update"} >= {ids[x] for x in "GABC"}
+    # The cards in the manager's DMs are edited in place: the values leave Slack too.
+    updates = bot.fake.wait_for("chat.update", count=4)
+    erased = [call.all_text() for call in updates if "保存期間の設定 が個人情報を削除" in call.all_text()]
+    assert len(erased) >= 4 and all(_personal(text) == [] for text in erased)
     bot.tick(datetime(2026, 7, 13, 15, tzinfo=JST))  # once a day
     assert len([1 for row in bot.db().query("SELECT * FROM audit WHERE action = 'purged'")]) == 4
