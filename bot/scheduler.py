@@ -1,4 +1,5 @@
-"""The clock of the server: every minute, ask the core what reminders, re-pings and digests are now owed.
+"""The clock of the server: every minute, ask the core what reminders, re-pings, digests and reports are now owed,
+and run the daily retention purge when `retention_days` is set (`intake.retention.run_daily`).
 
 `intake.Router.tick(now)` decides and writes the outbox rows (recorded once each in `schedule_log`); this thread
 only supplies `now` and wakes the sender. Tests call `tick(now)` with a fake clock instead of running the thread.
@@ -11,7 +12,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 from common.clock import utc_now
-from intake import Config, Router
+from intake import CaseDesk, Config, Router
+from intake.retention import run_daily
 
 from bot.storage import PerThreadDatabase
 
@@ -38,6 +40,9 @@ class Scheduler:
         """Owe whatever has fallen due by `now`, then wake the sender; returns the outbox rows added."""
         with self.db.write_lock:
             added = Router(self.db.get(), config=self.config).tick(now=now)
+            purged = run_daily(CaseDesk(self.db.get(), config=self.config), now=now)
+        if purged is not None:
+            added += len(purged.case_ids)  # each purge edits the case's cards in Slack
         if added:
             log.info("scheduler owed rows=%s", added)
             self.wake_delivery()

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-__all__ = ["Assigned", "AuditEvent", "AuditRow", "Created", "DetailsEdited", "Extended", "NoteAdded", "ReplySent",
-           "StatusChanged", "from_row", "to_row", "utc_text"]
+__all__ = ["Assigned", "AuditEvent", "AuditRow", "Created", "DetailsEdited", "Extended", "NoteAdded", "Purged",
+           "ReplySent", "StatusChanged", "from_row", "to_row", "utc_text"]
 
 
 def utc_text(moment: datetime) -> str:
@@ -91,7 +91,16 @@ class ReplySent:
     language: str
 
 
-AuditEvent = Created | StatusChanged | Extended | Assigned | NoteAdded | DetailsEdited | ReplySent
+@dataclass(frozen=True)
+class Purged:
+    """The case's personal data was erased (retention): which fields, never their values; the status stays."""
+
+    status: str
+    closed_before: datetime
+    fields: tuple[str, ...]
+
+
+AuditEvent = Created | StatusChanged | Extended | Assigned | NoteAdded | DetailsEdited | ReplySent | Purged
 
 
 class AuditRow(NamedTuple):
@@ -128,6 +137,9 @@ def to_row(event: AuditEvent) -> AuditRow:
         case ReplySent():
             return AuditRow("reply_sent", event.status, event.status, None,
                             {"stage": event.stage, "language": event.language})
+        case Purged():
+            return AuditRow("purged", event.status, event.status, None,
+                            {"closed_before": utc_text(event.closed_before), "fields": list(event.fields)})
 
 
 def from_row(row: AuditRow) -> AuditEvent:
@@ -152,4 +164,7 @@ def from_row(row: AuditRow) -> AuditEvent:
             return DetailsEdited(status=str(row.to_status), fields=tuple(details["fields"]))
         case "reply_sent":
             return ReplySent(status=str(row.to_status), stage=details["stage"], language=details["language"])
+        case "purged":
+            return Purged(status=str(row.to_status), closed_before=datetime.fromisoformat(details["closed_before"]),
+                          fields=tuple(details["fields"]))
     raise ValueError(f"unknown audit action {row.action!r}")

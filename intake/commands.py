@@ -24,6 +24,7 @@ __all__ = [
     "Command",
     "EditDetails",
     "Extend",
+    "Purge",
     "RecordReplySent",
     "Refuse",
     "Resolve",
@@ -140,8 +141,15 @@ class RecordReplySent:
     language: str
 
 
+@dataclass(frozen=True)
+class Purge:
+    """Not a status: erase the personal data of a case closed before `closed_before` (retention, design.md)."""
+
+    closed_before: datetime
+
+
 StatusCommand = Acknowledge | StartWork | WaitForRequester | Resolve | Refuse | Transfer | Withdraw
-Command = StatusCommand | Extend | Assign | AddNote | EditDetails | RecordReplySent
+Command = StatusCommand | Extend | Assign | AddNote | EditDetails | RecordReplySent | Purge
 
 
 def command_for_status(status: str, *, reason: str | None = None, ground: str | None = None,

@@ -60,6 +60,8 @@ class Config:
     company_holidays: tuple[HolidayRule, ...] = DEFAULT_COMPANY_HOLIDAYS
     escalation_ack_minutes: int = 60
     source: str | None = None
+    #: Erase the personal data of cases closed this many days ago (`intake.retention`); None: never (the default).
+    retention_days: int | None = None
 
     def is_privileged(self, user_id: str | None) -> bool:
         """Whether this Slack user may act on cases and read their personal data."""
@@ -110,6 +112,7 @@ class _Parser(YamlReader):
             "business_hours": self.business_hours,
             "company_holidays": self.company_holidays,
             "escalation_ack_minutes": lambda node: self.positive_int(node, "escalation_ack_minutes"),
+            "retention_days": lambda node: self.positive_int(node, "retention_days"),
         }
         values: dict[str, Any] = {}
         for key, node in root.value.items():

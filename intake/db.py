@@ -216,12 +216,19 @@ CREATE TABLE case_notes (
 CREATE INDEX case_notes_case ON case_notes(case_id, id);
 """
 
+# Migration 6: when a case's personal data was erased under the retention policy (intake/retention.py); the case
+# row, its type, dates and outcome, and its audit stay.
+_RETENTION = """
+ALTER TABLE cases ADD COLUMN purged_at TEXT;
+"""
+
 # Migration 4 dropped the Slack layer's event table, which bot/migrations.py now owns (and drops). It stays here,
 # empty, so that a file which applied it still reads as this version's (`privacy-bot doctor` flags unknown names).
 MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL), Migration("0002_outbox", _OUTBOX),
                                      Migration("0003_intake_keys", _INTAKE_KEYS),
                                      Migration("0004_drop_slack_events", ""),
-                                     Migration("0005_case_notes", _CASE_NOTES))
+                                     Migration("0005_case_notes", _CASE_NOTES),
+                                     Migration("0006_retention", _RETENTION))
 
 
 def run_migrations(
@@ -294,6 +301,8 @@ def open_db(path: str | os.PathLike[str] | None = None) -> sqlite_utils.Database
             conn.execute("PRAGMA journal_mode = wal")
     _tighten(target)
     conn.execute("PRAGMA foreign_keys = ON")
+    # Deleted and overwritten values are zeroed in the file instead of lingering in free space (retention).
+    conn.execute("PRAGMA secure_delete = ON")
     run_migrations(db, MIGRATIONS)
     return db
 

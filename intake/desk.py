@@ -19,7 +19,8 @@ from typing import Any
 
 import sqlite_utils
 
-from intake.audit import Assigned, DetailsEdited, Extended, NoteAdded, ReplySent, StatusChanged, utc_text
+from intake import erasure
+from intake.audit import Assigned, DetailsEdited, Extended, NoteAdded, Purged, ReplySent, StatusChanged, utc_text
 from intake.case import Case
 from intake.commands import (
     AddNote,
@@ -27,6 +28,7 @@ from intake.commands import (
     Command,
     EditDetails,
     Extend,
+    Purge,
     RecordReplySent,
     Refuse,
     Resolve,
@@ -39,7 +41,7 @@ from intake.commands import (
 from intake.config import Config
 from intake.db import transaction
 from intake.errors import Code, FieldError, InvalidTransition, ValidationError
-from intake.lifecycle import OPEN_STATUSES, Action, Status, authorise, check_extension, check_move
+from intake.lifecycle import OPEN_STATUSES, RETENTION_JOB, Action, Status, authorise, check_extension, check_move
 from intake.replies import REPLY_LANGUAGES, ReplyStage, check_stage
 from intake.request_types import RequestType, RequestTypes, load_request_types
 from intake.routing import Router
@@ -97,13 +99,16 @@ class CaseDesk:
 
         Raises `NotAuthorised`, `CaseNotFound`, `InvalidTransition` (a move the machine forbids, a change to a closed
         case) or `ValidationError` (missing or bad details); nothing is written then."""
-        authorise(config=self.config, actor=actor, action=Action.ACT)
+        if not (isinstance(command, Purge) and actor == RETENTION_JOB):
+            authorise(config=self.config, actor=actor, action=Action.ACT)
         with transaction(self.db):
             case = self.store.current(case_id)
             request_type = self.request_types[case.type]
             match command:
                 case Assign():
                     self._assign(case, command, actor=actor, now=now)
+                case Purge():
+                    self._purge(case, command, actor=actor, now=now)
                 case Extend():
                     check_extension(case_id=case.id, status=case.status, current_due=case.due_at,
                                     new_due=command.new_due, reason=command.reason, now=now)
@@ -184,6 +189,18 @@ class CaseDesk:
         check_stage(case, ReplyStage(command.stage))
         self.store.record(case.id, ReplySent(case.status, command.stage, command.language), changes={}, actor=actor,
                           now=now)
+
+
+    def _purge(self, case: Case, command: Purge, *, actor: str, now: datetime) -> None:
+        """Only a case closed before the cut-off, and only once: an open case is still being worked on."""
+        closed = erasure.closed_at(self.db, case.id)
+        if Status(case.status) in OPEN_STATUSES or closed is None or erasure.is_purged(self.db, case.id):
+            raise InvalidTransition(case.id, case.status, "purged")
+        if closed >= command.closed_before:
+            raise ValidationError({"closed_before": FieldError(Code.CLOSED_AFTER_CUTOFF)})
+        self.store.record(case.id, Purged(case.status, command.closed_before, erasure.ERASED_FIELDS),
+                          changes=erasure.erasure_changes(case.agent is not None, now=now), actor=actor, now=now)
+        erasure.erase_notes(self.db, case.id)
 
     def _change_status(self, case: Case, command: StatusCommand, request_type: RequestType, *, actor: str,
                        now: datetime, step_through: bool) -> None:

@@ -103,6 +103,8 @@ class Code(StrEnum):
     NOTHING_CHANGED = "nothing_changed"
     IDENTITY_NOT_VERIFIED = "identity_not_verified"  # params: outcome (an outcome id), status (identity status)
     OVERRIDE_ONLY_FOR_RESOLVE = "override_only_for_resolve"
+    # retention
+    CLOSED_AFTER_CUTOFF = "closed_after_cutoff"  # a purge of a case closed on or after its cut-off
 
 
 @dataclass(frozen=True)

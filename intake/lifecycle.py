@@ -27,6 +27,7 @@ from intake.validation import MAX_DUE_AHEAD
 __all__ = [
     "CLOSED_STATUSES",
     "OPEN_STATUSES",
+    "RETENTION_JOB",
     "SERVER_OPERATOR",
     "TRANSITIONS",
     "Action",
@@ -38,6 +39,9 @@ __all__ = [
 ]
 
 SERVER_OPERATOR = "operator"
+#: The daily retention job (`intake.retention`): it may erase closed cases (`Purge`) and do nothing else, because
+#: the company decided it by setting `retention_days`; people purging name themselves (`cases purge --actor`).
+RETENTION_JOB = "retention"
 
 
 class Status(StrEnum):
@@ -80,7 +84,7 @@ def authorise(*, config: Config, actor: str | None, action: Action) -> None:
     """Raise `NotAuthorised` unless `actor` may perform `action`."""
     if action is Action.CREATE and actor:
         return
-    if action is Action.READ and actor == SERVER_OPERATOR:
+    if action is Action.READ and actor in (SERVER_OPERATOR, RETENTION_JOB):  # the server's own processes
         return
     if not config.is_privileged(actor):
         raise NotAuthorised(actor, action.value)

@@ -9,7 +9,9 @@ edited in place. Scheduled nudges come from `tick(now)`, run every minute by the
   assignee or else the manager, in business hours only;
 - an urgent case still `new` after `escalation_ack_minutes` of business time: a second card to the manager, the
   deputy and the privacy team;
-- a daily digest of the open queue to the manager, from opening time on business days.
+- a daily digest of the open queue to the manager, from opening time on business days;
+- the previous month's report (`intake.report`: counts and times only) to the manager, from opening time on the
+  first business day of the month.
 
 Each nudge is recorded in `schedule_log` under a stable key in the same transaction as its outbox row, so it is
 owed exactly once however often `tick` runs and whatever restarts happen in between. Nothing reads the clock.
@@ -28,6 +30,7 @@ from intake.db import transaction
 from intake.deadlines import reminder_schedule
 from intake.lifecycle import SERVER_OPERATOR, Status
 from intake.outbox import Outbox, stamp
+from intake.report import Month
 from intake.store import CaseStore
 
 __all__ = ["Kind", "Router", "business_minutes_between"]
@@ -42,6 +45,7 @@ class Kind(StrEnum):
     ESCALATION_POST = "escalation_post"  # escalation channel: id, type, due date only
     REMINDER = "reminder"  # T-N / overdue, to the assignee or the manager
     DIGEST = "digest"  # the manager's daily list of open cases
+    MONTHLY_REPORT = "monthly_report"  # the manager's figures of the month before (counts only; data: month)
 
 
 def business_minutes_between(start: datetime, end: datetime, calendar: BusinessCalendar) -> float:
@@ -111,6 +115,7 @@ class Router:
                 added += self._reminder(case, now=now, calendar=calendar)
                 added += self._escalation(case, now=now, calendar=calendar)
             added += self._digest(cases, now=now, calendar=calendar)
+            added += self._monthly_report(now=now, calendar=calendar)
         return added
 
     def _reminder(self, case: Case, *, now: datetime, calendar: BusinessCalendar) -> int:
@@ -147,6 +152,19 @@ class Router:
         if not self._once(f"digest:{today.isoformat()}", None, now):
             return 0
         self.outbox.add(kind=Kind.DIGEST, recipient=self.config.manager, now=now, data={"date": today.isoformat()})
+        return 1
+
+    def _monthly_report(self, *, now: datetime, calendar: BusinessCalendar) -> int:
+        """Once per month (`schedule_log` key `report:YYYY-MM` of the month reported), on the first business day: a
+        server first started later in the month does not send a stale report (`privacy-bot report` makes one)."""
+        month = Month.of(now)
+        if self.config.manager is None or now.astimezone(JST).date() != month.first_business_day(calendar):
+            return 0
+        reported = month.previous()
+        if not self._once(f"report:{reported}", None, now):
+            return 0
+        self.outbox.add(kind=Kind.MONTHLY_REPORT, recipient=self.config.manager, now=now,
+                        data={"month": str(reported)})
         return 1
 
     def _once(self, key: str, case_id: str | None, now: datetime) -> bool:

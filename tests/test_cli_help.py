@@ -15,8 +15,10 @@ from privacy_bot import cli
 from tests.test_cli_cases import CASE
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Files the user makes or names, which the docs mention on purpose: the configuration, the database, an export.
-USER_FILES = {"privacy-bot.yaml", "privacy-bot.db", "cases.csv"}
+#: Files the user makes or names, which the docs mention on purpose: the configuration, the database, an export,
+#: a monthly report.
+USER_FILES = {"privacy-bot.yaml", "privacy-bot.db", "cases.csv", "privacy-report-YYYY-MM.csv",
+              "privacy-report-2026-05.csv"}
 _FILE = re.compile(r"[\w./-]+\.(?:md|yaml|yml|json|txt|csv|py|toml|db)\b")
 
 

@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from intake import OPEN_STATUSES, Case, Config, RequestTypes, Status
-from intake.audit import Assigned, Created, DetailsEdited, Extended, NoteAdded, ReplySent, StatusChanged
+from intake.audit import Assigned, Created, DetailsEdited, Extended, NoteAdded, Purged, ReplySent, StatusChanged
+from intake.lifecycle import RETENTION_JOB
 from intake.case import AuditEntry
 
 from bot import ids
@@ -81,7 +82,10 @@ def last_change(entry: AuditEntry) -> str:
             what = f"{'、'.join(fields)} を編集 / edited the details"
         case ReplySent(stage=stage):
             what = f"「{case_labels.label(case_labels.REPLY_STAGES, stage)}」を送信済みに / marked a reply sent"
-    return f"<@{entry.actor}> が{what}（{case_labels.jst(entry.at)}）"
+        case Purged():
+            what = "個人情報を削除（保存期間） / erased the personal data (retention)"
+    who = "保存期間の設定" if entry.actor == RETENTION_JOB else f"<@{entry.actor}>"
+    return f"{who} が{what}（{case_labels.jst(entry.at)}）"
 
 
 def last_reply_sent(case: Case) -> str | None:

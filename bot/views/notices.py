@@ -36,6 +36,7 @@ _KIND_LABELS = labelled([*Kind, DELIVERY_FAILED], {
     "escalation_post": "緊急チャンネルへの投稿 / escalation channel post",
     "reminder": "期限のリマインダー / deadline reminder",
     "digest": "未完了案件のまとめ / daily digest",
+    "monthly_report": "月次レポート / monthly report",
     "delivery_failed": "配信失敗のお知らせ / delivery failure notice",
 })
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from intake import SERVER_OPERATOR, CaseStore, Config, Kind, OutboxRow, RequestTypes
 from intake import outbox
 from intake.case import Case
+from intake.report import monthly_report, parse_month
 from knowledge import KnowledgeBase
 
 from bot.views.blocks import Message
@@ -25,6 +26,7 @@ from bot.views.case_messages import (
     reminder_message,
 )
 from bot.views.notices import delivery_failed_message
+from bot.views.report import monthly_report_message
 
 __all__ = ["UNKNOWN_KIND", "OutboxMessages", "UnknownOutboxKind", "policy_citer"]
 
@@ -76,6 +78,10 @@ class OutboxMessages:
                 return confirmation_message(_case(row, store), request_types=types, config=self.config)
             case Kind.ESCALATION_POST:
                 return escalation_post(_case(row, store), request_types=types)
+            case Kind.MONTHLY_REPORT:
+                report = monthly_report(store.db, parse_month(str(row.data.get("month"))),
+                                        calendar=self.config.calendar, now=now)
+                return monthly_report_message(report, request_types=types)
             case Kind.REMINDER:
                 return reminder_message(_case(row, store), key=str(row.data.get("key")), request_types=types)
             case _:

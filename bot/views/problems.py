@@ -93,6 +93,7 @@ _SENTENCES: dict[Code, str] = {
                                 "verify it first, or give the reason to proceed without it; the reason is audited)",
     Code.OVERRIDE_ONLY_FOR_RESOLVE: "本人確認なしで進める理由は resolved のときだけ指定します "
                                     "(identity override is only for resolved)",
+    Code.CLOSED_AFTER_CUTOFF: "この案件は指定日以降に完了したため削除できません (closed on or after the cut-off date)",
 }
 
 

@@ -57,8 +57,7 @@ from intake import (
 )
 from intake.audit import DetailsEdited
 from intake.db import database_errors
-from knowledge import KnowledgeBaseError, load_knowledge_base
-from knowledge.drafts import draft_reply, reply_language
+from intake.retention import purge_closed
 from intake.validation import (
     AGENT_KINDS,
     CHANNELS,
@@ -70,6 +69,8 @@ from intake.validation import (
     READ_ONLY_FIELDS,
     parse_moment,
 )
+from knowledge import KnowledgeBaseError, load_knowledge_base
+from knowledge.drafts import draft_reply, reply_language
 from privacy_bot import wording
 from privacy_bot.cli import UsageError
 
@@ -128,6 +129,7 @@ def register(subparsers: Any) -> None:
     _register_note(verbs)
     _register_edit(verbs)
     _register_draft(verbs)
+    _register_purge(verbs)
 
 
 # -- new ----------------------------------------------------------------------------------------------------
@@ -668,6 +670,47 @@ def _draft(args: argparse.Namespace) -> int:
     except StageNotApplicable as exc:
         raise UsageError(wording.stage_not_applicable(exc)) from None
     print(draft.text())
+    return 0
+
+
+def _register_purge(verbs: Any) -> None:
+    purge = verbs.add_parser(
+        "purge",
+        help="erase the personal data of cases closed before a date (retention)",
+        description="Erase the requester's name, email and phone, the description, the agent's details, the ID\n"
+        "document type and the notes' text of every case closed before DATE (Japan time), and the question text\n"
+        "of answers given before it. Type, dates, status, outcome and the audit stay, and reports still count\n"
+        "the cases; each case gets a 'purged' audit row naming the fields. The file is then rebuilt (VACUUM)\n"
+        "so the erased values are gone from its bytes. The server does this daily when retention_days is set.\n\n"
+        "Example: privacy-bot cases purge --closed-before 2025-04-01 --actor U0123MANAGER --dry-run",
+        formatter_class=_HELP,
+    )
+    purge.add_argument("--closed-before", required=True, metavar="DATE", help="cases closed before this date (JST)")
+    purge.add_argument("--actor", required=True, help="Slack user id of the person deciding (manager, deputy, team)")
+    purge.add_argument("--dry-run", action="store_true", help="only count what would be erased")
+    purge.set_defaults(func=_purge)
+
+
+@_database_command
+def _purge(args: argparse.Namespace) -> int:
+    try:
+        closed_before = parse_moment(args.closed_before)
+    except ValueError:
+        closed_before = None
+    if closed_before is None:
+        raise UsageError(f"--closed-before {args.closed_before!r} is not a date like 2025-04-01 / 日付は 2025-04-01 の形で"
+                         "指定してください")
+    if closed_before > utc_now():
+        raise UsageError("--closed-before must not be in the future / 未来の日付は指定できません")
+    config = _config()
+    if not config.is_privileged(args.actor):
+        raise UsageError(wording.not_authorised(NotAuthorised(args.actor, "purge cases")))
+    result = purge_closed(_desk(config), closed_before=closed_before, actor=args.actor, now=utc_now(),
+                          dry_run=args.dry_run)
+    verb = "削除予定 (would erase)" if result.dry_run else "削除 (erased)"
+    print(f"{verb}: 案件 (cases) {len(result.case_ids)}  回答の質問文 (feedback questions) {result.feedback_rows}")
+    for case_id in result.case_ids:
+        print(f"  {case_id}")
     return 0
 
 

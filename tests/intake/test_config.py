@@ -60,6 +60,7 @@ class TestLoading:
         config = load_config()
         assert config == Config()
         assert config.manager is None and config.reminder_ladder == (3, 1) and config.escalation_ack_minutes == 60
+        assert config.retention_days is None  # nothing is erased unless the company decides
         assert config.sla_days["leak_report"] == 3 and config.sla_days["general"] == 5
         assert not config.calendar.is_business_day(date(2027, 1, 3))
 
@@ -136,6 +137,8 @@ class TestErrors:
             ("business_hours: {start: '25:00'}\n", "business_hours.start must be a time"),
             ("business_hours: {open: '10:00'}\n", "business_hours: unknown key 'open'"),
             ("sla_days: 10\n", "sla_days must map request type ids"),
+            ("retention_days: 0\n", "retention_days must be a positive whole number"),
+            ("retention_days: 1y\n", "retention_days must be a positive whole number"),
         ],
     )
     def test_wrong_types(self, tmp_path: Path, text: str, words: str) -> None:
