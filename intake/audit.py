@@ -32,7 +32,8 @@ class Created:
 
 @dataclass(frozen=True)
 class StatusChanged:
-    """One step of the state machine, with the details the step needs (a refusal's ground, a transfer's client)."""
+    """One step of the state machine, with the details the step needs (a refusal's ground, a transfer's client,
+    what a wait is for)."""
 
     from_status: str
     to_status: str
@@ -40,6 +41,7 @@ class StatusChanged:
     ground: str | None = None
     client: str | None = None
     outcome: str | None = None
+    waiting_for: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,8 @@ def to_row(event: AuditEvent) -> AuditRow:
                        "assignee": event.assignee}
             return AuditRow("created", None, "new", None, details)
         case StatusChanged():
-            extras = {"ground": event.ground, "client": event.client, "outcome": event.outcome}
+            extras = {"ground": event.ground, "client": event.client, "outcome": event.outcome,
+                      "waiting_for": event.waiting_for}
             return AuditRow("transition", event.from_status, event.to_status, event.reason,
                             {key: value for key, value in extras.items() if value})
         case Extended():
@@ -102,7 +105,7 @@ def from_row(row: AuditRow) -> AuditEvent:
         case "transition":
             return StatusChanged(from_status=str(row.from_status), to_status=str(row.to_status), reason=row.note,
                                  ground=details.get("ground"), client=details.get("client"),
-                                 outcome=details.get("outcome"))
+                                 outcome=details.get("outcome"), waiting_for=details.get("waiting_for"))
         case "extended":
             return Extended(status=str(row.to_status), old_due=datetime.fromisoformat(details["from_due_at"]),
                             new_due=datetime.fromisoformat(details["to_due_at"]), reason=row.note)

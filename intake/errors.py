@@ -96,6 +96,9 @@ class Code(StrEnum):
     EXTENSION_REASON_REQUIRED = "extension_reason_required"
     NEW_DUE_NOT_LATER = "new_due_not_later"
     NEW_DUE_TOO_FAR = "new_due_too_far"
+    WAITING_FOR_REQUIRED = "waiting_for_required"  # params: choices
+    WAITING_FOR_ONLY_FOR_WAITING = "waiting_for_only_for_waiting"
+    WAITING_DETAIL_REQUIRED = "waiting_detail_required"  # "other" says what in the reason
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ INPUT_FIELDS: dict[str, tuple[str, ...]] = {
 #: Fields of `cases show --json` that privacy-bot sets itself (dotted for nested ones).
 READ_ONLY_FIELDS = (
     "id", "status", "outcome", "refusal_ground", "reason", "created_by", "created_at", "updated_at", "history",
-    "identity.verified_at", "identity.verified_by",
+    "identity.verified_at", "identity.verified_by", "waiting",
 )
 _LINE_BREAKS = frozenset("\t\n\r\u2028\u2029")
 

@@ -74,6 +74,9 @@ _SENTENCES: dict[Code, str] = {
     Code.EXTENSION_REASON_REQUIRED: "延長の理由を記入してください (reason required)",
     Code.NEW_DUE_NOT_LATER: "新しい期限は現在の期限より後の日付にしてください (new due date must be later)",
     Code.NEW_DUE_TOO_FAR: "新しい期限は今日から1年以内にしてください (new due date at most a year from now)",
+    Code.WAITING_FOR_REQUIRED: "何を待つのかを選んでください: {choices} (say what the requester is to send or decide)",
+    Code.WAITING_FOR_ONLY_FOR_WAITING: "待つ内容は waiting_requester のときだけ指定します (waiting-for is only for waiting_requester)",
+    Code.WAITING_DETAIL_REQUIRED: "「その他」の場合は、何を待つのかを記入してください (say what is awaited)",
 }
 
 
