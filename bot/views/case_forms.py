@@ -8,13 +8,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from intake import Assign, BusinessCalendar, Code, Extend, FieldError, Refuse, Resolve, Transfer, ValidationError
+from intake import (
+    Assign,
+    BusinessCalendar,
+    Code,
+    Extend,
+    FieldError,
+    Refuse,
+    Resolve,
+    Transfer,
+    ValidationError,
+    WaitForRequester,
+    Withdraw,
+)
 from intake.validation import parse_moment
 
 from bot import ids
 from bot.payloads import input_value
 
-__all__ = ["parse_assign", "parse_extend", "parse_refuse", "parse_resolve", "parse_transfer"]
+__all__ = ["parse_assign", "parse_extend", "parse_refuse", "parse_resolve", "parse_transfer", "parse_wait",
+           "parse_withdraw"]
 
 
 def _text(values: dict[str, Any], block_id: str) -> str | None:
@@ -55,3 +68,15 @@ def parse_extend(values: dict[str, Any], *, calendar: BusinessCalendar) -> Exten
     except ValueError:
         raise _required(ids.BLOCK_DUE) from None
     return Extend(new_due, _text(values, ids.BLOCK_REASON))
+
+
+def parse_wait(values: dict[str, Any]) -> WaitForRequester:
+    """What is awaited is checked by the core (a choice, and words for "other"), next to its field."""
+    return WaitForRequester(_text(values, ids.BLOCK_WAITING_FOR), _text(values, ids.BLOCK_REASON))
+
+
+def parse_withdraw(values: dict[str, Any]) -> Withdraw:
+    reason = _text(values, ids.BLOCK_REASON)
+    if reason is None:
+        raise _required(ids.BLOCK_REASON)
+    return Withdraw(reason)

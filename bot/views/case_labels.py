@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from intake import JST, Status
+from intake import lifecycle
 from intake import validation as core
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "IDENTITY_STATUSES",
     "OUTCOMES",
     "STATUSES",
+    "WAITING_FOR",
     "jst",
     "label",
     "labelled",
@@ -77,6 +79,12 @@ DATA_ROLES = labelled(core.DATA_ROLES, {
 AGENT_KINDS = labelled(core.AGENT_KINDS, {
     "legal": "法定代理人 / Legal representative",
     "appointed": "任意代理人 / Appointed agent",
+})
+WAITING_FOR = labelled(lifecycle.WAITING_FOR, {
+    "identity_documents": "本人確認書類 / Identity documents",
+    "more_details": "依頼内容の詳細 / More details of the request",
+    "requester_choice": "本人の選択（範囲・方法など） / The requester's choice (scope, method…)",
+    "other": "その他 / Other",
 })
 OUTCOMES = {
     "fulfilled": "対応済み / Fulfilled",

@@ -1,5 +1,5 @@
 """Modals about one case: its details with history (from App Home or a reminder), and the forms behind the card's
-buttons (Assign, Resolve, Refuse, Extend, Transfer). Pure builders.
+buttons (Assign, Resolve, Refuse, Extend, Transfer, Wait for requester, Withdraw). Pure builders.
 
 Form inputs are named after the error keys of `intake` (`ground`, `reason`, `due`…), so a `ValidationError` goes
 back next to its field as it is (worded by `bot/views/problems.py`); `bot/views/case_forms.py` reads each form
@@ -28,6 +28,8 @@ __all__ = [
     "refuse_modal",
     "resolve_modal",
     "transfer_modal",
+    "wait_modal",
+    "withdraw_modal",
 ]
 
 HISTORY_SHOWN = 40
@@ -158,3 +160,29 @@ def transfer_modal(case: Case, *, request_types: RequestTypes) -> Block:
         _reason("メモ（任意） / Note (optional)", optional=True),
     ]
     return _modal(ids.VIEW_CASE_TRANSFER, case, "クライアントへ移送", blocks)
+
+
+def wait_modal(case: Case, *, request_types: RequestTypes) -> Block:
+    """What the requester is to send or decide, as a choice plus free text; says the due date keeps running."""
+    choices = list(case_labels.WAITING_FOR.items())
+    blocks = [
+        _heading(case, request_types),
+        _input(ids.BLOCK_WAITING_FOR, "何を待ちますか / Waiting for", _select(choices)),
+        _input(ids.BLOCK_REASON, "具体的に（「その他」は必須） / What exactly (required for Other)",
+               {"type": "plain_text_input", "multiline": True, "max_length": REASON_MAX,
+                "placeholder": _plain("例: 運転免許証の写し、対象となる期間の指定 / e.g. a copy of a driving licence", 150)},
+               optional=True),
+        context(f"期限は止まりません（現在の期限 {case_labels.jst(case.due_at)}）。時間が足りないときは「期限延長」を"
+                "使ってください。 / The due date keeps running; use Extend if more time is needed."),
+    ]
+    return _modal(ids.VIEW_CASE_WAIT, case, "本人の返答待ち", blocks)
+
+
+def withdraw_modal(case: Case, *, request_types: RequestTypes) -> Block:
+    """Withdrawn closes the case for good, so it asks why (the audit keeps the reason)."""
+    blocks = [
+        _heading(case, request_types),
+        _reason("取り下げの理由 / Reason", optional=False),
+        context("取り下げると案件は閉じられ、再開できません。 / Withdrawing closes the case for good."),
+    ]
+    return _modal(ids.VIEW_CASE_WITHDRAW, case, "取り下げ / Withdrawn", blocks)

@@ -36,6 +36,7 @@ _REQUIRED = {
     "assignee": "担当者を選んでください (choose an assignee)",
     "outcome": "結果を選んでください (choose an outcome)",
     "due": "新しい期限を選んでください (choose the new due date)",
+    "reason": "理由を入力してください (reason required)",
 }
 
 #: Every other code's sentence; `{name}` is filled from the error's parameters (a tuple becomes "a, b, c").
