@@ -66,6 +66,7 @@ def register(app: App, *, services: Services) -> None:
 
     app.action(ids.ACTION_OPEN_URGENT_INTAKE)(guidance.open_urgent_intake)
     app.event(ids.EVENT_APP_HOME_OPENED)(home.publish_home)
+    app.action(ids.ACTION_HOME_FILTER)(home.choose_filter)
 
     # Last: they take whatever no listener above took.
     app.action(stale.ANY)(stale.outdated_element)
