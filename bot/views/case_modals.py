@@ -18,7 +18,7 @@ from bot import ids
 from bot.models import CaseActionMetadata
 from bot.views import case_labels
 from bot.views.blocks import Block, context, escape, quote, sections, truncate
-from bot.views.case_messages import last_change
+from bot.views.case_messages import last_change, waiting_line
 
 __all__ = [
     "HISTORY_SHOWN",
@@ -90,6 +90,9 @@ def case_detail_modal(case: Case, *, request_types: RequestTypes) -> Block:
         f"受付 / Received: {case_labels.jst(case.received_at)}（{case_labels.label(case_labels.CHANNELS, case.channel)}）",
         f"本人確認 / Identity: {case_labels.label(case_labels.IDENTITY_STATUSES, case.identity.status)}",
     ]
+    waiting = waiting_line(case)
+    if waiting:
+        lines.append(waiting)
     blocks: list[Block] = sections("\n".join(lines))
     blocks += quote(truncate(case.description, 2900))
     blocks.append({"type": "header", "text": _plain("履歴 / History", 150)})

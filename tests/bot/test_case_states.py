@@ -58,6 +58,10 @@ class TestWaitingForTheRequester:
             ("in_progress", MANAGER), ("waiting_requester", MANAGER)]
         assert shown["history"][-1]["details"] == {"waiting_for": "identity_documents"}
         assert shown["history"][-1]["note"] == "運転免許証の写しを依頼"
+        bot.slack.interaction(block_action("case_open", case_id, user=MANAGER, channel="DHOME", thread_ts=None,
+                                           response_url=bot.fake.response_url()))
+        details = bot.fake.wait_for("views.open", count=3)[-1].json_param("view")
+        assert details["callback_id"] == "case_detail_modal" and "待機中 / Waiting for: 本人確認書類" in str(details)
 
         press(bot.slack, waiting, "case_back_to_work", user=MANAGER, response_url=bot.fake.response_url())
         back = next_update(bot, 3)
