@@ -108,6 +108,21 @@ BLOCK_DRAFT: Final = "draft"
 #: App Home: the event, and nothing else (its buttons are ACTION_CASE_OPEN).
 EVENT_APP_HOME_OPENED: Final = "app_home_opened"
 
+#: Waiting for the requester (a modal: what for, and what exactly), back to work, withdrawn (a modal: why).
+ACTION_CASE_WAIT: Final = "case_wait_for_requester"
+ACTION_CASE_BACK_TO_WORK: Final = "case_back_to_work"
+ACTION_CASE_WITHDRAW: Final = "case_withdraw"
+VIEW_CASE_WAIT: Final = "case_wait_modal"
+VIEW_CASE_WITHDRAW: Final = "case_withdraw_modal"
+BLOCK_WAITING_FOR: Final = "waiting_for"
+#: The card's ⋯ menu of secondary actions. Each option's value is `menu_value(ACTION_CASE_…, case id)`: the id of
+#: the button it stands for and the case, so the listener table routes it to that button's listener. The buttons'
+#: own ids stay routed too: cards already in Slack carry them.
+ACTION_CASE_MORE: Final = "case_more"
+#: App Home's queue filter (a static select at the top); the chosen filter travels in the Home view's metadata.
+ACTION_HOME_FILTER: Final = "home_filter"
+BLOCK_HOME_FILTER: Final = "home_filter"
+
 #: Marks a message the outbox posted (message metadata `event_type`, and the block id prefix of its first block),
 #: so the sender can recognise its own post in a conversation after a crash.
 OUTBOX_EVENT_TYPE: Final = "privacy_bot_outbox"

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from common.text import Language
 
-__all__ = ["AnswerRef", "CaseActionMetadata", "CommentMetadata", "IntakeMetadata", "case_id_of"]
+__all__ = ["AnswerRef", "CaseActionMetadata", "CommentMetadata", "IntakeMetadata", "case_id_of", "case_id_pressed",
+           "menu_choice", "menu_value"]
 
 
 def _language(value: object) -> Language:
@@ -66,6 +68,31 @@ _CASE_ID = re.compile(r"PRV-\d{4}-\d{4,6}")
 def case_id_of(value: object) -> str | None:
     """A case button's value, when it has the shape of a case id (the store still says whether it exists)."""
     return value if isinstance(value, str) and _CASE_ID.fullmatch(value) else None
+
+
+#: Between the action id and the case id in the value of an option of a card's ⋯ menu.
+_MENU_SEPARATOR = " "
+
+
+def menu_value(action_id: str, case_id: str) -> str:
+    """The value of a card's ⋯ menu option: the button it stands for, and the case."""
+    return f"{action_id}{_MENU_SEPARATOR}{case_id}"
+
+
+def menu_choice(action: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(action id, case id) of the option chosen in a card's ⋯ menu, or None for anything else."""
+    option = action.get("selected_option")
+    value = option.get("value") if isinstance(option, Mapping) else None
+    if not isinstance(value, str):
+        return None
+    action_id, _, case_id = value.partition(_MENU_SEPARATOR)
+    return (action_id, case_id) if case_id_of(case_id) else None
+
+
+def case_id_pressed(action: Mapping[str, Any]) -> str | None:
+    """The case a card's button, or an option of its ⋯ menu, is about."""
+    chosen = menu_choice(action)
+    return chosen[1] if chosen else case_id_of(action.get("value"))
 
 
 def _loads(value: object) -> dict[str, object] | None:

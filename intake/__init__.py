@@ -43,7 +43,7 @@ from intake.errors import (
 )
 from intake.outbox import Outbox, OutboxRow
 from intake.routing import Kind, Router
-from intake.lifecycle import CLOSED_STATUSES, OPEN_STATUSES, SERVER_OPERATOR, Status, allowed_next
+from intake.lifecycle import CLOSED_STATUSES, OPEN_STATUSES, SERVER_OPERATOR, WAITING_FOR, Status, allowed_next
 from intake.request_types import REQUEST_TYPE_IDS, RequestType, RequestTypes, load_request_types
 from intake.store import CaseStore
 from intake.validation import NewCase, validate_new_case
@@ -101,6 +101,7 @@ __all__ = [
     "WaitForRequester",
     "Withdraw",
     "allowed_next",
+    "WAITING_FOR",
     "classify",
     "command_for_status",
     "compute_due",

@@ -32,7 +32,8 @@ class Created:
 
 @dataclass(frozen=True)
 class StatusChanged:
-    """One step of the state machine, with the details the step needs (a refusal's ground, a transfer's client)."""
+    """One step of the state machine, with the details the step needs (a refusal's ground, a transfer's client,
+    what a wait is for)."""
 
     from_status: str
     to_status: str
@@ -42,6 +43,7 @@ class StatusChanged:
     outcome: str | None = None
     #: Why the case was resolved as fulfilled before the requester's identity was verified (the manager's words).
     identity_override: str | None = None
+    waiting_for: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ def to_row(event: AuditEvent) -> AuditRow:
             return AuditRow("created", None, "new", None, details)
         case StatusChanged():
             extras = {"ground": event.ground, "client": event.client, "outcome": event.outcome,
-                      "identity_override": event.identity_override}
+                      "identity_override": event.identity_override, "waiting_for": event.waiting_for}
             return AuditRow("transition", event.from_status, event.to_status, event.reason,
                             {key: value for key, value in extras.items() if value})
         case Extended():
@@ -152,7 +154,8 @@ def from_row(row: AuditRow) -> AuditEvent:
         case "transition":
             return StatusChanged(from_status=str(row.from_status), to_status=str(row.to_status), reason=row.note,
                                  ground=details.get("ground"), client=details.get("client"),
-                                 outcome=details.get("outcome"), identity_override=details.get("identity_override"))
+                                 outcome=details.get("outcome"), identity_override=details.get("identity_override"),
+                                 waiting_for=details.get("waiting_for"))
         case "extended":
             return Extended(status=str(row.to_status), old_due=datetime.fromisoformat(details["from_due_at"]),
                             new_due=datetime.fromisoformat(details["to_due_at"]), reason=row.note)

@@ -136,6 +136,9 @@ class Case:
     refusal_ground: str | None = None
     reason: str | None = None
     created_by: str = ""
+    #: While `waiting_requester`: what for (`intake.lifecycle.WAITING_FOR`) and since when; None otherwise.
+    waiting_for: str | None = None
+    waiting_since: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
     history: tuple[AuditEntry, ...] = ()
@@ -183,6 +186,8 @@ class Case:
                 "refusal_ground": self.refusal_ground,
                 "reason": self.reason,
                 "created_by": self.created_by,
+                "waiting": None if self.waiting_for is None else {"for": self.waiting_for,
+                                                                  "since": jst_iso(self.waiting_since)},
                 "created_at": jst_iso(self.created_at),
                 "updated_at": jst_iso(self.updated_at),
             }

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from intake.errors import Code, FieldError, ValidationError
-from intake.lifecycle import Status
+from intake.lifecycle import WAITING_FOR, Status
 from intake.request_types import RequestType
 
 __all__ = [
@@ -59,10 +59,13 @@ class StartWork(_Step):
 
 
 @dataclass(frozen=True)
-class WaitForRequester(_Step):
-    """Waiting on the requester (an identity document, a clarification)."""
+class WaitForRequester:
+    """Waiting on the requester for `waiting_for` (one of `intake.lifecycle.WAITING_FOR`: identity documents, more
+    details, their choice, other), with what exactly in `reason`; the due date keeps running meanwhile."""
 
     target: ClassVar[Status] = Status.WAITING_REQUESTER
+    waiting_for: str | None
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,11 +157,12 @@ Command = StatusCommand | Extend | Assign | AddNote | EditDetails | RecordReplyS
 
 def command_for_status(status: str, *, reason: str | None = None, ground: str | None = None,
                        client: str | None = None, outcome: str | None = None,
-                       identity_override: str | None = None) -> StatusCommand:
-    """The command that leads to `status`, for `cases transition ID STATUS [--reason --ground --client --outcome]`.
+                       identity_override: str | None = None, waiting_for: str | None = None) -> StatusCommand:
+    """The command that leads to `status`, for `cases transition ID STATUS [--reason --ground --client --outcome
+    --identity-override --waiting-for]`.
 
     A detail the command does not take is refused by name rather than dropped: a ground outside a refusal, a
-    client outside a transfer, an outcome on a status that is not an ending.
+    client outside a transfer, an outcome on a status that is not an ending, what is awaited outside waiting.
     """
     errors: dict[str, FieldError] = {}
     try:
@@ -173,6 +177,8 @@ def command_for_status(status: str, *, reason: str | None = None, ground: str | 
         errors["outcome"] = FieldError(Code.OUTCOME_ONLY_FOR_ENDINGS)
     if identity_override and target is not Status.RESOLVED:
         errors["identity_override"] = FieldError(Code.OVERRIDE_ONLY_FOR_RESOLVE)
+    if waiting_for and target is not Status.WAITING_REQUESTER:
+        errors["waiting_for"] = FieldError(Code.WAITING_FOR_ONLY_FOR_WAITING)
     if errors:
         raise ValidationError(errors)
     match target:
@@ -181,7 +187,7 @@ def command_for_status(status: str, *, reason: str | None = None, ground: str | 
         case Status.IN_PROGRESS:
             return StartWork(reason)
         case Status.WAITING_REQUESTER:
-            return WaitForRequester(reason)
+            return WaitForRequester(waiting_for, reason)
         case Status.RESOLVED:
             return Resolve(outcome, reason, identity_override)
         case Status.REFUSED:
@@ -199,7 +205,7 @@ def check_details(command: StatusCommand, request_type: RequestType) -> None:
 
     A refusal must cite a ground the type allows (for disclosure only §10's three) and a reason, because Art. 36
     asks us to explain it; a transfer must name the client whose data it is (委託, appi.md §6); an outcome must be
-    one the type lists."""
+    one the type lists; waiting names what is awaited (and "other" says what in the reason)."""
     errors: dict[str, FieldError] = {}
     label = request_type.label.ja
     match command:
@@ -213,6 +219,13 @@ def check_details(command: StatusCommand, request_type: RequestType) -> None:
                 errors["reason"] = FieldError(Code.REFUSAL_REASON_REQUIRED)
         case Transfer(client=client) if not (client and client.strip()):
             errors["client"] = FieldError(Code.CLIENT_REQUIRED)
+        case WaitForRequester(waiting_for=waiting_for, reason=reason):
+            if not waiting_for:
+                errors["waiting_for"] = FieldError(Code.WAITING_FOR_REQUIRED, {"choices": WAITING_FOR})
+            elif waiting_for not in WAITING_FOR:
+                errors["waiting_for"] = FieldError(Code.NOT_ONE_OF, {"choices": WAITING_FOR})
+            elif waiting_for == "other" and not (reason and reason.strip()):
+                errors["reason"] = FieldError(Code.WAITING_DETAIL_REQUIRED)
     outcome = command.outcome if isinstance(command, Resolve | Refuse | Transfer) else None
     if outcome is not None and outcome not in request_type.outcomes:
         errors["outcome"] = FieldError(Code.OUTCOME_NOT_ALLOWED, {"type": label, "choices": request_type.outcomes})

@@ -224,11 +224,19 @@ ALTER TABLE cases ADD COLUMN purged_at TEXT;
 
 # Migration 4 dropped the Slack layer's event table, which bot/migrations.py now owns (and drops). It stays here,
 # empty, so that a file which applied it still reads as this version's (`privacy-bot doctor` flags unknown names).
+# Migration 7: what a case in `waiting_requester` waits for (a `WAITING_FOR` id, never free text) and since when,
+# so the card and App Home can say 「待機中: 本人確認書類（3営業日）」 without reading the audit trail.
+_WAITING = """
+ALTER TABLE cases ADD COLUMN waiting_for TEXT;
+ALTER TABLE cases ADD COLUMN waiting_since TEXT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL), Migration("0002_outbox", _OUTBOX),
                                      Migration("0003_intake_keys", _INTAKE_KEYS),
                                      Migration("0004_drop_slack_events", ""),
                                      Migration("0005_case_notes", _CASE_NOTES),
-                                     Migration("0006_retention", _RETENTION))
+                                     Migration("0006_retention", _RETENTION),
+                                     Migration("0007_waiting", _WAITING))
 
 
 def run_migrations(

@@ -6,10 +6,14 @@ out: authorise the actor once, check the move and its details, then write the ca
 (`intake.audit`) and the outbox rows that tell people about it (`Router.case_changed`) inside one `transaction`.
 That is what makes delivery lossless: the case and its notifications are committed together or not at all.
 
-Resolve, Refuse and Transfer are coarser than the state machine: on an acknowledged case they first move it to
-`in_progress` (a second audit row, same actor, same commit), because whoever resolves it has evidently been
-working on it. Both edges (the card's buttons and `cases transition`) want that; `step_through=False` asks for
-exactly one step of the machine.
+Resolve, Refuse, Transfer and WaitForRequester are coarser than the state machine: on an acknowledged case they
+first move it to `in_progress` (a second audit row, same actor, same commit), because whoever resolves it, or asks
+the requester for something, has evidently been working on it. Both edges (the card's buttons and `cases
+transition`) want that; `step_through=False` asks for exactly one step of the machine.
+
+Waiting does not pause the due date (appi.md §2: the statutory 遅滞なく clock does not stop for identity checks);
+the case records what it waits for and since when (`waiting_for`, `waiting_since`), cleared when it moves on, so
+the card can show how long the requester has been waited on next to the unchanged due date.
 """
 from __future__ import annotations
 
@@ -34,6 +38,7 @@ from intake.commands import (
     Resolve,
     StatusCommand,
     Transfer,
+    WaitForRequester,
     Withdraw,
     check_details,
     check_identity,
@@ -51,8 +56,8 @@ from intake.validation import EDITABLE_FIELDS, NewCase, clean_note, validate_det
 __all__ = ["CaseDesk", "closing_outcome"]
 
 
-#: The endings that show someone worked on the case: from `acknowledged` they step through `in_progress`.
-_WORKED_ON = frozenset({Status.RESOLVED, Status.REFUSED, Status.TRANSFERRED})
+#: The moves that show someone worked on the case: from `acknowledged` they step through `in_progress`.
+_WORKED_ON = frozenset({Status.RESOLVED, Status.REFUSED, Status.TRANSFERRED, Status.WAITING_REQUESTER})
 
 
 def closing_outcome(outcomes: tuple[str, ...], to_status: Status) -> str | None:
@@ -214,7 +219,9 @@ class CaseDesk:
             self.store.record(case.id, StatusChanged(case.status, Status.IN_PROGRESS),
                               changes={"status": Status.IN_PROGRESS.value}, actor=actor, now=now)
         changes: dict[str, Any] = {"status": target.value}
-        ground = client = outcome = override = None
+        if from_status is Status.WAITING_REQUESTER:
+            changes.update(waiting_for=None, waiting_since=None)
+        ground = client = outcome = override = waiting_for = None
         match command:
             case Refuse():
                 ground, outcome = command.ground, _or_closing(command.outcome, request_type, target)
@@ -229,10 +236,13 @@ class CaseDesk:
                     override = command.identity_override.strip()
             case Withdraw():
                 changes["reason"] = command.reason
+            case WaitForRequester():
+                waiting_for = command.waiting_for
+                changes.update(waiting_for=waiting_for, waiting_since=utc_text(now))
         if outcome is not None:
             changes["outcome"] = outcome
         self.store.record(case.id, StatusChanged(from_status, target, command.reason, ground, client, outcome,
-                                                 override),
+                                                 identity_override=override, waiting_for=waiting_for),
                           changes=changes, actor=actor, now=now)
 
 

@@ -105,6 +105,9 @@ class Code(StrEnum):
     OVERRIDE_ONLY_FOR_RESOLVE = "override_only_for_resolve"
     # retention
     CLOSED_AFTER_CUTOFF = "closed_after_cutoff"  # a purge of a case closed on or after its cut-off
+    WAITING_FOR_REQUIRED = "waiting_for_required"  # params: choices
+    WAITING_FOR_ONLY_FOR_WAITING = "waiting_for_only_for_waiting"
+    WAITING_DETAIL_REQUIRED = "waiting_detail_required"  # "other" says what in the reason
 
 
 @dataclass(frozen=True)

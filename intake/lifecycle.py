@@ -30,6 +30,7 @@ __all__ = [
     "RETENTION_JOB",
     "SERVER_OPERATOR",
     "TRANSITIONS",
+    "WAITING_FOR",
     "Action",
     "Status",
     "allowed_next",
@@ -66,6 +67,12 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.WAITING_REQUESTER: frozenset({Status.IN_PROGRESS, *_ENDINGS}),
     **{status: frozenset() for status in CLOSED_STATUSES},
 }
+
+
+#: What a case in `waiting_requester` waits for (`WaitForRequester.waiting_for`): identity documents (appi.md §4),
+#: more details of the request, the requester's choice (of scope, of the form of disclosure), or something the
+#: reason names. The due date does not pause meanwhile (appi.md §2: the statutory 遅滞なく clock runs on).
+WAITING_FOR = ("identity_documents", "more_details", "requester_choice", "other")
 
 
 def allowed_next(status: str) -> tuple[Status, ...]:

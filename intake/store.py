@@ -25,7 +25,7 @@ from intake.config import Config
 from intake.db import transaction
 from intake.deadlines import compute_due
 from intake.errors import CaseNotFound
-from intake.lifecycle import OPEN_STATUSES, Action, Status, authorise
+from intake.lifecycle import CLOSED_STATUSES, OPEN_STATUSES, Action, Status, authorise
 from intake.request_types import RequestTypes, load_request_types
 from intake.validation import NewCase
 
@@ -73,6 +73,8 @@ def _case_from_row(row: dict[str, Any], history: Sequence[AuditEntry] = ()) -> C
         refusal_ground=row["refusal_ground"],
         reason=row["reason"],
         created_by=row["created_by"],
+        waiting_for=row["waiting_for"],
+        waiting_since=_time(row["waiting_since"]),
         created_at=_time(row["created_at"]),
         updated_at=_time(row["updated_at"]),
         history=tuple(history),
@@ -213,11 +215,12 @@ class CaseStore:
         overdue_at: datetime | None = None,
         received_since: datetime | None = None,
         limit: int | None = None,
+        closed_since: datetime | None = None,
     ) -> list[Case]:
         """Cases without history, soonest due first. `statuses=None` means the open queue.
 
         `overdue_at` keeps open cases whose due time is before that moment; `received_since` keeps cases
-        received at or after it.
+        received at or after it; `closed_since` keeps cases whose closing step (in the audit) came at or after it.
         """
         authorise(config=self.config, actor=actor, action=Action.READ)
         wanted = sorted(set(statuses) if statuses is not None else OPEN_STATUSES)
@@ -232,6 +235,11 @@ class CaseStore:
         if received_since is not None:
             where.append("received_at >= ?")
             params.append(_iso(received_since))
+        if closed_since is not None:
+            closed = sorted(CLOSED_STATUSES)
+            where.append("id IN (SELECT case_id FROM audit WHERE action = 'transition' AND at >= ? "
+                         f"AND to_status IN ({', '.join('?' * len(closed))}))")
+            params += [_iso(closed_since), *closed]
         sql = f"SELECT * FROM cases WHERE {' AND '.join(where)} ORDER BY due_at, received_at, id"
         if limit:
             sql += f" LIMIT {int(limit)}"

@@ -77,7 +77,7 @@ INPUT_FIELDS: dict[str, tuple[str, ...]] = {
 #: Fields of `cases show --json` that privacy-bot sets itself (dotted for nested ones).
 READ_ONLY_FIELDS = (
     "id", "status", "outcome", "refusal_ground", "reason", "created_by", "created_at", "updated_at", "history",
-    "identity.verified_at", "identity.verified_by", "notes",
+    "identity.verified_at", "identity.verified_by", "notes", "waiting",
 )
 #: What an edit of a logged case may change (dotted, as `cases show --json` names them): the details an agent may
 #: have mistyped or learnt later. The type, the description and the dates stay as logged; the status, the due date

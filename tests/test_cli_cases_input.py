@@ -200,6 +200,7 @@ class TestStepThroughInProgress:
             ("resolved", ("--outcome", "fulfilled", "--identity-override", "登録メールで本人と確認済み"), "fulfilled"),
             ("refused", ("--ground", "requirements_not_met", "--reason", "要件を満たさないため"), None),
             ("transferred", ("--client", "株式会社サンプル"), None),
+            ("waiting_requester", ("--waiting-for", "identity_documents", "--reason", "運転免許証の写し"), None),
         ],
     )
     def test_two_audit_rows_one_command(self, env: dict[str, str], status: str, extra: tuple[str, ...],
@@ -223,6 +224,23 @@ class TestStepThroughInProgress:
         shown = json.loads(cli(env, "show", case_id, "--json").stdout)
         assert shown["status"] == "acknowledged" and len(shown["history"]) == 2
 
+    def test_waiting_needs_what_it_waits_for_then_back_to_work_clears_it(self, env: dict[str, str]) -> None:
+        case_id = new(env)
+        cli(env, "transition", case_id, "acknowledged", "--actor", MANAGER)
+        assert "identity_documents" in refused(cli(env, "transition", case_id, "waiting_requester", "--actor",
+                                                   MANAGER), "waiting_for")
+        assert cli(env, "transition", case_id, "waiting_requester", "--waiting-for", "more_details",
+                   "--actor", MANAGER).returncode == 0
+        shown = cli(env, "show", case_id)
+        assert "待機中 waiting  more_details" in shown.stdout and "does not pause" in shown.stdout
+        waiting = json.loads(cli(env, "show", case_id, "--json").stdout)
+        assert waiting["waiting"]["for"] == "more_details"
+        assert cli(env, "transition", case_id, "in_progress", "--actor", MANAGER).returncode == 0
+        back = json.loads(cli(env, "show", case_id, "--json").stdout)
+        assert back["waiting"] is None and back["due_at"] == waiting["due_at"]
+        assert [h["to_status"] for h in back["history"]] == ["new", "acknowledged", "in_progress",
+                                                             "waiting_requester", "in_progress"]
+
     def test_unknown_status(self, env: dict[str, str]) -> None:
         case_id = new(env)
         cli(env, "transition", case_id, "acknowledged", "--actor", MANAGER)
@@ -239,6 +257,7 @@ class TestOptionsTheStatusDoesNotTake:
             ("acknowledged", ("--client", "株式会社サンプル"), "client"),
             ("acknowledged", ("--outcome", "fulfilled"), "outcome"),
             ("withdrawn", ("--ground", "other_law"), "ground"),
+            ("acknowledged", ("--waiting-for", "identity_documents"), "waiting_for"),
         ],
     )
     def test_refused_by_name(self, env: dict[str, str], status: str, extra: tuple[str, ...], field: str) -> None:

@@ -61,9 +61,21 @@ def register(app: App, *, services: Services) -> None:
     app.action(ids.ACTION_DRAFT_STAGE)(cases.redraft_reply)
     app.action(ids.ACTION_DRAFT_LANGUAGE)(cases.redraft_reply)
     app.view(ids.VIEW_CASE_DRAFT_REPLY)(cases.submit_reply_sent)
+    app.action(ids.ACTION_CASE_WAIT)(cases.open_wait_form)
+    app.action(ids.ACTION_CASE_BACK_TO_WORK)(cases.back_to_work)
+    app.action(ids.ACTION_CASE_WITHDRAW)(cases.open_withdraw_form)
+    app.view(ids.VIEW_CASE_WAIT)(cases.submit_wait)
+    app.view(ids.VIEW_CASE_WITHDRAW)(cases.submit_withdraw)
+    # The card's ⋯ menu: each option goes to the listener of the button it stands for.
+    app.action(ids.ACTION_CASE_MORE, matchers=[cases.chose(ids.ACTION_CASE_REFUSE)])(cases.open_refuse_form)
+    app.action(ids.ACTION_CASE_MORE, matchers=[cases.chose(ids.ACTION_CASE_EXTEND)])(cases.open_extend_form)
+    app.action(ids.ACTION_CASE_MORE, matchers=[cases.chose(ids.ACTION_CASE_TRANSFER)])(cases.open_transfer_form)
+    app.action(ids.ACTION_CASE_MORE, matchers=[cases.chose(ids.ACTION_CASE_WITHDRAW)])(cases.open_withdraw_form)
+    app.action(ids.ACTION_CASE_MORE, matchers=[cases.chose(ids.ACTION_CASE_EDIT)])(cases.open_edit_form)
 
     app.action(ids.ACTION_OPEN_URGENT_INTAKE)(guidance.open_urgent_intake)
     app.event(ids.EVENT_APP_HOME_OPENED)(home.publish_home)
+    app.action(ids.ACTION_HOME_FILTER)(home.choose_filter)
 
     # Last: they take whatever no listener above took.
     app.action(stale.ANY)(stale.outdated_element)

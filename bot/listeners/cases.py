@@ -1,12 +1,15 @@
 """Acting on a case from Slack: the buttons of the manager's card and the forms behind them.
 
-Every button acks first. 受付 (Acknowledge) is a command by itself; the other buttons open a form about the case
-(for the team only), and the form's submission is read into a command (`bot/views/case_forms.py`). Either way the
+Every button acks first. 受付 (Acknowledge) and 対応を再開 (Back to work) are commands by themselves; the other
+buttons open a form about the case (for the team only), and the form's submission is read into a command (`bot/views/case_forms.py`). Either way the
 command goes to `CaseDesk.handle`, which decides: it authorises the presser (manager, deputy or privacy team, else
 `NotAuthorised`), checks the move and its details, and commits the change with its outbox rows; the sender then
 edits every card of the case in place (`chat.update`), showing the new status and who acted. Nothing is edited
 here directly. A refusal is worded by `bot/views/problems.py`: next to the button (ephemeral), or next to the
 form's field concerned.
+
+An option of the card's ⋯ menu comes to the listener of the button it stands for (`chose`, in the listener
+table), which reads the case from the option (`case_id_pressed`) exactly as from a button.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from intake import (
     IntakeError,
     NotAuthorised,
     ReplyStage,
+    StartWork,
     ValidationError,
     fitting_stages,
     suggested_stage,
@@ -33,7 +37,7 @@ from slack_sdk import WebClient
 
 from bot import ids
 from bot.listeners.replies import reply
-from bot.models import CaseActionMetadata, case_id_of
+from bot.models import CaseActionMetadata, case_id_pressed, menu_choice
 from bot.payloads import field
 from bot.services import Services
 from bot.views.blocks import Block
@@ -46,6 +50,8 @@ from bot.views.case_forms import (
     parse_reply_sent,
     parse_resolve,
     parse_transfer,
+    parse_wait,
+    parse_withdraw,
     reply_choice,
 )
 from bot.views.case_modals import (
@@ -58,6 +64,8 @@ from bot.views.case_modals import (
     refuse_modal,
     resolve_modal,
     transfer_modal,
+    wait_modal,
+    withdraw_modal,
 )
 from bot.views.problems import STALE_FORM, field_messages, refusal_message, refusal_text
 
@@ -81,6 +89,12 @@ __all__ = [
     "submit_reply_sent",
     "submit_resolve",
     "submit_transfer",
+    "back_to_work",
+    "chose",
+    "open_wait_form",
+    "open_withdraw_form",
+    "submit_wait",
+    "submit_withdraw",
 ]
 
 log = logging.getLogger(__name__)
@@ -89,7 +103,7 @@ log = logging.getLogger(__name__)
 def _pressed(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> tuple[str, str] | None:
     """Ack the button; who pressed it and which case it is about (None for a value that names no case)."""
     ack()
-    case_id = case_id_of(action.get("value"))
+    case_id = case_id_pressed(action)
     return (field(body, "user", "id"), case_id) if case_id is not None else None
 
 
@@ -104,21 +118,43 @@ def _refused(name: str, case_id: str, user_id: str, error: IntakeError, body: di
                  type(error).__name__)
 
 
+def chose(action_id: str) -> Callable[[dict[str, Any]], bool]:
+    """A listener matcher: the option chosen in a card's ⋯ menu stands for the button `action_id`."""
+
+    def matches(action: dict[str, Any]) -> bool:
+        chosen = menu_choice(action)
+        return chosen is not None and chosen[0] == action_id
+
+    return matches
+
+
 def acknowledge(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond | None,
                 services: Services) -> None:
     """受付: the manager has seen the case (this stops the escalation clock)."""
+    _act("acknowledged", Acknowledge(), ack, body, action, respond, services)
+
+
+def back_to_work(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond | None,
+                 services: Services) -> None:
+    """対応を再開: the requester answered (or the wait is over); the case is in progress again."""
+    _act("back to work", StartWork(), ack, body, action, respond, services)
+
+
+def _act(name: str, command: Command, ack: Ack, body: dict[str, Any], action: dict[str, Any],
+         respond: Respond | None, services: Services) -> None:
+    """A button that is a command by itself: hand it to the desk, or tell the presser why not."""
     pressed = _pressed(ack, body, action)
     if pressed is None:
         return
     user_id, case_id = pressed
     try:
         with services.db.write_lock:
-            services.desk().handle(case_id, Acknowledge(), actor=user_id, now=services.clock())
+            services.desk().handle(case_id, command, actor=user_id, now=services.clock())
     except IntakeError as error:
-        _refused("acknowledge", case_id, user_id, error, body, respond)
+        _refused(name, case_id, user_id, error, body, respond)
         return
     services.wake_delivery()
-    log.info("case acknowledged case=%s user=%s", case_id, user_id)
+    log.info("case %s case=%s user=%s", name, case_id, user_id)
 
 
 # -- buttons that open a form (or the details) about the case -------------------------------------------------
@@ -173,6 +209,18 @@ def open_extend_form(ack: Ack, body: dict[str, Any], action: dict[str, Any], res
 def open_transfer_form(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond | None,
                        client: WebClient, services: Services) -> None:
     _open("transfer", lambda case: transfer_modal(case, request_types=services.request_types),
+          ack, body, action, respond, client, services)
+
+
+def open_wait_form(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond | None,
+                   client: WebClient, services: Services) -> None:
+    _open("wait", lambda case: wait_modal(case, request_types=services.request_types),
+          ack, body, action, respond, client, services)
+
+
+def open_withdraw_form(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond | None,
+                       client: WebClient, services: Services) -> None:
+    _open("withdraw", lambda case: withdraw_modal(case, request_types=services.request_types),
           ack, body, action, respond, client, services)
 
 
@@ -305,3 +353,11 @@ def redraft_reply(ack: Ack, body: dict[str, Any], client: WebClient, services: S
 def submit_reply_sent(ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services) -> None:
     """送信済みにする: the person sent the shown draft; recorded as `ReplySent(stage, language)`."""
     _submit("reply_sent", parse_reply_sent, ack, body, view, services)
+
+
+def submit_wait(ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services) -> None:
+    _submit("waiting", parse_wait, ack, body, view, services)
+
+
+def submit_withdraw(ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services) -> None:
+    _submit("withdrawn", parse_withdraw, ack, body, view, services)

@@ -18,6 +18,7 @@ __all__ = [
     "context",
     "escape",
     "fit_message",
+    "overflow",
     "quote",
     "sections",
     "split_text",
@@ -123,6 +124,26 @@ def button(text: str, *, action_id: str, value: str, style: str | None = None) -
     if style is not None:
         element["style"] = style
     return element
+
+
+#: An overflow menu holds one to five options (slack_sdk's OverflowMenuElement).
+OVERFLOW_OPTIONS_MAX = 5
+OPTION_TEXT_MAX = 75
+OPTION_VALUE_MAX = 150
+
+
+def overflow(options: list[tuple[str, str]], *, action_id: str) -> Block:
+    """A ⋯ menu of (value, text) options; a sixth option is a bug in the caller, not something to drop silently."""
+    if not 1 <= len(options) <= OVERFLOW_OPTIONS_MAX:
+        raise ValueError(f"an overflow menu holds 1 to {OVERFLOW_OPTIONS_MAX} options, not {len(options)}")
+    if any(len(value) > OPTION_VALUE_MAX for value, _ in options):
+        raise ValueError("option values carry ids, not content")
+    return {
+        "type": "overflow",
+        "action_id": action_id,
+        "options": [{"text": {"type": "plain_text", "text": truncate(text, OPTION_TEXT_MAX), "emoji": True},
+                     "value": value} for value, text in options],
+    }
 
 
 def actions(elements: list[Block], *, block_id: str) -> Block:

@@ -21,14 +21,16 @@ from intake import (
     Resolve,
     Transfer,
     ValidationError,
+    WaitForRequester,
+    Withdraw,
 )
 from intake.validation import EDITABLE_FIELDS, parse_moment
 
 from bot import ids
 from bot.payloads import input_value
 
-__all__ = ["parse_assign", "parse_edit", "parse_extend", "parse_note", "parse_refuse", "parse_reply_sent", "parse_resolve",
-           "parse_transfer", "reply_choice"]
+__all__ = ["parse_assign", "parse_edit", "parse_extend", "parse_note", "parse_refuse", "parse_reply_sent",
+           "parse_resolve", "parse_transfer", "parse_wait", "parse_withdraw", "reply_choice"]
 
 
 def _text(values: dict[str, Any], block_id: str) -> str | None:
@@ -96,3 +98,15 @@ def parse_reply_sent(values: dict[str, Any]) -> RecordReplySent:
     if stage is None:
         raise _required(ids.BLOCK_STAGE)
     return RecordReplySent(stage, language or "ja")
+
+
+def parse_wait(values: dict[str, Any]) -> WaitForRequester:
+    """What is awaited is checked by the core (a choice, and words for "other"), next to its field."""
+    return WaitForRequester(_text(values, ids.BLOCK_WAITING_FOR), _text(values, ids.BLOCK_REASON))
+
+
+def parse_withdraw(values: dict[str, Any]) -> Withdraw:
+    reason = _text(values, ids.BLOCK_REASON)
+    if reason is None:
+        raise _required(ids.BLOCK_REASON)
+    return Withdraw(reason)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from intake import JST, REPLY_LANGUAGES, ReplyStage, Status
+from intake import lifecycle
 from intake import validation as core
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "STATUSES",
     "LANGUAGES",
     "REPLY_STAGES",
+    "WAITING_FOR",
     "jst",
     "label",
     "labelled",
@@ -92,6 +94,12 @@ REPLY_STAGES = labelled(ReplyStage, {
 LANGUAGES = labelled(REPLY_LANGUAGES, {
     "ja": "日本語 / Japanese",
     "en": "英語 / English",
+})
+WAITING_FOR = labelled(lifecycle.WAITING_FOR, {
+    "identity_documents": "本人確認書類 / Identity documents",
+    "more_details": "依頼内容の詳細 / More details of the request",
+    "requester_choice": "本人の選択（範囲・方法など） / The requester's choice (scope, method…)",
+    "other": "その他 / Other",
 })
 OUTCOMES = {
     "fulfilled": "対応済み / Fulfilled",

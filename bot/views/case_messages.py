@@ -17,7 +17,20 @@ from intake.case import AuditEntry
 
 from bot import ids
 from bot.views import case_labels
-from bot.views.blocks import Block, Message, actions, button, context, escape, fit_message, quote, sections, truncate
+from bot.models import menu_value
+from bot.views.blocks import (
+    Block,
+    Message,
+    actions,
+    button,
+    context,
+    escape,
+    fit_message,
+    overflow,
+    quote,
+    sections,
+    truncate,
+)
 from bot.views.notices import intake_routing_lines
 
 __all__ = [
@@ -32,6 +45,7 @@ __all__ = [
     "last_reply_sent",
     "notes_line",
     "reminder_message",
+    "waiting_line",
 ]
 
 #: How much of the description a card shows; the rest is in the case (App Home → open, or `cases show`).
@@ -99,29 +113,61 @@ def last_reply_sent(case: Case) -> str | None:
 
 
 def case_buttons(case: Case, request_types: RequestTypes) -> list[Block]:
-    """The card's buttons for the case's status: 受付 while new, the endings once acknowledged; and always, last,
-    the reply draft (a closed case still owes the requester its result, refusal or transfer)."""
+    """The card's actions for the case's status: the likely next steps as buttons, the rest in a ⋯ menu
+    (その他 / More, at most five options) so the row stays readable as actions are added.
+
+        new                      受付 · 担当を割り当て · メモ · 返信文案 · ⋯ 期限延長, 取り下げ, 編集
+        acknowledged/in_progress 完了 · 本人の返答待ち · 担当を割り当て · メモ · 返信文案 · ⋯ 拒否, 期限延長, 移送, 取り下げ, 編集
+        waiting_requester        対応を再開 · 完了 · 担当を割り当て · メモ · 返信文案 · ⋯ 拒否, 期限延長, 移送, 取り下げ, 編集
+        closed                   返信文案 (the requester is still owed its result, refusal or transfer)
+
+    A menu option routes to the same listener as the button it replaces (`bot/listeners/__init__.py`).
+    """
     status = Status(case.status)
     value = case.id
     draft = button("返信文案 / Draft reply", action_id=ids.ACTION_CASE_DRAFT_REPLY, value=value)
     if status not in OPEN_STATUSES:
         return [draft]
     assign = button("担当を割り当て / Assign", action_id=ids.ACTION_CASE_ASSIGN, value=value)
-    extend = button("期限延長 / Extend", action_id=ids.ACTION_CASE_EXTEND, value=value)
+    more: list[tuple[str, str]] = []
     if status is Status.NEW:
-        return [button("受付 / Acknowledge", action_id=ids.ACTION_CASE_ACKNOWLEDGE, value=value, style="primary"),
-                assign, extend, *_work_buttons(value), draft]
-    buttons = [assign, button("完了 / Resolve", action_id=ids.ACTION_CASE_RESOLVE, value=value, style="primary")]
-    if request_types[case.type].refusable:
-        buttons.append(button("拒否 / Refuse", action_id=ids.ACTION_CASE_REFUSE, value=value, style="danger"))
-    buttons += [extend, button("クライアントへ移送 / Transfer", action_id=ids.ACTION_CASE_TRANSFER, value=value)]
-    return [*buttons, *_work_buttons(value), draft]
+        buttons = [button("受付 / Acknowledge", action_id=ids.ACTION_CASE_ACKNOWLEDGE, value=value, style="primary"),
+                   assign]
+    else:
+        resolve = ("完了 / Resolve", ids.ACTION_CASE_RESOLVE)
+        if status is Status.WAITING_REQUESTER:
+            first, second = ("対応を再開 / Back to work", ids.ACTION_CASE_BACK_TO_WORK), resolve
+        else:
+            first, second = resolve, ("本人の返答待ち / Wait for requester", ids.ACTION_CASE_WAIT)
+        buttons = [button(first[0], action_id=first[1], value=value, style="primary"),
+                   button(second[0], action_id=second[1], value=value), assign]
+        if request_types[case.type].refusable:
+            more.append((ids.ACTION_CASE_REFUSE, "拒否 / Refuse"))
+    more.append((ids.ACTION_CASE_EXTEND, "期限延長 / Extend"))
+    if status is not Status.NEW:
+        more.append((ids.ACTION_CASE_TRANSFER, "クライアントへ移送 / Transfer to client"))
+    more.append((ids.ACTION_CASE_WITHDRAW, "取り下げ / Withdrawn"))
+    more.append((ids.ACTION_CASE_EDIT, "✏️ 編集 / Edit"))
+    menu = overflow([(menu_value(action_id, value), text) for action_id, text in more], action_id=ids.ACTION_CASE_MORE)
+    note = button("📝 メモ / Note", action_id=ids.ACTION_CASE_NOTE, value=value)
+    return [*buttons, note, draft, menu]
 
 
-def _work_buttons(case_id: str) -> list[Block]:
-    """Note and Edit, on every open card after the status buttons."""
-    return [button("📝 メモ / Note", action_id=ids.ACTION_CASE_NOTE, value=case_id),
-            button("✏️ 編集 / Edit", action_id=ids.ACTION_CASE_EDIT, value=case_id)]
+def waiting_line(case: Case) -> str | None:
+    """「⏳ 待機中: 本人確認書類（2026-05-11(月) 10:00 から）」 and that the due date keeps running, while waiting.
+
+    The card is a message that stays as it was sent, so it gives the date the wait began rather than a count of
+    days that would go stale; App Home, rebuilt each time it is opened, counts the business days.
+    """
+    if case.waiting_for is None:
+        return None
+    what = case_labels.label(case_labels.WAITING_FOR, case.waiting_for)
+    line = f"⏳ 待機中 / Waiting for: {what}（{case_labels.jst(case.waiting_since)} から / since）"
+    note = next((entry.note for entry in reversed(case.history)
+                 if isinstance(entry.event, StatusChanged) and entry.event.to_status == Status.WAITING_REQUESTER), None)
+    if note:
+        line += f"\n　「{escape(truncate(note, 300))}」"
+    return line + "\n期限は止まりません。 / The due date keeps running."
 
 
 def identity_line(case: Case, request_types: RequestTypes) -> str:
@@ -183,6 +229,9 @@ def case_card(case: Case, *, request_types: RequestTypes, cite: Citer, repeat: b
             ],
         },
     ]
+    waiting = waiting_line(case)
+    if waiting:
+        blocks.append(sections(waiting)[0])
     if case.agent is not None:
         agent = f"代理人 / Agent: {case_labels.label(case_labels.AGENT_KINDS, case.agent.kind)}: {escape(case.agent.name)}"
         blocks.append(context(agent))

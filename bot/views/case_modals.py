@@ -1,5 +1,6 @@
 """Modals about one case: its details with notes and history (from App Home or a reminder), and the forms behind the
-card's buttons (Assign, Resolve, Refuse, Extend, Transfer, Note, Edit, Draft reply). Pure builders.
+card's buttons (Assign, Resolve, Refuse, Extend, Transfer, Wait for requester, Withdraw, Note, Edit, Draft reply).
+Pure builders.
 
 Form inputs are named after the error keys of `intake` (`ground`, `reason`, `due`…), so a `ValidationError` goes
 back next to its field as it is (worded by `bot/views/problems.py`); `bot/views/case_forms.py` reads each form
@@ -20,7 +21,7 @@ from bot import ids
 from bot.models import CaseActionMetadata
 from bot.views import case_labels
 from bot.views.blocks import Block, context, escape, quote, sections, split_text, truncate
-from bot.views.case_messages import last_change
+from bot.views.case_messages import last_change, waiting_line
 
 __all__ = [
     "HISTORY_SHOWN",
@@ -34,6 +35,8 @@ __all__ = [
     "refuse_modal",
     "resolve_modal",
     "transfer_modal",
+    "wait_modal",
+    "withdraw_modal",
 ]
 
 HISTORY_SHOWN = 40
@@ -111,6 +114,9 @@ def case_detail_modal(case: Case, *, request_types: RequestTypes) -> Block:
         f"受付 / Received: {case_labels.jst(case.received_at)}（{case_labels.label(case_labels.CHANNELS, case.channel)}）",
         f"本人確認 / Identity: {case_labels.label(case_labels.IDENTITY_STATUSES, case.identity.status)}",
     ]
+    waiting = waiting_line(case)
+    if waiting:
+        lines.append(waiting)
     blocks: list[Block] = sections("\n".join(lines))
     blocks += quote(truncate(case.description, 2900))
     if case.notes:
@@ -277,3 +283,29 @@ def draft_reply_modal(case: Case, *, draft: Draft, stages: Sequence[ReplyStage],
                           "押してください。 / The bot sends nothing: copy this, send it to the requester's verified "
                           "contact, then press Mark as sent."))
     return _modal(ids.VIEW_CASE_DRAFT_REPLY, case, "返信文案 / Draft reply", blocks, submit="送信済みにする / Mark as sent")
+
+
+def wait_modal(case: Case, *, request_types: RequestTypes) -> Block:
+    """What the requester is to send or decide, as a choice plus free text; says the due date keeps running."""
+    choices = list(case_labels.WAITING_FOR.items())
+    blocks = [
+        _heading(case, request_types),
+        _input(ids.BLOCK_WAITING_FOR, "何を待ちますか / Waiting for", _select(choices)),
+        _input(ids.BLOCK_REASON, "具体的に（「その他」は必須） / What exactly (required for Other)",
+               {"type": "plain_text_input", "multiline": True, "max_length": REASON_MAX,
+                "placeholder": _plain("例: 運転免許証の写し、対象となる期間の指定 / e.g. a copy of a driving licence", 150)},
+               optional=True),
+        context(f"期限は止まりません（現在の期限 {case_labels.jst(case.due_at)}）。時間が足りないときは「期限延長」を"
+                "使ってください。 / The due date keeps running; use Extend if more time is needed."),
+    ]
+    return _modal(ids.VIEW_CASE_WAIT, case, "本人の返答待ち", blocks)
+
+
+def withdraw_modal(case: Case, *, request_types: RequestTypes) -> Block:
+    """Withdrawn closes the case for good, so it asks why (the audit keeps the reason)."""
+    blocks = [
+        _heading(case, request_types),
+        _reason("取り下げの理由 / Reason", optional=False),
+        context("取り下げると案件は閉じられ、再開できません。 / Withdrawing closes the case for good."),
+    ]
+    return _modal(ids.VIEW_CASE_WITHDRAW, case, "取り下げ / Withdrawn", blocks)

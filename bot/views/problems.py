@@ -48,6 +48,7 @@ _REQUIRED = {
     "stage": "返信の段階を選んでください (choose the stage of the reply)",
     "due": "新しい期限を選んでください (choose the new due date)",
     "text": "メモを入力してください (note required)",
+    "reason": "理由を入力してください (reason required)",
 }
 
 #: Every other code's sentence; `{name}` is filled from the error's parameters (a tuple becomes "a, b, c").
@@ -94,6 +95,9 @@ _SENTENCES: dict[Code, str] = {
     Code.OVERRIDE_ONLY_FOR_RESOLVE: "本人確認なしで進める理由は resolved のときだけ指定します "
                                     "(identity override is only for resolved)",
     Code.CLOSED_AFTER_CUTOFF: "この案件は指定日以降に完了したため削除できません (closed on or after the cut-off date)",
+    Code.WAITING_FOR_REQUIRED: "何を待つのかを選んでください: {choices} (say what the requester is to send or decide)",
+    Code.WAITING_FOR_ONLY_FOR_WAITING: "待つ内容は waiting_requester のときだけ指定します (waiting-for is only for waiting_requester)",
+    Code.WAITING_DETAIL_REQUIRED: "「その他」の場合は、何を待つのかを記入してください (say what is awaited)",
 }
 
 

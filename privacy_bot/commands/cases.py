@@ -27,6 +27,7 @@ from intake import (
     Requester,
     SERVER_OPERATOR,
     AddNote,
+    WAITING_FOR,
     Assign,
     Case,
     CaseNotFound,
@@ -370,6 +371,11 @@ def _print_case(case: Case, *, config: Config) -> None:
         lines.append(f"  代理人 agent    {case.agent.kind} {case.agent.name} {case.agent.evidence or ''}".rstrip())
     if case.refusal_ground or case.outcome:
         lines.append(f"  結果 outcome    {case.outcome or '-'}  {case.refusal_ground or ''}".rstrip())
+    if case.waiting_for and case.waiting_since:
+        waited = config.calendar.business_days_between(case.waiting_since.astimezone(JST).date(),
+                                                       utc_now().astimezone(JST).date())
+        lines.append(f"  待機中 waiting  {case.waiting_for} since {_local(case.waiting_since)} "
+                     f"({waited} business days; the due date does not pause)")
     if case.status in OPEN_STATUSES:
         lines.append(f"  次に可能 next   {', '.join(allowed_next(case.status))}")
     lines += ["", "  " + case.description.replace("\n", "\n  ")]
@@ -458,9 +464,13 @@ def _register_transition(verbs: Any) -> None:
         help="move a case to another status",
         description="Move a case along its lifecycle: new → acknowledged → in_progress ⇄ waiting_requester →\n"
         "resolved | refused | transferred; withdrawn from any open status. refused needs --ground and --reason;\n"
-        "transferred needs --client. As with the buttons in Slack, resolved, refused or transferred on an\n"
-        "acknowledged case steps through in_progress first (two rows in the history, one commit).\n\n"
-        "Example: privacy-bot cases transition PRV-2026-0001 acknowledged --actor U0123MANAGER",
+        "transferred needs --client; waiting_requester needs --waiting-for (what the requester is to send or\n"
+        "decide; the due date does not pause). As with the buttons in Slack, resolved, refused, transferred or\n"
+        "waiting_requester on an acknowledged case steps through in_progress first (two rows in the history, one\n"
+        "commit); in_progress on a waiting case is Slack's \"Back to work\".\n\n"
+        "Example: privacy-bot cases transition PRV-2026-0001 acknowledged --actor U0123MANAGER\n"
+        "         privacy-bot cases transition PRV-2026-0001 waiting_requester --waiting-for identity_documents \\\n"
+        "             --reason '運転免許証の写し' --actor U0123MANAGER",
         formatter_class=_HELP,
     )
     transition.add_argument("case_id", metavar="ID")
@@ -474,6 +484,7 @@ def _register_transition(verbs: Any) -> None:
     transition.add_argument("--identity-override", metavar="REASON",
                             help="resolved only: why a disclosure, correction, deletion, suspension or third-party "
                             "stop is fulfilled before identity is verified (audited)")
+    transition.add_argument("--waiting-for", help="what a waiting_requester case waits for: " + ", ".join(WAITING_FOR))
     transition.set_defaults(func=_transition)
 
 
@@ -483,7 +494,8 @@ def _transition(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown status {args.status!r}; use one of {', '.join(Status)} / 不明なステータスです")
     try:
         command = command_for_status(args.status, reason=args.reason, ground=args.ground, client=args.client,
-                                     outcome=args.outcome, identity_override=args.identity_override)
+                                     outcome=args.outcome, identity_override=args.identity_override,
+                                     waiting_for=args.waiting_for)
     except ValidationError as exc:
         return _field_errors(exc)
     return _change(args.case_id, command, actor=args.actor)

@@ -76,9 +76,23 @@ def submit(slack: SlackSender, view: dict[str, Any], answers: dict[str, Any], *,
     return slack.interaction(payload)
 
 
+def menu_options(card: Call) -> dict[str, dict[str, Any]]:
+    """The options of the card's ⋯ menu, by the action id of the button each stands for."""
+    menu = card.buttons().get("case_more")
+    return {option["value"].split(" ")[0]: option for option in menu["options"]} if menu else {}
+
+
 def press(slack: SlackSender, card: Call, action_id: str, *, user: str, response_url: str,
           ts: str = "1700000500.000100") -> Any:
-    """Press a button of a message the bot posted (`card`), as `user`, in the DM it was posted to."""
-    button = card.buttons()[action_id]
-    return slack.interaction(block_action(action_id, button["value"], user=user, channel=card.params["channel"],
-                                          message_ts=ts, thread_ts=None, response_url=response_url))
+    """Press a button of a message the bot posted (`card`), as `user`, in the DM it was posted to; an action the
+    card offers in its ⋯ menu is chosen there, as Slack sends it (an `overflow` action with `selected_option`)."""
+    buttons = card.buttons()
+    payload = block_action(action_id if action_id in buttons else "case_more",
+                           buttons[action_id]["value"] if action_id in buttons else "", user=user,
+                           channel=card.params["channel"], message_ts=ts, thread_ts=None, response_url=response_url)
+    if action_id not in buttons:
+        option = menu_options(card)[action_id]
+        [chosen] = payload["actions"]
+        del chosen["value"]
+        chosen.update(type="overflow", selected_option=option)
+    return slack.interaction(payload)

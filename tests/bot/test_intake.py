@@ -25,7 +25,7 @@ from tests.bot.conftest import (
     TEAM_MEMBER,
     RunningBot,
 )
-from tests.bot.intake_helpers import MONDAY_10, REQUESTER, press, submit, valid_answers
+from tests.bot.intake_helpers import MONDAY_10, REQUESTER, menu_options, press, submit, valid_answers
 from tests.fake_slack import Call
 
 TEAM = {"deputy": DEPUTY, "privacy_team": (TEAM_MEMBER,), "escalation_channel": ESCALATION_CHANNEL}
@@ -131,8 +131,8 @@ class TestSubmission:
         assert "第11条" in text  # the policy section of a deletion request
         due = case["due_at"]  # JST, e.g. 2026-05-12T18:00:00+09:00
         assert f"{due[:10]}" in text and due[11:16] in text
-        assert set(card.buttons()) == {"case_acknowledge", "case_assign", "case_extend", "case_note", "case_edit",
-                                       "case_draft_reply"}
+        assert set(card.buttons()) == {"case_acknowledge", "case_assign", "case_note", "case_draft_reply", "case_more"}
+        assert set(menu_options(card)) == {"case_extend", "case_withdraw", "case_edit"}
         assert card.buttons()["case_acknowledge"]["text"]["text"].startswith("受付")
 
         [confirmation] = wait_dm(bot, AGENT)

@@ -18,6 +18,7 @@ import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +159,22 @@ def shortcut(kind: str, callback_id: str, response_url: str) -> dict[str, Any]:
             "message_ts": "1700000000.000100"}
 
 
+def menu_options_of_every_card() -> list[dict[str, Any]]:
+    """The ⋯ menu options of a case card in each open status, for a refusable type and for one that is not."""
+    from intake import OPEN_STATUSES, Case, Requester, load_request_types
+
+    from bot.views.case_messages import case_buttons
+
+    moment = datetime(2026, 5, 11, 10, tzinfo=UTC)
+    options: dict[str, dict[str, Any]] = {}
+    for status, type_id in itertools.product(sorted(OPEN_STATUSES), ("disclosure", "leak_report")):
+        case = Case("PRV-2026-0001", type_id, status, False, moment, moment, "email", "x", Requester("x"))
+        for element in case_buttons(case, load_request_types()):
+            for option in element.get("options", ()):
+                options[option["value"]] = option
+    return list(options.values())
+
+
 class Probe:
     """Sends requests to the running app and tells, from the log, which ones no listener took."""
 
@@ -225,8 +242,18 @@ class TestManifest:
         url = bot.fake.response_url("button")
         buttons = constants("ACTION_")
         assert buttons
-        untaken = probe.untaken(buttons, lambda action_id: bot.slack.interaction(
-            block_action(action_id, "1", user=AGENT, response_url=url)), control="answer_feedback_v1")
+
+        def press(action_id: str) -> None:
+            if action_id != ids.ACTION_CASE_MORE:
+                bot.slack.interaction(block_action(action_id, "1", user=AGENT, response_url=url))
+                return
+            # The card's ⋯ menu is routed option by option: each option any card can carry must be taken.
+            for option in menu_options_of_every_card():
+                payload = block_action(action_id, "", user=AGENT, response_url=url)
+                payload["actions"][0].update(type="overflow", selected_option=option)
+                bot.slack.interaction(payload)
+
+        untaken = probe.untaken(buttons, press, control="answer_feedback_v1")
         assert untaken == set()
         assert manifest()["settings"]["interactivity"]["is_enabled"] is True
 

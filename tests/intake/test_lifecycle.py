@@ -31,6 +31,7 @@ from tests.intake.conftest import AGENT, DEPUTY, MANAGER, NOW, STRANGER
 DETAILS = {
     "refused": {"ground": "other_law", "reason": "他の法令に違反するおそれがあるため"},
     "transferred": {"client": "株式会社サンプル"},
+    "waiting_requester": {"waiting_for": "identity_documents"},
 }
 PATHS = {
     Status.NEW: [],
@@ -136,6 +137,41 @@ class TestDetails:
         assert set(info.value.errors) == {"client"}
         moved = move(desk, working.id, "transferred", actor=MANAGER, now=NOW, client="株式会社サンプル")
         assert moved.client_name == "株式会社サンプル"
+
+    def test_waiting_names_what_it_waits_for_and_other_says_what(self, desk: CaseDesk, working: Case) -> None:
+        with pytest.raises(ValidationError) as info:
+            move(desk, working.id, "waiting_requester", actor=MANAGER, now=NOW)
+        assert set(info.value.errors) == {"waiting_for"}
+        with pytest.raises(ValidationError) as info:
+            move(desk, working.id, "waiting_requester", actor=MANAGER, now=NOW, waiting_for="coffee")
+        assert set(info.value.errors) == {"waiting_for"}
+        with pytest.raises(ValidationError) as info:
+            move(desk, working.id, "waiting_requester", actor=MANAGER, now=NOW, waiting_for="other", reason=" ")
+        assert set(info.value.errors) == {"reason"}
+        with pytest.raises(ValidationError) as info:
+            move(desk, working.id, "resolved", actor=MANAGER, now=NOW, waiting_for="more_details")
+        assert set(info.value.errors) == {"waiting_for"}
+
+    def test_waiting_records_what_and_since_when_and_keeps_the_due_date(self, desk: CaseDesk, working: Case) -> None:
+        later = NOW + timedelta(days=2)
+        waiting = move(desk, working.id, "waiting_requester", actor=MANAGER, now=later,
+                       waiting_for="identity_documents", reason="運転免許証の写しを依頼")
+        assert (waiting.waiting_for, waiting.waiting_since, waiting.due_at) == ("identity_documents", later,
+                                                                               working.due_at)
+        assert waiting.history[-1].event == StatusChanged("in_progress", "waiting_requester", "運転免許証の写しを依頼",
+                                                          waiting_for="identity_documents")
+        assert waiting.history[-1].row.details == {"waiting_for": "identity_documents"}
+        assert waiting.to_json()["waiting"]["for"] == "identity_documents"
+        back = move(desk, working.id, "in_progress", actor=MANAGER, now=later + timedelta(days=1))
+        assert (back.waiting_for, back.waiting_since, back.due_at) == (None, None, working.due_at)
+        assert back.to_json()["waiting"] is None
+
+    def test_waiting_from_acknowledged_steps_through_in_progress(
+            self, desk: CaseDesk, new_case: Callable[..., Case]) -> None:
+        case = walk(desk, new_case(), PATHS[Status.ACKNOWLEDGED])
+        waiting = desk.handle(case.id, command_for_status("waiting_requester", waiting_for="more_details"),
+                              actor=MANAGER, now=NOW)
+        assert [e.to_status for e in waiting.history] == ["new", "acknowledged", "in_progress", "waiting_requester"]
 
     def test_outcome_must_belong_to_type(self, desk: CaseDesk, working: Case) -> None:
         with pytest.raises(ValidationError):
