@@ -35,7 +35,8 @@ class TestWaitingForTheRequester:
     def test_wait_then_back_to_work_edits_the_card_in_place_and_keeps_the_due_date(self, bot: RunningBot) -> None:
         case_id, card = acknowledged(bot)
         due = cases_show(bot, case_id)["due_at"]
-        assert {"case_resolve", "case_wait_for_requester", "case_assign", "case_more"} == set(card.buttons())
+        assert {"case_resolve", "case_wait_for_requester", "case_assign", "case_note", "case_draft_reply",
+            "case_more"} == set(card.buttons())
         view = press_for_form(bot, card, "case_wait_for_requester")
         assert view["callback_id"] == "case_wait_modal" and "期限は止まりません" in str(view)
 
@@ -50,7 +51,8 @@ class TestWaitingForTheRequester:
         text = waiting.all_text()
         assert "待機中 / Waiting for: 本人確認書類" in text and "運転免許証の写しを依頼" in text
         assert "期限は止まりません" in text and "依頼者の返答待ち" in text
-        assert set(waiting.buttons()) == {"case_back_to_work", "case_resolve", "case_assign", "case_more"}
+        assert set(waiting.buttons()) == {"case_back_to_work", "case_resolve", "case_assign", "case_note",
+                                           "case_draft_reply", "case_more"}
         shown = cases_show(bot, case_id)
         assert shown["status"] == "waiting_requester" and shown["due_at"] == due
         assert shown["waiting"]["for"] == "identity_documents"
@@ -91,7 +93,7 @@ class TestWithdrawn:
         assert body["response_action"] == "errors" and "理由" in body["errors"]["reason"]
         assert submit(bot.slack, view, {"reason": "本人からメールで取り下げの連絡"}, user=MANAGER).status == 200
         [update] = bot.fake.wait_for("chat.update")
-        assert "取り下げ / Withdrawn" in update.all_text() and update.buttons() == {}
+        assert "取り下げ / Withdrawn" in update.all_text() and set(update.buttons()) == {"case_draft_reply"}
         shown = cases_show(bot, case_id)
         assert (shown["status"], shown["reason"]) == ("withdrawn", "本人からメールで取り下げの連絡")
         last = shown["history"][-1]
@@ -103,7 +105,8 @@ class TestTheMenuAndOldCards:
     def test_every_menu_option_opens_its_form_and_a_forged_one_nothing(self, bot: RunningBot) -> None:
         case_id, card = acknowledged(bot, type="disclosure")
         forms = {"case_refuse": "case_refuse_modal", "case_extend": "case_extend_modal",
-                 "case_transfer": "case_transfer_modal", "case_withdraw": "case_withdraw_modal"}
+                 "case_transfer": "case_transfer_modal", "case_withdraw": "case_withdraw_modal",
+                 "case_edit": "case_edit_modal"}
         assert set(menu_options(card)) == set(forms)
         for action_id, callback_id in forms.items():
             assert press_for_form(bot, card, action_id)["callback_id"] == callback_id

@@ -23,6 +23,7 @@ from intake import (
     validate_new_case,
 )
 
+from bot.views.home import BLOCKS_PER_CASE
 from tests.bot.conftest import DEPUTY, MANAGER, STRANGER, TEAM_MEMBER, RunningBot
 
 #: The bot's clock: Monday 25 May 2026, 10:00 in Tokyo.
@@ -146,6 +147,6 @@ class TestLimits:
         for _ in range(120):
             new_case(desk, "general", received=day(5, 20), due=day(5, 27, 18))
         view = open_home(bot, MANAGER)
-        assert len(view["blocks"]) == 100
+        assert 100 - BLOCKS_PER_CASE < len(view["blocks"]) <= 100  # as many rows as fit, each two blocks
         more = re.search(r"and (\d+) more", json.dumps(view, ensure_ascii=False))
         assert more is not None and len(rows(view)) + int(more.group(1)) == 120

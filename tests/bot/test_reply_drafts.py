@@ -52,7 +52,7 @@ def open_draft(bot: RunningBot, card: Call, *, user: str = MANAGER) -> dict[str,
 def test_draft_shown_redrawn_in_english_marked_sent_audited_and_on_the_card(bot: RunningBot) -> None:
     case_id = log_case(bot, type="disclosure")
     [card] = wait_dm(bot, MANAGER)
-    assert list(card.buttons())[-1] == "case_draft_reply"
+    assert "case_draft_reply" in card.buttons()
     view = open_draft(bot, card)
     assert view["callback_id"] == "case_draft_reply_modal" and view["submit"]["text"] == "送信済みにする / Mark as sent"
     assert (selected(view, "stage"), selected(view, "language")) == ("receipt", "ja")
