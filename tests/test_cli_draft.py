@@ -6,6 +6,7 @@ import json
 
 from tests.test_cli_cases import AGENT, MANAGER, cli, env, new  # noqa: F401 - `env` is a fixture
 
+
 def test_the_receipt_prints_subject_then_body_in_japanese_by_default(env: dict[str, str]) -> None:
     case_id = new(env)
     result = cli(env, "draft", case_id, "--stage", "receipt")
@@ -15,11 +16,22 @@ def test_the_receipt_prints_subject_then_body_in_japanese_by_default(env: dict[s
     assert lines[1] == "" and lines[2] == "高橋花子 様"
     assert "ご請求の種類：消去" in result.stdout and "info@selfree.co.jp" in result.stdout
 
+
 def test_english_on_request_and_a_privileged_actor_may_read_it(env: dict[str, str]) -> None:
     case_id = new(env)
     result = cli(env, "draft", case_id, "--stage", "identity", "--lang", "en", "--actor", AGENT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"Subject: Please confirm your identity (ref. {case_id})\n\nDear 高橋花子,")
+
+
+def test_json_gives_the_parts_to_paste(env: dict[str, str]) -> None:
+    case_id = new(env)
+    result = cli(env, "draft", case_id, "--stage", "receipt", "--lang", "en", "--json")
+    assert result.returncode == 0, result.stderr
+    draft = json.loads(result.stdout)
+    assert (draft["case_id"], draft["stage"], draft["language"]) == (case_id, "receipt", "en")
+    assert draft["subject"].endswith(f"(ref. {case_id})") and draft["body"].startswith("Dear 高橋花子,")
+
 
 def test_a_refusal_on_a_case_not_refused_is_one_line_and_exit_2(env: dict[str, str]) -> None:
     case_id = new(env)
@@ -29,6 +41,7 @@ def test_a_refusal_on_a_case_not_refused_is_one_line_and_exit_2(env: dict[str, s
         f"privacy-bot: {case_id} に refusal の返信文案は作れません: 拒否（refused）ではありません "
         "(the case is new, not refused)"]
 
+
 def test_the_refusal_once_refused_quotes_the_ground(env: dict[str, str]) -> None:
     case_id = new(env, type="disclosure")
     for step in (["transition", case_id, "acknowledged"],
@@ -36,6 +49,7 @@ def test_the_refusal_once_refused_quotes_the_ground(env: dict[str, str]) -> None
         assert cli(env, *step, "--actor", MANAGER).returncode == 0
     result = cli(env, "draft", case_id, "--stage", "refusal")
     assert result.returncode == 0 and "「他の法令に違反するおそれがある場合」" in result.stdout
+
 
 def test_a_reader_outside_the_team_and_an_unknown_case(env: dict[str, str]) -> None:
     case_id = new(env)

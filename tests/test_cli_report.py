@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
@@ -57,6 +58,9 @@ def test_purge_dry_run_then_purge(env: dict[str, str], tmp_path: Path) -> None:
     dry = run(env, "cases", "purge", "--closed-before", "2026-06-12", "--actor", MANAGER, "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert "削除予定 (would erase): 案件 (cases) 3" in dry.stdout
+    listed = json.loads(run(env, "cases", "purge", "--closed-before", "2026-06-12", "--actor", MANAGER, "--dry-run",
+                            "--json").stdout)
+    assert listed["dry_run"] is True and len(listed["cases"]) == 3 and listed["cases"][0].startswith("PRV-2026-")
     assert PERSONAL_VALUES["A"]["email"].encode() in Path(env["PRIVACY_BOT_DB"]).read_bytes()
     done = run(env, "cases", "purge", "--closed-before", "2026-06-12", "--actor", MANAGER)
     assert done.returncode == 0 and "削除 (erased): 案件 (cases) 3" in done.stdout

@@ -659,6 +659,8 @@ def _register_draft(verbs: Any) -> None:
     draft.add_argument("--lang", choices=REPLY_LANGUAGES, help="the requester's language (default ja)")
     draft.add_argument("--actor", default=SERVER_OPERATOR, help="who reads it (a privileged Slack user id; default "
                        "operator, as for show)")
+    draft.add_argument("--json", action="store_true",
+                       help="one JSON object: case_id, stage, language, subject, body")
     draft.set_defaults(func=_draft)
 
 
@@ -681,7 +683,11 @@ def _draft(args: argparse.Namespace) -> int:
         raise UsageError(wording.not_authorised(exc)) from None
     except StageNotApplicable as exc:
         raise UsageError(wording.stage_not_applicable(exc)) from None
-    print(draft.text())
+    if args.json:
+        print(json.dumps({"case_id": case.id, "stage": draft.stage.value, "language": draft.language,
+                          "subject": draft.subject, "body": draft.body}, ensure_ascii=False))
+    else:
+        print(draft.text())
     return 0
 
 
@@ -700,6 +706,8 @@ def _register_purge(verbs: Any) -> None:
     purge.add_argument("--closed-before", required=True, metavar="DATE", help="cases closed before this date (JST)")
     purge.add_argument("--actor", required=True, help="Slack user id of the person deciding (manager, deputy, team)")
     purge.add_argument("--dry-run", action="store_true", help="only count what would be erased")
+    purge.add_argument("--json", action="store_true",
+                       help="one JSON object: dry_run, closed_before, cases (ids), feedback_questions")
     purge.set_defaults(func=_purge)
 
 
@@ -719,6 +727,11 @@ def _purge(args: argparse.Namespace) -> int:
         raise UsageError(wording.not_authorised(NotAuthorised(args.actor, "purge cases")))
     result = purge_closed(_desk(config), closed_before=closed_before, actor=args.actor, now=utc_now(),
                           dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps({"dry_run": result.dry_run, "closed_before": _local(closed_before),
+                          "cases": list(result.case_ids), "feedback_questions": result.feedback_rows},
+                         ensure_ascii=False))
+        return 0
     verb = "削除予定 (would erase)" if result.dry_run else "削除 (erased)"
     print(f"{verb}: 案件 (cases) {len(result.case_ids)}  回答の質問文 (feedback questions) {result.feedback_rows}")
     for case_id in result.case_ids:
