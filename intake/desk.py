@@ -50,7 +50,7 @@ from intake.lifecycle import OPEN_STATUSES, RETENTION_JOB, Action, Status, autho
 from intake.replies import REPLY_LANGUAGES, ReplyStage, check_stage
 from intake.request_types import RequestType, RequestTypes, load_request_types
 from intake.routing import Router
-from intake.store import CaseStore
+from intake.store import CaseStore, detail_columns
 from intake.validation import EDITABLE_FIELDS, NewCase, clean_note, validate_details
 
 __all__ = ["CaseDesk", "closing_outcome"]
@@ -154,21 +154,7 @@ class CaseDesk:
         before = _editable(case)
         after = {**before, **{name: command.changes[name] for name in EDITABLE_FIELDS if name in command.changes}}
         details = validate_details(_nested(after))
-        columns = {
-            "channel": details.channel,
-            "requester_name": details.requester.name,
-            "requester_email": details.requester.email,
-            "requester_phone": details.requester.phone,
-            "data_role": details.data_role,
-            "client_name": details.client_name,
-            "agent_kind": details.agent.kind if details.agent else None,
-            "agent_name": details.agent.name if details.agent else None,
-            "agent_contact": details.agent.contact if details.agent else None,
-            "agent_evidence": details.agent.evidence if details.agent else None,
-            "identity_status": details.identity_status,
-            "identity_method": details.identity_method,
-            "identity_document_type": details.identity_document_type,
-        }
+        columns = detail_columns(details)
         current = self.store.row(case.id)
         changes = {column: value for column, value in columns.items() if current[column] != value}
         if not changes:

@@ -27,13 +27,34 @@ from intake.deadlines import compute_due
 from intake.errors import CaseNotFound
 from intake.lifecycle import CLOSED_STATUSES, OPEN_STATUSES, Action, Status, authorise
 from intake.request_types import RequestTypes, load_request_types
-from intake.validation import NewCase
+from intake.validation import Details, NewCase
 
-__all__ = ["CaseStore", "format_case_id"]
+__all__ = ["CaseStore", "detail_columns", "format_case_id"]
 
 
 def format_case_id(year: int, seq: int) -> str:
     return f"PRV-{year}-{seq:04d}"
+
+
+def detail_columns(details: Details | NewCase) -> dict[str, Any]:
+    """The `cases` columns of the details an intake records and an edit may change (requester, channel, whose
+    data, agent, identity check): one mapping for both, so an edit writes exactly what intake would."""
+    agent = details.agent
+    return {
+        "channel": details.channel,
+        "data_role": details.data_role,
+        "client_name": details.client_name,
+        "requester_name": details.requester.name,
+        "requester_email": details.requester.email,
+        "requester_phone": details.requester.phone,
+        "agent_kind": agent.kind if agent else None,
+        "agent_name": agent.name if agent else None,
+        "agent_contact": agent.contact if agent else None,
+        "agent_evidence": agent.evidence if agent else None,
+        "identity_status": details.identity_status,
+        "identity_method": details.identity_method,
+        "identity_document_type": details.identity_document_type,
+    }
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -125,21 +146,9 @@ class CaseStore:
                 "urgent": int(new.urgent),
                 "received_at": _iso(new.received_at),
                 "due_at": _iso(due_at),
-                "channel": new.channel,
                 "description": new.description,
-                "data_role": new.data_role,
-                "client_name": new.client_name,
                 "assignee": new.assignee,
-                "requester_name": new.requester.name,
-                "requester_email": new.requester.email,
-                "requester_phone": new.requester.phone,
-                "agent_kind": new.agent.kind if new.agent else None,
-                "agent_name": new.agent.name if new.agent else None,
-                "agent_contact": new.agent.contact if new.agent else None,
-                "agent_evidence": new.agent.evidence if new.agent else None,
-                "identity_status": new.identity_status,
-                "identity_method": new.identity_method,
-                "identity_document_type": new.identity_document_type,
+                **detail_columns(new),
                 "identity_verified_at": _iso(now) if verified else None,
                 "identity_verified_by": actor if verified else None,
                 "created_by": actor,
