@@ -2,7 +2,7 @@
 Mode. It translates between Slack and the core and decides nothing itself.
 
     settings = Settings.from_env(os.environ, mode="http")
-    runtime = build_runtime(settings, load_config(), path, load_knowledge_base())   # bot/runtime.py
+    runtime = build_runtime(settings, config, path, LiveKnowledgeBase.load(directory))   # bot/runtime.py
     server = SlackHttpServer(runtime.app, signing_secret=settings.signing_secret or "", port=3000)
     with runtime.running():
         server.serve_forever()

@@ -31,7 +31,7 @@ from typing import Any, cast
 
 from common.clock import utc_now
 from common.text import detect_language
-from knowledge import KnowledgeBase
+from knowledge import LiveKnowledgeBase
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
@@ -83,13 +83,13 @@ class AnswerWorker:
         client: WebClient,
         inbox: Inbox,
         db: PerThreadDatabase,
-        knowledge_base: KnowledgeBase,
+        knowledge: LiveKnowledgeBase,
         policy: AnswerPolicy = AnswerPolicy(),
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.client = client
         self.inbox = inbox
-        self.knowledge_base = knowledge_base
+        self.knowledge = knowledge
         self.feedback = FeedbackStore(db, clock=clock)
         self.policy = policy
         self.clock = clock
@@ -228,7 +228,7 @@ class AnswerWorker:
         if row.reply == "busy":
             message, outcome = busy_message(detect_language(question.text)), "backlog-full"
         else:
-            answer, message = answer_question(self.knowledge_base, self.feedback, text=question.text,
+            answer, message = answer_question(self.knowledge.current, self.feedback, text=question.text,
                                               user_id=question.user, channel_id=question.channel,
                                               shareable=question.via == "command")
             outcome = f"answered={answer.answered} sections={','.join(answer.sections[:3])}"

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from common.clock import utc_now
 from intake import Config, RequestTypes
-from knowledge import KnowledgeBase
+from knowledge import LiveKnowledgeBase
 from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
@@ -62,7 +62,7 @@ def build_client(settings: Settings) -> WebClient:
 def build_app(
     *,
     settings: Settings,
-    knowledge_base: KnowledgeBase,
+    knowledge: LiveKnowledgeBase,
     db: PerThreadDatabase,
     config: Config,
     answers: AnswerWorker,
@@ -79,7 +79,7 @@ def build_app(
     Slack cannot be reached.
     """
     services = Services(
-        knowledge_base=knowledge_base,
+        knowledge=knowledge,
         feedback=FeedbackStore(db, clock=clock),
         config=config,
         request_types=request_types,

@@ -1,5 +1,5 @@
-"""The one place the server is assembled: the app, the outbox sender, the answer worker and the reminder clock,
-around one database.
+"""The one place the server is assembled: the app, the outbox sender, the answer worker, the reminder clock and
+the knowledge base's reloader, around one database.
 
 `privacy-bot serve`, the tests and the benchmarks all build the bot here, so what they run is what is deployed.
 Every part shares one `PerThreadDatabase`, hence one in-process write lock: the listeners, the sender, the answer
@@ -21,13 +21,14 @@ from pathlib import Path
 from common.clock import utc_now
 from intake import Config, RequestTypes, load_request_types
 from intake.db import open_db
-from knowledge import KnowledgeBase
+from knowledge import KnowledgeBase, LiveKnowledgeBase
 from slack_bolt import App
 
 from bot.answer_worker import AnswerPolicy, AnswerWorker
 from bot.app import build_app
 from bot.delivery import OutboxSender, RetryPolicy, build_delivery_client
 from bot.inbox import BACKLOG_LIMIT, Inbox, inbox_path
+from bot.knowledge_reload import POLL_SECONDS, KnowledgeReloader
 from bot.migrations import migrate
 from bot.scheduler import Scheduler
 from bot.settings import Settings
@@ -51,13 +52,15 @@ class CannotOpenDatabase(Exception):
 class Runtime:
     """The running parts of one server process. `start()` and `stop()` order them as `serve` always has: the
     sender first (resuming what a previous run left), then the reminder clock, then the answer worker; stopping
-    in reverse. Rows still pending at shutdown stay in the outbox and the inbox for the next start."""
+    in reverse. Rows still pending at shutdown stay in the outbox and the inbox for the next start. The knowledge
+    base's reloader runs beside them (it polls only a knowledge base read from a directory)."""
 
     app: App
     sender: OutboxSender
     answers: AnswerWorker
     scheduler: Scheduler
     db: PerThreadDatabase
+    knowledge: KnowledgeReloader
 
     def start(self, *, scheduler: bool = True) -> Runtime:
         """Start the threads; `scheduler=False` leaves the reminder clock to `scheduler.tick(now)` (tests)."""
@@ -65,9 +68,11 @@ class Runtime:
         if scheduler:
             self.scheduler.start()
         self.answers.start()
+        self.knowledge.start()
         return self
 
     def stop(self) -> None:
+        self.knowledge.stop()
         self.answers.stop()
         self.scheduler.stop()
         self.sender.stop()
@@ -86,16 +91,18 @@ def build_runtime(
     settings: Settings,
     config: Config,
     db_path: str | os.PathLike[str],
-    knowledge_base: KnowledgeBase,
+    knowledge_base: KnowledgeBase | LiveKnowledgeBase,
     clock: Callable[[], datetime] = utc_now,
     *,
     request_types: RequestTypes | None = None,
     retry: RetryPolicy = RetryPolicy(),
     answer_policy: AnswerPolicy = AnswerPolicy(),
     backlog_limit: int = BACKLOG_LIMIT,
+    knowledge_poll: float = POLL_SECONDS,
 ) -> Runtime:
     """Open the database (created and migrated now, on this thread, so a bad path fails here) and its inbox, then
-    build the parts; nothing runs until `start()`.
+    build the parts; nothing runs until `start()`. A `LiveKnowledgeBase` read from a directory is reloaded when the
+    directory changes (polled every `knowledge_poll` seconds); a plain `KnowledgeBase` answers for good.
 
     Raises `CannotOpenDatabase` when the database or the inbox cannot be opened, then, from `build_app`'s
     auth.test, `slack_bolt.error.BoltError` when Slack rejects the token and `urllib.error.URLError` (an
@@ -111,12 +118,16 @@ def build_runtime(
         raise CannotOpenDatabase(path) from error
     db = PerThreadDatabase(functools.partial(open_db, path))
     types = request_types or load_request_types()
-    messages = OutboxMessages(config=config, request_types=types, cite=policy_citer(knowledge_base))
+    knowledge = knowledge_base if isinstance(knowledge_base, LiveKnowledgeBase) else \
+        LiveKnowledgeBase.fixed(knowledge_base)
+    messages = OutboxMessages(config=config, request_types=types, cite=policy_citer(knowledge))
     sender = OutboxSender(client=build_delivery_client(settings), db=db, config=config, messages=messages,
                           policy=retry, clock=clock)
     answers = AnswerWorker(client=build_delivery_client(settings), inbox=inbox, db=db,
-                           knowledge_base=knowledge_base, policy=answer_policy, clock=clock)
-    app = build_app(settings=settings, knowledge_base=knowledge_base, db=db, config=config, answers=answers,
+                           knowledge=knowledge, policy=answer_policy, clock=clock)
+    app = build_app(settings=settings, knowledge=knowledge, db=db, config=config, answers=answers,
                     clock=clock, delivery=sender, request_types=types)
     scheduler = Scheduler(db=db, config=config, wake_delivery=sender.wake, clock=clock)
-    return Runtime(app=app, sender=sender, answers=answers, scheduler=scheduler, db=db)
+    reloader = KnowledgeReloader(knowledge=knowledge, db=db, config=config, wake_delivery=sender.wake, clock=clock,
+                                 interval=knowledge_poll)
+    return Runtime(app=app, sender=sender, answers=answers, scheduler=scheduler, db=db, knowledge=reloader)

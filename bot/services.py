@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from intake import CaseDesk, CaseStore, Config, RequestTypes
-from knowledge import KnowledgeBase
+from knowledge import KnowledgeBase, LiveKnowledgeBase
 
 from bot.answer_worker import AnswerWorker
 from bot.feedback import FeedbackStore
@@ -21,7 +21,8 @@ __all__ = ["Services"]
 
 @dataclass(frozen=True)
 class Services:
-    knowledge_base: KnowledgeBase
+    #: The knowledge base in use, swapped whole by a reload (`knowledge.live`): read `knowledge_base` once per reply.
+    knowledge: LiveKnowledgeBase
     feedback: FeedbackStore
     config: Config
     request_types: RequestTypes
@@ -31,6 +32,10 @@ class Services:
     wake_delivery: Callable[[], None]
     #: Records questions before the ack (`owe`) and answers them after it.
     answers: AnswerWorker
+
+    @property
+    def knowledge_base(self) -> KnowledgeBase:
+        return self.knowledge.current
 
     def desk(self) -> CaseDesk:
         """The case desk on this thread's connection (listeners run on several threads)."""

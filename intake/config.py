@@ -62,6 +62,8 @@ class Config:
     source: str | None = None
     #: Erase the personal data of cases closed this many days ago (`intake.retention`); None: never (the default).
     retention_days: int | None = None
+    #: The knowledge base directory in use (`knowledge_dir`, relative to the configuration file); None: bundled.
+    knowledge_dir: Path | None = None
 
     def is_privileged(self, user_id: str | None) -> bool:
         """Whether this Slack user may act on cases and read their personal data."""
@@ -113,6 +115,7 @@ class _Parser(YamlReader):
             "company_holidays": self.company_holidays,
             "escalation_ack_minutes": lambda node: self.positive_int(node, "escalation_ack_minutes"),
             "retention_days": lambda node: self.positive_int(node, "retention_days"),
+            "knowledge_dir": self.knowledge_dir,
         }
         values: dict[str, Any] = {}
         for key, node in root.value.items():
@@ -149,6 +152,19 @@ class _Parser(YamlReader):
             self.fail(node, f"{name} must be a positive whole number, not {node.value!r}")
             return None
         return int(node.value)
+
+    def knowledge_dir(self, node: Located) -> Path | None:
+        """An existing directory; a relative path is taken from the configuration file's directory, so the
+        setting means the same whichever directory the bot is started from."""
+        if not isinstance(node.value, str) or not node.value.strip():
+            self.fail(node, f"knowledge_dir must be the path of a directory (see privacy-bot kb init), not {node.value!r}")
+            return None
+        directory = Path(self.path).parent / Path(node.value.strip()).expanduser()
+        if not directory.is_dir():
+            what = "is not a directory" if directory.exists() else "does not exist"
+            self.fail(node, f"knowledge_dir {str(directory)!r} {what}: create it with privacy-bot kb init DIR")
+            return None
+        return directory
 
     def sla_days(self, node: Located) -> dict[str, int] | None:
         if not isinstance(node.value, dict):

@@ -33,11 +33,14 @@ import sqlite_utils
 from intake.config import Config
 from intake.db import transaction
 
-__all__ = ["DELIVERY_FAILED", "Outbox", "OutboxRow", "failure_notice_recipients", "stamp"]
+__all__ = ["DELIVERY_FAILED", "KNOWLEDGE_RELOAD", "Outbox", "OutboxRow", "failure_notice_recipients", "stamp"]
 
 #: The kind of a row telling a person that another row failed for good; its `data` holds the failed row's id,
 #: kind, recipient and Slack's error code (no personal data).
 DELIVERY_FAILED = "delivery_failed"
+#: The kind of a row telling the manager that the running bot loaded an edited knowledge base or refused a broken
+#: one; its `data` holds the outcome, the directory, the version and the `file:line: message` problems.
+KNOWLEDGE_RELOAD = "knowledge_reload"
 #: How a row is retired when it need not be sent any more (an edit overtaken by a later one, a stale notice).
 SUPERSEDED = "superseded"
 

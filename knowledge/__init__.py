@@ -8,18 +8,23 @@
 from common.yaml_lines import Problem
 from knowledge.answer import Answer, Hit
 from knowledge.base import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
-from knowledge.check import KnowledgeFiles, read_knowledge
+from knowledge.check import BUNDLED_DIR, KnowledgeFiles, read_knowledge
+from knowledge.live import LiveKnowledgeBase, Reload, ReloadOutcome
 from knowledge.model import FaqEntry, PolicyEntry
 
 __all__ = [
     "Answer",
+    "BUNDLED_DIR",
     "FaqEntry",
     "Hit",
     "KnowledgeBase",
     "KnowledgeBaseError",
     "KnowledgeFiles",
+    "LiveKnowledgeBase",
     "PolicyEntry",
     "Problem",
+    "Reload",
+    "ReloadOutcome",
     "load_knowledge_base",
     "read_knowledge",
 ]

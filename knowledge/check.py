@@ -7,6 +7,7 @@ quote that drifts from the policy is the one error this bot must never make.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -43,19 +44,41 @@ class KnowledgeFiles:
     replies: Replies = field(default_factory=lambda: Replies((), None))
 
 
+#: What `kb init` writes: every file `read_knowledge` reads, the published policy text included.
+KNOWLEDGE_FILES = (POLICY_FILE, FAQ_FILE, SUMMARIES_FILE, REPLIES_FILE, SOURCE_FILE)
+#: Files a directory may leave out: the bundled copy is read in their place.
+_OPTIONAL_FILES = (SUMMARIES_FILE, REPLIES_FILE, SOURCE_FILE)
+
+
+def knowledge_paths(directory: Path | str) -> dict[str, Path]:
+    """Each knowledge file's name → the file read for it from `directory` (the bundled one for an optional file the
+    directory lacks). One list for reading and for fingerprinting, so a reload sees every edit that counts."""
+    directory = Path(directory)
+    paths = {}
+    for name in KNOWLEDGE_FILES:
+        path = directory / name
+        paths[name] = BUNDLED_DIR / name if name in _OPTIONAL_FILES and not path.exists() else path
+    return paths
+
+
+def knowledge_version(directory: Path | str) -> str:
+    """A short fingerprint of the files the knowledge base is read from (a missing file counts as empty): tells two
+    copies, or two edits of one copy, apart."""
+    digest = hashlib.sha256()
+    for name, path in knowledge_paths(directory).items():
+        try:
+            content = path.read_bytes()
+        except OSError:
+            content = b""
+        digest.update(f"{name}\0{len(content)}\0".encode() + content)
+    return digest.hexdigest()[:12]
+
+
 def read_knowledge(directory: Path | str = BUNDLED_DIR) -> KnowledgeFiles:
     """Read and cross-check the knowledge files of a directory (the bundled one by default)."""
-    directory = Path(directory)
-    policy_path, faq_path = directory / POLICY_FILE, directory / FAQ_FILE
-    source_path = directory / SOURCE_FILE
-    if not source_path.exists():
-        source_path = BUNDLED_DIR / SOURCE_FILE
-    summaries_path = directory / SUMMARIES_FILE
-    if not summaries_path.exists():
-        summaries_path = BUNDLED_DIR / SUMMARIES_FILE
-    replies_path = directory / REPLIES_FILE
-    if not replies_path.exists():
-        replies_path = BUNDLED_DIR / REPLIES_FILE
+    paths = knowledge_paths(directory)
+    policy_path, faq_path = paths[POLICY_FILE], paths[FAQ_FILE]
+    source_path, summaries_path, replies_path = paths[SOURCE_FILE], paths[SUMMARIES_FILE], paths[REPLIES_FILE]
     policy, problems = read_policy(policy_path)
     faq, faq_problems = read_faq(faq_path)
     summaries, summary_problems = read_summaries(summaries_path)

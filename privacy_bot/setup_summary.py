@@ -6,26 +6,16 @@ bot starts, stores cases and tells nobody. Slack ids and paths only, never perso
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from intake import Config
-from knowledge.check import BUNDLED_DIR, FAQ_FILE, POLICY_FILE
+from knowledge.check import BUNDLED_DIR, knowledge_version
 
-__all__ = ["knowledge_version", "setup_summary"]
-
-
-def knowledge_version(directory: Path) -> str:
-    """A short fingerprint of policy.yaml and faq.yaml: tells two copies of the knowledge base apart."""
-    digest = hashlib.sha256()
-    for name in (POLICY_FILE, FAQ_FILE):
-        path = directory / name
-        digest.update(path.read_bytes() if path.is_file() else b"")
-    return digest.hexdigest()[:12]
+__all__ = ["describe_knowledge", "setup_summary"]
 
 
 def describe_knowledge(directory: Path) -> str:
-    where = f"bundled ({directory})" if directory.resolve() == BUNDLED_DIR.resolve() else str(directory)
+    where = f"bundled ({directory})" if directory.resolve() == BUNDLED_DIR.resolve() else str(directory.resolve())
     return f"{where}, version {knowledge_version(directory)}"
 
 

@@ -5,7 +5,7 @@ from pathlib import PurePath
 
 from common.text import Language
 from intake import Config, Kind
-from intake.outbox import DELIVERY_FAILED
+from intake.outbox import DELIVERY_FAILED, KNOWLEDGE_RELOAD
 
 from bot.views.blocks import Block, Message, escape, fit_message, sections
 from bot.views.case_labels import labelled
@@ -17,6 +17,7 @@ __all__ = [
     "delivery_failed_message",
     "empty_question_message",
     "error_message",
+    "knowledge_reload_message",
     "failed_delivery_line",
     "guide_message",
     "intake_routing_lines",
@@ -29,7 +30,7 @@ __all__ = [
 ]
 
 #: What each outbox kind is, for a person reading that it could not be delivered.
-_KIND_LABELS = labelled([*Kind, DELIVERY_FAILED], {
+_KIND_LABELS = labelled([*Kind, DELIVERY_FAILED, KNOWLEDGE_RELOAD], {
     "case_card": "案件カード（DM） / case card (DM)",
     "card_update": "案件カードの更新 / case card update",
     "intake_confirmation": "登録者への受付確認 / confirmation to the agent",
@@ -38,6 +39,7 @@ _KIND_LABELS = labelled([*Kind, DELIVERY_FAILED], {
     "digest": "未完了案件のまとめ / daily digest",
     "monthly_report": "月次レポート / monthly report",
     "delivery_failed": "配信失敗のお知らせ / delivery failure notice",
+    "knowledge_reload": "ナレッジベース更新のお知らせ / knowledge base reload notice",
 })
 
 _CHECK_IDS = ("宛先のユーザーに DM を送れません。privacy-bot.yaml の manager・deputy・privacy_team の ID を確認してください。"
@@ -154,6 +156,31 @@ def delivery_failed_message(*, case_id: str | None, kind: str, recipient: str, e
         " / Once fixed, `privacy-bot doctor --retry-failed` on the server sends it again.",
     ]
     fallback = f"配信に失敗しました: {case_id or '—'}（{error}） / Delivery failed"
+    return fit_message(fallback, sections("\n".join(lines)))
+
+
+def knowledge_reload_message(*, loaded: bool, directory: str, version: str, problems: list[str],
+                             more: int) -> Message:
+    """To the manager: an edit of the knowledge base went live, or was refused (and the old one still answers)
+    with each problem as `file:line: message`, so whoever edits the files knows what to fix."""
+    if loaded:
+        lines = [
+            "✅ ナレッジベースを更新しました / Knowledge base reloaded",
+            f"場所 / Directory: `{escape(directory)}`（版 / version `{escape(version)}`）",
+            "次の質問から新しい内容で回答します。 / The next questions are answered from it.",
+        ]
+        return fit_message("ナレッジベースを更新しました / Knowledge base reloaded", sections("\n".join(lines)))
+    listed = [f"• `{escape(problem)}`" for problem in problems]
+    if more:
+        listed.append(f"…ほか {more} 件 / {more} more: `privacy-bot kb check {escape(directory)}`")
+    lines = [
+        "⚠️ ナレッジベースの変更に誤りがあるため、読み込みませんでした / A knowledge base edit was refused",
+        f"場所 / Directory: `{escape(directory)}`（版 / version `{escape(version)}`）",
+        "これまでの内容で回答を続けています。次の点を直して保存すると、自動で読み込みます。"
+        " / The bot keeps answering from the version before; fix these and save, and it loads the files again.",
+        *listed,
+    ]
+    fallback = "ナレッジベースの変更を読み込めませんでした / Knowledge base edit refused"
     return fit_message(fallback, sections("\n".join(lines)))
 
 

@@ -14,7 +14,7 @@ from intake import SERVER_OPERATOR, CaseStore, Config, Kind, OutboxRow, RequestT
 from intake import outbox
 from intake.case import Case
 from intake.report import monthly_report, parse_month
-from knowledge import KnowledgeBase
+from knowledge import LiveKnowledgeBase
 
 from bot.views.blocks import Message
 from bot.views.case_messages import (
@@ -25,7 +25,7 @@ from bot.views.case_messages import (
     escalation_post,
     reminder_message,
 )
-from bot.views.notices import delivery_failed_message
+from bot.views.notices import delivery_failed_message, knowledge_reload_message
 from bot.views.report import monthly_report_message
 
 __all__ = ["UNKNOWN_KIND", "OutboxMessages", "UnknownOutboxKind", "policy_citer"]
@@ -42,10 +42,11 @@ class UnknownOutboxKind(Exception):
         self.kind = kind
 
 
-def policy_citer(knowledge_base: KnowledgeBase) -> Citer:
-    """Section ids → 「第10条（…）」 from the knowledge base; an id it no longer has is still shown as 第N条."""
+def policy_citer(knowledge: LiveKnowledgeBase) -> Citer:
+    """Section ids → 「第10条（…）」 from the knowledge base in use; an id it no longer has is still shown as 第N条."""
 
     def cite(section: str) -> str:
+        knowledge_base = knowledge.current
         if knowledge_base.has_entry(section):
             return knowledge_base.citation(knowledge_base.entry(section), "ja")
         return f"第{section}条"
@@ -69,6 +70,11 @@ class OutboxMessages:
                 return delivery_failed_message(
                     case_id=row.case_id, kind=str(row.data.get("failed_kind")),
                     recipient=str(row.data.get("failed_recipient")), error=str(row.data.get("error")))
+            case outbox.KNOWLEDGE_RELOAD:
+                return knowledge_reload_message(
+                    loaded=row.data.get("outcome") == "loaded", directory=str(row.data.get("directory")),
+                    version=str(row.data.get("version")), problems=[str(p) for p in row.data.get("problems", [])],
+                    more=int(row.data.get("more", 0)))
             case Kind.DIGEST:
                 return digest_message(store.list_cases(actor=SERVER_OPERATOR), now=now, request_types=types)
             case Kind.CASE_CARD | Kind.CARD_UPDATE:

@@ -1,4 +1,4 @@
-"""`privacy-bot ask`: answer questions from the bundled knowledge base."""
+"""`privacy-bot ask`: answer questions from the knowledge base in use (`privacy_bot.knowledge_in_use`)."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +8,7 @@ from typing import Any
 
 from knowledge import Answer, KnowledgeBaseError, load_knowledge_base
 from privacy_bot.cli import texts
+from privacy_bot.knowledge_in_use import knowledge_dir
 
 
 def register(subparsers: Any) -> None:
@@ -26,7 +27,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        kb = load_knowledge_base()
+        kb = load_knowledge_base(knowledge_dir())
     except KnowledgeBaseError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -74,6 +74,7 @@ from knowledge import KnowledgeBaseError, load_knowledge_base
 from knowledge.drafts import draft_reply, reply_language
 from privacy_bot import wording
 from privacy_bot.cli import UsageError
+from privacy_bot.knowledge_in_use import knowledge_dir
 
 _HELP = argparse.RawDescriptionHelpFormatter
 #: A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
@@ -669,7 +670,7 @@ def _draft(args: argparse.Namespace) -> int:
     config = _config()
     request_types = load_request_types()
     try:
-        knowledge_base = load_knowledge_base()
+        knowledge_base = load_knowledge_base(knowledge_dir(config))
     except KnowledgeBaseError as exc:
         raise UsageError(f"the knowledge base is invalid / ナレッジベースに誤りがあります:\n{exc}") from None
     try:

@@ -43,6 +43,8 @@ from intake.db import HISTORY as CORE_HISTORY
 from intake.db import MIGRATIONS, default_db_path, open_db
 from knowledge import read_knowledge
 from knowledge.check import BUNDLED_DIR
+from privacy_bot.cli import UsageError
+from privacy_bot.knowledge_in_use import knowledge_dir_from_env
 from privacy_bot.setup_summary import describe_knowledge
 
 #: Failed deliveries named on the outbox line; `cases list` marks every affected case.
@@ -101,8 +103,7 @@ def run(args: argparse.Namespace) -> int:
     results += _people(slack, config)
     results += _escalation_channel(slack, config)
     db = _database(results)
-    knowledge_dir = BUNDLED_DIR
-    results.append(_knowledge(knowledge_dir))
+    results.append(_knowledge(config))
     results.append(_outbox(db, retry=args.retry_failed, others_ok=all(r.ok is not False for r in results)))
     for result in results:
         print(result.line())
@@ -267,8 +268,16 @@ def _database(results: list[Result]) -> sqlite_utils.Database | None:
     return db
 
 
-def _knowledge(directory: Path) -> Result:
+def _knowledge(config: Config | None) -> Result:
+    """The knowledge base in use, as `serve` would load it: PRIVACY_BOT_KB, else the configuration's knowledge_dir,
+    else the bundled copy."""
     name = "knowledge base"
+    try:
+        directory = knowledge_dir_from_env() or (config.knowledge_dir or BUNDLED_DIR if config else None)
+    except UsageError as exc:
+        return Result(name, False, str(exc))
+    if directory is None:
+        return Result(name, None, "not checked: the configuration did not load (its knowledge_dir is unknown)")
     files = read_knowledge(directory)
     if files.problems:
         return Result(name, False, f"{len(files.problems)} problem(s), first: {files.problems[0]}; run privacy-bot kb "

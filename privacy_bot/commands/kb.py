@@ -1,12 +1,15 @@
-"""`privacy-bot kb check [PATH]`: validate the knowledge files."""
+"""`privacy-bot kb check [PATH]` and `kb init DIR`: validate the knowledge files; start an editable copy."""
 from __future__ import annotations
 
 import argparse
+import shutil
 from pathlib import Path
 from typing import Any
 
 from knowledge import read_knowledge
-from knowledge.check import BUNDLED_DIR
+from knowledge.check import BUNDLED_DIR, KNOWLEDGE_FILES
+from privacy_bot.cli import UsageError
+from privacy_bot.knowledge_in_use import KB_ENV, knowledge_dir
 
 
 def register(subparsers: Any) -> None:
@@ -16,7 +19,8 @@ def register(subparsers: Any) -> None:
         "check",
         help="validate policy.yaml, faq.yaml, summaries.yaml and replies.yaml",
         description="Validate policy.yaml and faq.yaml: schema, unique ids, citations, verbatim quotes.\n"
-        "Without PATH, checks the knowledge base the bot uses (today always the copy bundled in the package).\n"
+        f"Without PATH, checks the knowledge base in use: {KB_ENV}, else knowledge_dir in the configuration, "
+        "else the copy bundled in the package.\n"
         "Prints which one, then file:line: message per problem, and exits 1 when there is any.\n\n"
         "Example: privacy-bot kb check\n"
         "         privacy-bot kb check ./my-knowledge/",
@@ -24,11 +28,22 @@ def register(subparsers: Any) -> None:
     )
     check.add_argument("path", nargs="?", help="directory with the knowledge files (default: the one in use)")
     check.set_defaults(func=run_check)
+    init = actions.add_parser(
+        "init",
+        help="copy the bundled knowledge base to DIR, to edit",
+        description="Write the knowledge files bundled in the package (policy.yaml, faq.yaml, summaries.yaml, "
+        "replies.yaml and the published policy text) into DIR, to edit and point knowledge_dir at.\n"
+        "Refuses a DIR that holds anything unless --force (which overwrites those files, and only those).\n\n"
+        "Example: privacy-bot kb init /srv/privacy-bot/kb",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    init.add_argument("directory", metavar="DIR", help="where to write the copy (created when missing)")
+    init.add_argument("--force", action="store_true", help="write into a directory that is not empty")
+    init.set_defaults(func=run_init)
 
 
 def run_check(args: argparse.Namespace) -> int:
-    # `serve` and `ask` load `load_knowledge_base()`'s default, the bundled copy: no setting chooses another yet.
-    path = Path(args.path) if args.path else BUNDLED_DIR
+    path = Path(args.path) if args.path else knowledge_dir()
     directory = path.parent if path.is_file() else path
     print(f"knowledge base: {directory.resolve()}")
     files = read_knowledge(directory)
@@ -37,4 +52,22 @@ def run_check(args: argparse.Namespace) -> int:
     if files.problems:
         return 1
     print(f"ok: {len(files.policy)} policy entries, {len(files.faq)} FAQ entries")
+    return 0
+
+
+def run_init(args: argparse.Namespace) -> int:
+    directory = Path(args.directory).expanduser()
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory} is a file, not a directory")
+    if directory.is_dir() and any(directory.iterdir()) and not args.force:
+        raise UsageError(f"{directory} is not empty: choose an empty or new directory, or add --force to overwrite "
+                         f"the knowledge files in it ({', '.join(KNOWLEDGE_FILES)})")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for name in KNOWLEDGE_FILES:
+            shutil.copyfile(BUNDLED_DIR / name, directory / name)
+    except OSError as exc:
+        raise UsageError(f"cannot write to {directory}: {exc.strerror or exc}") from None
+    print(f"wrote {len(KNOWLEDGE_FILES)} files ({', '.join(KNOWLEDGE_FILES)}) to {directory.resolve()}; "
+          f"add to privacy-bot.yaml: knowledge_dir: {directory.resolve()}")
     return 0

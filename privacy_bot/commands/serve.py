@@ -19,6 +19,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import Settings, SettingsError, SlackHttpServer, build_socket_mode_handler, run_socket_mode
+from bot.knowledge_reload import poll_seconds_from
 from bot.log_format import one_line_handler
 from bot.runtime import CannotOpenDatabase, build_runtime
 from bot.settings import slack_error
@@ -26,9 +27,9 @@ from bot.socket_mode import wait_for
 from intake.config import load_config
 from intake.db import default_db_path
 from intake.errors import ConfigError
-from knowledge import KnowledgeBaseError, load_knowledge_base
-from knowledge.check import BUNDLED_DIR
+from knowledge import KnowledgeBaseError, LiveKnowledgeBase
 from privacy_bot.cli import UsageError
+from privacy_bot.knowledge_in_use import knowledge_dir as knowledge_dir_in_use
 from privacy_bot.setup_summary import setup_summary
 
 DEFAULT_HOST = "127.0.0.1"
@@ -42,7 +43,8 @@ def register(subparsers: Any) -> None:
         description="Run the Slack app. By default it connects to Slack over Socket Mode (needs SLACK_BOT_TOKEN "
         "and SLACK_APP_TOKEN; no public URL). With --http it serves POST /slack/events and GET /healthz on a "
         "production WSGI server (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET), for a TLS proxy to front.\n"
-        "SIGTERM or Ctrl-C stops it gracefully.\n\n"
+        "SIGTERM or Ctrl-C stops it gracefully; SIGHUP reloads the knowledge base (it is also reloaded within "
+        "a minute of an edit, when the edit passes kb check).\n\n"
         "Example: privacy-bot serve\n"
         "         privacy-bot serve --http --port 3000",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -63,17 +65,18 @@ def run(args: argparse.Namespace) -> int:
         settings = Settings.from_env(os.environ, mode="http" if args.http else "socket")
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
-    knowledge_dir = BUNDLED_DIR
     try:
         config = load_config()
-        knowledge_base = load_knowledge_base(knowledge_dir)
+        knowledge_dir = knowledge_dir_in_use(config)
+        knowledge = LiveKnowledgeBase.load(knowledge_dir)
     except (ConfigError, KnowledgeBaseError) as exc:
         print(exc, file=sys.stderr)  # one `file:line: message` per problem
         return 2
     db_path = default_db_path()
     try:
         with _quiet_slack_logs():
-            runtime = build_runtime(settings, config, db_path, knowledge_base)
+            runtime = build_runtime(settings, config, db_path, knowledge,
+                                    knowledge_poll=poll_seconds_from(os.environ))
     except CannotOpenDatabase as exc:
         raise UsageError(f"cannot open the database {db_path}: {exc.__cause__}") from None
     except BoltError as exc:
@@ -89,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
+    if hasattr(signal, "SIGHUP"):  # `kill -HUP`: reload the knowledge base now rather than at the next poll
+        signal.signal(signal.SIGHUP, lambda *_: runtime.knowledge.request())
     if args.http:
         try:
             server = SlackHttpServer(app, signing_secret=settings.signing_secret or "", host=host, port=port)
