@@ -14,6 +14,7 @@ from knowledge import KnowledgeBase
 
 from bot.answer_worker import AnswerWorker
 from bot.feedback import FeedbackStore
+from bot.gap_desk import GapDesk
 from bot.storage import PerThreadDatabase
 
 __all__ = ["Services"]
@@ -31,6 +32,8 @@ class Services:
     wake_delivery: Callable[[], None]
     #: Records questions before the ack (`owe`) and answers them after it.
     answers: AnswerWorker
+    #: Knowledge gaps and the privacy manager's answers to them.
+    gaps: GapDesk
 
     def desk(self) -> CaseDesk:
         """The case desk on this thread's connection (listeners run on several threads)."""

@@ -12,10 +12,12 @@ database with their own migration history (`gaps/db.py`), so the answers survive
 """
 from gaps.check import check_manager_answer
 from gaps.db import migrate
+from gaps.digest import GAP_DIGEST, owe_weekly_digest
 from gaps.export import export_faq
 from gaps.similarity import SAME_QUESTION, similarity
 from gaps.store import (
     COMPANY_PRACTICE,
+    GAP_ANSWERED,
     Gap,
     GapError,
     GapStore,
@@ -26,6 +28,8 @@ from gaps.store import (
 
 __all__ = [
     "COMPANY_PRACTICE",
+    "GAP_ANSWERED",
+    "GAP_DIGEST",
     "SAME_QUESTION",
     "Gap",
     "GapError",
@@ -36,5 +40,6 @@ __all__ = [
     "check_manager_answer",
     "export_faq",
     "migrate",
+    "owe_weekly_digest",
     "similarity",
 ]
