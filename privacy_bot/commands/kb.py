@@ -1,4 +1,5 @@
-"""`privacy-bot kb check [PATH]`: validate the knowledge files."""
+"""`privacy-bot kb check [PATH]`: validate the knowledge files (and the manager's answers stored in the database);
+`kb gaps` and `kb answer` live in `privacy_bot/commands/gaps.py`."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +8,7 @@ from typing import Any
 
 from knowledge import read_knowledge
 from knowledge.check import BUNDLED_DIR
+from privacy_bot.commands.gaps import register_gaps, stored_answer_problems
 
 
 def register(subparsers: Any) -> None:
@@ -24,6 +26,7 @@ def register(subparsers: Any) -> None:
     )
     check.add_argument("path", nargs="?", help="directory with the knowledge files (default: the one in use)")
     check.set_defaults(func=run_check)
+    register_gaps(actions)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -34,7 +37,10 @@ def run_check(args: argparse.Namespace) -> int:
     files = read_knowledge(directory)
     for problem in files.problems:
         print(problem)
-    if files.problems:
+    answers = stored_answer_problems(directory)  # the manager's answers in the database, held to the same rules
+    for line in answers:
+        print(line)
+    if files.problems or answers:
         return 1
     print(f"ok: {len(files.policy)} policy entries, {len(files.faq)} FAQ entries")
     return 0
