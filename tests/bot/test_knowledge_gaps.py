@@ -169,3 +169,9 @@ def test_the_weekly_digest_reaches_the_manager_once_a_week(start_bot: Callable[.
         time.sleep(0.02)
     text = digests[0].all_text()
     assert "新しい未回答の質問 / New gaps: 1件" in text and f"#1（1回）{QUESTION}" in text
+
+
+def test_no_digest_when_there_is_nothing_to_say(start_bot: Callable[..., RunningBot]) -> None:
+    bot = start_bot(now=MONDAY_OPENING)
+    bot.tick(MONDAY_OPENING)
+    assert [row for row in bot.outbox() if row["kind"] == "gap_digest"] == []
