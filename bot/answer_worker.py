@@ -40,6 +40,7 @@ from bot import ids
 from bot.answering import answer_question
 from bot.errors import report_error
 from bot.feedback import FeedbackStore
+from bot.gap_desk import GapDesk
 from bot.inbox import Inbox, InboxRow, Question, Receipt
 from bot.posted import Marker, backoff, find_posted, is_transient, retry_after
 from bot.storage import PerThreadDatabase
@@ -86,11 +87,14 @@ class AnswerWorker:
         knowledge: LiveKnowledgeBase,
         policy: AnswerPolicy = AnswerPolicy(),
         clock: Callable[[], datetime] = utc_now,
+        gaps: GapDesk | None = None,
     ) -> None:
         self.client = client
         self.inbox = inbox
         self.knowledge = knowledge
         self.feedback = FeedbackStore(db, clock=clock)
+        #: Knowledge gaps and the manager's answers (None: the policy alone answers).
+        self.gaps = gaps
         self.policy = policy
         self.clock = clock
         self._wakes = threading.Condition()
@@ -228,10 +232,10 @@ class AnswerWorker:
         if row.reply == "busy":
             message, outcome = busy_message(detect_language(question.text)), "backlog-full"
         else:
-            answer, message = answer_question(self.knowledge.current, self.feedback, text=question.text,
-                                              user_id=question.user, channel_id=question.channel,
-                                              shareable=question.via == "command")
-            outcome = f"answered={answer.answered} sections={','.join(answer.sections[:3])}"
+            answer, message, served = answer_question(self.knowledge.current, self.feedback, text=question.text,
+                                                      user_id=question.user, channel_id=question.channel,
+                                                      shareable=question.via == "command", gaps=self.gaps)
+            outcome = f"answered={answer.answered} sections={','.join(answer.sections[:3])} from={served}"
         return (tag.tag(message) if tag is not None else message), outcome
 
     def _done(self, row: InboxRow, outcome: str) -> None:

@@ -28,6 +28,7 @@ from bot.delivery import OutboxSender
 from bot.errors import handle_error
 from bot.feedback import FeedbackStore
 from bot.payloads import PayloadGuard
+from bot.gap_desk import GapDesk
 from bot.services import Services
 from bot.settings import Settings
 from bot.storage import PerThreadDatabase
@@ -87,6 +88,7 @@ def build_app(
         clock=clock,
         wake_delivery=delivery.wake,
         answers=answers,
+        gaps=answers.gaps or GapDesk(db, config=config, clock=clock),
     )
     app = App(
         name="privacy-bot",

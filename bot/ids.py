@@ -131,3 +131,18 @@ OUTBOX_BLOCK_PREFIX: Final = "outbox-"
 #: event id), so that after a crash the answer worker finds its own post instead of answering twice.
 ANSWER_EVENT_TYPE: Final = "privacy_bot_answer"
 ANSWER_BLOCK_PREFIX: Final = "answer-"
+
+# -- Knowledge gaps (issue 12): the manager's answers ----------------------------------------------------------------
+
+#: "みんなへの回答を登録 / Answer for everyone" on the "ask the privacy manager" DM and on each open gap in App Home
+#: (value: the gap id) opens the answer modal; its inputs below.
+ACTION_GAP_ANSWER: Final = "gap_answer"
+VIEW_GAP_ANSWER: Final = "gap_answer_modal"
+BLOCK_GAP_ANSWER_JA: Final = "gap_answer_ja"
+BLOCK_GAP_ANSWER_EN: Final = "gap_answer_en"
+BLOCK_GAP_CITES: Final = "gap_cites"
+BLOCK_GAP_AUDIENCE: Final = "gap_audience"
+INPUT_GAP_VALUE: Final = "value"
+#: The checkbox option that lets all staff see the answer.
+GAP_ALL_STAFF: Final = "all_staff"
+BLOCK_GAP_ACTIONS: Final = "gap_actions"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import gaps
 from common.clock import utc_now
 from intake import Config, RequestTypes, load_request_types
 from intake.db import open_db
@@ -25,8 +26,10 @@ from knowledge import KnowledgeBase, LiveKnowledgeBase
 from slack_bolt import App
 
 from bot.answer_worker import AnswerPolicy, AnswerWorker
+from bot.answering import section_citer
 from bot.app import build_app
 from bot.delivery import OutboxSender, RetryPolicy, build_delivery_client
+from bot.gap_desk import GapDesk
 from bot.inbox import BACKLOG_LIMIT, Inbox, inbox_path
 from bot.knowledge_reload import POLL_SECONDS, KnowledgeReloader
 from bot.migrations import migrate
@@ -112,6 +115,7 @@ def build_runtime(
     try:
         first = open_db(path)  # the case core's tables
         migrate(first)  # the Slack layer's own (bot/migrations.py)
+        gaps.migrate(first)  # knowledge gaps and the manager's answers (gaps/db.py)
         first.conn.close()
         inbox = Inbox(inbox_path(path), backlog_limit=backlog_limit)
     except (sqlite3.Error, OSError) as error:
@@ -120,11 +124,13 @@ def build_runtime(
     types = request_types or load_request_types()
     knowledge = knowledge_base if isinstance(knowledge_base, LiveKnowledgeBase) else \
         LiveKnowledgeBase.fixed(knowledge_base)
-    messages = OutboxMessages(config=config, request_types=types, cite=policy_citer(knowledge))
+    messages = OutboxMessages(config=config, request_types=types, cite=policy_citer(knowledge),
+                              cite_in=lambda section, language: section_citer(knowledge.current)(section, language))
     sender = OutboxSender(client=build_delivery_client(settings), db=db, config=config, messages=messages,
                           policy=retry, clock=clock)
     answers = AnswerWorker(client=build_delivery_client(settings), inbox=inbox, db=db,
-                           knowledge=knowledge, policy=answer_policy, clock=clock)
+                           knowledge=knowledge, policy=answer_policy, clock=clock,
+                           gaps=GapDesk(db, config=config, clock=clock))
     app = build_app(settings=settings, knowledge=knowledge, db=db, config=config, answers=answers,
                     clock=clock, delivery=sender, request_types=types)
     scheduler = Scheduler(db=db, config=config, wake_delivery=sender.wake, clock=clock)

@@ -1,7 +1,7 @@
 """The clock of the server: every minute, ask the core what reminders, re-pings, digests and reports are now owed,
 and run the daily retention purge when `retention_days` is set (`intake.retention.run_daily`).
 
-`intake.Router.tick(now)` decides and writes the outbox rows (recorded once each in `schedule_log`); this thread
+`intake.Router.tick(now)` decides (and `gaps.owe_weekly_digest`, the manager's weekly digest of knowledge gaps) and writes the outbox rows (recorded once each in `schedule_log`); this thread
 only supplies `now` and wakes the sender. Tests call `tick(now)` with a fake clock instead of running the thread.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from common.clock import utc_now
+from gaps import owe_weekly_digest
 from intake import CaseDesk, Config, Router
 from intake.retention import run_daily
 
@@ -40,6 +41,7 @@ class Scheduler:
         """Owe whatever has fallen due by `now`, then wake the sender; returns the outbox rows added."""
         with self.db.write_lock:
             added = Router(self.db.get(), config=self.config).tick(now=now)
+            added += owe_weekly_digest(self.db.get(), config=self.config, now=now)
             purged = run_daily(CaseDesk(self.db.get(), config=self.config), now=now)
         if purged is not None:
             added += len(purged.case_ids)  # each purge edits the case's cards in Slack

@@ -14,6 +14,7 @@ from knowledge import KnowledgeBase, LiveKnowledgeBase
 
 from bot.answer_worker import AnswerWorker
 from bot.feedback import FeedbackStore
+from bot.gap_desk import GapDesk
 from bot.storage import PerThreadDatabase
 
 __all__ = ["Services"]
@@ -32,6 +33,8 @@ class Services:
     wake_delivery: Callable[[], None]
     #: Records questions before the ack (`owe`) and answers them after it.
     answers: AnswerWorker
+    #: Knowledge gaps and the privacy manager's answers to them.
+    gaps: GapDesk
 
     @property
     def knowledge_base(self) -> KnowledgeBase:

@@ -4,6 +4,7 @@ that handles it is one hop (find the id below).
     answers.py   mentions and DMs, the buttons under an answer, the comment after a 👎
     intake.py    the `/privacy` command, the intake shortcuts and the intake modal
     cases.py     the buttons of a case card and the forms behind them (and the reply draft modal)
+    gaps.py      the manager answers a knowledge gap: the "Answer for everyone" button and its modal
     guidance.py  the "log it as urgent" button of a critical answer
     home.py      App Home
     stale.py     whatever interactive request none of them took (an outdated button, shortcut, form or command)
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from slack_bolt import App, BoltContext
 
 from bot import ids
-from bot.listeners import answers, cases, guidance, home, intake, stale
+from bot.listeners import answers, cases, gaps, guidance, home, intake, stale
 from bot.services import Services
 
 __all__ = ["register"]
@@ -35,6 +36,8 @@ def register(app: App, *, services: Services) -> None:
     app.action(ids.ACTION_ASK_MANAGER)(answers.ask_manager)
     app.action(ids.ACTION_SHARE)(answers.share)
     app.view(ids.VIEW_FEEDBACK_COMMENT)(answers.save_feedback_comment)
+    app.action(ids.ACTION_GAP_ANSWER)(gaps.open_answer_form)
+    app.view(ids.VIEW_GAP_ANSWER)(gaps.submit_answer)
 
     app.command(ids.SLASH_COMMAND)(intake.handle_privacy_command)
     app.global_shortcut(ids.SHORTCUT_INTAKE)(intake.open_from_shortcut)

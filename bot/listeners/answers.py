@@ -100,6 +100,10 @@ def _click(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebCl
 def _record_vote(click: Click, value: Vote, services: Services) -> None:
     feedback_id = services.feedback.record_vote(answer=click.record, user_id=click.user_id,
                                                 channel_id=click.channel_id, vote=value)
+    if value == "down":  # a 👎 is a gap too, whatever the outcome was; its comment joins it later
+        services.gaps.record(click.record.question, user_id=click.user_id, channel_id=click.channel_id,
+                             source="thumbs_down", outcome=services.knowledge_base.ask(click.record.question).outcome,
+                             answer_id=click.record.id, feedback_id=feedback_id)
     trigger_id = field(click.body, "trigger_id")
     if value == "down" and trigger_id:
         # trigger_id expires ~3 s after the click: open the modal before anything else.
@@ -136,6 +140,8 @@ def ask_manager(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: 
         click.reply(no_manager_message(language, contact=services.knowledge_base.contact(language)))
         return
     answer = services.knowledge_base.ask(click.record.question)
+    gap_id = services.gaps.record(click.record.question, user_id=click.user_id, channel_id=click.channel_id,
+                                  source="ask_manager", outcome=answer.outcome, answer_id=click.record.id)
     dm = click.client.conversations_open(users=manager)
     click.client.chat_postMessage(
         channel=dm["channel"]["id"],
@@ -147,6 +153,7 @@ def ask_manager(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: 
             sections_cited=click.record.sections,
             permalink=_permalink(click),
             channel_id=click.channel_id,
+            gap_id=gap_id,
         ),
     )
     click.reply(sent_to_manager_message(language, manager=manager))
@@ -180,6 +187,7 @@ def save_feedback_comment(ack: Ack, body: dict[str, Any], view: dict[str, Any], 
         return
     saved = services.feedback.add_comment(feedback_id=metadata.feedback_id, user_id=user_id,
                                           comment=comment[:COMMENT_MAX])
+    services.gaps.add_comment(feedback_id=metadata.feedback_id, user_id=user_id, comment=comment[:COMMENT_MAX])
     log.info("feedback comment user=%s feedback=%s saved=%s", user_id, metadata.feedback_id, saved)
 
 

@@ -1,4 +1,5 @@
-"""App Home: the team works from a queue with filters (undeliverable messages on top); everyone else sees the guide.
+"""App Home: the team works from a queue with filters (undeliverable messages on top, then the open knowledge gaps with
+an Answer button each, then this month's figures); everyone else sees the guide.
 
 Opening the tab publishes the queue with the filter the reader chose last (it rides in the view's metadata);
 choosing another filter publishes the view again, for that reader only.
@@ -16,6 +17,7 @@ from slack_sdk import WebClient
 
 from bot.payloads import field
 from bot.services import Services
+from bot.views.gaps import home_gap_blocks
 from bot.views.home import HomeFilter, guide_home, queue_home
 from bot.views.report import home_month_blocks
 
@@ -76,5 +78,6 @@ def _publish(user_id: str, choice: HomeFilter, client: WebClient, services: Serv
     figures = monthly_report(services.db.get(), Month.of(now), calendar=services.config.calendar, now=now)
     client.views_publish(user_id=user_id, view=queue_home(
         cases, now=now, request_types=services.request_types, calendar=services.config.calendar, choice=choice,
-        failed=failed, summary=home_month_blocks(figures)))
+        failed=failed, summary=[*home_gap_blocks(services.gaps.store().gaps(status="open")),
+                                *home_month_blocks(figures)]))
     log.info("home published user=%s queue=%s filter=%s", user_id, len(cases), choice.value)

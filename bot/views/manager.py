@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.views.blocks import Block, Message, context, escape, fit_message, quote, sections, truncate
+from bot.views.gaps import answer_gap_button
 
 __all__ = ["QUESTION_MAX", "manager_request_message"]
 
@@ -23,6 +24,7 @@ def manager_request_message(
     sections_cited: Sequence[str],
     permalink: str | None,
     channel_id: str | None,
+    gap_id: int | None = None,
 ) -> Message:
     """Who asks, what, what the bot said, and where to reply (a link to the thread when there is one)."""
     intro = f"<@{asked_by}> さんから、プライバシーポリシーについての確認依頼です。"
@@ -42,4 +44,7 @@ def manager_request_message(
         blocks.append(context(f"質問のあったチャンネル: <#{channel_id}>"))
     else:
         blocks.append(context(f"ボットへの DM での質問です。<@{asked_by}> さんに直接ご返信ください。"))
+    if gap_id is not None:  # the answer the manager writes here serves everyone who asks it next
+        blocks.append(context(f"未回答の質問 #{gap_id} として記録しました。回答を登録すると、次に同じ質問をした人にも表示されます。"))
+        blocks.append(answer_gap_button(gap_id))
     return fit_message(f"<@{asked_by}> さんからプライバシーポリシーについての確認依頼があります。", blocks)

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from common.text import Language, detect_language
 from intake import SERVER_OPERATOR, CaseStore, Config, Kind, OutboxRow, RequestTypes
 from intake import outbox
 from intake.case import Case
 from intake.report import monthly_report, parse_month
+from gaps import GAP_ANSWERED, GAP_DIGEST, GapStore
 from knowledge import LiveKnowledgeBase
 
 from bot.views.blocks import Message
@@ -25,6 +27,8 @@ from bot.views.case_messages import (
     escalation_post,
     reminder_message,
 )
+from bot.views.gaps import Citer as SectionCiter
+from bot.views.gaps import gap_answered_notice, weekly_digest_message
 from bot.views.notices import delivery_failed_message, knowledge_reload_message
 from bot.views.report import monthly_report_message
 
@@ -61,6 +65,8 @@ class OutboxMessages:
     config: Config
     request_types: RequestTypes
     cite: Citer
+    #: Citations in either language, for the manager's answers (`bot.answering.section_citer`).
+    cite_in: SectionCiter | None = None
 
     def render(self, row: OutboxRow, *, store: CaseStore, now: datetime) -> Message:
         """The message for `row`. Raises `intake.CaseNotFound` when its case is gone and `UnknownOutboxKind`."""
@@ -90,8 +96,34 @@ class OutboxMessages:
                 return monthly_report_message(report, request_types=types)
             case Kind.REMINDER:
                 return reminder_message(_case(row, store), key=str(row.data.get("key")), request_types=types)
+            case gaps_kind if gaps_kind == GAP_ANSWERED:
+                return self._gap_answered(row, GapStore(store.db))
+            case gaps_kind if gaps_kind == GAP_DIGEST:
+                return _gap_digest(row, store)
             case _:
                 raise UnknownOutboxKind(row.kind)
+
+    def _gap_answered(self, row: OutboxRow, gaps: GapStore) -> Message:
+        """To one who asked a gap: their own wording of it, and the answer (as approved, even if since withdrawn:
+        the DM says what was answered when it was owed)."""
+        answer_id = row.data.get("answer_id")
+        answer = next((a for a in gaps.answers(active_only=False) if a.id == answer_id), None)
+        if answer is None:
+            raise UnknownOutboxKind(row.kind)
+        asked = gaps.db.conn.execute("SELECT question FROM gap_asks WHERE gap_id = ? AND user_id = ? ORDER BY id "
+                                     "LIMIT 1", (answer.gap_id, row.recipient)).fetchone()
+        own = str(asked[0]) if asked else None
+        language: Language = detect_language(own) if own else "ja"
+        cite = self.cite_in or (lambda section, _language: self.cite(section))
+        return gap_answered_notice(answer, language=language, own_question=own, cite=cite)
+
+
+def _gap_digest(row: OutboxRow, store: CaseStore) -> Message:
+    since, until = str(row.data.get("since")), str(row.data.get("until"))
+    figures = GapStore(store.db).weekly(since=datetime.fromisoformat(since), until=datetime.fromisoformat(until))
+    votes = dict(store.db.conn.execute("SELECT vote, count(*) FROM feedback WHERE vote IS NOT NULL AND created_at >= ? "
+                                       "AND created_at < ? GROUP BY vote", (since, until)).fetchall())
+    return weekly_digest_message(figures, votes=votes, week=str(row.data.get("week")))
 
 
 def _case(row: OutboxRow, store: CaseStore) -> Case:

@@ -1,4 +1,5 @@
-"""`privacy-bot kb check [PATH]` and `kb init DIR`: validate the knowledge files; start an editable copy."""
+"""`privacy-bot kb check [PATH]` and `kb init DIR`: validate the knowledge files (and the manager's answers stored in
+the database); start an editable copy. `kb gaps` and `kb answer` live in `privacy_bot/commands/gaps.py`."""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +10,7 @@ from typing import Any
 from knowledge import read_knowledge
 from knowledge.check import BUNDLED_DIR, KNOWLEDGE_FILES
 from privacy_bot.cli import UsageError
+from privacy_bot.commands.gaps import register_gaps, stored_answer_problems
 from privacy_bot.knowledge_in_use import KB_ENV, knowledge_dir
 
 
@@ -40,6 +42,7 @@ def register(subparsers: Any) -> None:
     init.add_argument("directory", metavar="DIR", help="where to write the copy (created when missing)")
     init.add_argument("--force", action="store_true", help="write into a directory that is not empty")
     init.set_defaults(func=run_init)
+    register_gaps(actions)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -49,7 +52,10 @@ def run_check(args: argparse.Namespace) -> int:
     files = read_knowledge(directory)
     for problem in files.problems:
         print(problem)
-    if files.problems:
+    answers = stored_answer_problems(directory)  # the manager's answers in the database, held to the same rules
+    for line in answers:
+        print(line)
+    if files.problems or answers:
         return 1
     print(f"ok: {len(files.policy)} policy entries, {len(files.faq)} FAQ entries")
     return 0
