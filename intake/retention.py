@@ -57,15 +57,37 @@ def purgeable(db: sqlite_utils.Database, closed_before: datetime) -> list[str]:
     return [case_id for case_id, _ in rows]
 
 
+#: Tables that keep what staff asked the bot, with the column saying when: the answers shown (`feedback`, the
+#: Slack layer's) and each ask recorded against a knowledge gap (`gap_asks`, gaps/db.py). A pasted customer email
+#: can carry personal data, so their text goes with the cases'.
+_QUESTION_TABLES = (("feedback", "created_at"), ("gap_asks", "at"))
+#: A gap last asked before the cut-off loses its question too, unless a manager's answer is served from it (the
+#: answer is matched against that question; the manager has reviewed it).
+_STALE_GAPS = "knowledge_gaps WHERE last_asked < ? AND status != 'answered' AND question != ?"
+
+
 def _feedback_before(db: sqlite_utils.Database, closed_before: datetime, *, erase: bool) -> int:
-    if "feedback" not in db.table_names():
-        return 0
-    where = "created_at < ? AND (question != ? OR comment IS NOT NULL)"
-    params = (utc_text(closed_before), ERASED)
-    if not erase:
-        return int(db.conn.execute(f"SELECT COUNT(*) FROM feedback WHERE {where}", params).fetchone()[0])
-    return db.conn.execute(f"UPDATE feedback SET question = ?, comment = NULL WHERE {where}",
-                           (ERASED, *params)).rowcount
+    """Count (or erase) the question text and comments asked before `closed_before`, in every table that has them."""
+    present = set(db.table_names())
+    total = 0
+    for table, at in _QUESTION_TABLES:
+        if table not in present:
+            continue
+        where = f"{at} < ? AND (question != ? OR comment IS NOT NULL)"
+        params = (utc_text(closed_before), ERASED)
+        if erase:
+            total += db.conn.execute(f"UPDATE {table} SET question = ?, comment = NULL WHERE {where}",
+                                     (ERASED, *params)).rowcount
+        else:
+            total += int(db.conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {where}", params).fetchone()[0])
+    if "knowledge_gaps" in present:
+        params = (utc_text(closed_before), ERASED)
+        if erase:
+            total += db.conn.execute(f"UPDATE {_STALE_GAPS.replace(' WHERE', ' SET question = ? WHERE', 1)}",
+                                     (ERASED, *params)).rowcount
+        else:
+            total += int(db.conn.execute(f"SELECT COUNT(*) FROM {_STALE_GAPS}", params).fetchone()[0])
+    return total
 
 
 def purge_closed(desk: CaseDesk, *, closed_before: datetime, actor: str, now: datetime,

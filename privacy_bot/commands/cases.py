@@ -708,7 +708,7 @@ def _register_purge(verbs: Any) -> None:
     purge.add_argument("--actor", required=True, help="Slack user id of the person deciding (manager, deputy, team)")
     purge.add_argument("--dry-run", action="store_true", help="only count what would be erased")
     purge.add_argument("--json", action="store_true",
-                       help="one JSON object: dry_run, closed_before, cases (ids), feedback_questions")
+                       help="one JSON object: dry_run, closed_before, cases (ids), questions (texts of questions asked, erased or to erase)")
     purge.set_defaults(func=_purge)
 
 
@@ -730,11 +730,11 @@ def _purge(args: argparse.Namespace) -> int:
                           dry_run=args.dry_run)
     if args.json:
         print(json.dumps({"dry_run": result.dry_run, "closed_before": _local(closed_before),
-                          "cases": list(result.case_ids), "feedback_questions": result.feedback_rows},
+                          "cases": list(result.case_ids), "questions": result.feedback_rows},
                          ensure_ascii=False))
         return 0
     verb = "削除予定 (would erase)" if result.dry_run else "削除 (erased)"
-    print(f"{verb}: 案件 (cases) {len(result.case_ids)}  回答の質問文 (feedback questions) {result.feedback_rows}")
+    print(f"{verb}: 案件 (cases) {len(result.case_ids)}  質問文 (questions asked) {result.feedback_rows}")
     for case_id in result.case_ids:
         print(f"  {case_id}")
     return 0

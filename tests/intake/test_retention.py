@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+import gaps
+from gaps import GapStore
 from intake import JST, CaseDesk, Config, InvalidTransition, NotAuthorised, ValidationError, open_db
 from intake.audit import Purged
 from intake.commands import AddNote, Purge
@@ -22,6 +24,7 @@ CUTOFF = datetime(2026, 6, 12, tzinfo=JST)  # G (closed 06-03), A (06-04) and B 
 AFTER = datetime(2026, 7, 1, 10, tzinfo=JST)
 NOTE = "電話で本人から聞いた住所: 東京都千代田区1-2-3"
 QUESTION = "山田さん（090-9999-8888）から削除依頼が来たけどどうする？"
+GAP_QUESTION = "佐藤さん（080-1111-2222）の解約後のデータ保存期間は？"
 
 
 def _bytes(db_path: Path) -> bytes:
@@ -49,6 +52,9 @@ def june(desk: CaseDesk) -> dict[str, str]:
     desk.db.conn.execute("INSERT INTO feedback (created_at, user_id, channel_id, question, answer, sections) "
                          "VALUES ('2026-06-01T02:00:00+00:00', 'U0AGENT', 'D1', ?, 'answer', '[]')", (QUESTION,))
     desk.db.conn.commit()
+    gaps.migrate(desk.db)  # a question the policy did not answer, recorded as a knowledge gap in June
+    GapStore(desk.db).record(GAP_QUESTION, user_id="U0AGENT", channel_id="D1", source="not_covered",
+                             outcome="not_covered", now=datetime(2026, 6, 1, 2, tzinfo=UTC))
     return ids
 
 
@@ -59,12 +65,13 @@ def test_purge_leaves_no_personal_value_in_the_file(june: dict[str, str], desk: 
     assert all(value in before for value in stored["A"])  # the search would find them
     result = purge_closed(desk, closed_before=CUTOFF, actor=MANAGER, now=AFTER)
     assert sorted(result.case_ids) == sorted(june[letter] for letter in "GAB")
-    assert result.feedback_rows == 1
+    assert result.feedback_rows == 3  # the answer's question, the gap's ask and the gap itself
     after = _bytes(db_path)  # with the connection still open, as the server's is: the log has not been removed
     for letter in "GAB":
         for value in stored[letter]:
             assert value not in after, (letter, value.decode())
     assert f"{NOTE} (A)".encode() not in after and QUESTION.encode() not in after
+    assert GAP_QUESTION.encode() not in after
     assert all(value in after for value in stored["C"])  # closed after the cut-off: kept
     assert f"{NOTE} (C)".encode() in after
 
@@ -90,7 +97,7 @@ def test_purge_keeps_type_dates_outcome_and_audit_and_the_report_counts(
 
 def test_dry_run_counts_and_changes_nothing(june: dict[str, str], desk: CaseDesk) -> None:
     result = purge_closed(desk, closed_before=CUTOFF, actor=MANAGER, now=AFTER, dry_run=True)
-    assert (len(result.case_ids), result.feedback_rows, result.dry_run) == (3, 1, True)
+    assert (len(result.case_ids), result.feedback_rows, result.dry_run) == (3, 3, True)
     assert purgeable(desk.db, CUTOFF) == list(result.case_ids)
     assert desk.store.get(june["A"], actor=SERVER_OPERATOR).requester.name == PERSONAL_VALUES["A"]["name"]
 
