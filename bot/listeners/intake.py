@@ -45,6 +45,7 @@ from bot.payloads import field
 from bot.services import Services
 from bot.slash import Form, parse_slash
 from bot.storage import DatabaseBusy
+from bot.views.case_labels import words_for
 from bot.views.intake_modal import (
     DESCRIPTION_MAX,
     busy_errors,
@@ -158,7 +159,7 @@ def submit_intake(ack: Ack, body: dict[str, Any], view: dict[str, Any], context:
         new = validate_new_case(intake_fields(values if isinstance(values, dict) else {}),
                                 request_types=services.request_types, config=services.config, now=now)
     except ValidationError as error:
-        ack(response_action="errors", errors=modal_errors(field_messages(error)))
+        ack(response_action="errors", errors=modal_errors(field_messages(error, words=words_for(services.request_types))))
         log.info("intake rejected user=%s fields=%s", user_id, ",".join(sorted(error.errors)))
         return
     arrived = context.get(RECEIVED_AT, time.monotonic())
