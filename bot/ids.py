@@ -31,8 +31,6 @@ BLOCK_ANSWER_ACTIONS: Final = "answer_actions"
 
 # -- Intake -------------------------------------------------------------------------------------------------------
 
-#: `/privacy intake` (or `/privacy 受付`) opens the intake modal instead of asking a question.
-INTAKE_WORDS: Final = frozenset({"intake", "受付"})
 #: Shortcuts declared under `features.shortcuts` in the manifest: from anywhere, and on a message.
 SHORTCUT_INTAKE: Final = "privacy_intake"
 SHORTCUT_INTAKE_FROM_MESSAGE: Final = "privacy_intake_from_message"

@@ -54,6 +54,7 @@ from bot.views.case_forms import (
     parse_withdraw,
     reply_choice,
 )
+from bot.views.case_labels import words_for
 from bot.views.case_modals import (
     assign_modal,
     case_detail_modal,
@@ -267,7 +268,8 @@ def _submit(name: str, parse: Callable[[dict[str, Any]], Command], ack: Ack, bod
             services.desk().handle(metadata.case_id, command, actor=user_id, now=services.clock())
     except ValidationError as error:
         ack(response_action="errors", errors={
-            (key if key in values else first): message for key, message in field_messages(error).items()})
+            (key if key in values else first): message
+            for key, message in field_messages(error, words=words_for(services.request_types)).items()})
         log.info("case form rejected action=%s case=%s user=%s fields=%s", name, metadata.case_id, user_id,
                  ",".join(sorted(error.errors)))
         return

@@ -1,15 +1,17 @@
 """Logging a privacy request: the `/privacy` command, the shortcuts that open the intake modal, and its submission.
 
 `/privacy QUESTION` answers privately (with a button to share); `/privacy help` or `/privacy` shows the guide;
-`/privacy intake` (or `/privacy 受付`) opens the intake modal. Anything after `/privacy` that is not a help word is
-a question, so `/privacy 退職者のデータは？` just works and an unknown "sub-command" gets an answer (or the bot's
-honest "not in the policy") rather than an error. A question is recorded in the inbox before the ack and answered
-at its `response_url` by the answer worker, like a mention, so a crash right after the ack loses nothing. When the
-inbox is full (or cannot take it in time), the ack itself says "busy, please try again": nothing is kept, and the
-asker knows it.
+`/privacy intake [TEXT]` (or `登録` / `受付`) opens the intake modal; `/privacy cases` (or `一覧` / `案件`) shows the
+privacy team its open queue privately, and anyone else the guide. `bot/slash.py` tells the forms from a question:
+anything that is not one is a question, so `/privacy 退職者のデータは？` just works and an unknown "sub-command" gets
+an answer (or the bot's honest "not in the policy") rather than an error. A question is recorded in the inbox before
+the ack and answered at its `response_url` by the answer worker, like a mention, so a crash right after the ack
+loses nothing. When the inbox is full (or cannot take it in time), the ack itself says "busy, please try again":
+nothing is kept, and the asker knows it. The queue is read after the ack (acks never wait on the case database) and
+sent to the `response_url`, ephemeral.
 
-`/privacy intake`, the global shortcut and the message shortcut all open the same modal; from a
-message the description is prefilled and the type and urgency suggested by `intake.classify`. The submission is
+`/privacy intake`, the global shortcut and the message shortcut all open the same modal; from a message, or with
+text after `/privacy intake`, the description is prefilled and the type and urgency suggested by `intake.classify`. The submission is
 checked by `intake.validate_new_case`; a bad field goes back next to itself in the ack and nothing is stored.
 A good one is stored with its announcements in one transaction (`CaseDesk.log_once`), and the ack turns the modal
 into the confirmation (case id and due date): the agent is answered even while Slack's Web API is down, because
@@ -33,16 +35,17 @@ from typing import Any
 
 from intake import ValidationError, classify, validate_new_case
 from common.text import detect_language
-from slack_bolt import Ack, BoltContext
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot import ids
 from bot.dedupe import RECEIVED_AT
 from bot.inbox import InboxUnavailable, Question, Receipt
 from bot.models import IntakeMetadata
 from bot.payloads import field
 from bot.services import Services
+from bot.slash import Form, parse_slash
 from bot.storage import DatabaseBusy
+from bot.views.case_labels import words_for
 from bot.views.intake_modal import (
     DESCRIPTION_MAX,
     busy_errors,
@@ -53,9 +56,9 @@ from bot.views.intake_modal import (
 )
 from bot.views.notices import busy_message, guide_message
 from bot.views.problems import field_messages
+from bot.views.queue_message import queue_message
 
 __all__ = [
-    "HELP_WORDS",
     "SUBMIT_WITHIN",
     "handle_privacy_command",
     "open_from_message",
@@ -70,8 +73,6 @@ log = logging.getLogger(__name__)
 #: time the ack takes to travel back.
 SUBMIT_WITHIN = 2.0
 
-HELP_WORDS = frozenset({"help", "-h", "--help", "?", "？", "ヘルプ", "使い方", "つかいかた"})
-
 
 def open_intake_modal(services: Services, client: WebClient, *, trigger_id: str, metadata: IntakeMetadata,
                       text: str | None = None) -> None:
@@ -84,37 +85,52 @@ def open_intake_modal(services: Services, client: WebClient, *, trigger_id: str,
     client.views_open(trigger_id=trigger_id, view=view)
 
 
-def handle_privacy_command(ack: Ack, command: dict[str, Any], client: WebClient, services: Services) -> None:
-    text = field(command, "text").strip()
-    if text.lower() in ids.INTAKE_WORDS and field(command, "trigger_id"):
+def handle_privacy_command(ack: Ack, command: dict[str, Any], client: WebClient, respond: Respond,
+                           services: Services) -> None:
+    typed = field(command, "text").strip()
+    user_id, channel_id = field(command, "user_id"), field(command, "channel_id")
+    slash = parse_slash(typed)
+    if slash.form is Form.INTAKE and field(command, "trigger_id"):
         ack()  # then open the modal at once: the trigger id expires about 3 s after the command
         open_intake_modal(services, client, trigger_id=field(command, "trigger_id"),
-                          metadata=IntakeMetadata("command", field(command, "channel_id") or None))
-        log.info("intake modal opened source=command user=%s channel=%s", field(command, "user_id"),
-                 field(command, "channel_id"))
+                          metadata=IntakeMetadata("command", channel_id or None), text=slash.text or None)
+        log.info("intake modal opened source=command user=%s channel=%s prefilled=%s", user_id, channel_id,
+                 bool(slash.text))
         return
-    if not text or text.lower() in HELP_WORDS:
-        # Cheap and needs no I/O, so the guide goes back in the ack itself.
-        ack(response_type="ephemeral", **guide_message(detect_language(text)))
+    if slash.form is Form.CASES and services.config.is_privileged(user_id) and field(command, "response_url"):
+        ack()
+        _show_queue(user_id, respond, services)
+        return
+    if slash.form is not Form.QUESTION:
+        # The guide (also for `cases` outside the team): cheap and needs no I/O, so it goes back in the ack itself.
+        ack(response_type="ephemeral", **guide_message(detect_language(typed)))
         return
     if not field(command, "response_url"):
         ack()
-        log.warning("command ignored: no response_url user=%s", field(command, "user_id"))
+        log.warning("command ignored: no response_url user=%s", user_id)
         return
-    question = Question("command", field(command, "channel_id"), field(command, "user_id"), text,
-                        response_url=field(command, "response_url"))
+    question = Question("command", channel_id, user_id, slash.text, response_url=field(command, "response_url"))
     # Slack never resends a command: there is nothing to dedupe, the key only has to be unique.
     try:
         receipt = services.answers.owe(f"command:{uuid.uuid4().hex}", question)
     except InboxUnavailable:
         receipt = Receipt.BUSY  # nothing was recorded: say so now rather than leave the asker waiting
     if receipt is Receipt.BUSY:
-        ack(response_type="ephemeral", **busy_message(detect_language(text)))
-        log.warning("command answered busy user=%s channel=%s", field(command, "user_id"), field(command, "channel_id"))
+        ack(response_type="ephemeral", **busy_message(detect_language(typed)))
+        log.warning("command answered busy user=%s channel=%s", user_id, channel_id)
         return
     ack()
     if receipt is Receipt.OWED:
         services.answers.wake()
+
+
+def _show_queue(user_id: str, respond: Respond, services: Services) -> None:
+    """`/privacy cases` from the privacy team: the open queue, for the reader only."""
+    now = services.clock()
+    cases = services.store().list_cases(actor=user_id)
+    respond(response_type="ephemeral", replace_original=False,
+            **queue_message(cases, now=now, request_types=services.request_types))
+    log.info("queue shown source=command user=%s cases=%s", user_id, len(cases))
 
 
 def open_from_shortcut(ack: Ack, shortcut: dict[str, Any], client: WebClient, services: Services) -> None:
@@ -143,7 +159,7 @@ def submit_intake(ack: Ack, body: dict[str, Any], view: dict[str, Any], context:
         new = validate_new_case(intake_fields(values if isinstance(values, dict) else {}),
                                 request_types=services.request_types, config=services.config, now=now)
     except ValidationError as error:
-        ack(response_action="errors", errors=modal_errors(field_messages(error)))
+        ack(response_action="errors", errors=modal_errors(field_messages(error, words=words_for(services.request_types))))
         log.info("intake rejected user=%s fields=%s", user_id, ",".join(sorted(error.errors)))
         return
     arrived = context.get(RECEIVED_AT, time.monotonic())

@@ -9,10 +9,10 @@ value missing here (a row written by a newer version) is shown as its id rather 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 
-from intake import JST, REPLY_LANGUAGES, ReplyStage, Status
+from intake import JST, REPLY_LANGUAGES, ReplyStage, RequestTypes, Status
 from intake import lifecycle
 from intake import validation as core
 
@@ -20,6 +20,7 @@ __all__ = [
     "AGENT_KINDS",
     "CHANNELS",
     "DATA_ROLES",
+    "EDITABLE_FIELDS",
     "IDENTITY_METHODS",
     "IDENTITY_STATUSES",
     "OUTCOMES",
@@ -31,6 +32,7 @@ __all__ = [
     "label",
     "labelled",
     "status_words",
+    "words_for",
 ]
 
 
@@ -101,6 +103,22 @@ WAITING_FOR = labelled(lifecycle.WAITING_FOR, {
     "requester_choice": "本人の選択（範囲・方法など） / The requester's choice (scope, method…)",
     "other": "その他 / Other",
 })
+#: A case's editable details by name, for the history (「メールアドレス を編集」) rather than `requester.email`.
+EDITABLE_FIELDS = labelled(core.EDITABLE_FIELDS, {
+    "requester.name": "依頼者の氏名 / Requester's name",
+    "requester.email": "メールアドレス / Email",
+    "requester.phone": "電話番号 / Phone",
+    "channel": "受付経路 / Received via",
+    "data_role": "データの区分 / Whose data",
+    "client_name": "クライアント名 / Client",
+    "agent.kind": "代理人の種類 / Agent",
+    "agent.name": "代理人の氏名 / Agent's name",
+    "agent.contact": "代理人の連絡先 / Agent's contact",
+    "agent.evidence": "代理権の確認 / Agent's authority",
+    "identity.status": "本人確認 / Identity check",
+    "identity.method": "確認方法 / Method",
+    "identity.document_type": "確認書類の種類 / Document type",
+})
 OUTCOMES = {
     "fulfilled": "対応済み / Fulfilled",
     "partial": "一部対応 / Partly fulfilled",
@@ -131,6 +149,22 @@ def status_words(status: str) -> tuple[str, str]:
     「現在「完了」のため」 rather than showing the stored id."""
     ja, _, en = label(STATUSES, status).partition(" / ")
     return ja.split(" ", 1)[-1], (en or ja).lower()
+
+
+def words_for(request_types: RequestTypes) -> Callable[[str], str]:
+    """The words for any core id a sentence may name (a status, refusal ground, outcome, what a case waits for,
+    reply stage, language), 「受付済み / acknowledged」 rather than `acknowledged`: for the sentences Slack shows,
+    where the command line prints the id one types. An id of none of them comes back as it is."""
+    grounds = {ground: f"{value.label.ja} / {value.label.en}" for ground, value in request_types.grounds.items()}
+    table = {**CHANNELS, **IDENTITY_STATUSES, **IDENTITY_METHODS, **DATA_ROLES, **AGENT_KINDS, **EDITABLE_FIELDS,
+             **OUTCOMES, **WAITING_FOR, **REPLY_STAGES, **LANGUAGES, **grounds}
+
+    def words(value: str) -> str:
+        if value in STATUSES:
+            return " / ".join(status_words(value))
+        return table.get(value, value)
+
+    return words
 
 
 def label(labels: dict[str, str], value: str | None) -> str:

@@ -93,7 +93,8 @@ def last_change(entry: AuditEntry) -> str:
         case NoteAdded():
             what = "メモを追加 / added a note"
         case DetailsEdited(fields=fields):
-            what = f"{'、'.join(fields)} を編集 / edited the details"
+            names = "、".join(case_labels.label(case_labels.EDITABLE_FIELDS, name).partition(" / ")[0] for name in fields)
+            what = f"{names} を編集 / edited the details"
         case ReplySent(stage=stage):
             what = f"「{case_labels.label(case_labels.REPLY_STAGES, stage)}」を送信済みに / marked a reply sent"
         case Purged():
@@ -243,7 +244,8 @@ def case_card(case: Case, *, request_types: RequestTypes, cite: Citer, repeat: b
     if case.outcome or case.refusal_ground or case.reason:
         result = [f"結果 / Outcome: {case_labels.label(case_labels.OUTCOMES, case.outcome)}"]
         if case.refusal_ground:
-            result.append(f"根拠 / Ground: {escape(request_types.grounds[case.refusal_ground].label.ja)}")
+            ground = request_types.grounds[case.refusal_ground].label
+            result.append(f"根拠 / Ground: {escape(ground.ja)} / {escape(ground.en)}")
         if case.reason:
             result.append(f"理由・メモ / Note: {escape(truncate(case.reason, 500))}")
         blocks.append(context("\n".join(result)))

@@ -142,9 +142,9 @@ def assign_modal(case: Case, *, request_types: RequestTypes, team: Sequence[str]
     blocks = [
         _heading(case, request_types),
         _input(ids.BLOCK_ASSIGNEE, "担当者 / Assign to", element),
-        context("選べるのは / Team: " + "、".join(f"<@{user}>" for user in team)),
+        context("割り当てられる人 / Who can be assigned: " + "、".join(f"<@{user}>" for user in team)),
     ]
-    return _modal(ids.VIEW_CASE_ASSIGN, case, "担当者の割り当て", blocks)
+    return _modal(ids.VIEW_CASE_ASSIGN, case, "担当の割り当て / Assign", blocks)
 
 
 def identity_rule_applies(case: Case, request_types: RequestTypes) -> bool:
@@ -222,10 +222,12 @@ def edit_modal(case: Case, *, request_types: RequestTypes) -> Block:
 
 def refuse_modal(case: Case, *, request_types: RequestTypes) -> Block:
     """Refuse on one of the grounds the type allows (§10's three for disclosure) with the reason Art. 36 asks for."""
-    grounds = [(g, request_types.grounds[g].label.ja) for g in request_types[case.type].refusal_grounds]
+    labels = [(g, request_types.grounds[g].label) for g in request_types[case.type].refusal_grounds]
     blocks = [
         _heading(case, request_types),
-        _input(ids.BLOCK_GROUND, "拒否の根拠 / Ground", _select(grounds)),
+        # An option holds 75 characters: the Japanese ground fits, both languages do not; the English is listed below.
+        _input(ids.BLOCK_GROUND, "拒否の根拠 / Ground", _select([(g, label.ja) for g, label in labels])),
+        context("\n".join(f"• {escape(label.ja)} / {escape(label.en)}" for _, label in labels)),
         _reason("理由（本人への説明に使います） / Reason (explained to the requester)", optional=False),
     ]
     return _modal(ids.VIEW_CASE_REFUSE, case, "拒否する / Refuse", blocks)
@@ -251,7 +253,7 @@ def transfer_modal(case: Case, *, request_types: RequestTypes) -> Block:
                 **({"initial_value": case.client_name} if case.client_name else {})}),
         _reason("メモ（任意） / Note (optional)", optional=True),
     ]
-    return _modal(ids.VIEW_CASE_TRANSFER, case, "クライアントへ移送", blocks)
+    return _modal(ids.VIEW_CASE_TRANSFER, case, "移送 / Transfer", blocks)
 
 
 def _choice(block_id: str, action_id: str, label: str, options: Sequence[tuple[str, str]], chosen: str) -> Block:
@@ -298,7 +300,7 @@ def wait_modal(case: Case, *, request_types: RequestTypes) -> Block:
         context(f"期限は止まりません（現在の期限 {case_labels.jst(case.due_at)}）。時間が足りないときは「期限延長」を"
                 "使ってください。 / The due date keeps running; use Extend if more time is needed."),
     ]
-    return _modal(ids.VIEW_CASE_WAIT, case, "本人の返答待ち", blocks)
+    return _modal(ids.VIEW_CASE_WAIT, case, "返答待ち / Wait", blocks)
 
 
 def withdraw_modal(case: Case, *, request_types: RequestTypes) -> Block:

@@ -8,6 +8,8 @@ the intake modal, which share their checks, also share their words.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from intake import (
     CaseNotFound,
     Code,
@@ -33,7 +35,7 @@ __all__ = [
 ]
 
 #: A form whose private metadata no longer decodes (an older version of the app opened it).
-STALE_FORM = "この画面は古くなっています。閉じて開き直してください。"
+STALE_FORM = "この画面は古くなっています。閉じて開き直してください。 / This form is outdated: close it and open it again."
 
 #: What each required field asks for, by field (the case JSON's dotted paths, and the case forms' inputs).
 _REQUIRED = {
@@ -41,7 +43,7 @@ _REQUIRED = {
     "description": "依頼の内容を入力してください (description required)",
     "channel": "受付経路を選んでください (channel required)",
     "requester.name": "依頼者の氏名（または組織名）を入力してください (requester name required)",
-    "agent.kind": "代理人の種類（legal: 法定代理人 / appointed: 任意代理人）を選んでください",
+    "agent.kind": "代理人の種類（{legal}・{appointed}）を選んでください (choose the kind of agent)",
     "agent.name": "代理人の氏名を入力してください (agent name required)",
     "assignee": "担当者を選んでください (choose an assignee)",
     "outcome": "結果を選んでください (choose an outcome)",
@@ -75,7 +77,7 @@ _SENTENCES: dict[Code, str] = {
     Code.DUE_TOO_FAR: "期限は今日から1年以内にしてください (due date at most a year from now)",
     Code.NOT_ON_TEAM: "担当者は責任者・副責任者・プライバシーチームの一員にしてください (assignee must be manager, deputy or team)",
     Code.UNKNOWN_STATUS: "不明なステータスです: {status} (unknown status)",
-    Code.NOT_A_TARGET: "{status} には戻せません。ケースは new から始まります (a case starts as new and cannot return to it)",
+    Code.NOT_A_TARGET: "{status} には戻せません。ケースは {new} から始まります (a case starts as new and cannot return to it)",
     Code.GROUND_REQUIRED: "拒否の根拠を選んでください: {choices} (ground required)",
     Code.GROUND_NOT_ALLOWED: "{type}では、この根拠では拒否できません。選べる根拠: {choices} (ground not allowed for this type)",
     Code.GROUND_ONLY_FOR_REFUSAL: "根拠は拒否のときだけ指定します (ground is only for refusals)",
@@ -83,7 +85,7 @@ _SENTENCES: dict[Code, str] = {
     Code.CLIENT_REQUIRED: "移送先のクライアント名を記入してください (client name required)",
     Code.CLIENT_ONLY_FOR_TRANSFER: "クライアント名は移送のときだけ指定します (client is only for transfers)",
     Code.OUTCOME_NOT_ALLOWED: "{type}の結果として選べるのは {choices} です (unknown outcome)",
-    Code.OUTCOME_ONLY_FOR_ENDINGS: "結果は resolved, refused, transferred のときだけ指定します (outcome is only for endings)",
+    Code.OUTCOME_ONLY_FOR_ENDINGS: "結果は {endings} のときだけ指定します (outcome is only for endings)",
     Code.EXTENSION_REASON_REQUIRED: "延長の理由を記入してください (reason required)",
     Code.NEW_DUE_NOT_LATER: "新しい期限は現在の期限より後の日付にしてください (new due date must be later)",
     Code.NEW_DUE_TOO_FAR: "新しい期限は今日から1年以内にしてください (new due date at most a year from now)",
@@ -92,27 +94,47 @@ _SENTENCES: dict[Code, str] = {
     Code.IDENTITY_NOT_VERIFIED: "本人確認が済んでいないため、この結果では完了にできません。先に本人確認を済ませるか、"
                                 "確認せずに進める理由を記入してください（記録に残ります） (identity not verified: "
                                 "verify it first, or give the reason to proceed without it; the reason is audited)",
-    Code.OVERRIDE_ONLY_FOR_RESOLVE: "本人確認なしで進める理由は resolved のときだけ指定します "
+    Code.OVERRIDE_ONLY_FOR_RESOLVE: "本人確認なしで進める理由は {resolved} のときだけ指定します "
                                     "(identity override is only for resolved)",
     Code.CLOSED_AFTER_CUTOFF: "この案件は指定日以降に完了したため削除できません (closed on or after the cut-off date)",
     Code.WAITING_FOR_REQUIRED: "何を待つのかを選んでください: {choices} (say what the requester is to send or decide)",
-    Code.WAITING_FOR_ONLY_FOR_WAITING: "待つ内容は waiting_requester のときだけ指定します (waiting-for is only for waiting_requester)",
+    Code.WAITING_FOR_ONLY_FOR_WAITING: "待つ内容は {waiting_requester} のときだけ指定します (only when waiting for the requester)",
     Code.WAITING_DETAIL_REQUIRED: "「その他」の場合は、何を待つのかを記入してください (say what is awaited)",
 }
 
 
-def field_message(name: str, error: FieldError) -> str:
-    """The sentence for one refused field, e.g. `requester.email` → 「メールアドレスの形式が正しくありません…」."""
+#: Ids the sentences name themselves (not from the error's parameters), filled in like the parameters.
+_NAMED = {"new": ("new",), "endings": ("resolved", "refused", "transferred"), "resolved": ("resolved",),
+          "waiting_requester": ("waiting_requester",), "legal": ("legal",), "appointed": ("appointed",)}
+
+#: The words for a core id inside a sentence; the command line keeps the id (what one types there).
+Words = Callable[[str], str]
+
+
+def field_message(name: str, error: FieldError, *, words: Words | None = None) -> str:
+    """The sentence for one refused field, e.g. `requester.email` → 「メールアドレスの形式が正しくありません…」.
+
+    `words` (Slack: `case_labels.words_for`) names statuses, grounds, outcomes and the like in words, each in
+    「」; without it they stay ids, for the command line where the id is what one types.
+    """
+    def named(value: object) -> str:
+        return f"「{words(str(value))}」" if words is not None else str(value)
+
+    def one(key: str, value: object) -> object:
+        if isinstance(value, tuple):
+            return (("、" if words else ", ").join(map(named, value)))
+        return named(value) if key == "status" else value
+
+    params = {key: one(key, value) for key, value in error.params.items()}
+    named_ids = {key: one(key, ids) for key, ids in _NAMED.items()}
     if error.code is Code.REQUIRED and name in _REQUIRED:
-        return _REQUIRED[name]
-    params = {key: ", ".join(map(str, value)) if isinstance(value, tuple) else value
-              for key, value in error.params.items()}
-    return _SENTENCES[error.code].format(**params)
+        return _REQUIRED[name].format(**named_ids)
+    return _SENTENCES[error.code].format(**named_ids, **params)
 
 
-def field_messages(error: ValidationError) -> dict[str, str]:
+def field_messages(error: ValidationError, *, words: Words | None = None) -> dict[str, str]:
     """Every refused field of `error` with its sentence, in the order the core found them."""
-    return {name: field_message(name, problem) for name, problem in error.errors.items()}
+    return {name: field_message(name, problem, words=words) for name, problem in error.errors.items()}
 
 
 def refusal_text(error: IntakeError) -> str:

@@ -33,18 +33,18 @@ def _counts(counts: dict[str, int], labels: dict[str, str]) -> str:
 
 def figure_lines(report: MonthlyReport, *, request_types: RequestTypes) -> list[str]:
     """One line per figure, bilingual, in the order of the CSV."""
-    types = {request_type.id: request_type.label.ja for request_type in request_types}
-    channels = {key: label.split(" / ")[0] for key, label in case_labels.CHANNELS.items()}
-    statuses = {key: label.split(" / ")[0] for key, label in case_labels.STATUSES.items()}
+    types = {request_type.id: f"{request_type.label.ja} / {request_type.label.en}" for request_type in request_types}
+    statuses = {key: " / ".join(case_labels.status_words(key)) for key in case_labels.STATUSES}
+    grounds = {key: f"{ground.label.ja} / {ground.label.en}" for key, ground in request_types.grounds.items()}
     return [
         f"• 受付 / Received: *{report.received}件*（うち至急 / urgent {report.urgent}）",
         f"• 種別 / By type: {_counts(report.by_type, types)}",
-        f"• 受付経路 / By channel: {_counts(report.by_channel, channels)}",
+        f"• 受付経路 / By channel: {_counts(report.by_channel, case_labels.CHANNELS)}",
         f"• 受付までの日数 / Time to acknowledge: {_days(report.acknowledge_days)}",
         f"• 完了までの日数 / Time to close: {_days(report.close_days)}",
         f"• 完了 / Closed: {_counts(report.closed_by_status, statuses)}",
         f"• 期限超過 / Overdue: *{report.overdue}件* ・ 期限延長 / Extended: {report.extended}件",
-        f"• 拒否の根拠 / Refusals by ground: {_counts(report.refusals_by_ground, {})}",
+        f"• 拒否の根拠 / Refusals by ground: {_counts(report.refusals_by_ground, grounds)}",
         f"• 至急案件の初回受付まで / Urgent, time to first acknowledgement: {_minutes(report.urgent_acknowledge_minutes)}",
         f"• 月末時点で未完了 / Open at the end: {report.open_at_end}件",
     ]

@@ -27,6 +27,7 @@ from bot.delivery import OutboxSender, RetryPolicy
 from bot.inbox import BACKLOG_LIMIT
 from bot.runtime import Runtime, build_runtime
 from bot.scheduler import Scheduler
+from tests.bot.raw_ids import raw_ids_in_calls
 from tests.fake_slack import FakeSlack
 from tests.slack_helpers import BOT_TOKEN, SIGNING_SECRET, SlackSender
 
@@ -72,9 +73,14 @@ def knowledge_base() -> KnowledgeBase:
 
 @pytest.fixture
 def fake_slack() -> Iterator[FakeSlack]:
+    """The fake Slack Web API; after the test, every message and view the app sent it is checked for the core's
+    ids shown raw in a sentence (`acknowledged`, `other_law`), so every end-to-end test also checks the wording."""
     fake = FakeSlack().start()
     yield fake
     fake.stop()
+    with fake._lock:
+        calls = list(fake.calls)
+    assert raw_ids_in_calls(calls) == [], "a message or view shows the core's ids instead of words"
 
 
 @dataclass

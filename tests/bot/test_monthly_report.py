@@ -44,7 +44,8 @@ def test_the_manager_gets_last_months_report_once_on_the_first_business_day(
     [text] = _report_dms(bot)
     assert "2026-06" in text and "受付 / Received: *7件*" in text and "期限超過 / Overdue: *2件*" in text
     assert "中央値 5 ・ 90%点 7 営業日（5件）" in text  # time to close, as counted by hand
-    assert "開示請求 2" in text and "電話 2" in text and "other_law 1" in text
+    assert "開示請求 / Disclosure request 2" in text and "電話 / Phone 2" in text
+    assert "他の法令に違反するおそれがある / Would violate another law 1" in text and "other_law" not in text
     assert _personal(text) == []
     [row] = [row for row in bot.outbox() if row["kind"] == "monthly_report"]
     assert row["recipient"] == MANAGER and row["case_id"] is None
