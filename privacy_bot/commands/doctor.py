@@ -37,6 +37,7 @@ from bot import Settings, SettingsError, build_client
 from bot import migrations as bot_migrations
 from bot.settings import BOT_SCOPES, slack_error
 from common.clock import utc_now
+from gaps import db as gaps_db
 from intake import Config, ConfigError, Outbox, OutboxRow, load_config
 from intake.config import default_config_path
 from intake.db import HISTORY as CORE_HISTORY
@@ -241,10 +242,12 @@ def _database(results: list[Result]) -> sqlite_utils.Database | None:
     path = default_db_path()
     name = f"database {path.resolve()}"
     existed = path.exists()
-    histories = ((CORE_HISTORY, MIGRATIONS), (bot_migrations.HISTORY, bot_migrations.BOT_MIGRATIONS))
+    histories = ((CORE_HISTORY, MIGRATIONS), (bot_migrations.HISTORY, bot_migrations.BOT_MIGRATIONS),
+                 (gaps_db.HISTORY, gaps_db.GAP_MIGRATIONS))
     try:
         db = open_db(path)  # creates and migrates both layers' tables, as serve does at start
         bot_migrations.migrate(db)
+        gaps_db.migrate(db)
         applied = {history: {row[0] for row in db.conn.execute(f"SELECT name FROM {history}")}
                    for history, _ in histories}
         db.conn.execute("BEGIN IMMEDIATE")

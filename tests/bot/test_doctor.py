@@ -121,12 +121,13 @@ class TestWhatFails:
         assert report["outbox"].startswith("skip")
 
     def test_a_database_from_a_newer_slack_layer(self, doctor_env: dict[str, str]) -> None:
-        """Both layers' histories are checked: a migration only a newer bot/ knows is named, not ignored."""
+        """Every layer's history is checked: a migration only a newer bot/ knows is named, not ignored."""
         path = Path(doctor_env["PRIVACY_BOT_DB"])
         code, report, _ = doctor(doctor_env)
         assert code == 0 and "schema up to date" in report[f"database {path.resolve()}"]
         with sqlite3.connect(path) as conn:
             assert {row[0] for row in conn.execute("SELECT name FROM _bot_migrations")} >= {"0001_feedback"}
+            assert {row[0] for row in conn.execute("SELECT name FROM _gap_migrations")} >= {"0001_gaps"}
             conn.execute("INSERT INTO _bot_migrations (name, applied_at) VALUES ('0099_future', '2027-01-01')")
         code, report, _ = doctor(doctor_env)
         line = report[f"database {path.resolve()}"]
