@@ -73,7 +73,10 @@ class TestInit:
 class TestKnowledgeInUse:
     def test_the_bundled_copy_without_a_setting(self, tmp_path: Path) -> None:
         result = run("kb", "check", cwd=tmp_path)
-        assert result.stdout.splitlines()[0] == f"knowledge base: {BUNDLED_DIR}"
+        # The copy bundled in the package the command runs from (an installed one in CI, not this checkout).
+        bundled = subprocess.run([sys.executable, "-c", "from knowledge.check import BUNDLED_DIR; print(BUNDLED_DIR)"],
+                                 capture_output=True, text=True, cwd=tmp_path, check=True).stdout.strip()
+        assert result.stdout.splitlines()[0] == f"knowledge base: {bundled}"
         assert OLD_TEXT in answer(tmp_path)
 
     def test_knowledge_dir_in_the_configuration_relative_to_its_file(self, tmp_path: Path) -> None:
