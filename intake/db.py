@@ -25,11 +25,13 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from common.clock import utc_now
 from intake.errors import DatabaseUnavailable
+
+if TYPE_CHECKING:  # sqlite_utils loads numpy when present: imported where a database is opened
+    import sqlite_utils
 
 __all__ = ["DB_ENV", "HISTORY", "MIGRATIONS", "Migration", "database_errors", "default_db_path", "open_db",
            "run_migrations", "transaction"]
@@ -298,6 +300,8 @@ def _tighten(target: Path) -> None:
 
 def open_db(path: str | os.PathLike[str] | None = None) -> sqlite_utils.Database:
     """Open (creating if needed) the case database at `path`, default `default_db_path()`, migrated to date."""
+    import sqlite_utils  # here, not at the top: commands that never open the database skip its cost (numpy)
+
     target = Path(path) if path is not None else default_db_path()
     _create_private(target)
     conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_SECONDS)

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from intake import erasure
 from intake.audit import Assigned, DetailsEdited, Extended, NoteAdded, Purged, ReplySent, StatusChanged, utc_text
@@ -52,6 +50,9 @@ from intake.request_types import RequestType, RequestTypes, load_request_types
 from intake.routing import Router
 from intake.store import CaseStore, detail_columns
 from intake.validation import EDITABLE_FIELDS, NewCase, clean_note, validate_details
+
+if TYPE_CHECKING:  # sqlite_utils loads numpy when present: imported where a database is opened
+    import sqlite_utils
 
 __all__ = ["CaseDesk", "closing_outcome"]
 

@@ -12,12 +12,13 @@ audited by field name). Text columns that cannot be empty get a marker that read
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from intake.audit import utc_text
 from intake.lifecycle import CLOSED_STATUSES
+
+if TYPE_CHECKING:  # sqlite_utils loads numpy when present: imported where a database is opened
+    import sqlite_utils
 
 __all__ = ["ERASED", "ERASED_FIELDS", "closed_at", "erase_notes", "erasure_changes", "is_purged"]
 

@@ -26,12 +26,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from intake.config import Config
 from intake.db import transaction
+
+if TYPE_CHECKING:  # sqlite_utils loads numpy when present: imported where a database is opened
+    import sqlite_utils
 
 __all__ = ["DELIVERY_FAILED", "KNOWLEDGE_RELOAD", "Outbox", "OutboxRow", "failure_notice_recipients", "stamp"]
 

@@ -29,12 +29,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from intake.audit import utc_text
 from intake.calendar import JST, BusinessCalendar
 from intake.lifecycle import CLOSED_STATUSES, Status
+
+if TYPE_CHECKING:  # sqlite_utils loads numpy when present: imported where a database is opened
+    import sqlite_utils
 
 __all__ = ["Month", "MonthlyReport", "Spread", "monthly_report", "nearest_rank", "parse_month"]
 

@@ -17,8 +17,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from intake.audit import utc_text
 from intake.calendar import JST
@@ -27,6 +26,9 @@ from intake.db import transaction
 from intake.desk import CaseDesk
 from intake.erasure import ERASED
 from intake.lifecycle import CLOSED_STATUSES, RETENTION_JOB
+
+if TYPE_CHECKING:  # sqlite_utils loads numpy when present: imported where a database is opened
+    import sqlite_utils
 
 __all__ = ["PurgeResult", "daily_cutoff", "purge_closed", "purgeable", "run_daily", "scrub_file"]
 

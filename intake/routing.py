@@ -20,8 +20,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from intake.calendar import JST, BusinessCalendar
 from intake.case import Case
@@ -32,6 +31,9 @@ from intake.lifecycle import SERVER_OPERATOR, Status
 from intake.outbox import Outbox, stamp
 from intake.report import Month
 from intake.store import CaseStore
+
+if TYPE_CHECKING:  # sqlite_utils loads numpy when present: imported where a database is opened
+    import sqlite_utils
 
 __all__ = ["Kind", "Router", "business_minutes_between"]
 

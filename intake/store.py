@@ -14,9 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from intake.audit import AuditEvent, AuditRow, Created, from_row, to_row, utc_text
 from intake.calendar import JST
@@ -28,6 +26,9 @@ from intake.errors import CaseNotFound
 from intake.lifecycle import CLOSED_STATUSES, OPEN_STATUSES, Action, Status, authorise
 from intake.request_types import RequestTypes, load_request_types
 from intake.validation import Details, NewCase
+
+if TYPE_CHECKING:  # sqlite_utils loads numpy when present: imported where a database is opened
+    import sqlite_utils
 
 __all__ = ["CaseStore", "detail_columns", "format_case_id"]
 

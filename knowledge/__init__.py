@@ -2,6 +2,7 @@
 
     from knowledge import load_knowledge_base
     kb = load_knowledge_base()             # the bundled policy.yaml and faq.yaml, checked and indexed
+    kb = load_indexed(directory)           # the same, through the on-disk index cache (knowledge.index_cache)
     answer = kb.ask("開示請求きたらどうする？")
     answer.answered, answer.sections, answer.render_text()
 """
@@ -9,6 +10,7 @@ from common.yaml_lines import Problem
 from knowledge.answer import Answer, Hit
 from knowledge.base import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
 from knowledge.check import BUNDLED_DIR, KnowledgeFiles, read_knowledge
+from knowledge.index_cache import load_indexed
 from knowledge.live import LiveKnowledgeBase, Reload, ReloadOutcome
 from knowledge.model import FaqEntry, PolicyEntry
 
@@ -25,6 +27,7 @@ __all__ = [
     "Problem",
     "Reload",
     "ReloadOutcome",
+    "load_indexed",
     "load_knowledge_base",
     "read_knowledge",
 ]

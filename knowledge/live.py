@@ -14,8 +14,9 @@ from enum import Enum
 from pathlib import Path
 
 from common.yaml_lines import Problem
-from knowledge.base import KnowledgeBase, load_knowledge_base
-from knowledge.check import knowledge_version, read_knowledge
+from knowledge.base import KnowledgeBase, KnowledgeBaseError
+from knowledge.check import knowledge_version
+from knowledge.index_cache import load_indexed
 
 __all__ = ["LiveKnowledgeBase", "Reload", "ReloadOutcome"]
 
@@ -49,9 +50,10 @@ class LiveKnowledgeBase:
 
     @classmethod
     def load(cls, directory: Path) -> LiveKnowledgeBase:
-        """Read and check `directory`; raises `KnowledgeBaseError` when it has problems (start-up refuses it)."""
+        """Read and check `directory` (its index from the cache when there); raises `KnowledgeBaseError` when it
+        has problems (start-up refuses it)."""
         version = knowledge_version(directory)
-        return cls(load_knowledge_base(directory), directory=directory, version=version)
+        return cls(load_indexed(directory), directory=directory, version=version)
 
     @classmethod
     def fixed(cls, knowledge_base: KnowledgeBase) -> LiveKnowledgeBase:
@@ -71,10 +73,11 @@ class LiveKnowledgeBase:
             version = knowledge_version(self.directory)
             if version in (self.version, self._refused):
                 return None
-            files = read_knowledge(self.directory)
-            if files.problems:
+            try:
+                loaded = load_indexed(self.directory)
+            except KnowledgeBaseError as exc:
                 self._refused = version
-                return Reload(ReloadOutcome.REFUSED, version, tuple(files.problems))
-            self._current = KnowledgeBase(files.policy, files.faq, files.summaries, files.replies)
+                return Reload(ReloadOutcome.REFUSED, version, tuple(exc.problems))
+            self._current = loaded
             self.version, self._refused = version, None
             return Reload(ReloadOutcome.LOADED, version)

@@ -35,22 +35,38 @@ def texts(words: Sequence[str], *, empty: str) -> Iterator[str]:
     yield text
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with `only` just that command's parser (see `command_named`)."""
     parser = argparse.ArgumentParser(
         prog="privacy-bot",
         description="Answers questions about the CallConnect privacy policy and tracks privacy requests.",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in (only,) if only is not None else COMMAND_MODULES:
         importlib.import_module(f"privacy_bot.commands.{name}").register(subparsers)
     return parser
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command the arguments run, when it is one of ours; None for `--help`, nothing, or a mistyped command.
+
+    A command module imports what its command needs (`serve` the Slack SDK, `report` matplotlib, the case commands
+    the database layer); building every parser would make `ask` pay for all of them. The top-level parser has no
+    option but `-h`, so the first word not starting with `-` is the command; when there is none, or it is unknown,
+    every command is registered so that the help and the "invalid choice" message list them all.
+    """
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    if first is None or any(arg in ("-h", "--help") for arg in argv[: list(argv).index(first)]):
+        return None
+    return first if first in COMMAND_MODULES else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     # Questions arrive from shells and pipes in any state: read and write UTF-8, and never die on a bad byte.
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(command_named(words)).parse_args(words)
     try:
         return int(args.func(args) or 0)
     except UsageError as exc:

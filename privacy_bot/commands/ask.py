@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Any
 
-from knowledge import Answer, KnowledgeBaseError, load_knowledge_base
+from knowledge import Answer, KnowledgeBaseError, load_indexed
 from privacy_bot.cli import texts
 from privacy_bot.knowledge_in_use import knowledge_dir
 
@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        kb = load_knowledge_base(knowledge_dir())
+        kb = load_indexed(knowledge_dir())
     except KnowledgeBaseError as exc:
         print(exc, file=sys.stderr)
         return 1
