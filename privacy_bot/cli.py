@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-COMMAND_MODULES = ("ask", "kb", "classify", "cases", "serve", "doctor", "report")
+COMMAND_MODULES = ("ask", "kb", "classify", "cases", "serve", "doctor", "report", "demo")
 
 
 class UsageError(Exception):
