@@ -35,7 +35,7 @@ class AppLink:
         request = urllib.request.Request(self.url, data=body.encode("utf-8"), method="POST")
         request.add_header("Content-Type", content_type)
         request.add_header("X-Slack-Request-Timestamp", ts)
-        request.add_header("X-Slack-Signature", self._verifier.generate_signature(timestamp=ts, body=body))
+        request.add_header("X-Slack-Signature", self._verifier.generate_signature(timestamp=ts, body=body) or "")
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
                 return response.status, response.read().decode("utf-8")
