@@ -143,6 +143,13 @@ class DemoServer:
             self.standin.close_modals(user)
         return {"status": status, "response_action": action}
 
+    def open_home(self, user: str) -> dict[str, Any]:
+        """A person opens the bot's App Home tab: Slack's `app_home_opened` event, which the app answers by
+        publishing the view."""
+        status, _ = self._link().event({"type": "app_home_opened", "user": user, "channel": "D" + user,
+                                        "tab": "home", "event_ts": self.standin.next_ts()})
+        return {"status": status}
+
     def close_modal(self, user: str) -> None:
         self.standin.close_modals(user)
 
@@ -250,5 +257,6 @@ _PAGE_ACTIONS: dict[str, Any] = {
     "/demo/press": lambda demo, body: demo.press(user=body["user"], channel=body["channel"], ts=body["ts"],
                                                   action=body["action"]),
     "/demo/submit": lambda demo, body: demo.submit(user=body["user"], answers=body["answers"]),
+    "/demo/home": lambda demo, body: demo.open_home(body["user"]),
     "/demo/close": lambda demo, body: demo.close_modal(body["user"]) or {},
 }

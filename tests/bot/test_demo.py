@@ -129,3 +129,11 @@ def test_the_command_prints_its_address_and_stops_on_ctrl_c() -> None:
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def test_app_home_is_published_for_the_person_who_opens_it(page: Page) -> None:
+    assert page.state(MANAGER)["home"] is None
+    page.post("/demo/home", {"user": MANAGER})
+    home = page.wait(lambda: page.state(MANAGER)["home"])
+    assert home["type"] == "home" and home["blocks"]
+    assert page.state(OUTSIDER)["home"] is None  # published for the manager only
