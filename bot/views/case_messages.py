@@ -16,8 +16,8 @@ from intake.lifecycle import RETENTION_JOB
 from intake.case import AuditEntry
 
 from bot import ids
-from bot.views import case_labels
 from bot.models import menu_value
+from bot.views import case_labels
 from bot.views.blocks import (
     Block,
     Message,
