@@ -37,7 +37,7 @@ def format_case_id(year: int, seq: int) -> str:
     return f"PRV-{year}-{seq:04d}"
 
 
-def detail_columns(details: Details | NewCase) -> dict[str, Any]:
+def detail_columns(details: Details) -> dict[str, Any]:
     """The `cases` columns of the details an intake records and an edit may change (requester, channel, whose
     data, agent, identity check): one mapping for both, so an edit writes exactly what intake would."""
     agent = details.agent

@@ -105,19 +105,12 @@ class Details:
 
 
 @dataclass(frozen=True)
-class NewCase:
-    """A validated intake, ready to store. `urgent` already includes the type's and the text's urgency."""
+class NewCase(Details):
+    """A validated intake, ready to store: its details (checked as an edit checks them) and what only intake sets.
+    `urgent` already includes the type's and the text's urgency."""
 
     type: str
     description: str
-    channel: str
-    requester: Requester
-    data_role: str
-    client_name: str | None
-    agent: Agent | None
-    identity_status: str
-    identity_method: str | None
-    identity_document_type: str | None
     urgent: bool
     received_at: datetime
     due_at: datetime | None
@@ -354,16 +347,9 @@ def validate_new_case(
         raise ValidationError(fields.errors)
     assert type_id and description  # guaranteed by the required checks above
     return NewCase(
+        **vars(details),
         type=type_id,
         description=description,
-        channel=details.channel,
-        requester=details.requester,
-        data_role=details.data_role,
-        client_name=details.client_name,
-        agent=details.agent,
-        identity_status=details.identity_status,
-        identity_method=details.identity_method,
-        identity_document_type=details.identity_document_type,
         urgent=urgent or request_types[type_id].urgent or bool(urgency_signals(description)),
         received_at=received_at,
         due_at=due_at,
