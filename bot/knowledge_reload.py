@@ -18,7 +18,7 @@ from common.clock import utc_now
 from intake import Config
 from intake.outbox import KNOWLEDGE_RELOAD, Outbox
 from knowledge import LiveKnowledgeBase, Reload, ReloadOutcome
-from knowledge.check import knowledge_version
+from knowledge.versions import read_catalog
 
 from bot.storage import PerThreadDatabase
 
@@ -100,7 +100,7 @@ class KnowledgeReloader:
                 return
             self._requested.clear()
             try:
-                version = knowledge_version(directory)
+                version = read_catalog(directory).fingerprint()  # every version's files
                 if requested or (version == seen and version != self.knowledge.version):
                     self.reload()
                 seen = version

@@ -119,6 +119,11 @@ class KnowledgeBase:
         self.replies = replies or Replies((), None)
         self.faq = {entry.id: entry for entry in faq}
         self.summaries = {summary.cites: summary for summary in summaries}
+        #: The version of the policy this is ("base" or its effective date) and how a citation names it
+        #: (「2026年12月1日改定版」); set by `knowledge.live`, which knows the versions held beside it. No label
+        #: while only one version is held.
+        self.version_key = "base"
+        self.version_labels: dict[Language, str] = {}
         self._children: dict[str, list[PolicyEntry]] = {}
         for entry in self.policy.values():
             for ancestor in _ancestors(entry.id):
@@ -409,7 +414,9 @@ class KnowledgeBase:
 
     def citation(self, entry: PolicyEntry, language: Language) -> str:
         """How `language` cites an entry: 「第8条（個人情報の第三者への提供）第4号」, as Japanese documents cite
-        numbered items, or "Section 8 (Provision to Third Parties), item 4"; a table row adds its heading."""
+        numbered items, or "Section 8 (Provision to Third Parties), item 4"; a table row adds its heading, and the
+        version is named when more than one is held (「2026年12月1日改定版 第10条（…）」 / "Section 10 (…), version
+        of 2026-12-01")."""
         form = _CITATION[language]
         section = self.policy[entry.section]
         text = form.section.format(section=entry.section, title=_title(section, language))
@@ -418,6 +425,9 @@ class KnowledgeBase:
             text += form.item.format(number=item.number)
         if item is not None and item is not entry:
             text += form.row.format(title=_title(entry, language))
+        label = self.version_labels.get(language, "")
+        if label:
+            text = f"{text}, {label}" if language == "en" else f"{label} {text}"
         return form.whole.format(text=text)
 
     def _item(self, entry: PolicyEntry) -> PolicyEntry | None:
