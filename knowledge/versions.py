@@ -229,7 +229,7 @@ class _RevisionReader(YamlReader):
         return found
 
 
-def read_revision(path: Path | str, effective: date) -> tuple[RevisionRecord | None, list[Problem]]:
+def read_revision(path: Path | str) -> tuple[RevisionRecord | None, list[Problem]]:
     """A version's `revision.yaml`, and its problems; (None, []) when the version has none (the base, or one put
     in place by hand, which then has nothing listed for review)."""
     path = Path(path)
@@ -240,6 +240,11 @@ def read_revision(path: Path | str, effective: date) -> tuple[RevisionRecord | N
     if root is None:
         return None, reader.problems
     fields = reader.mapping(root, "the file") or {}
+    effective = _date_named(str(fields["effective"].value)) if "effective" in fields else None
+    if effective is None:
+        reader.problem(fields["effective"].line if "effective" in fields else root.line,
+                       "'effective' must be the version's date, YYYY-MM-DD")
+        return None, reader.problems
     source = fields.get("source")
     moved = tuple(Move(a, b) for a, b, _ in reader.pairs(fields, "moved", ("from", "to")))
     review = reader.pairs(fields, "review", ("id", "why"))
@@ -292,7 +297,7 @@ def pending_review(catalog: VersionCatalog) -> list[tuple[PolicyVersion, Sequenc
     for version in catalog.versions:
         if version.effective is None:
             continue
-        record, _ = read_revision(version.directory / REVISION_FILE, version.effective)
+        record, _ = read_revision(version.directory / REVISION_FILE)
         if record is not None and record.review:
             found.append((version, record.review))
     return found
