@@ -7,6 +7,7 @@ import argparse
 import json
 import shutil
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -124,13 +125,18 @@ def run_versions(args: argparse.Namespace) -> int:
         print(f"knowledge base: {directory.resolve()} (today in Japan: {today.isoformat()})")
         rows = [("▶" if h.standing == "in_force" else " ", h.key, _standing(h), h.label_ja, _revision_text(h))
                 for h in held]
-        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
         for row in rows:
-            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+            print("  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(row, widths)).rstrip())
     problems = [*catalog.problems, *(problem for h in held for problem in h.record_problems)]
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes in a terminal: a Japanese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _standing(held: HeldVersion) -> str:
