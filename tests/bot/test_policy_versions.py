@@ -4,7 +4,7 @@ the version it quotes, once; an English asker whose quote's English rendering is
 revision gets the Japanese text and is told so, never an old or invented translation."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from knowledge.versions import ReviewItem
 
 from bot import Settings
 from bot.runtime import build_runtime
+from bot.views.answer import answer_message
 from tests.bot.conftest import RunningBot
 from tests.bot.conftest import TestClock as Clock  # not collected as a test class
 from tests.revisions import NEW_10_2, NEW_10_2_EN, OLD_10_2, add_revision, base_copy
@@ -76,3 +77,37 @@ def test_the_runtime_refuses_a_knowledge_base_on_another_clock(tmp_path: Path) -
     settings = Settings(bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, api_url="http://127.0.0.1:9/api/")
     with pytest.raises(ValueError, match="runtime's clock"):
         build_runtime(settings, Config(), tmp_path / "bot.db", LiveKnowledgeBase.load(kb), clock=clock)
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("開示請求の手数料は？", "関連する記載（参考。ご質問への答えではありません）: 「2026年12月1日改定版 第10条（ユーザー情報の開示）」"),
+    ("会議室の予約の手数料は？", "*参考になるかもしれない条項*（2026年12月1日改定版）\n• 「第"),
+    ("What is the fee for a disclosure request?",
+     "Related text, for context only (it does not answer the question): Section 10 (Disclosure of user information "
+     "to the user), version of 2026-12-01"),
+])
+def test_answers_that_do_not_answer_name_the_version_of_what_they_point_to(tmp_path: Path, question: str,
+                                                                         named: str) -> None:
+    """A partial answer names the version of the related text it quotes; one the policy does not cover names it
+    once over the sections that might help."""
+    kb = base_copy(tmp_path / "kb")
+    add_revision(kb, EFFECTIVE)
+    knowledge = LiveKnowledgeBase.load(kb, clock=lambda: datetime(2026, 12, 1, 9, 0, tzinfo=JST)).current
+    answer = knowledge.ask(question)
+    message = answer_message(answer, answer_id=1, contact=knowledge.contact(answer.language))
+    texts = list(_texts(message["blocks"]))
+    assert any(named in text for text in texts), texts
+    assert sum(text.count(answer.version_label) for text in texts) == 1
+
+
+def _texts(node: object) -> Iterator[str]:
+    """Every text of a Block Kit structure."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "text" and isinstance(value, str):
+                yield value
+            else:
+                yield from _texts(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _texts(item)
