@@ -1,0 +1,63 @@
+"""A knowledge base holding two versions of the policy, for the tests of what a revision means for cases and for
+the manager: the bundled files as the base, and a revision of our own making in `versions/2026-12-01/` that
+rewords §10 item 1 (one of the three grounds a disclosure may be refused on) and adds an item 4 to §10, in the
+policy text and in policy.yaml alike, with the revision.yaml `kb update` would write."""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from knowledge.check import BUNDLED_DIR, KNOWLEDGE_FILES, POLICY_FILE, SOURCE_FILE
+from knowledge.versions import REVISION_FILE, VERSIONS_DIR, ReviewItem, RevisionRecord, write_revision
+
+EFFECTIVE = date(2026, 12, 1)
+#: §10 item 1 as published, and as the revision words it.
+OLD_10_1 = "ユーザー本人または第三者の生命、身体、財産その他の権利利益を害するおそれがある場合"
+NEW_10_1 = "ユーザー本人または第三者の生命、身体、財産その他の権利利益を害するおそれがあると当社が判断した場合"
+#: The item the revision adds to §10.
+NEW_10_4 = "ユーザー本人からの請求であることを確認できない場合"
+_OLD_10_3_TEXT = "  3. 他の法令に違反するおそれがある場合\n"
+_OLD_10_3_ENTRY = '''      en: [violate other laws, against the law, illegal to disclose, law prevents disclosure, legal restriction, breach of law, legal prohibition]
+'''
+_NEW_10_4_ENTRY = f'''
+  - id: "10.4"
+    title: {{ja: 本人からの請求と確認できない場合, en: ""}}
+    ja: "{NEW_10_4}"
+    en: ""
+    keywords:
+      ja: [本人確認, 本人からの請求, 確認できない]
+      en: []
+'''
+REVIEW = (
+    ReviewItem("policy:10.1", "10.1 changed"),
+    ReviewItem("summary:10.1", "10.1 changed"),
+    ReviewItem("policy:10.4", "10.4 added"),
+    ReviewItem("faq:disclosure-refusal-grounds", "cites 10.1"),
+    ReviewItem("reply:refusal/policy_ground", "quotes 10.1 through {refusal_ground_quote}"),
+)
+
+
+def _replaced(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def write_two_versions(root: Path, *, effective: date = EFFECTIVE,
+                       review: tuple[ReviewItem, ...] = REVIEW) -> Path:
+    """The base at `root` and the revision in force from `effective`; returns the revision's directory."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in KNOWLEDGE_FILES:
+        shutil.copy(BUNDLED_DIR / name, root / name)
+    revision = root / VERSIONS_DIR / effective.isoformat()
+    revision.mkdir(parents=True)
+    for name in KNOWLEDGE_FILES:
+        text = (BUNDLED_DIR / name).read_text(encoding="utf-8")
+        if name == SOURCE_FILE:
+            text = _replaced(_replaced(text, OLD_10_1, NEW_10_1), _OLD_10_3_TEXT, f"{_OLD_10_3_TEXT}  4. {NEW_10_4}\n")
+        elif name == POLICY_FILE:
+            text = _replaced(_replaced(text, OLD_10_1, NEW_10_1), _OLD_10_3_ENTRY, _OLD_10_3_ENTRY + _NEW_10_4_ENTRY)
+        (revision / name).write_text(text, encoding="utf-8")
+    write_revision(revision / REVISION_FILE, RevisionRecord(effective, "callconnect-privacy-policy-new.txt",
+                                                            changed=("10.1",), added=("10.4",), review=review))
+    return revision
