@@ -7,6 +7,7 @@ mistake) is an `UnknownOutboxKind`, never some other message sent in its place.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,7 +17,8 @@ from intake import outbox
 from intake.case import Case
 from intake.report import monthly_report, parse_month
 from gaps import GAP_ANSWERED, GAP_DIGEST, GapStore
-from knowledge import LiveKnowledgeBase
+from knowledge import KnowledgeBaseError, LiveKnowledgeBase
+from knowledge.drafts import version_name
 
 from bot.views.blocks import Message
 from bot.views.case_messages import (
@@ -46,11 +48,17 @@ class UnknownOutboxKind(Exception):
         self.kind = kind
 
 
-def policy_citer(knowledge: LiveKnowledgeBase) -> Citer:
-    """Section ids → 「第10条（…）」 from the knowledge base in use; an id it no longer has is still shown as 第N条."""
+def policy_citer(knowledge: LiveKnowledgeBase, version: str | None = None) -> Citer:
+    """Section ids → 「第10条（…）」 from the knowledge base in use, or from the version `version` (a case's card cites
+    the policy the case was received under, which the citation names when more than one version is held); an id it
+    no longer has is still shown as 第N条, and so is one of a version that cannot be read (with the version's name)."""
 
     def cite(section: str) -> str:
-        knowledge_base = knowledge.current
+        try:
+            knowledge_base = knowledge.current if version is None else knowledge.of(version)
+        except (KeyError, KnowledgeBaseError):
+            assert version is not None  # the version in use is always readable
+            return f"{version_name(knowledge.catalog, version, 'ja')} 第{section}条"
         if knowledge_base.has_entry(section):
             return knowledge_base.citation(knowledge_base.entry(section), "ja")
         return f"第{section}条"
@@ -67,6 +75,8 @@ class OutboxMessages:
     cite: Citer
     #: Citations in either language, for the manager's answers (`bot.answering.section_citer`).
     cite_in: SectionCiter | None = None
+    #: The citer of a case's own policy version, by its key, for the case card (else `cite`).
+    case_cite: Callable[[str], Citer] | None = None
 
     def render(self, row: OutboxRow, *, store: CaseStore, now: datetime) -> Message:
         """The message for `row`. Raises `intake.CaseNotFound` when its case is gone and `UnknownOutboxKind`."""
@@ -84,8 +94,9 @@ class OutboxMessages:
             case Kind.DIGEST:
                 return digest_message(store.list_cases(actor=SERVER_OPERATOR), now=now, request_types=types)
             case Kind.CASE_CARD | Kind.CARD_UPDATE:
-                return case_card(_case(row, store), request_types=types, cite=self.cite,
-                                 repeat=bool(row.data.get("repeat")))
+                found = _case(row, store)
+                cite = self.case_cite(found.policy_version) if self.case_cite else self.cite
+                return case_card(found, request_types=types, cite=cite, repeat=bool(row.data.get("repeat")))
             case Kind.CONFIRMATION:
                 return confirmation_message(_case(row, store), request_types=types, config=self.config)
             case Kind.ESCALATION_POST:
