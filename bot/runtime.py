@@ -134,7 +134,7 @@ def build_runtime(
                            gaps=GapDesk(db, config=config, clock=clock))
     app = build_app(settings=settings, knowledge=knowledge, db=db, config=config, answers=answers,
                     clock=clock, delivery=sender, request_types=types)
-    scheduler = Scheduler(db=db, config=config, wake_delivery=sender.wake, clock=clock)
+    scheduler = Scheduler(db=db, config=config, wake_delivery=sender.wake, clock=clock, knowledge=knowledge)
     reloader = KnowledgeReloader(knowledge=knowledge, db=db, config=config, wake_delivery=sender.wake, clock=clock,
                                  interval=knowledge_poll)
     return Runtime(app=app, sender=sender, answers=answers, scheduler=scheduler, db=db, knowledge=reloader)

@@ -20,6 +20,8 @@ from gaps import GAP_ANSWERED, GAP_DIGEST, GapStore
 from knowledge import KnowledgeBaseError, LiveKnowledgeBase
 from knowledge.drafts import version_name
 
+from bot import revision_notices
+from bot.revision_notices import RevisionReminder, RevisionSummary
 from bot.views.blocks import Message
 from bot.views.case_messages import (
     Citer,
@@ -33,6 +35,7 @@ from bot.views.gaps import Citer as SectionCiter
 from bot.views.gaps import gap_answered_notice, weekly_digest_message
 from bot.views.notices import delivery_failed_message, knowledge_reload_message
 from bot.views.report import monthly_report_message
+from bot.views.revision import revision_notice_message, revision_reminder_message
 
 __all__ = ["UNKNOWN_KIND", "OutboxMessages", "UnknownOutboxKind", "policy_citer"]
 
@@ -91,6 +94,10 @@ class OutboxMessages:
                     loaded=row.data.get("outcome") == "loaded", directory=str(row.data.get("directory")),
                     version=str(row.data.get("version")), problems=[str(p) for p in row.data.get("problems", [])],
                     more=int(row.data.get("more", 0)))
+            case revision_notices.REVISION_NOTICE:
+                return revision_notice_message(RevisionSummary.from_data(row.data))
+            case revision_notices.REVISION_REMINDER:
+                return revision_reminder_message(RevisionReminder.from_data(row.data))
             case Kind.DIGEST:
                 return digest_message(store.list_cases(actor=SERVER_OPERATOR), now=now, request_types=types)
             case Kind.CASE_CARD | Kind.CARD_UPDATE:
