@@ -97,8 +97,8 @@ def revision_reminder_message(reminder: RevisionReminder) -> Message:
         fallback = f"施行中の改定版に未見直しの項目が{count}件あります / {count} item(s) unreviewed in the version in force"
     else:
         days = reminder.business_days_left
-        headline = (f"⏰ ポリシー改定（{ja}施行）の見直しが、あと{count}件残っています。施行まであと{days}営業日です"
-                    "（本日を含む）。")
+        headline = (f"⏰ ポリシー改定（{ja}施行）で見直しが必要な項目が、あと{count}件残っています。施行まであと{days}"
+                    "営業日です（本日を含む）。")
         english = (f"{count} review item(s) left for the policy revision taking effect on {en}: {days} business "
                    "day(s) to go, today included.")
         fallback = f"ポリシー改定の見直し: 残り{count}件、施行まであと{days}営業日 / {count} item(s) left"

@@ -106,8 +106,9 @@ def test_the_dm_once_then_reminders_on_business_days_until_the_list_is_empty(
     bot.tick(at(11, 24, 14))
     [reminder] = rows(bot, REMINDER)
     assert (reminder["recipient"], reminder["data"]["business_days_left"]) == (MANAGER, 5)  # 24, 25, 26, 27, 30
-    [text] = dms(bot, "見直しが、あと", 1)
-    assert "⏰ ポリシー改定（2026年12月1日施行）の見直しが、あと4件残っています。施行まであと5営業日です（本日を含む）。" in text
+    [text] = dms(bot, "見直しが必要な項目が、あと", 1)
+    assert "⏰ ポリシー改定（2026年12月1日施行）で見直しが必要な項目が、あと4件残っています。施行まであと5営業日です（本日を含む）。" \
+        in text
     assert "4 review item(s) left for the policy revision taking effect on December 1, 2026: 5 business day(s) to " \
            "go, today included." in text
     assert "summary:10.1" not in text and "`policy:10.4` — 10.4 added" in text
