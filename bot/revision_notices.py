@@ -184,6 +184,8 @@ class RevisionNotices:
     def record(self, db: sqlite_utils.Database, owed: Sequence[Owed], *, now: datetime) -> int:
         """Write each owed notice with its keys, in one transaction; returns the outbox rows added (a notice another
         process recorded meanwhile is skipped)."""
+        if not owed:
+            return 0
         added = 0
         outbox = Outbox(db)
         with transaction(db):

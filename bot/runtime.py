@@ -125,8 +125,8 @@ def build_runtime(
     knowledge = knowledge_base if isinstance(knowledge_base, LiveKnowledgeBase) else \
         LiveKnowledgeBase.fixed(knowledge_base)
     messages = OutboxMessages(config=config, request_types=types, cite=policy_citer(knowledge),
-                              cite_in=lambda section, language: section_citer(knowledge.current)(section, language),
-                              case_cite=functools.partial(policy_citer, knowledge))
+                              case_cite=functools.partial(policy_citer, knowledge),
+                              cite_in=lambda section, language: section_citer(knowledge.current)(section, language))
     sender = OutboxSender(client=build_delivery_client(settings), db=db, config=config, messages=messages,
                           policy=retry, clock=clock)
     answers = AnswerWorker(client=build_delivery_client(settings), inbox=inbox, db=db,

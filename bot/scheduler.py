@@ -31,27 +31,30 @@ TICK_SECONDS = 60.0
 
 class Scheduler:
     def __init__(self, *, db: PerThreadDatabase, config: Config, wake_delivery: Callable[[], None],
-                 clock: Callable[[], datetime] = utc_now, interval: float = TICK_SECONDS,
-                 knowledge: LiveKnowledgeBase | None = None) -> None:
+                 knowledge: LiveKnowledgeBase, clock: Callable[[], datetime] = utc_now,
+                 interval: float = TICK_SECONDS) -> None:
         self.db = db
         self.config = config
         self.wake_delivery = wake_delivery
         self.clock = clock
         self.interval = interval
-        self.revisions = RevisionNotices(knowledge, config=config) if knowledge is not None else None
+        self.revisions = RevisionNotices(knowledge, config=config)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     def tick(self, now: datetime) -> int:
         """Owe whatever has fallen due by `now`, then wake the sender; returns the outbox rows added."""
         # Read first, outside the write lock: the titles of a revision's entries may need an old version read.
-        revisions = self.revisions.due(self.db.get(), now=now) if self.revisions is not None else []
+        try:
+            revisions = self.revisions.due(self.db.get(), now=now)
+        except Exception as error:  # noqa: BLE001 - an unreadable revision must not hold up the cases' reminders
+            log.error("scheduler revision notices error=%s", type(error).__name__)
+            revisions = []
         with self.db.write_lock:
             added = Router(self.db.get(), config=self.config).tick(now=now)
             added += owe_weekly_digest(self.db.get(), config=self.config, now=now)
             purged = run_daily(CaseDesk(self.db.get(), config=self.config), now=now)
-            if self.revisions is not None and revisions:
-                added += self.revisions.record(self.db.get(), revisions, now=now)
+            added += self.revisions.record(self.db.get(), revisions, now=now)
         if purged is not None:
             added += len(purged.case_ids)  # each purge edits the case's cards in Slack
         if added:

@@ -76,10 +76,10 @@ class OutboxMessages:
     config: Config
     request_types: RequestTypes
     cite: Citer
+    #: The citer of a case's own policy version, by its key: a case card cites the policy the case was received under.
+    case_cite: Callable[[str], Citer]
     #: Citations in either language, for the manager's answers (`bot.answering.section_citer`).
     cite_in: SectionCiter | None = None
-    #: The citer of a case's own policy version, by its key, for the case card (else `cite`).
-    case_cite: Callable[[str], Citer] | None = None
 
     def render(self, row: OutboxRow, *, store: CaseStore, now: datetime) -> Message:
         """The message for `row`. Raises `intake.CaseNotFound` when its case is gone and `UnknownOutboxKind`."""
@@ -102,8 +102,8 @@ class OutboxMessages:
                 return digest_message(store.list_cases(actor=SERVER_OPERATOR), now=now, request_types=types)
             case Kind.CASE_CARD | Kind.CARD_UPDATE:
                 found = _case(row, store)
-                cite = self.case_cite(found.policy_version) if self.case_cite else self.cite
-                return case_card(found, request_types=types, cite=cite, repeat=bool(row.data.get("repeat")))
+                return case_card(found, request_types=types, cite=self.case_cite(found.policy_version),
+                                 repeat=bool(row.data.get("repeat")))
             case Kind.CONFIRMATION:
                 return confirmation_message(_case(row, store), request_types=types, config=self.config)
             case Kind.ESCALATION_POST:
