@@ -57,11 +57,13 @@ def policy_citer(knowledge: LiveKnowledgeBase, version: str | None = None) -> Ci
     no longer has is still shown as 第N条, and so is one of a version that cannot be read (with the version's name)."""
 
     def cite(section: str) -> str:
-        try:
-            knowledge_base = knowledge.current if version is None else knowledge.of(version)
-        except (KeyError, KnowledgeBaseError):
-            assert version is not None  # the version in use is always readable
-            return f"{version_name(knowledge.catalog, version, 'ja')} 第{section}条"
+        if version is None:
+            knowledge_base = knowledge.current
+        else:
+            try:
+                knowledge_base = knowledge.of(version)
+            except (KeyError, KnowledgeBaseError):
+                return f"{version_name(knowledge.catalog, version, 'ja')} 第{section}条"
         if knowledge_base.has_entry(section):
             return knowledge_base.citation(knowledge_base.entry(section), "ja")
         return f"第{section}条"
