@@ -18,8 +18,9 @@ NEW_10_1 = "ユーザー本人または第三者の生命、身体、財産そ�
 #: The item the revision adds to §10.
 NEW_10_4 = "ユーザー本人からの請求であることを確認できない場合"
 _OLD_10_3_TEXT = "  3. 他の法令に違反するおそれがある場合\n"
-_OLD_10_3_ENTRY = '''      en: [violate other laws, against the law, illegal to disclose, law prevents disclosure, legal restriction, breach of law, legal prohibition]
-'''
+#: The last line of §10 item 3's entry in policy.yaml, after which the revision's item 4 is added.
+_OLD_10_3_ENTRY = ("      en: [violate other laws, against the law, illegal to disclose, law prevents disclosure, "
+                   "legal restriction, breach of law, legal prohibition]\n")
 _NEW_10_4_ENTRY = f'''
   - id: "10.4"
     title: {{ja: 本人からの請求と確認できない場合, en: ""}}

@@ -15,7 +15,8 @@ text after `/privacy intake`, the description is prefilled and the type and urge
 checked by `intake.validate_new_case`; a bad field goes back next to itself in the ack and nothing is stored.
 A good one, with the key of the policy version in force at its receipt, is stored with its announcements in one
 transaction (`CaseDesk.log_once`), and the ack turns the modal into the confirmation (case id and due date): the
-agent is answered even while Slack's Web API is down, because the ack is the HTTP response itself. Logs carry the case id and Slack ids, never the fields.
+agent is answered even while Slack's Web API is down, because the ack is the HTTP response itself. Logs carry the
+case id and Slack ids, never the fields.
 
 Either the case is stored and confirmed, or nothing is stored and the modal says so; never a stored case behind a
 modal that timed out (the agent would submit it again). Slack waits 3 s for the ack, so the write may wait for

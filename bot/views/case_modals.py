@@ -286,8 +286,9 @@ def draft_reply_modal(case: Case, *, draft: Draft, stages: Sequence[ReplyStage],
         for number, chunk in enumerate(split_text(draft.text(), 3000))
     ]
     if draft.version_labels:
-        blocks.append(context(f"📜 受付時のポリシー（{escape(draft.version_labels['ja'])}）に基づく文案です / Drafted "
-                              f"from the policy in force when the case was received ({escape(draft.version_labels['en'])})"))
+        ja, en = escape(draft.version_labels["ja"]), escape(draft.version_labels["en"])
+        blocks.append(context(f"📜 受付時のポリシー（{ja}）に基づく文案です / Drafted from the policy in force when the case "
+                              f"was received ({en})"))
     blocks.append(context("🔒 ボットは送信しません。コピーして、本人確認済みの連絡先から送り、送ったら「送信済みにする」を"
                           "押してください。 / The bot sends nothing: copy this, send it to the requester's verified "
                           "contact, then press Mark as sent."))

@@ -10,7 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from intake import JST, Acknowledge, Case, CaseDesk, Config, Refuse, ReplyStage, load_request_types, open_db, validate_new_case
+from intake import (
+    JST,
+    Acknowledge,
+    Case,
+    CaseDesk,
+    Config,
+    Refuse,
+    ReplyStage,
+    load_request_types,
+    open_db,
+    validate_new_case,
+)
 from knowledge import LiveKnowledgeBase
 from knowledge.drafts import VersionUnreadable, case_knowledge_base, draft_reply
 from tests.policy_versions import NEW_10_1, OLD_10_1, write_two_versions
