@@ -132,6 +132,7 @@ def build_runtime(
     knowledge = knowledge_base if isinstance(knowledge_base, LiveKnowledgeBase) else \
         LiveKnowledgeBase.fixed(knowledge_base)
     messages = OutboxMessages(config=config, request_types=types, cite=policy_citer(knowledge),
+                              case_cite=functools.partial(policy_citer, knowledge),
                               cite_in=lambda section, language: section_citer(knowledge.current)(section, language))
     sender = OutboxSender(client=build_delivery_client(settings), db=db, config=config, messages=messages,
                           policy=retry, clock=clock)
@@ -140,7 +141,7 @@ def build_runtime(
                            gaps=GapDesk(db, config=config, clock=clock))
     app = build_app(settings=settings, knowledge=knowledge, db=db, config=config, answers=answers,
                     clock=clock, delivery=sender, request_types=types)
-    scheduler = Scheduler(db=db, config=config, wake_delivery=sender.wake, clock=clock)
+    scheduler = Scheduler(db=db, config=config, wake_delivery=sender.wake, clock=clock, knowledge=knowledge)
     reloader = KnowledgeReloader(knowledge=knowledge, db=db, config=config, wake_delivery=sender.wake, clock=clock,
                                  interval=knowledge_poll)
     return Runtime(app=app, sender=sender, answers=answers, scheduler=scheduler, db=db, knowledge=reloader)

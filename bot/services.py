@@ -11,6 +11,7 @@ from datetime import datetime
 
 from intake import CaseDesk, CaseStore, Config, RequestTypes
 from knowledge import KnowledgeBase, LiveKnowledgeBase
+from knowledge.drafts import version_name
 
 from bot.answer_worker import AnswerWorker
 from bot.feedback import FeedbackStore
@@ -39,6 +40,14 @@ class Services:
     @property
     def knowledge_base(self) -> KnowledgeBase:
         return self.knowledge.current
+
+    def policy_version_label(self, key: str) -> str:
+        """「2026年12月1日改定前の版 / version before 2026-12-01」 for a case's version key; empty while the knowledge
+        base holds one version only (there is nothing to tell it from)."""
+        catalog = self.knowledge.catalog
+        if len(catalog.versions) < 2:
+            return ""
+        return f"{version_name(catalog, key, 'ja')} / {version_name(catalog, key, 'en')}"
 
     def desk(self) -> CaseDesk:
         """The case desk on this thread's connection (listeners run on several threads)."""

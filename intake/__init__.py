@@ -6,7 +6,7 @@ exported here, and word the named exceptions of `intake.errors` for people.
 from __future__ import annotations
 
 from intake.calendar import JST, BusinessCalendar, BusinessHours
-from intake.case import Agent, AuditEntry, Case, Identity, Note, Requester
+from intake.case import BASE_POLICY_VERSION, Agent, AuditEntry, Case, Identity, Note, Requester
 from intake.commands import (
     Acknowledge,
     AddNote,
@@ -51,6 +51,7 @@ from intake.audit import Extended, ReplySent
 from intake.replies import REPLY_LANGUAGES, ReplyStage, check_stage, fitting_stages, suggested_stage
 
 __all__ = [
+    "BASE_POLICY_VERSION",
     "CLOSED_STATUSES",
     "JST",
     "OPEN_STATUSES",

@@ -12,7 +12,11 @@ from typing import Any
 from intake.audit import AuditEvent, AuditRow, to_row
 from intake.calendar import JST
 
-__all__ = ["Agent", "AuditEntry", "Case", "Identity", "Note", "Requester", "jst_iso"]
+__all__ = ["BASE_POLICY_VERSION", "Agent", "AuditEntry", "Case", "Identity", "Note", "Requester", "jst_iso"]
+
+#: The key of the first version of the policy a knowledge base holds (`knowledge.versions.BASE_KEY`): what a case
+#: records when no revision was in force at its receipt, and what cases logged before versions existed got.
+BASE_POLICY_VERSION = "base"
 
 
 def jst_iso(moment: datetime | None) -> str | None:
@@ -144,6 +148,9 @@ class Case:
     history: tuple[AuditEntry, ...] = ()
     #: Internal notes, oldest first; filled, like `history`, when the case is read with its audit trail.
     notes: tuple[Note, ...] = ()
+    #: The key of the policy version in force when the case was received ("2026-12-01", or "base"): its reply
+    #: drafts quote that version, whichever is in force when they are drafted.
+    policy_version: str = BASE_POLICY_VERSION
 
     def summary_json(self) -> dict[str, Any]:
         """The fields without personal data: what may appear in a channel or a log."""
@@ -188,6 +195,7 @@ class Case:
                 "created_by": self.created_by,
                 "waiting": None if self.waiting_for is None else {"for": self.waiting_for,
                                                                   "since": jst_iso(self.waiting_since)},
+                "policy_version": self.policy_version,
                 "created_at": jst_iso(self.created_at),
                 "updated_at": jst_iso(self.updated_at),
             }

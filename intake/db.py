@@ -233,12 +233,21 @@ ALTER TABLE cases ADD COLUMN waiting_for TEXT;
 ALTER TABLE cases ADD COLUMN waiting_since TEXT;
 """
 
+# Migration 8: the version of the policy in force when the case was received (issue 14), so that its reply drafts
+# quote that version even after a revision takes effect. The key is what the knowledge base names its versions by
+# ("2026-12-01", or "base" for the first one held); cases logged before versions existed were received under the
+# only version there was, the base.
+_POLICY_VERSION = """
+ALTER TABLE cases ADD COLUMN policy_version TEXT NOT NULL DEFAULT 'base';
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL), Migration("0002_outbox", _OUTBOX),
                                      Migration("0003_intake_keys", _INTAKE_KEYS),
                                      Migration("0004_drop_slack_events", ""),
                                      Migration("0005_case_notes", _CASE_NOTES),
                                      Migration("0006_retention", _RETENTION),
-                                     Migration("0007_waiting", _WAITING))
+                                     Migration("0007_waiting", _WAITING),
+                                     Migration("0008_policy_version", _POLICY_VERSION))
 
 
 def run_migrations(

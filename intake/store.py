@@ -100,6 +100,7 @@ def _case_from_row(row: dict[str, Any], history: Sequence[AuditEntry] = ()) -> C
         created_at=_time(row["created_at"]),
         updated_at=_time(row["updated_at"]),
         history=tuple(history),
+        policy_version=row["policy_version"],
     )
 
 
@@ -149,6 +150,7 @@ class CaseStore:
                 "due_at": _iso(due_at),
                 "description": new.description,
                 "assignee": new.assignee,
+                "policy_version": new.policy_version,
                 **detail_columns(new),
                 "identity_verified_at": _iso(now) if verified else None,
                 "identity_verified_by": actor if verified else None,

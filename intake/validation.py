@@ -22,7 +22,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from intake.calendar import BusinessCalendar, JST
-from intake.case import Agent, Requester
+from intake.case import BASE_POLICY_VERSION, Agent, Requester
 from intake.classify import urgency_signals
 from intake.config import Config
 from intake.errors import Code, FieldError, ValidationError
@@ -77,7 +77,7 @@ INPUT_FIELDS: dict[str, tuple[str, ...]] = {
 #: Fields of `cases show --json` that privacy-bot sets itself (dotted for nested ones).
 READ_ONLY_FIELDS = (
     "id", "status", "outcome", "refusal_ground", "reason", "created_by", "created_at", "updated_at", "history",
-    "identity.verified_at", "identity.verified_by", "notes", "waiting",
+    "identity.verified_at", "identity.verified_by", "notes", "waiting", "policy_version",
 )
 #: What an edit of a logged case may change (dotted, as `cases show --json` names them): the details an agent may
 #: have mistyped or learnt later. The type, the description and the dates stay as logged; the status, the due date
@@ -107,7 +107,11 @@ class Details:
 @dataclass(frozen=True)
 class NewCase(Details):
     """A validated intake, ready to store: its details (checked as an edit checks them) and what only intake sets.
-    `urgent` already includes the type's and the text's urgency."""
+    `urgent` already includes the type's and the text's urgency.
+
+    `policy_version` is the key of the policy version in force at `received_at`: the edge that logs the case knows
+    the knowledge base (intake does not) and sets it (`dataclasses.replace`) once `received_at` is settled; a
+    knowledge base holding one version has only the base."""
 
     type: str
     description: str
@@ -115,6 +119,7 @@ class NewCase(Details):
     received_at: datetime
     due_at: datetime | None
     assignee: str | None
+    policy_version: str = BASE_POLICY_VERSION
 
 
 def parse_moment(value: str, *, end_of_day: BusinessCalendar | None = None) -> datetime:

@@ -4,21 +4,30 @@ The bot never sends it: a person copies it into the channel the requester is ver
 it sent. What goes into it is taken, never retyped: §10's ground from `policy.yaml`, §16's contact address from
 `policy.yaml`, the request type's label from the request types, dates in Japan time (2026年5月11日 / May 11,
 2026), and the case's own facts (its extension's dates and reason, the client, the refusal's reason).
+
+A request is answered under the policy in force when it was received (issue 14): a disclosure refused after a
+revision took effect still cites the §10 the requester asked under. So a draft is made from the knowledge base of
+the case's own version (`case_knowledge_base`), templates and quotes alike; when that version cannot be read any
+more, there is no draft (`VersionUnreadable`), never one quoting another version's text in its place.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from common.text import Language
+from common.yaml_lines import Problem
 from intake import JST, Case, Extended, ReplyStage, RequestTypes, check_stage
 
-from knowledge.base import KnowledgeBase
+from knowledge.base import KnowledgeBase, KnowledgeBaseError
+from knowledge.live import LiveKnowledgeBase
 from knowledge.replies import POLICY_GROUND
+from knowledge.versions import BASE_KEY, VersionCatalog, version_label
 
-__all__ = ["CONTACT_ID", "Draft", "draft_reply", "reply_language"]
+__all__ = ["CONTACT_ID", "Draft", "VersionUnreadable", "case_knowledge_base", "draft_reply", "reply_language",
+           "version_name"]
 
 #: §16's contact address, as the policy prints it.
 CONTACT_ID = "16.1"
@@ -35,10 +44,56 @@ class Draft:
     language: Language
     subject: str
     body: str
+    #: The policy version it quotes (the case's) and how citations name it; no names when one version is held.
+    policy_version: str = BASE_KEY
+    version_labels: Mapping[Language, str] = field(default_factory=dict)
 
     def text(self) -> str:
         """Subject line, a blank line, then the body: what `cases draft` prints and the modal shows."""
         return f"{_SUBJECT[self.language]}: {self.subject}\n\n{self.body}"
+
+
+class VersionUnreadable(Exception):
+    """The policy version `case_id` was received under cannot be read: the knowledge base no longer holds it
+    (`problems` empty), or it no longer passes `kb check`. `names` says which version it is, in each language."""
+
+    def __init__(self, case_id: str, key: str, names: Mapping[Language, str], problems: list[Problem]) -> None:
+        super().__init__(f"{case_id}: policy version {key} cannot be read")
+        self.case_id = case_id
+        self.key = key
+        self.names = names
+        self.problems = problems
+
+
+def case_knowledge_base(knowledge: LiveKnowledgeBase, case: Case) -> KnowledgeBase:
+    """The knowledge base of the version `case` was received under (read now if it was not yet); raises
+    `VersionUnreadable` when it is not held any more or has problems."""
+    try:
+        return knowledge.of(case.policy_version)
+    except KeyError:
+        problems: list[Problem] = []
+    except KnowledgeBaseError as exc:
+        problems = list(exc.problems)
+    names: dict[Language, str] = {language: version_name(knowledge.catalog, case.policy_version, language)
+                                  for language in ("ja", "en")}
+    raise VersionUnreadable(case.id, case.policy_version, names, problems)
+
+
+def version_name(catalog: VersionCatalog, key: str, language: Language) -> str:
+    """How a person is told which version `key` is: its label when the knowledge base holds it among others
+    (「2026年12月1日改定前の版」), else from the key alone (「2026年12月1日改定版」, 「最初の版」 / "the first version")."""
+    try:
+        label = catalog.label(catalog.find(key), language)
+    except KeyError:
+        label = ""
+    if label:
+        return label
+    if key == BASE_KEY:
+        return "最初の版" if language == "ja" else "the first version"
+    try:
+        return version_label(date.fromisoformat(key), language)
+    except ValueError:
+        return key
 
 
 def reply_language(requested: str | None) -> Language:
@@ -49,10 +104,11 @@ def reply_language(requested: str | None) -> Language:
 
 def draft_reply(case: Case, stage: ReplyStage, *, language: Language, knowledge_base: KnowledgeBase,
                 request_types: RequestTypes) -> Draft:
-    """The reply of `stage` for `case` (read with its history). Raises `StageNotApplicable` when no reply of that
-    stage fits the case (a refusal's on a case not refused)."""
+    """The reply of `stage` for `case` (read with its history), from `knowledge_base`: the version the case was
+    received under (`case_knowledge_base`). Raises `StageNotApplicable` when no reply of that stage fits the case
+    (a refusal's on a case not refused)."""
     check_stage(case, stage)
-    when = _variant(case, stage, request_types)
+    when = _variant(case, stage, request_types, knowledge_base)
     template = knowledge_base.replies.find(stage, when)
     signature = knowledge_base.replies.signature
     if template is None or signature is None:  # kb check refuses such a knowledge base; load_knowledge_base too
@@ -60,15 +116,17 @@ def draft_reply(case: Case, stage: ReplyStage, *, language: Language, knowledge_
     values = _values(case, stage, language, knowledge_base, request_types)
     text = template.text(language)
     body = f"{_fill(text.body, values)}\n\n{_fill(signature.text(language).body, values)}"
-    return Draft(stage, language, _fill(text.subject, values), body)
+    labels = {name: label for name, label in knowledge_base.version_labels.items() if label}
+    return Draft(stage, language, _fill(text.subject, values), body, knowledge_base.version_key, labels)
 
 
-def _variant(case: Case, stage: ReplyStage, request_types: RequestTypes) -> str | None:
-    """Which template variant fits: a result's by its outcome, a refusal's by whether the policy names its ground."""
+def _variant(case: Case, stage: ReplyStage, request_types: RequestTypes, knowledge_base: KnowledgeBase) -> str | None:
+    """Which template variant fits: a result's by its outcome, a refusal's by whether the policy (the case's version
+    of it) names its ground."""
     if stage is ReplyStage.RESULT:
         return case.outcome
     ground = request_types.grounds.get(case.refusal_ground or "")
-    if stage is ReplyStage.REFUSAL and ground is not None and ground.policy_section:
+    if stage is ReplyStage.REFUSAL and ground is not None and ground.policy_section in knowledge_base.policy:
         return POLICY_GROUND
     return None
 
@@ -95,7 +153,7 @@ def _values(case: Case, stage: ReplyStage, language: Language, knowledge_base: K
     ground = request_types.grounds.get(case.refusal_ground or "")
     if ground is not None:
         values["refusal_ground"] = ground.label.ja if language == "ja" else ground.label.en
-        if ground.policy_section:
+        if ground.policy_section in knowledge_base.policy:
             entry = knowledge_base.policy[ground.policy_section]
             values["refusal_ground_quote"] = entry.ja if language == "ja" else entry.en
     return values

@@ -74,6 +74,14 @@ class LiveKnowledgeBase:
                    clock=clock)
 
     @classmethod
+    def unread(cls, directory: Path, *, clock: Callable[[], datetime] = utc_now) -> LiveKnowledgeBase:
+        """The versions held in `directory`, none read yet: each is read and checked on first use (`of`, `as_of`).
+        For a command that needs one version only (a case's reply draft, a case's version key), which must work
+        even when another version has problems."""
+        catalog = read_catalog(directory)
+        return cls(_Held(catalog, {}), directory=directory, version=catalog.fingerprint(), clock=clock)
+
+    @classmethod
     def fixed(cls, knowledge_base: KnowledgeBase) -> LiveKnowledgeBase:
         catalog = VersionCatalog(Path("."), (PolicyVersion(None, Path(".")),))
         return cls(_Held(catalog, {catalog.versions[0].key: knowledge_base}), directory=None, version="fixed")

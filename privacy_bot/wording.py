@@ -7,10 +7,15 @@ allowed, not from this status) are the command line's own: they name the options
 from __future__ import annotations
 
 from intake import InvalidTransition, NotAuthorised, StageNotApplicable, ValidationError, allowed_next
+from knowledge.drafts import VersionUnreadable
 
 from bot.views.problems import field_messages
 
-__all__ = ["field_error_lines", "invalid_transition", "not_authorised", "not_found", "stage_not_applicable"]
+__all__ = ["field_error_lines", "invalid_transition", "not_authorised", "not_found", "stage_not_applicable",
+           "version_unreadable"]
+
+#: Problems of an unreadable version listed under its sentence (`kb check` lists them all).
+_PROBLEMS_SHOWN = 5
 
 
 def not_found(case_id: str) -> str:
@@ -43,3 +48,18 @@ def stage_not_applicable(error: StageNotApplicable) -> str:
         "transfer": f"移送（transferred）ではありません (the case is {error.status}, not transferred)",
     }.get(error.stage, error.status)
     return f"{error.case_id} に {error.stage} の返信文案は作れません: {why}"
+
+
+def version_unreadable(error: VersionUnreadable) -> str:
+    """No draft: the case's own policy version cannot be read (a draft from another version would misquote the
+    policy the request was made under). Why, and the first problems when it no longer passes `kb check`."""
+    why = ("ナレッジベースにその版がありません (the knowledge base no longer holds it)" if not error.problems else
+           "その版に誤りがあります (it no longer passes kb check)")
+    lines = [f"{error.case_id} の受付時のポリシー（{error.names['ja']}）を読み込めないため、返信文案を作れません: {why}。"
+             f"ほかの版で代用はしません (no draft: the policy {error.case_id} was received under, {error.names['en']}, "
+             "cannot be read; no other version is quoted in its place)"]
+    lines += [f"  {problem}" for problem in error.problems[:_PROBLEMS_SHOWN]]
+    if len(error.problems) > _PROBLEMS_SHOWN:
+        lines.append(f"  …ほか {len(error.problems) - _PROBLEMS_SHOWN} 件 ({len(error.problems) - _PROBLEMS_SHOWN} more: "
+                     "privacy-bot kb check)")
+    return "\n".join(lines)

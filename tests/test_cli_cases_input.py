@@ -87,14 +87,15 @@ class TestJsonInput:
 
     def test_a_shown_case_names_exactly_its_read_only_fields(self, env: dict[str, str]) -> None:
         shown = json.loads(cli(env, "show", new(env), "--json").stdout)
-        refused(new_json(env, shown), "created_at", "created_by", "history", "id", "notes", "status", "updated_at")
+        refused(new_json(env, shown), "created_at", "created_by", "history", "id", "notes", "policy_version", "status",
+                "updated_at")
         stderr = new_json(env, shown).stderr
-        assert stderr.count("read-only") == 7
+        assert stderr.count("read-only") == 8
         assert count(env) == 1
 
     def test_a_shown_case_without_them_is_logged_again(self, env: dict[str, str]) -> None:
         shown = json.loads(cli(env, "show", new(env), "--json").stdout)
-        for name in ("id", "status", "history", "notes", "created_by", "created_at", "updated_at"):
+        for name in ("id", "status", "history", "notes", "created_by", "created_at", "updated_at", "policy_version"):
             del shown[name]
         result = new_json(env, shown)  # null read-only fields (outcome, identity.verified_at…) are fine
         assert result.returncode == 0, result.stderr

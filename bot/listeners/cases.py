@@ -31,7 +31,7 @@ from intake import (
     fitting_stages,
     suggested_stage,
 )
-from knowledge.drafts import draft_reply, reply_language
+from knowledge.drafts import VersionUnreadable, case_knowledge_base, draft_reply, reply_language
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
@@ -59,6 +59,7 @@ from bot.views.case_modals import (
     assign_modal,
     case_detail_modal,
     draft_reply_modal,
+    draft_unavailable_modal,
     edit_modal,
     extend_modal,
     note_modal,
@@ -228,7 +229,8 @@ def open_withdraw_form(ack: Ack, body: dict[str, Any], action: dict[str, Any], r
 def open_case(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond | None, client: WebClient,
               services: Services) -> None:
     """The case's details and history (App Home's queue, a reminder): read-only, no submission."""
-    _open("open", lambda case: case_detail_modal(case, request_types=services.request_types),
+    _open("open", lambda case: case_detail_modal(case, request_types=services.request_types,
+                                                 policy_version=services.policy_version_label(case.policy_version)),
           ack, body, action, respond, client, services)
 
 
@@ -316,10 +318,17 @@ def submit_edit(ack: Ack, body: dict[str, Any], view: dict[str, Any], services: 
 
 
 def _draft_view(case: Case, services: Services, *, stage: str | None = None, language: str | None = None) -> Block:
-    """The draft modal for `stage` (when it fits the case; else the stage the case's status suggests)."""
+    """The draft modal for `stage` (when it fits the case; else the stage the case's status suggests), quoting the
+    policy version the case was received under; when that version cannot be read, a modal saying so instead."""
     stages = fitting_stages(case)
     chosen = ReplyStage(stage) if stage in stages else suggested_stage(case)
-    draft = draft_reply(case, chosen, language=reply_language(language), knowledge_base=services.knowledge_base,
+    try:
+        knowledge_base = case_knowledge_base(services.knowledge, case)
+    except VersionUnreadable as error:
+        log.warning("case draft impossible: policy version unreadable case=%s version=%s problems=%s", case.id,
+                    error.key, len(error.problems))
+        return draft_unavailable_modal(case, error=error, request_types=services.request_types)
+    draft = draft_reply(case, chosen, language=reply_language(language), knowledge_base=knowledge_base,
                         request_types=services.request_types)
     return draft_reply_modal(case, draft=draft, stages=stages, request_types=services.request_types)
 

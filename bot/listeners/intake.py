@@ -13,9 +13,10 @@ sent to the `response_url`, ephemeral.
 `/privacy intake`, the global shortcut and the message shortcut all open the same modal; from a message, or with
 text after `/privacy intake`, the description is prefilled and the type and urgency suggested by `intake.classify`. The submission is
 checked by `intake.validate_new_case`; a bad field goes back next to itself in the ack and nothing is stored.
-A good one is stored with its announcements in one transaction (`CaseDesk.log_once`), and the ack turns the modal
-into the confirmation (case id and due date): the agent is answered even while Slack's Web API is down, because
-the ack is the HTTP response itself. Logs carry the case id and Slack ids, never the fields.
+A good one, with the key of the policy version in force at its receipt, is stored with its announcements in one
+transaction (`CaseDesk.log_once`), and the ack turns the modal into the confirmation (case id and due date): the
+agent is answered even while Slack's Web API is down, because the ack is the HTTP response itself. Logs carry the
+case id and Slack ids, never the fields.
 
 Either the case is stored and confirmed, or nothing is stored and the modal says so; never a stored case behind a
 modal that timed out (the agent would submit it again). Slack waits 3 s for the ack, so the write may wait for
@@ -162,6 +163,8 @@ def submit_intake(ack: Ack, body: dict[str, Any], view: dict[str, Any], context:
         ack(response_action="errors", errors=modal_errors(field_messages(error, words=words_for(services.request_types))))
         log.info("intake rejected user=%s fields=%s", user_id, ",".join(sorted(error.errors)))
         return
+    # The policy version in force at receipt: the case's reply drafts quote it whatever is in force later.
+    new = dataclasses.replace(new, policy_version=services.knowledge.in_force(new.received_at).key)
     arrived = context.get(RECEIVED_AT, time.monotonic())
     try:
         with services.db.bounded_write(SUBMIT_WITHIN - (time.monotonic() - arrived)):

@@ -15,7 +15,7 @@ from typing import Any
 from intake import JST, REPLY_LANGUAGES, Case, ReplyStage, RequestTypes
 from intake.case import AuditEntry
 from intake.validation import AGENT_KINDS, CHANNELS, DATA_ROLES, IDENTITY_METHODS, IDENTITY_STATUSES
-from knowledge.drafts import Draft
+from knowledge.drafts import Draft, VersionUnreadable
 
 from bot import ids
 from bot.models import CaseActionMetadata
@@ -28,6 +28,7 @@ __all__ = [
     "assign_modal",
     "case_detail_modal",
     "draft_reply_modal",
+    "draft_unavailable_modal",
     "edit_modal",
     "extend_modal",
     "identity_rule_applies",
@@ -99,8 +100,9 @@ def _heading(case: Case, request_types: RequestTypes) -> Block:
     return context(escape(f"{case.id} ・ {kind.ja} / {kind.en} ・ 期限 / Due {case_labels.jst(case.due_at)}"))
 
 
-def case_detail_modal(case: Case, *, request_types: RequestTypes) -> Block:
-    """Everything about a case and its audit trail, for a privileged reader (it shows personal data)."""
+def case_detail_modal(case: Case, *, request_types: RequestTypes, policy_version: str = "") -> Block:
+    """Everything about a case and its audit trail, for a privileged reader (it shows personal data).
+    `policy_version` names the version of the policy the case was received under (empty with one version held)."""
     kind = request_types[case.type].label
     requester = case.requester
     lines = [
@@ -114,6 +116,8 @@ def case_detail_modal(case: Case, *, request_types: RequestTypes) -> Block:
         f"受付 / Received: {case_labels.jst(case.received_at)}（{case_labels.label(case_labels.CHANNELS, case.channel)}）",
         f"本人確認 / Identity: {case_labels.label(case_labels.IDENTITY_STATUSES, case.identity.status)}",
     ]
+    if policy_version:
+        lines.append(f"受付時のポリシー / Policy at receipt: {escape(policy_version)}")
     waiting = waiting_line(case)
     if waiting:
         lines.append(waiting)
@@ -281,10 +285,30 @@ def draft_reply_modal(case: Case, *, draft: Draft, stages: Sequence[ReplyStage],
          "elements": [{"type": "rich_text_preformatted", "elements": [{"type": "text", "text": chunk}]}]}
         for number, chunk in enumerate(split_text(draft.text(), 3000))
     ]
+    if draft.version_labels:
+        ja, en = escape(draft.version_labels["ja"]), escape(draft.version_labels["en"])
+        blocks.append(context(f"📜 受付時のポリシー（{ja}）に基づく文案です / Drafted from the policy in force when the case "
+                              f"was received ({en})"))
     blocks.append(context("🔒 ボットは送信しません。コピーして、本人確認済みの連絡先から送り、送ったら「送信済みにする」を"
                           "押してください。 / The bot sends nothing: copy this, send it to the requester's verified "
                           "contact, then press Mark as sent."))
     return _modal(ids.VIEW_CASE_DRAFT_REPLY, case, "返信文案 / Draft reply", blocks, submit="送信済みにする / Mark as sent")
+
+
+def draft_unavailable_modal(case: Case, *, error: VersionUnreadable, request_types: RequestTypes) -> Block:
+    """No draft: the policy version the case was received under cannot be read any more, and a draft quoting
+    another version would misquote what the requester asked under. Says which version and what to do; nothing to
+    mark as sent."""
+    ja, en = escape(error.names["ja"]), escape(error.names["en"])
+    why = ("ナレッジベースにその版がありません。 / The knowledge base no longer holds it." if not error.problems else
+           "その版のファイルに誤りがあります。 / Its files no longer pass the knowledge base check.")
+    text = (f"⚠️ この案件の受付時のポリシー（{ja}）を読み込めないため、返信文案を作れません。ほかの版の文面で代用はしません。\n"
+            f"No draft: the policy this case was received under ({en}) cannot be read, and no other version is "
+            f"quoted in its place.\n{why}\n"
+            "ボットの管理者に、サーバーで `privacy-bot kb check` を実行して直すよう依頼してください。 / Ask whoever runs the "
+            "bot to run `privacy-bot kb check` on the server and fix it.")
+    blocks = [_heading(case, request_types), *sections(text)]
+    return _modal(ids.VIEW_CASE_DRAFT_REPLY, case, "返信文案 / Draft reply", blocks, submit=None)
 
 
 def wait_modal(case: Case, *, request_types: RequestTypes) -> Block:

@@ -7,6 +7,7 @@ from common.text import Language
 from intake import Config, Kind
 from intake.outbox import DELIVERY_FAILED, KNOWLEDGE_RELOAD
 
+from bot.revision_notices import REVISION_NOTICE, REVISION_REMINDER
 from bot.views.blocks import Block, Message, escape, fit_message, sections
 from bot.views.case_labels import labelled
 from bot.views.wording import wording
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 #: What each outbox kind is, for a person reading that it could not be delivered.
-_KIND_LABELS = labelled([*Kind, DELIVERY_FAILED, KNOWLEDGE_RELOAD], {
+_KIND_LABELS = labelled([*Kind, DELIVERY_FAILED, KNOWLEDGE_RELOAD, REVISION_NOTICE, REVISION_REMINDER], {
     "case_card": "案件カード（DM） / case card (DM)",
     "card_update": "案件カードの更新 / case card update",
     "intake_confirmation": "登録者への受付確認 / confirmation to the agent",
@@ -40,6 +41,8 @@ _KIND_LABELS = labelled([*Kind, DELIVERY_FAILED, KNOWLEDGE_RELOAD], {
     "monthly_report": "月次レポート / monthly report",
     "delivery_failed": "配信失敗のお知らせ / delivery failure notice",
     "knowledge_reload": "ナレッジベース更新のお知らせ / knowledge base reload notice",
+    "policy_revision": "ポリシー改定のお知らせ / policy revision notice",
+    "policy_revision_reminder": "ポリシー改定の見直しのリマインダー / policy revision review reminder",
 })
 
 _CHECK_IDS = ("宛先のユーザーに DM を送れません。privacy-bot.yaml の manager・deputy・privacy_team の ID を確認してください。"

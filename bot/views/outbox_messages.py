@@ -7,6 +7,7 @@ mistake) is an `UnknownOutboxKind`, never some other message sent in its place.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,8 +17,11 @@ from intake import outbox
 from intake.case import Case
 from intake.report import monthly_report, parse_month
 from gaps import GAP_ANSWERED, GAP_DIGEST, GapStore
-from knowledge import LiveKnowledgeBase
+from knowledge import KnowledgeBaseError, LiveKnowledgeBase
+from knowledge.drafts import version_name
 
+from bot import revision_notices
+from bot.revision_notices import RevisionReminder, RevisionSummary
 from bot.views.blocks import Message
 from bot.views.case_messages import (
     Citer,
@@ -31,6 +35,7 @@ from bot.views.gaps import Citer as SectionCiter
 from bot.views.gaps import gap_answered_notice, weekly_digest_message
 from bot.views.notices import delivery_failed_message, knowledge_reload_message
 from bot.views.report import monthly_report_message
+from bot.views.revision import revision_notice_message, revision_reminder_message
 
 __all__ = ["UNKNOWN_KIND", "OutboxMessages", "UnknownOutboxKind", "policy_citer"]
 
@@ -46,11 +51,19 @@ class UnknownOutboxKind(Exception):
         self.kind = kind
 
 
-def policy_citer(knowledge: LiveKnowledgeBase) -> Citer:
-    """Section ids → 「第10条（…）」 from the knowledge base in use; an id it no longer has is still shown as 第N条."""
+def policy_citer(knowledge: LiveKnowledgeBase, version: str | None = None) -> Citer:
+    """Section ids → 「第10条（…）」 from the knowledge base in use, or from the version `version` (a case's card cites
+    the policy the case was received under, which the citation names when more than one version is held); an id it
+    no longer has is still shown as 第N条, and so is one of a version that cannot be read (with the version's name)."""
 
     def cite(section: str) -> str:
-        knowledge_base = knowledge.current
+        if version is None:
+            knowledge_base = knowledge.current
+        else:
+            try:
+                knowledge_base = knowledge.of(version)
+            except (KeyError, KnowledgeBaseError):
+                return f"{version_name(knowledge.catalog, version, 'ja')} 第{section}条"
         if knowledge_base.has_entry(section):
             return knowledge_base.citation(knowledge_base.entry(section), "ja")
         return f"第{section}条"
@@ -65,6 +78,8 @@ class OutboxMessages:
     config: Config
     request_types: RequestTypes
     cite: Citer
+    #: The citer of a case's own policy version, by its key: a case card cites the policy the case was received under.
+    case_cite: Callable[[str], Citer]
     #: Citations in either language, for the manager's answers (`bot.answering.section_citer`).
     cite_in: SectionCiter | None = None
 
@@ -81,10 +96,15 @@ class OutboxMessages:
                     loaded=row.data.get("outcome") == "loaded", directory=str(row.data.get("directory")),
                     version=str(row.data.get("version")), problems=[str(p) for p in row.data.get("problems", [])],
                     more=int(row.data.get("more", 0)))
+            case revision_notices.REVISION_NOTICE:
+                return revision_notice_message(RevisionSummary.from_data(row.data))
+            case revision_notices.REVISION_REMINDER:
+                return revision_reminder_message(RevisionReminder.from_data(row.data))
             case Kind.DIGEST:
                 return digest_message(store.list_cases(actor=SERVER_OPERATOR), now=now, request_types=types)
             case Kind.CASE_CARD | Kind.CARD_UPDATE:
-                return case_card(_case(row, store), request_types=types, cite=self.cite,
+                found = _case(row, store)
+                return case_card(found, request_types=types, cite=self.case_cite(found.policy_version),
                                  repeat=bool(row.data.get("repeat")))
             case Kind.CONFIRMATION:
                 return confirmation_message(_case(row, store), request_types=types, config=self.config)

@@ -1,7 +1,8 @@
 """`privacy-bot cases`: the privacy team's operator tool on the server, over the case store of `intake/`.
 
 Reading (`list`, `show`, `export`) needs no Slack identity: whoever runs this can read the database file anyway.
-`draft` prints a reply to the requester (never sent) and reads like `show`.
+`draft` prints a reply to the requester (never sent) and reads like `show`; it quotes the policy version the case
+was received under, which `new` records from the knowledge base in use (`knowledge_dir`).
 Changes (`transition`, `extend`, `assign`, `note`, `edit`) name a Slack user with `--actor`, checked against the
 configuration, and land in the audit trail under that name. The database is `PRIVACY_BOT_DB`, the configuration
 `PRIVACY_BOT_CONFIG` (design.md). Every verb runs under `_database_command`, so a database that cannot be used
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import functools
 import io
 import json
@@ -70,8 +72,9 @@ from intake.validation import (
     READ_ONLY_FIELDS,
     parse_moment,
 )
-from knowledge import KnowledgeBaseError, load_knowledge_base
-from knowledge.drafts import draft_reply, reply_language
+from knowledge import LiveKnowledgeBase
+from knowledge.drafts import VersionUnreadable, case_knowledge_base, draft_reply, reply_language, version_name
+from knowledge.versions import day_in_japan, read_catalog
 from privacy_bot import wording
 from privacy_bot.cli import UsageError
 from privacy_bot.knowledge_in_use import knowledge_dir
@@ -241,6 +244,9 @@ def _new(args: argparse.Namespace) -> int:
         new = validate_new_case(data, request_types=load_request_types(), config=config, now=now)
     except ValidationError as exc:
         return _field_errors(exc)
+    # Received under the version in force on the day of its receipt: a phone note from yesterday takes yesterday's.
+    in_force = read_catalog(knowledge_dir(config)).in_force(day_in_japan(new.received_at))
+    new = dataclasses.replace(new, policy_version=in_force.key)
     # Through the desk, so the manager's DM (and the escalation of an urgent case) is owed in the same commit:
     # the running bot delivers it, even though the case was logged here.
     case = _desk(config).log(new, actor=args.actor, now=now, confirm=args.actor != SERVER_OPERATOR)
@@ -372,6 +378,10 @@ def _print_case(case: Case, *, config: Config) -> None:
         lines.append(f"  代理人 agent    {case.agent.kind} {case.agent.name} {case.agent.evidence or ''}".rstrip())
     if case.refusal_ground or case.outcome:
         lines.append(f"  結果 outcome    {case.outcome or '-'}  {case.refusal_ground or ''}".rstrip())
+    catalog = read_catalog(knowledge_dir(config))
+    if len(catalog.versions) > 1:  # with one version held there is nothing to tell it from
+        lines.append(f"  ポリシー policy  {version_name(catalog, case.policy_version, 'ja')} "
+                     f"({version_name(catalog, case.policy_version, 'en')}): its reply drafts quote this version")
     if case.waiting_for and case.waiting_since:
         waited = config.calendar.business_days_between(case.waiting_since.astimezone(JST).date(),
                                                        utc_now().astimezone(JST).date())
@@ -669,14 +679,11 @@ def _register_draft(verbs: Any) -> None:
 def _draft(args: argparse.Namespace) -> int:
     config = _config()
     request_types = load_request_types()
-    try:
-        knowledge_base = load_knowledge_base(knowledge_dir(config))
-    except KnowledgeBaseError as exc:
-        raise UsageError(f"the knowledge base is invalid / ナレッジベースに誤りがあります:\n{exc}") from None
+    knowledge = LiveKnowledgeBase.unread(knowledge_dir(config))  # only the case's version is read
     try:
         case = _store(config).get(args.case_id, actor=args.actor)
         draft = draft_reply(case, ReplyStage(args.stage), language=reply_language(args.lang),
-                            knowledge_base=knowledge_base, request_types=request_types)
+                            knowledge_base=case_knowledge_base(knowledge, case), request_types=request_types)
     except CaseNotFound:
         print(wording.not_found(args.case_id), file=sys.stderr)
         return 1
@@ -684,11 +691,18 @@ def _draft(args: argparse.Namespace) -> int:
         raise UsageError(wording.not_authorised(exc)) from None
     except StageNotApplicable as exc:
         raise UsageError(wording.stage_not_applicable(exc)) from None
+    except VersionUnreadable as exc:
+        raise UsageError(wording.version_unreadable(exc)) from None
     if args.json:
         print(json.dumps({"case_id": case.id, "stage": draft.stage.value, "language": draft.language,
-                          "subject": draft.subject, "body": draft.body}, ensure_ascii=False))
+                          "policy_version": draft.policy_version, "subject": draft.subject, "body": draft.body},
+                         ensure_ascii=False))
     else:
         print(draft.text())
+        if draft.version_labels:  # on stderr, so that stdout stays the draft to copy
+            print(f"privacy-bot: 受付時のポリシー（{draft.version_labels['ja']}）を引用しています "
+                  f"(quotes the policy in force when {case.id} was received: {draft.version_labels['en']})",
+                  file=sys.stderr)
     return 0
 
 

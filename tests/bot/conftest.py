@@ -133,6 +133,8 @@ def start_bot(
         timing = {"clock": clock} if clock else {}
         knowledge = knowledge_base if knowledge_dir is None else \
             LiveKnowledgeBase.load(knowledge_dir, clock=clock or utc_now)
+        if isinstance(knowledge, LiveKnowledgeBase) and clock is not None:
+            knowledge.clock = clock  # a module's own versioned knowledge base switches on the bot's clock
         runtime = build_runtime(settings, configuration, db_path, knowledge, retry=FAST_RETRY,
                                 answer_policy=FAST_ANSWERS, backlog_limit=backlog_limit, **timing)
         runtimes.append(runtime.start(scheduler=False))
