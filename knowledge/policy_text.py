@@ -226,9 +226,10 @@ def section_numbers(text: str) -> list[str]:
 
 def short_label(entry: TextEntry) -> str:
     """A title for a sub-entry a revision added (`policy.yaml` gives each one; a person may rewrite it): a table
-    row's service name (its second column), else the text's first clause."""
+    row's service name (its second column), else the start of its first line. (A first clause would do for some
+    items, but not for 「合併、会社分割、…」, nor tell apart two items that open alike.)"""
     if entry.kind == "row":
         columns = entry.ja.split()
         return columns[1] if len(columns) > 1 else entry.ja
-    first = re.split(r"[、。\n(（]", entry.ja.strip(), maxsplit=1)[0].strip() or entry.ja.strip()
+    first = entry.ja.strip().split("\n")[0].rstrip("。")
     return first if len(first) <= LABEL_LENGTH else first[: LABEL_LENGTH - 1] + "…"

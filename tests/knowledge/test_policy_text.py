@@ -74,7 +74,7 @@ class TestRefused:
 
     def test_an_indented_paragraph_that_is_no_table(self) -> None:
         page = PUBLISHED.replace("情報\n    氏名・生年月日", "情報\n\n    氏名・生年月日")
-        line = page.splitlines().index("    氏名・生年月日・年齢・性別・メールアドレス・電話番号・住所、ID、パスワード、その他本サービスにおいて当社が指定する情報") + 1
+        line = next(n for n, text in enumerate(page.splitlines(), 1) if text.startswith("    氏名・生年月日"))
         with pytest.raises(PolicyTextError, match=rf"^line {line}: an indented paragraph after a blank line under item 2.1"):
             parse_policy_text(page)
 
@@ -101,6 +101,9 @@ def test_short_labels_of_added_entries() -> None:
     row = TextEntry("14.4.6", "row", "広告 LINE広告 LINEヤフー株式会社 ページを開く ページを開く", "", 1)
     assert short_label(row) == "LINE広告"
     item = TextEntry("3.1", "item", "本サービスの提供、維持、保護及び改善のため", "", 1)
-    assert short_label(item) == "本サービスの提供"
-    long = TextEntry("3.2", "item", "ユーザーの皆様からのお問い合わせに対応するための本人確認を行うため", "", 1)
-    assert short_label(long) == "ユーザーの皆様からのお問い合わせに対応するための…"[:23] + "…"
+    assert short_label(item) == "本サービスの提供、維持、保護及び改善のため"
+    long = TextEntry("8.1", "item", "合併、会社分割、事業譲渡その他の事由による事業の承継に伴って個人データが提供される場合", "", 1)
+    assert short_label(long) == "合併、会社分割、事業譲渡その他の事由による事業…"
+    assert len(short_label(long)) == 24
+    lines = TextEntry("2.3", "item", "本サービスの利用にあたり当社が受け取る情報\n氏名・住所", "", 1)
+    assert short_label(lines) == "本サービスの利用にあたり当社が受け取る情報"
