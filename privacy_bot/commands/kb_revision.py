@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from common.clock import utc_now
-from knowledge.check import verbatim_key
+from knowledge.check import read_knowledge, verbatim_key
 from knowledge.new_version import NewVersion, UpdateError, current_version, prepare, write
 from knowledge.policy_text import PolicyTextError
 from knowledge.revision import Citing, Node
@@ -226,7 +226,20 @@ def _mark_done(args: argparse.Namespace, records: list[tuple[PolicyVersion, Revi
         done.setdefault(holders[0], []).append(item_id)
     for version, record in records:
         if version.key in done:
-            remaining = without_items(record, done[version.key])
-            write_revision(version.directory / REVISION_FILE, remaining)
-            print(f"{version.key}: 済 / done {', '.join(done[version.key])}; 残り / left {len(remaining.review)}")
+            _remove(version, record, done[version.key])
     return 0
+
+
+def _remove(version: PolicyVersion, record: RevisionRecord, done: list[str]) -> None:
+    """Take `done` off the version's review list, unless the version would then fail `kb check` (an added entry
+    marked done while its English rendering is still empty): the list is then left as it was."""
+    path = version.directory / REVISION_FILE
+    before = path.read_bytes()
+    remaining = without_items(record, done)
+    write_revision(path, remaining)
+    problems = read_knowledge(version.directory).problems
+    if problems:
+        path.write_bytes(before)
+        raise UsageError(f"{', '.join(done)} を済みにすると kb check が通りません。先に直してください "
+                         f"(marking it done leaves a problem to fix first: {problems[0]})")
+    print(f"{version.key}: 済 / done {', '.join(done)}; 残り / left {len(remaining.review)}")

@@ -181,6 +181,17 @@ class TestCarriedOver:
         assert "6" not in {s.cites for s in read_summaries(target / "summaries.yaml")[0]}
         assert read_knowledge(target).problems == []
 
+    def test_a_parents_summary_an_items_change_no_longer_supports_is_left_out_too(self, kb: Path) -> None:
+        """§14's summary says 「記録し」 on the strength of 14.1: when 14.1 stops saying it, §14 itself is unchanged
+        but its summary goes, listed ("summary:14"), and the version passes kb check meanwhile."""
+        version = revise(kb, PUBLISHED.replace("自動的に受け取り、サーバーに記録します。", "自動的に受け取り、サーバーに保存します。"))
+        why = {item.id: item.why for item in version.review}
+        assert "policy:14" not in why
+        assert why["summary:14"] == ("under 14: 14.1 changed: its summary was written before; its summary says what "
+                                     "the new text does not (記録) and was left out: write it again")
+        target = written(kb, version)
+        assert not {"14", "14.1"} & {s.cites for s in read_summaries(target / "summaries.yaml")[0]}
+
     def test_a_new_version_keeps_what_the_one_before_left_to_review(self, kb: Path) -> None:
         first = written(kb, revise(kb, PUBLISHED.replace("他の法令に違反するおそれがある場合", "他の法令に違反することとなる場合")))
         second_text = (first / "callconnect-privacy-policy.txt").read_text(encoding="utf-8").replace(
