@@ -33,8 +33,8 @@ def register_revision(actions: Any) -> None:
         "in force from --effective (DIR/versions/YYYY-MM-DD/). Prints what changed (a word diff of each changed\n"
         "entry), what was added, removed or renumbered, and what a person must review before that date.\n"
         f"DIR: the knowledge base directory ({KB_ENV}, else knowledge_dir; never the bundled copy).\n\n"
-        "Example: privacy-bot kb update ~/Downloads/privacy-policy-2026.txt --effective 2026-12-01\n"
-        "         privacy-bot kb update new.txt /srv/privacy-bot/kb --effective 2026-12-01 --json",
+        "Example: privacy-bot kb update NEW_POLICY.txt --effective 2026-12-01\n"
+        "         privacy-bot kb update NEW_POLICY.txt /srv/privacy-bot/kb --effective 2026-12-01 --json",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     update.add_argument("policy", metavar="NEW_POLICY.txt", help="the published text of the revised policy")
     update.add_argument("directory", nargs="?", metavar="DIR", help="the knowledge base (default: the one in use)")
