@@ -88,8 +88,8 @@ def current_version(root: Path, effective: date, *, force: bool) -> PolicyVersio
     copy, a directory that is no knowledge base, a date not after the latest version's, a version already held."""
     if root.resolve() == BUNDLED_DIR.resolve():
         raise UpdateError("パッケージ同梱のナレッジベースには書き込みません。privacy-bot kb init DIR で作ったコピーを"
-                          "指定してください (the bundled knowledge base is never written: give a copy made with privacy-bot kb init DIR, "
-                          "or set knowledge_dir / PRIVACY_BOT_KB)")
+                          "指定してください (the bundled knowledge base is never written: give a copy made with "
+                          "privacy-bot kb init DIR, or set knowledge_dir / PRIVACY_BOT_KB)")
     if not (root / POLICY_FILE).is_file():
         raise UpdateError(f"{root} はナレッジベースではありません ({root} holds no {POLICY_FILE}: start one with "
                           f"privacy-bot kb init {root})")

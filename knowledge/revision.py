@@ -14,9 +14,9 @@ under it), or quotes a sentence the new text no longer has.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -149,12 +149,12 @@ class Alignment:
 
     old: Mapping[str, Node]
     new: Mapping[str, Node]
+    #: Each old id → the new id that continues it, and back.
     matched: Mapping[str, str]
+    source: Mapping[str, str]
     #: The new ids in the text's order, and the old ones in policy.yaml's.
-    new_order: tuple[str, ...] = ()
-    old_order: tuple[str, ...] = ()
-    #: Each new id → the old one it continues.
-    source: Mapping[str, str] = field(default_factory=dict)
+    new_order: tuple[str, ...]
+    old_order: tuple[str, ...]
 
     def text_changed(self, old_id: str, new_id: str) -> bool:
         old, new = self.old[old_id], self.new[new_id]
@@ -221,8 +221,8 @@ def align(old: Sequence[PolicyEntry], new: Sequence[TextEntry]) -> Alignment:
             taken.add(b.id)
             _align_children(a, b, matched)
             taken.update(matched.values())
-    return Alignment(old_all, new_all, matched, tuple(new_all), tuple(old_all),
-                     {new_id: old_id for old_id, new_id in matched.items()})
+    return Alignment(old_all, new_all, matched, {new_id: old_id for old_id, new_id in matched.items()},
+                     tuple(new_all), tuple(old_all))
 
 
 # -- what to review ------------------------------------------------------------------------------------------

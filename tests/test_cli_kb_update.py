@@ -20,7 +20,7 @@ from knowledge.check import BUNDLED_DIR
 from knowledge.versions import read_revision
 
 REVISIONS = Path(__file__).parent / "data" / "revisions"
-EFFECTIVE = "2026-12-01"
+EFFECTIVE = "2099-12-01"
 SECTION_8_MOVES = [{"from": f"8.{n}", "to": f"8.{n + 1}"} for n in range(1, 7)]
 PURPOSES = [f"3.{n}" for n in range(1, 6)]
 
@@ -113,12 +113,21 @@ def test_the_readable_report_shows_the_word_diff(kb: Path) -> None:
     result = update(kb, "disclosure-item-reworded")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"2026年12月1日改定版を書き込みました: {kb / 'versions' / EFFECTIVE} (wrote the version")
+    assert lines[0].startswith(f"2099年12月1日改定版を書き込みました: {kb / 'versions' / EFFECTIVE} (wrote the version")
     assert "変更 / changed (1)" in lines
     assert "  10.3  他の法令に違反することとなる場合" in lines
     assert "      他の法令に違反[-するおそれがある-]{+することとなる+}場合" in lines
     assert "要確認 / to review (14)" in lines[lines.index("変更なし / unchanged: 48") + 2]
     assert "  reply:refusal/policy_ground  cites 10: 10.3 changed" in lines
+
+
+def test_a_version_in_force_already_is_said_so(kb: Path) -> None:
+    result = run("kb", "update", str(REVISIONS / "section-added.txt"), str(kb), "--effective", "2020-04-01",
+                 cwd=kb.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].startswith("注意: 施行日 2020-04-01 は今日（")
+    assert "this version is in force already" in result.stdout.splitlines()[1]
+    assert "注意" not in update(kb, "recipient-added", "--force").stdout  # 2099: not yet
 
 
 def test_the_page_around_the_policy_alone_is_no_change(kb: Path) -> None:
@@ -164,19 +173,19 @@ class TestRefused:
     def test_dates_not_after_the_latest_version_and_a_version_held(self, kb: Path) -> None:
         assert update(kb, "section-added").returncode == 0
         held = snapshot(kb)
-        earlier = run("kb", "update", str(REVISIONS / "recipient-added.txt"), str(kb), "--effective", "2026-11-30",
+        earlier = run("kb", "update", str(REVISIONS / "recipient-added.txt"), str(kb), "--effective", "2099-11-30",
                       cwd=kb.parent)
         assert earlier.returncode == 2
-        assert earlier.stderr.splitlines() == ["privacy-bot: 施行日 2026-11-30 が最新の版（2026-12-01）より後ではありません "
-                                               "(the effective date 2026-11-30 is not after the latest version held, "
-                                               "2026-12-01: a revision takes effect after the one it revises)"]
+        assert earlier.stderr.splitlines() == ["privacy-bot: 施行日 2099-11-30 が最新の版（2099-12-01）より後ではありません "
+                                               "(the effective date 2099-11-30 is not after the latest version held, "
+                                               "2099-12-01: a revision takes effect after the one it revises)"]
         again = update(kb, "recipient-added")
         assert again.returncode == 2 and "add --force to replace it" in again.stderr
         assert len(again.stderr.splitlines()) == 1
         bad_date = run("kb", "update", str(REVISIONS / "recipient-added.txt"), str(kb), "--effective", "2026-13-01",
                        cwd=kb.parent)
         assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr
-        missing = run("kb", "update", str(kb.parent / "nope.txt"), str(kb), "--effective", "2027-01-01", cwd=kb.parent)
+        missing = run("kb", "update", str(kb.parent / "nope.txt"), str(kb), "--effective", "2100-01-01", cwd=kb.parent)
         assert missing.returncode == 2 and "nope.txt: 読み込めません (cannot read" in missing.stderr
         assert snapshot(kb) == held
         forced = update(kb, "recipient-added", "--force", "--json")
@@ -224,7 +233,7 @@ class TestReview:
         listed = run("kb", "review", str(kb), cwd=kb.parent)
         assert listed.returncode == 0
         lines = listed.stdout.splitlines()
-        assert lines[0].startswith("2026年12月1日改定版 (2026-12-01, ") and lines[0].endswith("): 14 件 / items")
+        assert lines[0].startswith("2099年12月1日改定版 (2099-12-01, ") and lines[0].endswith("): 14 件 / items")
         assert lines[1] == ("  policy:10.3  10.3 changed: check its English rendering, title and keywords against "
                             "the new text")
         revision = kb / "versions" / EFFECTIVE / "revision.yaml"
@@ -236,7 +245,7 @@ class TestReview:
         assert revision.read_bytes() == before
         done = run("kb", "review", str(kb), "--done", "policy:10.3", "summary:10.3", cwd=kb.parent)
         assert done.returncode == 0, done.stderr
-        assert done.stdout == "2026-12-01: 済 / done policy:10.3, summary:10.3; 残り / left 12\n"
+        assert done.stdout == "2099-12-01: 済 / done policy:10.3, summary:10.3; 残り / left 12\n"
         listed = json.loads(run("kb", "review", str(kb), "--json", cwd=kb.parent).stdout)
         assert [v["version"] for v in listed] == [EFFECTIVE]
         assert [i["id"] for i in listed[0]["review"]] == EXPECTED["disclosure-item-reworded"]["review"][1:2] + \

@@ -151,7 +151,12 @@ def _report(version: NewVersion, target: Path) -> list[str]:
     a = version.alignment
     label = version_label(version.effective, "ja")
     lines = [f"{label}を書き込みました: {target} (wrote the version of {version.key} from {version.source}; "
-             f"in force from {version.key} 00:00 JST)", ""]
+             f"in force from {version.key} 00:00 JST)"]
+    today = day_in_japan(utc_now())
+    if version.effective <= today:
+        lines.append(f"注意: 施行日 {version.key} は今日（{today}）以前のため、この版はすでに施行中です。見直しを急いでください "
+                     "(the effective date is not in the future: this version is in force already; review it now)")
+    lines.append("")
     lines.append(f"変更 / changed ({len(a.changed)})")
     for new_id in a.changed:
         old_id = a.source[new_id]

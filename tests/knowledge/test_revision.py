@@ -21,7 +21,7 @@ from knowledge.revision import Citing, align
 from knowledge.versions import Move, read_revision
 
 PUBLISHED = (BUNDLED_DIR / "callconnect-privacy-policy.txt").read_text(encoding="utf-8")
-EFFECTIVE = date(2026, 12, 1)
+EFFECTIVE = date(2099, 12, 1)
 
 
 @pytest.fixture
@@ -196,10 +196,10 @@ class TestCarriedOver:
         first = written(kb, revise(kb, PUBLISHED.replace("他の法令に違反するおそれがある場合", "他の法令に違反することとなる場合")))
         second_text = (first / "callconnect-privacy-policy.txt").read_text(encoding="utf-8").replace(
             "  1. 法令に基づく場合", "  1. 法律の定めによる場合")
-        second = prepare(first, second_text, source="newer.txt", effective=date(2027, 4, 1))
+        second = prepare(first, second_text, source="newer.txt", effective=date(2100, 4, 1))
         assert second is not None
         why = {item.id: item.why for item in second.review}
-        assert why["policy:10.3"] == ("left to review from the version of 2026-12-01: 10.3 changed: check its English "
+        assert why["policy:10.3"] == ("left to review from the version of 2099-12-01: 10.3 changed: check its English "
                                       "rendering, title and keywords against the new text")
         assert "policy:4.1" in why
         record, _ = read_revision(first / "revision.yaml")
