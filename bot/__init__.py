@@ -2,7 +2,8 @@
 Mode. It translates between Slack and the core and decides nothing itself.
 
     settings = Settings.from_env(os.environ, mode="http")
-    runtime = build_runtime(settings, config, path, LiveKnowledgeBase.load(directory))   # bot/runtime.py
+    knowledge = LiveKnowledgeBase.load(directory, clock=utc_now)            # the version in force on this clock
+    runtime = build_runtime(settings, config, path, knowledge, clock=utc_now)   # bot/runtime.py
     server = SlackHttpServer(runtime.app, signing_secret=settings.signing_secret or "", port=3000)
     with runtime.running():
         server.serve_forever()

@@ -105,12 +105,19 @@ def build_runtime(
 ) -> Runtime:
     """Open the database (created and migrated now, on this thread, so a bad path fails here) and its inbox, then
     build the parts; nothing runs until `start()`. A `LiveKnowledgeBase` read from a directory is reloaded when the
-    directory changes (polled every `knowledge_poll` seconds); a plain `KnowledgeBase` answers for good.
+    directory changes (polled every `knowledge_poll` seconds) and answers from the version of the policy in force
+    on `clock`, which must be its own clock (`LiveKnowledgeBase.load(directory, clock=clock)`: one clock decides
+    both what is due and which version is quoted, so a test that moves it past midnight sees the switch, and
+    `ValueError` otherwise); a plain `KnowledgeBase` answers for good.
 
     Raises `CannotOpenDatabase` when the database or the inbox cannot be opened, then, from `build_app`'s
     auth.test, `slack_bolt.error.BoltError` when Slack rejects the token and `urllib.error.URLError` (an
     `OSError`) when Slack cannot be reached.
     """
+    if isinstance(knowledge_base, LiveKnowledgeBase) and knowledge_base.directory is not None \
+            and knowledge_base.clock is not clock:
+        raise ValueError("the knowledge base must tell the version in force by the runtime's clock: "
+                         "LiveKnowledgeBase.load(directory, clock=clock)")
     path = Path(db_path)
     try:
         first = open_db(path)  # the case core's tables

@@ -1,7 +1,13 @@
 """What the search returns, and how it reads: a short answer, the verbatim quote, the section cited.
 
 Wording lives here, in both languages, so the command line and Slack say the same thing; Slack only lays it out
-in blocks. The JSON form is the contract of design.md (`question, answered, sections, hits, answer`).
+in blocks. The JSON form is the contract of design.md (`question, answered, sections, hits, answer`), plus the
+key of the policy version that answered (`version`).
+
+When the knowledge base holds more than one version of the policy, a reply names the version it quotes once, where
+it says what it quotes from (the source line: 「出典: 「2026年12月1日改定版 第10条（…）」」); the related sections
+that follow come from the same version and are cited without it, so the reply does not repeat the date on every
+citation.
 """
 from __future__ import annotations
 
@@ -23,8 +29,15 @@ class Hit:
     score: float
     quote: str
     translation: str
+    #: How each language cites the entry, naming the version when more than one is held.
     citation_ja: str
     citation_en: str
+    #: The same without the version: the related sections listed after the source line come from the same one.
+    short_citation_ja: str
+    short_citation_en: str
+    #: The entry changed in a revision and its English rendering awaits review: `translation` is empty rather
+    #: than stale or partial, and an English reply says so.
+    translation_pending: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "score": round(self.score, 4), "quote": self.quote}
@@ -56,6 +69,10 @@ class Answer:
     #: The urgent request type the message reports ("leak_report", "authority_request"), found once while
     #: answering: the reply leads with what to do now, and the entries that apply to it come first.
     incident: str | None = None
+    #: The version of the policy that answered ("base" or its effective date) and how the reply names it in its
+    #: language (「2026年12月1日改定版」 / "version of 2026-12-01"; empty while the knowledge base holds one version).
+    version: str = "base"
+    version_label: str = ""
 
     @property
     def answered(self) -> bool:
@@ -79,11 +96,36 @@ class Answer:
             "sections": self.sections,
             "hits": [hit.to_json() for hit in self.hits],
             "answer": self.render_text(),
+            "version": self.version,
         }
 
     def render_text(self) -> str:
         """The reply as plain text, as a good colleague would write it."""
         return _render(self)
+
+
+def versioned(citation: str, label: str, language: Language) -> str:
+    """A citation with the version it cites: 「2026年12月1日改定版 第10条（…）」 / "Section 10 (…), version of
+    2026-12-01"; the citation as it is when `label` is empty (one version held)."""
+    if not label:
+        return citation
+    return f"{citation}, {label}" if language == "en" else f"{label} {citation}"
+
+
+def version_aside(answer: Answer) -> str:
+    """The version named once beside a heading that lists citations: 「（2026年12月1日改定版）」 / " (version of
+    2026-12-01)"; empty while one version is held."""
+    if not answer.version_label:
+        return ""
+    return f" ({answer.version_label})" if answer.language == "en" else f"（{answer.version_label}）"
+
+
+def translation_pending(answer: Answer) -> str:
+    """What an English reply says in place of a translation still under review after a revision: never a stale or
+    invented English, and the Japanese original, which governs, is the one to read."""
+    revised = f" in the {answer.version_label}" if answer.version_label else ""
+    return (f"English translation: not available yet. This text was revised{revised} and its English rendering is "
+            "under review; the Japanese text above is the one in force.")
 
 
 def quote_block(text: str) -> str:
@@ -128,6 +170,7 @@ class _Wording:
     related: str
     separator: str
     citation: Callable[[Hit], str]
+    short_citation: Callable[[Hit], str]
 
 
 _WORDING: dict[Language, _Wording] = {
@@ -139,7 +182,7 @@ _WORDING: dict[Language, _Wording] = {
         about="（{missing}）",
         missing_separator="、",
         ask_manager="個人情報管理責任者にご確認ください。\n",
-        might_help="参考になりそうな条項: ",
+        might_help="参考になりそうな条項{version}: ",
         partial_quote="関連する記載（参考）: {citation}\n",
         definite_answer="確かな回答は個人情報管理責任者にご確認ください。\n",
         answered_quote="",
@@ -150,6 +193,7 @@ _WORDING: dict[Language, _Wording] = {
         related="関連: ",
         separator="、",
         citation=lambda hit: hit.citation_ja,
+        short_citation=lambda hit: hit.short_citation_ja,
     ),
     "en": _Wording(
         empty="The question is empty. Please type what you would like to know about the privacy policy.",
@@ -159,7 +203,7 @@ _WORDING: dict[Language, _Wording] = {
         about=" ({missing})",
         missing_separator=", ",
         ask_manager="Please ask the personal information manager:\n",
-        might_help="Sections that might help: ",
+        might_help="Sections that might help{version}: ",
         partial_quote="Related text, for context only ({citation}):\n",
         definite_answer="Please ask the personal information manager for a definite answer:\n",
         answered_quote="Policy text (Japanese original):\n",
@@ -170,6 +214,7 @@ _WORDING: dict[Language, _Wording] = {
         related="Related: ",
         separator="; ",
         citation=lambda hit: hit.citation_en,
+        short_citation=lambda hit: hit.short_citation_en,
     ),
 }
 
@@ -183,10 +228,11 @@ def _render(answer: Answer) -> str:
     if answer.outcome == "not_covered" or not answer.hits:
         parts = [lead(answer), *([answer.summary] if answer.summary else []), words.ask_manager + answer.contact]
         if answer.hits:
-            parts.append(words.might_help + words.separator.join(words.citation(h) for h in answer.hits[:3]))
+            parts.append(words.might_help.format(version=version_aside(answer))
+                         + words.separator.join(words.short_citation(h) for h in answer.hits[:3]))
         return "\n\n".join(parts)
     top = answer.hits[0]
-    quoted = _quoted(top, words)
+    quoted = _quoted(top, answer, words)
     if answer.outcome == "partial":
         parts = [lead(answer), *([answer.summary] if answer.summary else []),
                  words.partial_quote.format(citation=words.citation(top)) + quoted[0], *quoted[1:],
@@ -201,11 +247,14 @@ def _render(answer: Answer) -> str:
         parts.append(words.advice + answer.advice)
     parts.append(words.source + words.citation(top))
     if answer.related:
-        parts.append(words.related + words.separator.join(words.citation(h) for h in answer.related))
+        parts.append(words.related + words.separator.join(words.short_citation(h) for h in answer.related))
     return "\n\n".join(parts)
 
 
-def _quoted(hit: Hit, words: _Wording) -> list[str]:
-    """The quote, and its translation where the language shows one."""
-    translation = [words.translation + quote_block(hit.translation)] if words.translation is not None else []
-    return [quote_block(hit.quote), *translation]
+def _quoted(hit: Hit, answer: Answer, words: _Wording) -> list[str]:
+    """The quote, and its translation where the language shows one (or why there is none yet)."""
+    if words.translation is None:
+        return [quote_block(hit.quote)]
+    if hit.translation_pending:
+        return [quote_block(hit.quote), translation_pending(answer)]
+    return [quote_block(hit.quote), words.translation + quote_block(hit.translation)]

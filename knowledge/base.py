@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,7 +25,7 @@ from common.text import (
     normalise,
     topic_words,
 )
-from knowledge.answer import Answer, Hit, Outcome
+from knowledge.answer import Answer, Hit, Outcome, versioned
 from knowledge.answerability import (
     Vocabulary,
     about_law_in_general,
@@ -191,7 +192,12 @@ class KnowledgeBase:
         return f"{label}: " + " / ".join(lines)
 
     def ask(self, question: str) -> Answer:
-        """Answer one question; never raises for any text, however empty, long or garbled."""
+        """Answer one question; never raises for any text, however empty, long or garbled. The answer carries the
+        version of the policy it comes from, which the reply names where it cites."""
+        answer = self._answer(question)
+        return replace(answer, version=self.version_key, version_label=self.version_labels.get(answer.language, ""))
+
+    def _answer(self, question: str) -> Answer:
         text = clean_input(question)
         language = detect_language(text)
         contact = self.contact(language)
@@ -267,8 +273,8 @@ class KnowledgeBase:
         entry = self.policy[reference.entry_id]
         hit = self._hit(entry.id, 1.0)
         outcome, missing = self._judge(_without_reference(text), [hit])
-        heading = (f"{hit.citation_en} of the privacy policy, in full." if language == "en"
-                   else f"プライバシーポリシーの{hit.citation_ja}の全文です。")
+        heading = (f"{hit.short_citation_en} of the privacy policy, in full." if language == "en"
+                   else f"プライバシーポリシーの{hit.short_citation_ja}の全文です。")
         summary = f"{heading} {self._summary(entry, language)}" if language == "en" else heading + self._summary(entry, language)
         return Answer(question=text, language=language, outcome=outcome, not_in_policy=missing, summary=summary,
                       hits=[hit], note=self._note(entry, language), contact=contact,
@@ -396,7 +402,10 @@ class KnowledgeBase:
         pieces = [parent, entry] if parent and parent.ja else [entry]
         pieces += self._items(entry)
         quote = "\n".join(_LINK_LABELS_JA.sub("", _quoted(p)) for p in pieces if p.ja)
-        translation = "\n".join(_LINK_LABELS_EN.sub("", p.en) for p in pieces if p.en)
+        # An entry a revision changed may have no English rendering while it awaits review: then the quote has no
+        # translation at all, rather than one that silently leaves that text out.
+        pending = any(p.ja and not p.en for p in pieces)
+        translation = "" if pending else "\n".join(_LINK_LABELS_EN.sub("", p.en) for p in pieces if p.en)
         return Hit(
             id=entry.id,
             title=entry.title_ja,
@@ -406,17 +415,20 @@ class KnowledgeBase:
             translation=translation,
             citation_ja=self.citation(entry, "ja"),
             citation_en=self.citation(entry, "en"),
+            short_citation_ja=self.citation(entry, "ja", with_version=False),
+            short_citation_en=self.citation(entry, "en", with_version=False),
+            translation_pending=pending,
         )
 
     def _items(self, entry: PolicyEntry) -> list[PolicyEntry]:
         """Sub-items quoted with a section: all of them under a top-level heading, table rows under 14.4."""
         return self._children.get(entry.id, [])
 
-    def citation(self, entry: PolicyEntry, language: Language) -> str:
+    def citation(self, entry: PolicyEntry, language: Language, *, with_version: bool = True) -> str:
         """How `language` cites an entry: 「第8条（個人情報の第三者への提供）第4号」, as Japanese documents cite
         numbered items, or "Section 8 (Provision to Third Parties), item 4"; a table row adds its heading, and the
         version is named when more than one is held (「2026年12月1日改定版 第10条（…）」 / "Section 10 (…), version
-        of 2026-12-01")."""
+        of 2026-12-01") unless `with_version` is False (a reply names its version once, `knowledge.answer`)."""
         form = _CITATION[language]
         section = self.policy[entry.section]
         text = form.section.format(section=entry.section, title=_title(section, language))
@@ -425,9 +437,8 @@ class KnowledgeBase:
             text += form.item.format(number=item.number)
         if item is not None and item is not entry:
             text += form.row.format(title=_title(entry, language))
-        label = self.version_labels.get(language, "")
-        if label:
-            text = f"{text}, {label}" if language == "en" else f"{label} {text}"
+        if with_version:
+            text = versioned(text, self.version_labels.get(language, ""), language)
         return form.whole.format(text=text)
 
     def _item(self, entry: PolicyEntry) -> PolicyEntry | None:
@@ -450,9 +461,10 @@ class KnowledgeBase:
             return ""
         lines = []
         for row in rows:
-            purpose, service, recipient = _row_fields(row, language)
+            # A row a revision added has no English rendering until it is reviewed: its Japanese fields stand in.
+            purpose, service, recipient = _row_fields(row, language if row.en else "ja")
             lines.append(f"• {purpose}: {service} → {recipient}" if language == "en" else f"・{purpose}: {service}（送信先: {recipient}）")
-        recipients = list(dict.fromkeys(_row_fields(row, language)[2] for row in rows))
+        recipients = list(dict.fromkeys(_row_fields(row, language if row.en else "ja")[2] for row in rows))
         if language == "en":
             lines.append("Opting out is done with each recipient: " + ", ".join(recipients) + ".")
         else:
@@ -526,7 +538,8 @@ _LINK_LABELS_EN = re.compile(r'(\s*\|\s*(Privacy policy|Opt-out): "Open page" li
 
 
 def _title(entry: PolicyEntry, language: Language) -> str:
-    return entry.title_en if language == "en" else entry.title_ja
+    """The entry's title; in English its Japanese heading while a revision's English title awaits review."""
+    return entry.title_en or entry.title_ja if language == "en" else entry.title_ja
 
 
 def _row_fields(row: PolicyEntry, language: Language) -> tuple[str, str, str]:

@@ -25,7 +25,7 @@ from knowledge.base import KnowledgeBase, KnowledgeBaseError
 from knowledge.index_cache import load_indexed
 from knowledge.versions import PolicyVersion, VersionCatalog, day_in_japan, read_catalog
 
-__all__ = ["LiveKnowledgeBase", "Reload", "ReloadOutcome"]
+__all__ = ["LiveKnowledgeBase", "Reload", "ReloadOutcome", "read_version"]
 
 
 class ReloadOutcome(Enum):
@@ -152,6 +152,12 @@ def _read(catalog: VersionCatalog, today: date) -> _Held:
     if problems:
         raise KnowledgeBaseError(problems)
     return _Held(catalog, bases)
+
+
+def read_version(catalog: VersionCatalog, version: PolicyVersion) -> KnowledgeBase:
+    """One version's knowledge base, checked, indexed (from the cache when there) and told how it is cited: all a
+    one-off `ask` needs to read, whichever versions are held beside it."""
+    return _labelled(load_indexed(version.directory), catalog, version)
 
 
 def _labelled(knowledge_base: KnowledgeBase, catalog: VersionCatalog, version: PolicyVersion) -> KnowledgeBase:

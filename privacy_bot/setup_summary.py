@@ -8,15 +8,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from common.clock import utc_now
 from intake import Config
-from knowledge.check import BUNDLED_DIR, knowledge_version
+from knowledge.check import BUNDLED_DIR
+from knowledge.versions import day_in_japan, read_catalog
 
 __all__ = ["describe_knowledge", "setup_summary"]
 
 
 def describe_knowledge(directory: Path) -> str:
+    """Where the knowledge base is, its fingerprint (the one reloads log), and, when it holds revisions of the
+    policy, which version is in force today and which are upcoming."""
     where = f"bundled ({directory})" if directory.resolve() == BUNDLED_DIR.resolve() else str(directory.resolve())
-    return f"{where}, version {knowledge_version(directory)}"
+    catalog = read_catalog(directory)
+    described = f"{where}, version {catalog.fingerprint()}"
+    if len(catalog.versions) > 1:
+        today = day_in_japan(utc_now())
+        upcoming = ", ".join(version.key for version in catalog.upcoming(today))
+        described += f", policy version {catalog.in_force(today).key} in force"
+        described += f" ({upcoming} upcoming)" if upcoming else ""
+    return described
 
 
 def setup_summary(*, config: Config, db_path: Path, knowledge_dir: Path) -> str:

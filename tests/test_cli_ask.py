@@ -58,7 +58,8 @@ class TestJson:
     def test_shape(self) -> None:
         result = ask("--json", "Cookieのオプトアウトは？")
         obj = json.loads(result.stdout)
-        assert set(obj) == {"question", "outcome", "answered", "not_in_policy", "sections", "hits", "answer"}
+        assert set(obj) == {"question", "outcome", "answered", "not_in_policy", "sections", "hits", "answer", "version"}
+        assert obj["version"] == "base"  # the bundled knowledge base holds one version
         assert obj["outcome"] == "answered" and obj["answered"] is True and obj["not_in_policy"] == []
         assert obj["sections"][0].split(".")[0] == "14"
         hit = obj["hits"][0]

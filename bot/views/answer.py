@@ -2,13 +2,15 @@
 
 Pure: takes the knowledge base's `Answer` (and the §16 contact text) and returns a message; no I/O, no database.
 The policy text is shown verbatim in a quote block; English askers also get the translation, labelled as one,
-because the Japanese text is the one that binds.
+because the Japanese text is the one that binds (or, for a text a revision changed whose English is still under
+review, a line saying so). When more than one version of the policy is held, the version quoted is named once, on
+the line that cites the quote; the related sections listed after it come from the same version.
 """
 from __future__ import annotations
 
 from common.text import Language
 from knowledge import Answer, Hit
-from knowledge.answer import lead
+from knowledge.answer import lead, translation_pending, version_aside
 
 from bot import ids
 from bot.models import AnswerRef
@@ -74,9 +76,7 @@ def _answered(answer: Answer, language: Language) -> list[Block]:
     if language == "en":
         blocks.append(context(words.original_label))
     blocks += quote(top.quote)
-    if language == "en" and top.translation:
-        blocks.append(context(words.translation_label))
-        blocks += quote(top.translation)
+    blocks += _translation(answer, top)
     if answer.listing:
         blocks += sections(escape(answer.listing))
     if answer.note:
@@ -85,7 +85,7 @@ def _answered(answer: Answer, language: Language) -> list[Block]:
         blocks += sections(escape(_ADVICE_LABEL[language] + answer.advice))
     blocks.append(context(escape(words.source.format(citation=_citation(top, language)))))
     if answer.related:
-        citations = words.related_joiner.join(_citation(hit, language) for hit in answer.related)
+        citations = words.related_joiner.join(_short_citation(hit, language) for hit in answer.related)
         blocks.append(context(escape(words.related.format(citations=citations))))
     return blocks
 
@@ -99,9 +99,7 @@ def _partial(answer: Answer, language: Language, contact: str) -> list[Block]:
         blocks += sections(escape(answer.summary))
     blocks.append(context(escape(_CONTEXT_LABEL[language].format(citation=_citation(top, language)))))
     blocks += quote(top.quote)
-    if language == "en" and top.translation:
-        blocks.append(context(words.translation_label))
-        blocks += quote(top.translation)
+    blocks += _translation(answer, top)
     blocks += sections(escape(f"{words.ask_manager_hint}\n{contact}"))
     return blocks
 
@@ -119,14 +117,31 @@ def _abstained(answer: Answer, language: Language, contact: str) -> list[Block]:
     if answer.summary and (answer.hits or answer.not_in_policy):  # the FAQ's advice where the policy is silent
         blocks += sections(escape(answer.summary))
     if answer.hits:
-        lines = [words.might_help]
+        lines = [words.might_help + escape(version_aside(answer))]
         for hit in answer.hits[:MIGHT_HELP_MAX]:
             excerpt = truncate(" ".join(hit.quote.split()), EXCERPT_MAX)
-            lines.append(f"• {escape(_citation(hit, language))}: {escape(excerpt)}")
+            lines.append(f"• {escape(_short_citation(hit, language))}: {escape(excerpt)}")
         blocks += sections("\n".join(lines))
     blocks += sections(escape(f"{words.ask_manager_hint}\n{contact}"))
     return blocks
 
 
+def _translation(answer: Answer, hit: Hit) -> list[Block]:
+    """For an English asker, the translation of the quote, labelled as one; or, while a revision's English
+    rendering is under review, a line saying so (never a stale or partial translation)."""
+    if answer.language != "en":
+        return []
+    if hit.translation_pending:
+        return [context(escape(translation_pending(answer)))]
+    if not hit.translation:
+        return []
+    return [context(wording("en").translation_label), *quote(hit.translation)]
+
+
 def _citation(hit: Hit, language: Language) -> str:
     return hit.citation_en if language == "en" else hit.citation_ja
+
+
+def _short_citation(hit: Hit, language: Language) -> str:
+    """The citation without the version, for sections listed after the version has been named."""
+    return hit.short_citation_en if language == "en" else hit.short_citation_ja

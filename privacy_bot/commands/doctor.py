@@ -12,11 +12,13 @@ the bot already has (no extra permission just to be checked):
   and fails for a member id that does not exist, is deactivated or is a bot;
 - the escalation channel: conversations.history of one message, the call the outbox makes after a crash, which
   fails with `not_in_channel` / `channel_not_found` when the bot is not a member;
-- the database: opened, migrated and written to (rolled back); the knowledge base: `kb check`;
+- the database: opened, migrated and written to (rolled back); the knowledge base: `kb check` of every version
+  held, and a line per version with review items left (a warning while it is upcoming, a failure once in force);
 - the outbox: how many messages Slack refused for good. `--retry-failed` queues them again once every other check
   passes (the running `serve` sends them).
 
-Output: `ok`, `FAIL` (with what to do) or `skip` per line; exit 1 when any check fails, 2 on bad usage.
+Output: `ok`, `warn` (passes, but something is due soon), `FAIL` (with what to do) or `skip` per line; exit 1 when
+any check fails, 2 on bad usage.
 """
 from __future__ import annotations
 
@@ -42,14 +44,17 @@ from intake import Config, ConfigError, Outbox, OutboxRow, load_config
 from intake.config import default_config_path
 from intake.db import HISTORY as CORE_HISTORY
 from intake.db import MIGRATIONS, default_db_path, open_db
-from knowledge import read_knowledge
 from knowledge.check import BUNDLED_DIR
+from knowledge.check_versions import check_version, held_versions
+from knowledge.versions import day_in_japan, read_catalog
 from privacy_bot.cli import UsageError
 from privacy_bot.knowledge_in_use import knowledge_dir_from_env
 from privacy_bot.setup_summary import describe_knowledge
 
 #: Failed deliveries named on the outbox line; `cases list` marks every affected case.
 FAILED_NAMED = 3
+#: Review items named on a version's review line; `kb check` lists every one with its line.
+REVIEW_NAMED = 3
 
 _WHO = {
     "user_not_found": "no such member in this workspace: copy the member id from their profile's ⋮ menu",
@@ -67,14 +72,16 @@ _CHANNEL = {
 
 @dataclass(frozen=True)
 class Result:
-    """One line of the report: `ok` True / False (FAIL) / None (skipped, something it needs failed first)."""
+    """One line of the report: `ok` True / False (FAIL) / None (skipped, something it needs failed first); `warn`
+    marks a check that passes with something to do before a date (a revision's review before it takes effect)."""
 
     name: str
     ok: bool | None
     detail: str
+    warn: bool = False
 
     def line(self) -> str:
-        status = {True: "ok", False: "FAIL", None: "skip"}[self.ok]
+        status = "warn" if self.warn else {True: "ok", False: "FAIL", None: "skip"}[self.ok]
         return f"{status:<5} {self.name}: {' '.join(self.detail.split())}"
 
 
@@ -104,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     results += _people(slack, config)
     results += _escalation_channel(slack, config)
     db = _database(results)
-    results.append(_knowledge(config))
+    results += _knowledge(config)
     results.append(_outbox(db, retry=args.retry_failed, others_ok=all(r.ok is not False for r in results)))
     for result in results:
         print(result.line())
@@ -271,22 +278,39 @@ def _database(results: list[Result]) -> sqlite_utils.Database | None:
     return db
 
 
-def _knowledge(config: Config | None) -> Result:
-    """The knowledge base in use, as `serve` would load it: PRIVACY_BOT_KB, else the configuration's knowledge_dir,
-    else the bundled copy."""
+def _knowledge(config: Config | None) -> list[Result]:
+    """The knowledge base in use, as `serve` would load it (PRIVACY_BOT_KB, else the configuration's knowledge_dir,
+    else the bundled copy), checked as `kb check` checks it: every version held, then a line per version with
+    review items left."""
     name = "knowledge base"
     try:
         directory = knowledge_dir_from_env() or (config.knowledge_dir or BUNDLED_DIR if config else None)
     except UsageError as exc:
-        return Result(name, False, str(exc))
+        return [Result(name, False, str(exc))]
     if directory is None:
-        return Result(name, None, "not checked: the configuration did not load (its knowledge_dir is unknown)")
-    files = read_knowledge(directory)
-    if files.problems:
-        return Result(name, False, f"{len(files.problems)} problem(s), first: {files.problems[0]}; run privacy-bot kb "
-                                   f"check {directory}")
-    return Result(name, True, f"{describe_knowledge(directory)}: {len(files.policy)} policy entries, "
-                              f"{len(files.faq)} FAQ entries pass kb check")
+        return [Result(name, None, "not checked: the configuration did not load (its knowledge_dir is unknown)")]
+    catalog = read_catalog(directory)
+    checks = [check_version(held) for held in held_versions(catalog, day_in_japan(utc_now()))]
+    problems = [*(str(problem) for problem in catalog.problems), *(line for c in checks for line in c.problems)]
+    if problems:
+        return [Result(name, False, f"{len(problems)} problem(s), first: {problems[0]}; run privacy-bot kb check "
+                                    f"{directory}")]
+    in_force = next(check for check in checks if check.held.standing == "in_force")
+    every = f" (all {len(checks)} versions)" if len(checks) > 1 else ""
+    results = [Result(name, True, f"{describe_knowledge(directory)}: {len(in_force.files.policy)} policy entries, "
+                                  f"{len(in_force.files.faq)} FAQ entries pass kb check{every}")]
+    for check in checks:
+        record = check.held.record
+        if record is None or not record.review:
+            continue
+        due = check.held.review_is_due
+        named = ", ".join(item.id for item in record.review[:REVIEW_NAMED])
+        more = ", …" if len(record.review) > REVIEW_NAMED else ""
+        when = "now (the bot answers from this version)" if due else f"before {check.held.version.effective}"
+        results.append(Result(f"review of version {check.held.key}", not due,
+                              f"{len(record.review)} item(s) left ({named}{more}), due {when}: privacy-bot kb check "
+                              f"{directory} lists them", warn=not due))
+    return results
 
 
 def _outbox(db: sqlite_utils.Database | None, *, retry: bool, others_ok: bool) -> Result:

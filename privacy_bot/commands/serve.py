@@ -24,6 +24,7 @@ from bot.log_format import one_line_handler
 from bot.runtime import CannotOpenDatabase, build_runtime
 from bot.settings import slack_error
 from bot.socket_mode import wait_for
+from common.clock import utc_now
 from intake.config import load_config
 from intake.db import default_db_path
 from intake.errors import ConfigError
@@ -68,14 +69,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = load_config()
         knowledge_dir = knowledge_dir_in_use(config)
-        knowledge = LiveKnowledgeBase.load(knowledge_dir)
+        knowledge = LiveKnowledgeBase.load(knowledge_dir, clock=utc_now)  # the runtime's clock too
     except (ConfigError, KnowledgeBaseError) as exc:
         print(exc, file=sys.stderr)  # one `file:line: message` per problem
         return 2
     db_path = default_db_path()
     try:
         with _quiet_slack_logs():
-            runtime = build_runtime(settings, config, db_path, knowledge,
+            runtime = build_runtime(settings, config, db_path, knowledge, clock=utc_now,
                                     knowledge_poll=poll_seconds_from(os.environ))
     except CannotOpenDatabase as exc:
         raise UsageError(f"cannot open the database {db_path}: {exc.__cause__}") from None

@@ -17,9 +17,10 @@ from typing import Any
 
 import pytest
 import sqlite_utils
+from common.clock import utc_now
 from intake.config import Config
 from intake.db import open_db
-from knowledge import KnowledgeBase, load_knowledge_base
+from knowledge import KnowledgeBase, LiveKnowledgeBase, load_knowledge_base
 
 from bot import EVENTS_PATH, Settings, SlackHttpServer
 from bot.answer_worker import AnswerPolicy, AnswerWorker
@@ -119,17 +120,20 @@ def start_bot(
     runtimes: list[Runtime] = []
 
     def start(*, manager: str | None = MANAGER, now: datetime | None = None, backlog_limit: int = BACKLOG_LIMIT,
-              **config: Any) -> RunningBot:
+              knowledge_dir: Path | None = None, **config: Any) -> RunningBot:
         """The app, its outbox sender and its answer worker, built by `build_runtime` as `serve --http` builds
         them, with fast retries and no reminder thread; `config` adds to the manager setting, `now` starts the
-        bot's clock at that moment (a `TestClock`) instead of the real time and `backlog_limit` bounds the questions
-        owed at once."""
+        bot's clock at that moment (a `TestClock`) instead of the real time, `backlog_limit` bounds the questions
+        owed at once and `knowledge_dir` is a knowledge directory read as `serve` reads it (its versions, the one in
+        force by the bot's clock) instead of the bundled knowledge base."""
         db_path = tmp_path / "privacy-bot.db"
         settings = Settings(bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, api_url=fake_slack.api_url)
         configuration = Config(manager=manager, **config)
         clock = TestClock(now) if now is not None else None
         timing = {"clock": clock} if clock else {}
-        runtime = build_runtime(settings, configuration, db_path, knowledge_base, retry=FAST_RETRY,
+        knowledge = knowledge_base if knowledge_dir is None else \
+            LiveKnowledgeBase.load(knowledge_dir, clock=clock or utc_now)
+        runtime = build_runtime(settings, configuration, db_path, knowledge, retry=FAST_RETRY,
                                 answer_policy=FAST_ANSWERS, backlog_limit=backlog_limit, **timing)
         runtimes.append(runtime.start(scheduler=False))
         server = SlackHttpServer(runtime.app, signing_secret=SIGNING_SECRET, host="127.0.0.1", port=0,

@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.versions import ReviewItem
 from tests.bot.conftest import DEPUTY, ESCALATION_CHANNEL, MANAGER, TEAM_MEMBER, RunningBot
 from tests.bot.test_failed_deliveries import wait_rows
 from tests.bot.test_intake import TEAM, log_case
 from tests.fake_slack import FakeSlack, manifest_scopes
+from tests.revisions import add_revision, base_copy, days_from_today
 from tests.slack_helpers import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 
 CONFIG = (f"manager: {MANAGER}\ndeputy: {DEPUTY}\nprivacy_team: [{TEAM_MEMBER}]\n"
@@ -137,6 +139,41 @@ class TestWhatFails:
         done = subprocess.run([sys.executable, "-m", "privacy_bot", "doctor", "--frobnicate"], env=doctor_env,
                               capture_output=True, text=True, timeout=60)
         assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+class TestPolicyVersions:
+    """The knowledge base's versions, as `kb check` reports them: every version checked, and a line per revision
+    with review items left: a warning while it is upcoming, a failure once the bot answers from it."""
+
+    def test_review_left_warns_before_the_revision_takes_effect_and_fails_after(self, doctor_env: dict[str, str],
+                                                                               tmp_path: Path) -> None:
+        kb = base_copy(tmp_path / "kb")
+        upcoming, past = days_from_today(10), days_from_today(-3)
+        add_revision(kb, upcoming, review=[ReviewItem("policy:10.2", "10.2 changed"),
+                                           ReviewItem("faq:disclosure-refusal", "10.2 changed")])
+        environ = {**doctor_env, "PRIVACY_BOT_KB": str(kb)}
+        code, report, _ = doctor(environ)
+        assert code == 0, report
+        assert report["knowledge base"].startswith(f"ok    knowledge base: {kb}, version ")
+        assert f"policy version base in force ({upcoming} upcoming)" in report["knowledge base"]
+        assert report["knowledge base"].endswith("pass kb check (all 2 versions)")
+        assert report[f"review of version {upcoming}"] == (
+            f"warn  review of version {upcoming}: 2 item(s) left (policy:10.2, faq:disclosure-refusal), due before "
+            f"{upcoming}: privacy-bot kb check {kb} lists them")
+
+        kb = base_copy(tmp_path / "in-force")
+        add_revision(kb, past, review=[ReviewItem("faq:disclosure-refusal", "10.2 changed")])
+        code, report, _ = doctor({**doctor_env, "PRIVACY_BOT_KB": str(kb)})
+        assert code == 1 and set(failing(report)) == {f"review of version {past}"}
+        assert "due now (the bot answers from this version)" in report[f"review of version {past}"]
+
+    def test_a_version_that_fails_kb_check(self, doctor_env: dict[str, str], tmp_path: Path) -> None:
+        kb = base_copy(tmp_path / "kb")
+        folder = add_revision(kb, days_from_today(10))
+        (folder / "callconnect-privacy-policy.txt").write_text("改定版の本文\n", encoding="utf-8")
+        code, report, _ = doctor({**doctor_env, "PRIVACY_BOT_KB": str(kb)})
+        assert code == 1 and report["knowledge base"].startswith("FAIL")
+        assert f"first: {folder / 'policy.yaml'}:" in report["knowledge base"]
 
 
 class TestFailedDeliveries:

@@ -24,6 +24,7 @@ from tests.bot.conftest import (
     STRANGER,
     TEAM_MEMBER,
     RunningBot,
+    wait_until,
 )
 from tests.bot.intake_helpers import MONDAY_10, REQUESTER, menu_options, press, submit, valid_answers
 from tests.fake_slack import Call
@@ -200,7 +201,9 @@ class TestManagerButtons:
     def test_acknowledge_by_the_manager_updates_the_case_and_the_dm_in_place(self, bot: RunningBot) -> None:
         case_id = log_case(bot)
         [card] = wait_dm(bot, MANAGER)
-        posted = next(row for row in bot.outbox() if row["kind"] == "case_card")
+        # The sender records the card's ts just after Slack answers: wait for it, not only for the post.
+        posted = wait_until(lambda: next((row for row in bot.outbox() if row["kind"] == "case_card" and row["ts"]),
+                                         None))
         press(bot.slack, card, "case_acknowledge", user=MANAGER, response_url=bot.fake.response_url())
         [update] = bot.fake.wait_for("chat.update")
         assert (update.params["channel"], update.params["ts"]) == (posted["channel"], posted["ts"])
