@@ -4,11 +4,13 @@ The new version (`KB/versions/YYYY-MM-DD/`) is the version before it carried ove
 
 - policy.yaml: every entry's `ja` (and each section's heading) is the new text's, verbatim. An unchanged entry
   keeps its English rendering, title, keywords and note (its block is copied as it stands); a moved one keeps
-  them under its new id; a changed one keeps them too, listed for review; an added one has them empty, listed;
-  a removed one is left out.
+  them under its new id; a changed one keeps its title, keywords and note, listed for review, but its English
+  rendering, a translation of words no longer in force, is left empty (kept in a comment for the reviewer); an
+  added one has them empty, listed; a removed one is left out.
 - summaries.yaml, faq.yaml, replies.yaml: citations of a moved entry name its new id, and so do the words that
   name it (「第8条4号」, "Section 8.4"); a summary of a removed entry is left out, and so is one the new text no
-  longer supports (`kb check`'s grounding), listed for review. An FAQ entry citing a removed entry keeps its other
+  longer supports (`kb check`'s grounding: in English too, so a changed entry's summary usually goes with its
+  English rendering), listed for review. An FAQ entry citing a removed entry keeps its other
   cites, else is cited to the removed entry's closest kept parent, else (a removed section) is left out of this
   version; a reply variant citing a removed section is left out (the stage's default reply then answers).
 - revision.yaml: what changed and the review list (`knowledge.revision`), with what a person had not yet reviewed
@@ -30,7 +32,7 @@ from typing import Any
 
 from common.yaml_lines import Located, load_located
 from knowledge.check import (BUNDLED_DIR, FAQ_FILE, POLICY_FILE, REPLIES_FILE, SOURCE_FILE, SUMMARIES_FILE,
-                             knowledge_paths, read_knowledge)
+                             knowledge_paths, read_knowledge, verbatim_key)
 from knowledge.model import FaqEntry, PolicyEntry, Summary, read_summaries
 from knowledge.policy_text import TextEntry, parse_policy_text, short_label
 from knowledge.renumbering import renumber_references
@@ -178,15 +180,18 @@ def _settled(version: NewVersion) -> NewVersion:
         directory = Path(scratch)
         _write_files(directory, version)
         problems = read_knowledge(directory).problems
-        unsupported = {p.line: match for p in problems if Path(p.path).name == SUMMARIES_FILE
-                       and (match := _GROUNDING.search(p.message))}
+        unsupported: dict[int, list[str]] = {}  # the words each summary's line says and its text does not
+        for problem in problems:
+            match = _GROUNDING.search(problem.message)
+            if match and Path(problem.path).name == SUMMARIES_FILE:
+                unsupported.setdefault(problem.line, []).append(match.group(3))
         if unsupported:
             path = directory / SUMMARIES_FILE
             summaries, _ = read_summaries(path)
             dropped = [s for s in summaries if s.line in unsupported]
             text = _without_blocks(path, {s.line for s in dropped})
             review = [ReviewItem(f"summary:{s.cites}", f"its summary says what the new text does not "
-                                 f"({unsupported[s.line].group(3)}) and was left out: write it again")
+                                 f"({'; '.join(unsupported[s.line])}) and was left out: write it again")
                       for s in dropped]
             version = replace(version, review=tuple(_merged(list(version.review) + review)),
                               files={**version.files, SUMMARIES_FILE: text})
@@ -291,7 +296,8 @@ class _CarryOver:
                 block = blocks[previous.id]
                 parts.append("\n".join(lines[block.start:block.end]).rstrip("\n"))
             else:
-                parts.append(policy_entry_text(entry).rstrip("\n"))
+                before = previous.en if previous is not None and previous.en and not entry.en else ""
+                parts.append(policy_entry_text(entry, en_before=before).rstrip("\n"))
         return header + "\n" + "\n\n".join(parts) + "\n"
 
     def _entry(self, text: TextEntry, previous: PolicyEntry | None) -> PolicyEntry:
@@ -300,7 +306,10 @@ class _CarryOver:
             title = text.title if text.kind in ("section", "preamble") else short_label(text)
             return PolicyEntry(text.id, title, "", text.ja, "", (), ())
         title = text.title if text.kind == "section" else previous.title_ja
-        return replace(previous, id=text.id, title_ja=title, ja=text.ja, line=0, numbered=False,
+        # The English of a changed text is a translation of words no longer in force: it is left empty (the bot
+        # then quotes the Japanese and says the translation is under review) and kept as a comment for review.
+        en = previous.en if verbatim_key(previous.ja) == verbatim_key(text.ja) else ""
+        return replace(previous, id=text.id, title_ja=title, ja=text.ja, en=en, line=0, numbered=False,
                        note_ja=renumber_references(previous.note_ja, self.moves),
                        note_en=renumber_references(previous.note_en, self.moves))
 

@@ -302,8 +302,8 @@ def review_items(alignment: Alignment, *, noted: Iterable[str], summarised: Iter
             continue
         if old_id in events.changed:
             was = "" if old_id == new_id else f" (was {old_id})"
-            policy.append(ReviewItem(f"policy:{new_id}", f"{new_id}{was} changed: check its English rendering, "
-                                     "title and keywords against the new text"))
+            policy.append(ReviewItem(f"policy:{new_id}", f"{new_id}{was} changed: write its English rendering "
+                                     "(the old one is in a comment above it) and check its title and keywords"))
             if old_id in has_summary:
                 summaries.append(ReviewItem(f"summary:{new_id}", f"{new_id} changed: its summary was written for "
                                             "the old text"))

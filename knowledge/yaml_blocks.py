@@ -102,14 +102,17 @@ def _quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def policy_entry_text(entry: PolicyEntry) -> str:
-    """One entry of policy.yaml in the bundled file's layout (followed by a blank line)."""
+def policy_entry_text(entry: PolicyEntry, *, en_before: str = "") -> str:
+    """One entry of policy.yaml in the bundled file's layout (followed by a blank line); `en_before`, the English
+    rendering of the text a revision replaced, goes in a comment above `en`, for the person who writes the new one."""
     lines = [
         f'  - id: "{entry.id}"',
         f"    title: {{ja: {_flow_scalar(entry.title_ja)}, en: {_flow_scalar(entry.title_en)}}}",
         f"    ja: {_quoted(entry.ja)}",
-        f"    en: {_quoted(entry.en)}",
     ]
+    if en_before:
+        lines.append(f"    # English rendering of the text before the revision: {_quoted(en_before)}")
+    lines.append(f"    en: {_quoted(entry.en)}")
     if entry.note_ja or entry.note_en:
         lines += ["    note:", f"      ja: {_quoted(entry.note_ja)}", f"      en: {_quoted(entry.note_en)}"]
     lines += [

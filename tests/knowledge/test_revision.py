@@ -120,14 +120,24 @@ class TestCarriedOver:
         assert summaries["15.4.1"].ja.startswith("アクセス解析のためにGoogleAnalytics") and "13" in summaries
         assert "第3条の利用目的" in policy["3"].note_ja  # §3 did not move: its note still names it
 
-    def test_unchanged_entries_are_copied_as_they_stand(self, kb: Path) -> None:
+    def test_unchanged_entries_are_copied_as_they_stand_and_a_changed_ones_english_awaits_review(
+            self, kb: Path) -> None:
+        """Only the changed entry's lines differ: its new text, and its English emptied (the bot then says the
+        translation is under review rather than show the old text's), the old rendering kept above for review."""
         before = (kb / "policy.yaml").read_text(encoding="utf-8")
         edited = before.replace("en: [preamble, privacy policy,", "en: [preamble,   privacy policy,")  # a person's layout
         (kb / "policy.yaml").write_text(edited, encoding="utf-8")
         target = written(kb, revise(kb, PUBLISHED.replace("他の法令に違反するおそれがある場合", "他の法令に違反することとなる場合")))
         after = (target / "policy.yaml").read_text(encoding="utf-8")
         assert "en: [preamble,   privacy policy," in after
-        assert after.replace("他の法令に違反することとなる場合", "他の法令に違反するおそれがある場合") == edited
+        old_en = "Where disclosure is likely to violate other laws and regulations"
+        assert after.replace(
+            '    ja: "他の法令に違反することとなる場合"\n'
+            f'    # English rendering of the text before the revision: "{old_en}"\n'
+            '    en: ""\n',
+            f'    ja: "他の法令に違反するおそれがある場合"\n    en: "{old_en}"\n') == edited
+        entry = {e.id: e for e in read_policy(target / "policy.yaml")[0]}["10.3"]
+        assert entry.en == "" and entry.title_en == "Risk of violating other laws" and entry.keywords_ja
 
     def test_an_faq_citing_only_a_removed_row_is_cited_to_its_parent(self, kb: Path) -> None:
         faq = kb / "faq.yaml"
@@ -188,7 +198,7 @@ class TestCarriedOver:
         why = {item.id: item.why for item in version.review}
         assert "policy:14" not in why
         assert why["summary:14"] == ("under 14: 14.1 changed: its summary was written before; its summary says what "
-                                     "the new text does not (記録) and was left out: write it again")
+                                     "the new text does not (記録; records) and was left out: write it again")
         target = written(kb, version)
         assert not {"14", "14.1"} & {s.cites for s in read_summaries(target / "summaries.yaml")[0]}
 
@@ -199,8 +209,9 @@ class TestCarriedOver:
         second = prepare(first, second_text, source="newer.txt", effective=date(2100, 4, 1))
         assert second is not None
         why = {item.id: item.why for item in second.review}
-        assert why["policy:10.3"] == ("left to review from the version of 2099-12-01: 10.3 changed: check its English "
-                                      "rendering, title and keywords against the new text")
+        assert why["policy:10.3"] == ("left to review from the version of 2099-12-01: 10.3 changed: write its English "
+                                      "rendering (the old one is in a comment above it) and check its title and "
+                                      "keywords")
         assert "policy:4.1" in why
         record, _ = read_revision(first / "revision.yaml")
         assert record is not None and record.effective == EFFECTIVE
