@@ -17,6 +17,7 @@ from pathlib import Path
 from common.yaml_lines import Problem
 from knowledge.grounding import ungrounded
 from knowledge.model import FaqEntry, PolicyEntry, Summary, read_faq, read_policy, read_summaries
+from knowledge.policy_text import section_numbers
 from knowledge.replies import Replies, check_replies, read_replies
 
 BUNDLED_DIR = Path(__file__).resolve().parent
@@ -87,11 +88,14 @@ def read_knowledge(directory: Path | str = BUNDLED_DIR) -> KnowledgeFiles:
     faq, faq_problems = read_faq(faq_path)
     summaries, summary_problems = read_summaries(summaries_path)
     problems += faq_problems + summary_problems
-    pending, in_review = _pending_review(Path(directory))
-    published = verbatim_key(source_path.read_text(encoding="utf-8"))
-    problems += _check_policy(policy, str(policy_path), published, in_review)
+    pending, review_ids = _pending_review(Path(directory))
+    in_review = {i.split(":", 1)[1] for i in review_ids if i.startswith("policy:")}
+    unsummarised = in_review | {i.split(":", 1)[1] for i in review_ids if i.startswith("summary:")}
+    source = source_path.read_text(encoding="utf-8")
+    published = verbatim_key(source)
+    problems += _check_policy(policy, str(policy_path), published, in_review, _sections_of(source))
     problems += _check_faq(faq, {e.id for e in policy}, str(faq_path))
-    problems += _check_summaries(summaries, policy, str(summaries_path), in_review)
+    problems += _check_summaries(summaries, policy, str(summaries_path), unsummarised)
     replies, reply_problems = read_replies(replies_path)
     problems += reply_problems + check_replies(replies, policy, str(replies_path))
     policy = [replace(e, numbered=_is_numbered(e, published)) for e in policy]
@@ -99,9 +103,9 @@ def read_knowledge(directory: Path | str = BUNDLED_DIR) -> KnowledgeFiles:
 
 
 def _pending_review(directory: Path) -> tuple[list[Problem], set[str]]:
-    """The review items a revision left in `directory` (as problems at their line), and the policy ids among them
-    ("policy:10.1" -> "10.1"): an entry a revision added has no English rendering or summary until a person writes
-    them, and must not be refused for it meanwhile."""
+    """The review items a revision left in `directory` (as problems at their line), and their ids ("policy:10.1",
+    "summary:10"): an entry a revision added has no English rendering or summary until a person writes them, and a
+    summary the new text no longer supports is left out until rewritten; neither is refused meanwhile."""
     from knowledge.versions import REVISION_FILE, read_revision
 
     path = directory / REVISION_FILE
@@ -112,7 +116,13 @@ def _pending_review(directory: Path) -> tuple[list[Problem], set[str]]:
         return problems, set()
     pending = [Problem(str(path), record.lines.get(item.id, 0), f"{item.id} awaits review: {item.why}")
                for item in record.review]
-    return problems + pending, {item.id.split(":", 1)[1] for item in record.review if item.id.startswith("policy:")}
+    return problems + pending, {item.id for item in record.review}
+
+
+def _sections_of(source: str) -> list[str]:
+    """The sections the published text numbers: a revision may add one or leave one out. A text whose sections
+    cannot be read is held to the published policy's 1 … 16 (its quotes fail the verbatim check anyway)."""
+    return section_numbers(source) or [str(number) for number in range(1, SECTION_COUNT + 1)]
 
 
 def _is_numbered(entry: PolicyEntry, published: str) -> bool:
@@ -125,7 +135,8 @@ def _duplicates(ids: list[tuple[str, int]], path: str) -> list[Problem]:
     return [Problem(path, line, f"duplicate id {i!r}") for i, line in ids if i and counts[i] > 1]
 
 
-def _check_policy(entries: list[PolicyEntry], path: str, published: str, in_review: set[str]) -> list[Problem]:
+def _check_policy(entries: list[PolicyEntry], path: str, published: str, in_review: set[str],
+                  sections: list[str]) -> list[Problem]:
     problems = _duplicates([(e.id, e.line) for e in entries], path)
     ids = {e.id for e in entries}
     for entry in entries:
@@ -139,8 +150,8 @@ def _check_policy(entries: list[PolicyEntry], path: str, published: str, in_revi
             problems.append(Problem(path, entry.line, f"entry {entry.id}: empty 'ja' and no sub-items to quote"))
         if bool(entry.ja) != bool(entry.en) and entry.id not in in_review:
             problems.append(Problem(path, entry.line, f"entry {entry.id}: 'ja' and 'en' must both be given"))
-    for number in range(1, SECTION_COUNT + 1):
-        if str(number) not in ids:
+    for number in sections:
+        if number not in ids:
             problems.append(Problem(path, 1, f"section {number} is missing"))
     return problems
 

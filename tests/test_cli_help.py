@@ -16,9 +16,10 @@ from tests.test_cli_cases import CASE
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Files the user makes or names, which the docs mention on purpose: the configuration, the database, an export,
-#: a monthly report, the manager answers exported (`kb gaps export --out`), a revision's record (`kb update`).
+#: a monthly report, the manager answers exported (`kb gaps export --out`), the revised policy given to `kb update`
+#: and the record it writes beside each new version (revision.yaml).
 USER_FILES = {"privacy-bot.yaml", "privacy-bot.db", "cases.csv", "privacy-report-YYYY-MM.csv",
-              "privacy-report-2026-05.csv", "manager-answers.yaml", "revision.yaml"}
+              "privacy-report-2026-05.csv", "manager-answers.yaml", "NEW_POLICY.txt", "revision.yaml"}
 _FILE = re.compile(r"[\w./-]+\.(?:md|yaml|yml|json|txt|csv|py|toml|db)\b")
 
 

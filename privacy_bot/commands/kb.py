@@ -1,6 +1,7 @@
 """`privacy-bot kb check [PATH]`, `kb versions [PATH]` and `kb init DIR`: validate the knowledge files of every
 version held (and the manager's answers stored in the database); list the versions; start an editable copy.
-`kb gaps` and `kb answer` live in `privacy_bot/commands/gaps.py`."""
+`kb gaps` and `kb answer` live in `privacy_bot/commands/gaps.py`, `kb update` and `kb review` in
+`privacy_bot/commands/kb_revision.py`."""
 from __future__ import annotations
 
 import argparse
@@ -17,6 +18,7 @@ from knowledge.check_versions import HeldVersion, VersionCheck, check_version, h
 from knowledge.versions import day_in_japan, read_catalog
 from privacy_bot.cli import UsageError
 from privacy_bot.commands.gaps import register_gaps, stored_answer_problems
+from privacy_bot.commands.kb_revision import register_revision
 from privacy_bot.knowledge_in_use import KB_ENV, knowledge_dir
 
 
@@ -65,6 +67,7 @@ def register(subparsers: Any) -> None:
     init.add_argument("directory", metavar="DIR", help="where to write the copy (created when missing)")
     init.add_argument("--force", action="store_true", help="write into a directory that is not empty")
     init.set_defaults(func=run_init)
+    register_revision(actions)
     register_gaps(actions)
 
 
