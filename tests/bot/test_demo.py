@@ -76,7 +76,7 @@ def test_the_page_is_served_without_anything_from_the_network(page: Page) -> Non
 
 def test_a_question_in_the_support_channel_gets_the_cited_answer_in_its_thread(page: Page) -> None:
     page.post("/demo/say", {"user": STAFF, "channel": SUPPORT, "text": "@privacy-bot 開示請求が来たらどうする？"})
-    [question] = page.messages(STAFF, SUPPORT)
+    [question] = [m for m in page.messages(STAFF, SUPPORT) if not m["bot"]]  # the answer may already be there
     answer = page.wait(lambda: next((m for m in page.messages(STAFF, SUPPORT) if m["bot"]), None))
     assert answer["thread_ts"] == question["ts"]
     assert "第10条" in text_of(answer)
