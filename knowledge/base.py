@@ -125,6 +125,9 @@ class KnowledgeBase:
         #: while only one version is held.
         self.version_key = "base"
         self.version_labels: dict[Language, str] = {}
+        #: The base's ids that revisions moved or removed → their id in this version (None: removed); see
+        #: `entry_id`. Set by `knowledge.live` with the labels.
+        self.renumbered: dict[str, str | None] = {}
         self._children: dict[str, list[PolicyEntry]] = {}
         for entry in self.policy.values():
             for ancestor in _ancestors(entry.id):
@@ -185,9 +188,24 @@ class KnowledgeBase:
     def entry(self, entry_id: str) -> PolicyEntry:
         return self.policy[entry_id]
 
+    def entry_id(self, base_id: str) -> str | None:
+        """This version's id of the entry the base numbered `base_id`, None when it has none. The code and the
+        request types name entries by the base's numbers (§16's contact lines, §8 item 6, §10's grounds): a
+        revision that renumbers them must not make them point at another entry's text."""
+        parts = base_id.split(".")
+        for depth in range(len(parts), 0, -1):  # "14.4.2" follows "14.4" or "14" when only its parent moved
+            head = ".".join(parts[:depth])
+            if head in self.renumbered:
+                moved = self.renumbered[head]
+                found = None if moved is None else ".".join([moved, *parts[depth:]])
+                break
+        else:
+            found = base_id
+        return found if found in self.policy else None
+
     def contact(self, language: Language = "ja") -> str:
         """§16's contact block, quoted: where to go when the policy has no answer."""
-        lines = [self.policy[i].ja for i in CONTACT_IDS if i in self.policy]
+        lines = [self.policy[i].ja for i in map(self.entry_id, CONTACT_IDS) if i is not None]
         label = "Contact (Section 16)" if language == "en" else "お問い合わせ先（第16条）"
         return f"{label}: " + " / ".join(lines)
 
@@ -373,14 +391,16 @@ class KnowledgeBase:
                 scores[entry_id] = max(scores.get(entry_id, 0.0), top + (1 - top) * REQUEST_LIFT)
 
     def _lift_applicable(self, entries: tuple[str, ...], scores: dict[str, float]) -> None:
-        """Put the entries that apply to a reported incident first, in the order given, and above the threshold.
+        """Put the entries that apply to a reported incident (the base's ids) first, in the order given, and above
+        the threshold.
 
         A message reporting a leak or an authority's request reads like many sections at once (the data named:
         §2; the request: §10, §11); the section that governs what happens next is the one to cite.
         """
         top = max([ANSWER_THRESHOLD, *scores.values()])
         lifted = top + (1 - top) * INCIDENT_LIFT
-        for rank, entry_id in enumerate(e for e in entries if e in self.policy):
+        applicable = [found for found in map(self.entry_id, entries) if found is not None]
+        for rank, entry_id in enumerate(applicable):
             scores[entry_id] = max(scores.get(entry_id, 0.0), lifted - rank * INCIDENT_STEP)
 
     def _hits(self, scores: dict[str, float]) -> list[Hit]:

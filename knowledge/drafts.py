@@ -20,9 +20,11 @@ from datetime import date, datetime
 from common.text import Language
 from common.yaml_lines import Problem
 from intake import JST, Case, Extended, ReplyStage, RequestTypes, check_stage
+from intake.request_types import RefusalGround
 
 from knowledge.base import KnowledgeBase, KnowledgeBaseError
 from knowledge.live import LiveKnowledgeBase
+from knowledge.model import PolicyEntry
 from knowledge.replies import POLICY_GROUND
 from knowledge.versions import BASE_KEY, VersionCatalog, version_label
 
@@ -126,7 +128,7 @@ def _variant(case: Case, stage: ReplyStage, request_types: RequestTypes, knowled
     if stage is ReplyStage.RESULT:
         return case.outcome
     ground = request_types.grounds.get(case.refusal_ground or "")
-    if stage is ReplyStage.REFUSAL and ground is not None and ground.policy_section in knowledge_base.policy:
+    if stage is ReplyStage.REFUSAL and ground is not None and _ground_entry(ground, knowledge_base) is not None:
         return POLICY_GROUND
     return None
 
@@ -141,7 +143,7 @@ def _values(case: Case, stage: ReplyStage, language: Language, knowledge_base: K
         "request_type": label.ja if language == "ja" else _mid_sentence(label.en),
         "received_date": _date(case.received_at, language),
         "due_date": _date(case.due_at, language),
-        "contact_email": knowledge_base.policy[CONTACT_ID].ja,
+        "contact_email": _contact_email(knowledge_base),
         "client_name": case.client_name or "",
         "refusal_reason": case.reason or "",
     }
@@ -153,10 +155,24 @@ def _values(case: Case, stage: ReplyStage, language: Language, knowledge_base: K
     ground = request_types.grounds.get(case.refusal_ground or "")
     if ground is not None:
         values["refusal_ground"] = ground.label.ja if language == "ja" else ground.label.en
-        if ground.policy_section in knowledge_base.policy:
-            entry = knowledge_base.policy[ground.policy_section]
-            values["refusal_ground_quote"] = entry.ja if language == "ja" else entry.en
+        entry = _ground_entry(ground, knowledge_base)
+        if entry is not None:
+            # An English rendering under review after a revision is empty: quote the Japanese, which governs.
+            values["refusal_ground_quote"] = entry.ja if language == "ja" else entry.en or entry.ja
     return values
+
+
+def _ground_entry(ground: RefusalGround, knowledge_base: KnowledgeBase) -> PolicyEntry | None:
+    """The item of the case's version that states a refusal ground (named by the base's number in the request
+    types: §10's items, wherever a revision has moved them)."""
+    found = knowledge_base.entry_id(ground.policy_section) if ground.policy_section else None
+    return knowledge_base.policy[found] if found is not None else None
+
+
+def _contact_email(knowledge_base: KnowledgeBase) -> str:
+    """§16's address as the case's version prints it (kb check requires §16's contact lines)."""
+    found = knowledge_base.entry_id(CONTACT_ID)
+    return knowledge_base.policy[found].ja if found is not None else ""
 
 
 def _fill(template: str, values: Mapping[str, str]) -> str:

@@ -169,7 +169,9 @@ def read_version(catalog: VersionCatalog, version: PolicyVersion) -> KnowledgeBa
 
 
 def _labelled(knowledge_base: KnowledgeBase, catalog: VersionCatalog, version: PolicyVersion) -> KnowledgeBase:
-    """The knowledge base told how its citations name its version (「2026年12月1日改定版」)."""
+    """The knowledge base told how its citations name its version (「2026年12月1日改定版」) and where the entries
+    the base numbered stand in it."""
     knowledge_base.version_key = version.key
     knowledge_base.version_labels = {"ja": catalog.label(version, "ja"), "en": catalog.label(version, "en")}
+    knowledge_base.renumbered = catalog.renumbering(version)
     return knowledge_base

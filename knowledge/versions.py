@@ -153,6 +153,25 @@ class VersionCatalog:
             return f"version before {after.effective.isoformat()}"
         return f"{_japanese_date(after.effective)}改定前の版"
 
+    def renumbering(self, version: PolicyVersion) -> dict[str, str | None]:
+        """Where the entries the base numbered stand in `version`: each base id a revision up to `version` moved or
+        removed → its id there (None once removed). The code and the request types name the base's numbers
+        (§16's contact lines, §8's authority item, §10's grounds); this follows them through renumberings."""
+        mapping: dict[str, str | None] = {}
+        for held in self.versions[1:self.versions.index(version) + 1]:
+            record, _ = read_revision(held.directory / REVISION_FILE)
+            if record is None:
+                continue
+            moves = {move.source: move.to for move in record.moved}
+            # An id this revision moves or removes is a base id still at its number, unless an earlier move put
+            # another base entry there.
+            occupied = set(mapping.values())
+            for source in [*mapping, *(i for i in (*moves, *record.removed) if i not in mapping and i not in occupied)]:
+                now = mapping.get(source, source)
+                if now is not None:
+                    mapping[source] = moves[now] if now in moves else None if now in record.removed else now
+        return {source: to for source, to in mapping.items() if to != source}
+
     def fingerprint(self) -> str:
         """Changes when any version's files, or the set of versions, change: what a reload watches."""
         digest = hashlib.sha256()

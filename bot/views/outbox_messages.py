@@ -53,19 +53,22 @@ class UnknownOutboxKind(Exception):
 
 def policy_citer(knowledge: LiveKnowledgeBase, version: str | None = None) -> Citer:
     """Section ids → 「第10条（…）」 from the knowledge base in use, or from the version `version` (a case's card cites
-    the policy the case was received under, which the citation names when more than one version is held); an id it
-    no longer has is still shown as 第N条, and so is one of a version that cannot be read (with the version's name)."""
+    the policy the case was received under, which the citation names when more than one version is held, by the
+    request types' ids: the base's numbers, followed through any renumbering); an id it no longer has is still
+    shown as 第N条, and so is one of a version that cannot be read (with the version's name)."""
 
     def cite(section: str) -> str:
         if version is None:
             knowledge_base = knowledge.current
+            found: str | None = section
         else:
             try:
                 knowledge_base = knowledge.of(version)
             except (KeyError, KnowledgeBaseError):
                 return f"{version_name(knowledge.catalog, version, 'ja')} 第{section}条"
-        if knowledge_base.has_entry(section):
-            return knowledge_base.citation(knowledge_base.entry(section), "ja")
+            found = knowledge_base.entry_id(section)
+        if found is not None and knowledge_base.has_entry(found):
+            return knowledge_base.citation(knowledge_base.entry(found), "ja")
         return f"第{section}条"
 
     return cite
