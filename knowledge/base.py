@@ -113,9 +113,13 @@ class KnowledgeBase:
 
     def __init__(
         self, policy: Iterable[PolicyEntry], faq: Iterable[FaqEntry], summaries: Iterable[Summary] = (),
-        replies: Replies | None = None,
+        replies: Replies | None = None, *, under_review: frozenset[str] = frozenset(),
     ) -> None:
         self.policy = {entry.id: entry for entry in policy}
+        #: What a revision left to review ("summary:3", "faq:ID", "policy:3"): written for the text before it, so
+        #: never shown as an answer (a summary saying §3's list is empty, beside a §3 that now lists purposes).
+        #: FAQ questions still help to find the section; the quote, always the version's own text, stands alone.
+        self.under_review = under_review
         #: The reviewed reply templates (`knowledge.drafts` fills them from a case).
         self.replies = replies or Replies((), None)
         self.faq = {entry.id: entry for entry in faq}
@@ -245,6 +249,8 @@ class KnowledgeBase:
         hits = self._hits(scores)
         outcome, missing = self._judge(query, hits, incident=incident is not None)
         summary, note, faq_id = "", "", None
+        if best_faq is not None and f"faq:{best_faq[0]}" in self.under_review:
+            best_faq = None  # its answer was written for the text before the revision
         silent = best_faq is not None and self.faq[best_faq[0]].policy_silent
         if best_faq and silent and best_faq[1] >= max([FAQ_SUMMARY_THRESHOLD, *(h.score for h in hits[:1])]):
             faq = self.faq[best_faq[0]]
@@ -300,6 +306,8 @@ class KnowledgeBase:
 
     def _note(self, entry: PolicyEntry, language: Language) -> str:
         section = self.policy[entry.section]
+        if f"policy:{section.id}" in self.under_review:
+            return ""  # a note on the text before the revision ("§3's list is empty") may no longer hold
         return section.note_en if language == "en" else section.note_ja
 
     def _judge(self, text: str, hits: list[Hit], *, incident: bool = False) -> tuple[Outcome, list[str]]:
@@ -467,9 +475,10 @@ class KnowledgeBase:
         return self.policy[".".join(parts[:2])] if len(parts) > 1 else None
 
     def _summary(self, entry: PolicyEntry, language: Language) -> str:
-        """The entry's checked summary (summaries.yaml), else its section's, else a plain pointer to the text."""
+        """The entry's checked summary (summaries.yaml), else its section's, else a plain pointer to the text; a
+        summary a revision left to review is passed over."""
         for entry_id in (entry.id, entry.section):
-            if entry_id in self.summaries:
+            if entry_id in self.summaries and f"summary:{entry_id}" not in self.under_review:
                 found = self.summaries[entry_id]
                 return found.en if language == "en" else found.ja
         return self._default_summary(entry, language)
@@ -595,4 +604,4 @@ def load_knowledge_base(directory: Path | str = BUNDLED_DIR) -> KnowledgeBase:
     files = read_knowledge(directory)
     if files.problems:
         raise KnowledgeBaseError(files.problems)
-    return KnowledgeBase(files.policy, files.faq, files.summaries, files.replies)
+    return KnowledgeBase(files.policy, files.faq, files.summaries, files.replies, under_review=files.under_review)

@@ -47,6 +47,9 @@ class KnowledgeFiles:
     #: error of the files (the version still loads and answers), but `kb check` warns about each, and fails on
     #: them once the version is in force.
     pending: list[Problem] = field(default_factory=list)
+    #: The ids of those items ("summary:3", "faq:ID", "policy:3"): what they name is not shown in answers until a
+    #: person has redone it (a summary or an FAQ answer written for the old text may now say the opposite).
+    under_review: frozenset[str] = frozenset()
 
 
 #: What `kb init` writes: every file `read_knowledge` reads, the published policy text included.
@@ -99,7 +102,7 @@ def read_knowledge(directory: Path | str = BUNDLED_DIR) -> KnowledgeFiles:
     replies, reply_problems = read_replies(replies_path)
     problems += reply_problems + check_replies(replies, policy, str(replies_path))
     policy = [replace(e, numbered=_is_numbered(e, published)) for e in policy]
-    return KnowledgeFiles(policy, faq, problems, summaries, replies, pending)
+    return KnowledgeFiles(policy, faq, problems, summaries, replies, pending, frozenset(review_ids))
 
 
 def _pending_review(directory: Path) -> tuple[list[Problem], set[str]]:
