@@ -26,6 +26,8 @@ FAQ_FILE = "faq.yaml"
 SUMMARIES_FILE = "summaries.yaml"
 REPLIES_FILE = "replies.yaml"
 SOURCE_FILE = "callconnect-privacy-policy.txt"
+#: A revision's record beside its files (`knowledge.versions`): what changed, and what is left to review.
+REVISION_FILE = "revision.yaml"
 SECTION_COUNT = 16
 
 
@@ -70,10 +72,11 @@ def knowledge_paths(directory: Path | str) -> dict[str, Path]:
 
 
 def knowledge_version(directory: Path | str) -> str:
-    """A short fingerprint of the files the knowledge base is read from (a missing file counts as empty): tells two
-    copies, or two edits of one copy, apart."""
+    """A short fingerprint of the files the knowledge base is read from (a missing file counts as empty), a
+    revision's review list among them (what it lists is not shown in answers): tells two copies, or two edits of
+    one copy, apart."""
     digest = hashlib.sha256()
-    for name, path in knowledge_paths(directory).items():
+    for name, path in [*knowledge_paths(directory).items(), (REVISION_FILE, Path(directory) / REVISION_FILE)]:
         try:
             content = path.read_bytes()
         except OSError:
@@ -109,7 +112,7 @@ def _pending_review(directory: Path) -> tuple[list[Problem], set[str]]:
     """The review items a revision left in `directory` (as problems at their line), and their ids ("policy:10.1",
     "summary:10"): an entry a revision added has no English rendering or summary until a person writes them, and a
     summary the new text no longer supports is left out until rewritten; neither is refused meanwhile."""
-    from knowledge.versions import REVISION_FILE, read_revision
+    from knowledge.versions import read_revision
 
     path = directory / REVISION_FILE
     if not path.exists():

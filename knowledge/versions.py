@@ -27,7 +27,7 @@ import yaml
 from common.text import Language
 from common.yaml_lines import Located, Problem, YamlReader
 from intake.calendar import JST
-from knowledge.check import knowledge_version
+from knowledge.check import REVISION_FILE, knowledge_version
 
 __all__ = [
     "BASE_KEY",
@@ -48,7 +48,6 @@ __all__ = [
 ]
 
 VERSIONS_DIR = "versions"
-REVISION_FILE = "revision.yaml"
 #: The key of the first version held, whose effective date the knowledge base does not know.
 BASE_KEY = "base"
 _DATE_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -175,11 +174,8 @@ class VersionCatalog:
     def fingerprint(self) -> str:
         """Changes when any version's files, or the set of versions, change: what a reload watches."""
         digest = hashlib.sha256()
-        for version in self.versions:
+        for version in self.versions:  # a version's fingerprint covers its revision.yaml
             digest.update(f"{version.key}\0{knowledge_version(version.directory)}\0".encode())
-            revision = version.directory / REVISION_FILE
-            if revision.exists():
-                digest.update(revision.read_bytes())
         return digest.hexdigest()[:12]
 
 

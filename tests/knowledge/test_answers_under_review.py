@@ -10,6 +10,7 @@ import pytest
 
 from knowledge.live import LiveKnowledgeBase
 from knowledge.new_version import prepare, write
+from knowledge.versions import REVISION_FILE, read_revision, without_items, write_revision
 from tests.revisions import base_copy
 
 REVISIONS = Path(__file__).resolve().parent.parent / "data" / "revisions"
@@ -51,3 +52,21 @@ def test_an_faq_answer_under_review_is_not_shown(knowledge: LiveKnowledgeBase) -
         for question in new.faq[faq_id].questions_ja[:2]:
             answer = new.ask(question)
             assert answer.faq_id != faq_id and new.faq[faq_id].answer_ja not in answer.render_text()
+
+
+def test_an_item_taken_off_the_list_is_shown_again(tmp_path: Path) -> None:
+    """The review list is part of what a version is read from: the index cache and the reload both see it change."""
+    root = base_copy(tmp_path / "kb")
+    text = (REVISIONS / "purposes-added.txt").read_text(encoding="utf-8")
+    version = prepare(root, text, source="purposes-added.txt", effective=EFFECTIVE)
+    assert version is not None
+    folder = write(root, version)
+    knowledge = LiveKnowledgeBase.load(root, clock=lambda: datetime(2099, 12, 2, tzinfo=UTC))
+    assert "policy:3" in knowledge.current.under_review
+    revision = folder / REVISION_FILE
+    record, _ = read_revision(revision)
+    assert record is not None
+    write_revision(revision, without_items(record, ["policy:3"]))
+    assert knowledge.reload() is not None
+    assert "policy:3" not in knowledge.current.under_review
+    assert EMPTY_LIST in knowledge.current.ask("利用目的を教えてください").render_text()  # the note, left as it was
