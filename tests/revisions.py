@@ -77,3 +77,19 @@ def _english_line(policy: Path, entry: str) -> str:
     lines = policy.read_text(encoding="utf-8").splitlines()
     start = lines.index(f'  - id: "{entry}"')
     return next(line.strip() for line in lines[start:] if line.strip().startswith("en: "))
+
+
+#: The revised copies of the published policy (tests/data/revisions/: one change each, and all of them at once).
+PUBLISHED_REVISIONS = Path(__file__).resolve().parent / "data" / "revisions"
+
+
+def revised_by(root: Path, name: str, effective: date) -> Path:
+    """`root` holding the base and the revision `kb update` makes of `tests/data/revisions/NAME.txt`, in force from
+    `effective`; returns the revision's directory."""
+    from knowledge.new_version import prepare, write
+
+    base_copy(root)
+    text = (PUBLISHED_REVISIONS / f"{name}.txt").read_text(encoding="utf-8")
+    version = prepare(root, text, source=f"{name}.txt", effective=effective)
+    assert version is not None, f"{name}.txt changes nothing"
+    return write(root, version)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,18 +10,13 @@ from pathlib import Path
 import pytest
 
 from knowledge.check import BUNDLED_DIR, KNOWLEDGE_FILES
+from tests.cli_run import run
 
 QUESTION = "開示請求の手続きは？"
 OLD_TEXT = "まず /privacy intake で案件登録し"
 NEW_TEXT = "まず /privacy intake で案件を登録（改訂版）し"
 
 
-def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items()
-            if not k.startswith(("SLACK_", "PRIVACY_BOT_"))}
-    return subprocess.run([sys.executable, "-m", "privacy_bot", *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=cwd, env={**base, "PRIVACY_BOT_DB": str(cwd / "bot.db"), **env},
-                          timeout=120)
 
 
 def init(directory: Path, cwd: Path) -> Path:

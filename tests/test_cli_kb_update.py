@@ -5,9 +5,7 @@ written."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from gaps import GapStore, migrate
 from intake.db import open_db
 from knowledge.check import BUNDLED_DIR
 from knowledge.versions import read_revision
+from tests.cli_run import run
 
 REVISIONS = Path(__file__).parent / "data" / "revisions"
 EFFECTIVE = "2099-12-01"
@@ -61,11 +60,6 @@ EXPECTED: dict[str, dict[str, list[Any]]] = {
 }
 
 
-def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PRIVACY_BOT_"))}
-    return subprocess.run([sys.executable, "-m", "privacy_bot", *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=cwd, env={**base, "PRIVACY_BOT_DB": str(cwd / "bot.db"), **env},
-                          timeout=120)
 
 
 @pytest.fixture

@@ -5,9 +5,6 @@ once in force). The dates are relative to today in Japan: these commands use the
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -23,6 +20,7 @@ from knowledge.versions import (
     version_label,
     write_revision,
 )
+from tests.cli_run import run
 from tests.revisions import (
     NEW_10_2,
     NEW_10_3,
@@ -39,11 +37,6 @@ PAST = days_from_today(-3)
 UPCOMING = days_from_today(10)
 
 
-def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PRIVACY_BOT_"))}
-    return subprocess.run([sys.executable, "-m", "privacy_bot", *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=cwd, env={**base, "PRIVACY_BOT_DB": str(cwd / "bot.db"), **env},
-                          timeout=120)
 
 
 @pytest.fixture

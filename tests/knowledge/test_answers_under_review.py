@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 
 from knowledge.live import LiveKnowledgeBase
-from knowledge.new_version import prepare, write
 from knowledge.versions import REVISION_FILE, read_revision, without_items, write_revision
-from tests.revisions import base_copy
+from tests.revisions import revised_by
 
-REVISIONS = Path(__file__).resolve().parent.parent / "data" / "revisions"
 EFFECTIVE = date(2099, 12, 1)
 EMPTY_LIST = "空欄"
 A_PURPOSE = "本サービスの利用料金を請求するため"
@@ -21,11 +19,8 @@ A_PURPOSE = "本サービスの利用料金を請求するため"
 
 @pytest.fixture(scope="module")
 def knowledge(tmp_path_factory: pytest.TempPathFactory) -> LiveKnowledgeBase:
-    root = base_copy(tmp_path_factory.mktemp("kb"))
-    text = (REVISIONS / "purposes-added.txt").read_text(encoding="utf-8")
-    version = prepare(root, text, source="purposes-added.txt", effective=EFFECTIVE)
-    assert version is not None
-    write(root, version)
+    root = tmp_path_factory.mktemp("kb")
+    revised_by(root, "purposes-added", EFFECTIVE)
     return LiveKnowledgeBase.load(root, clock=lambda: datetime(2099, 12, 2, tzinfo=UTC))
 
 
@@ -56,11 +51,8 @@ def test_an_faq_answer_under_review_is_not_shown(knowledge: LiveKnowledgeBase) -
 
 def test_an_item_taken_off_the_list_is_shown_again(tmp_path: Path) -> None:
     """The review list is part of what a version is read from: the index cache and the reload both see it change."""
-    root = base_copy(tmp_path / "kb")
-    text = (REVISIONS / "purposes-added.txt").read_text(encoding="utf-8")
-    version = prepare(root, text, source="purposes-added.txt", effective=EFFECTIVE)
-    assert version is not None
-    folder = write(root, version)
+    root = tmp_path / "kb"
+    folder = revised_by(root, "purposes-added", EFFECTIVE)
     knowledge = LiveKnowledgeBase.load(root, clock=lambda: datetime(2099, 12, 2, tzinfo=UTC))
     assert "policy:3" in knowledge.current.under_review
     revision = folder / REVISION_FILE

@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 
 from knowledge.live import LiveKnowledgeBase
-from knowledge.new_version import prepare, write
 from knowledge.versions import Move, RevisionRecord, read_catalog, write_revision
-from tests.revisions import base_copy
+from tests.revisions import base_copy, revised_by
 
-REVISIONS = Path(__file__).resolve().parent.parent / "data" / "revisions"
 EFFECTIVE = date(2099, 12, 1)
 #: §8 item 6 as published: what an authority's request is measured against.
 PERMITTED_BY_LAW = "法令により開示または提供が許容されている場合"
@@ -21,11 +19,8 @@ PERMITTED_BY_LAW = "法令により開示または提供が許容されている
 
 @pytest.fixture(scope="module")
 def renumbered(tmp_path_factory: pytest.TempPathFactory) -> LiveKnowledgeBase:
-    root = base_copy(tmp_path_factory.mktemp("kb"))
-    text = (REVISIONS / "third-party-items-renumbered.txt").read_text(encoding="utf-8")
-    version = prepare(root, text, source="third-party-items-renumbered.txt", effective=EFFECTIVE)
-    assert version is not None
-    write(root, version)
+    root = tmp_path_factory.mktemp("kb")
+    revised_by(root, "third-party-items-renumbered", EFFECTIVE)
     return LiveKnowledgeBase.load(root, clock=lambda: datetime(2099, 12, 2, tzinfo=UTC))
 
 
