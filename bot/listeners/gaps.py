@@ -48,7 +48,7 @@ def open_answer_form(ack: Ack, body: dict[str, Any], action: dict[str, Any], cli
     kb = services.knowledge_base
     client.views_open(trigger_id=field(body, "trigger_id"), view=gap_answer_modal(
         gap, questions=store.questions(gap_id), policy=list(kb.policy.values()),
-        cite=lambda entry: kb.citation(entry, "ja")))
+        cite=lambda entry: kb.citation(entry, "ja", with_version=False)))  # the options of the version in force
 
 
 def submit_answer(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
