@@ -191,3 +191,46 @@ def test_a_question_that_points_back_asks_the_sentence_before(
 def test_a_question_with_its_own_topic_does_not_pull_in_the_sentence_before() -> None:
     found = focus("We moved offices last month and the phones are new. Do we keep a record of who we shared data with?")
     assert found is not None and found.question.startswith("Do we keep")
+
+
+#: Several sentences of context, the real request spread over them, and a closing question with no topic of its
+#: own ("Can we just do it?", 「ポリシー上どう扱えばいい？」). Each is checked as Slack keeps it and flattened to one
+#: line (as a paste through the command line arrives). Written for this test.
+SPREAD = [
+    ("12", "answered",
+     "A user put her own mobile number in her public profile bio. A stranger found it and started calling her. "
+     "Now she is angry with us. What does the policy say?"),
+    ("11", "answered",
+     "Customer email below:  Dear Sir or Madam,  Please erase every piece of personal data you keep about me. "
+     "I have stopped using the service.  Best regards,  Hanna Berg  how should I reply?"),
+    ("10", "answered",
+     "以下のメールが届きました。 「いつもお世話になっております。 株式会社サクラ 経理部の山本です。 御社が保有している私の個人情報の"
+     "開示をお願いしたくご連絡しました。 よろしくお願いいたします。 山本 裕子」 ポリシー上どう対応すればいいですか？"),
+    ("10", "answered",
+     "さっきの電話の件です。お客様はとても丁寧な方でした。以前別の件で問い合わせたこともあるそうです。自分についてどんな情報が"
+     "登録されているのか全部見せてほしいそうです。ポリシー上どう扱えばいいですか？"),
+    ("16", "answered",
+     "お客様からのクレームです。メルマガの頻度が多すぎるとのことで、強めの口調でした。そちらはマーケに共有済みです。"
+     "その上で、個人情報について今後問い合わせるならどこに連絡すればいいか、と聞かれました。"),
+]
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["as typed", "flattened"])
+@pytest.mark.parametrize(("section", "outcome", "message"), SPREAD, ids=[f"spread{i}" for i in range(len(SPREAD))])
+def test_a_request_spread_over_context_is_found(
+    kb: KnowledgeBase, section: str, outcome: str, message: str, flat: bool
+) -> None:
+    answer = kb.ask(message.replace("\n", " ") if flat else message)
+    assert answer.outcome == outcome and answer.sections[0].split(".")[0] == section, (
+        answer.outcome, answer.sections, answer.not_in_policy)
+
+
+def test_a_salutation_is_not_a_term_of_art() -> None:
+    found = focus("Customer email below:  Dear Sir or Madam,  Please erase my personal data.  Regards,  Hanna")
+    assert found is not None and "Sir" not in found.question and "Regards" not in found.question + found.context
+
+
+def test_a_closing_question_without_a_topic_asks_what_came_before() -> None:
+    found = focus("A user put her own mobile number in her public profile bio. A stranger found it and started "
+                  "calling her. Now she is angry with us. What does the policy say?")
+    assert found is not None and "public profile" in found.question
