@@ -75,6 +75,18 @@ TRAPS = [
     "Your sales email was sent to the wrong address, I'm not the person you meant. Please take me off your list.",
     "個人情報保護委員会のガイドラインについて教えてください。",
     "他社で誤送信の事故があったそうです。うちでは誤送信を防ぐ仕組みはありますか？",
+    # The police or a lawyer named, but nobody asking us for data and no action threatened (task T1).
+    "元同僚とのトラブルで、警察に相談するかどうか迷っています。その前に、私の登録情報を見せてください。",
+    "I reported the nuisance calls to the police. Could you tell me what data you hold on my account?",
+    "My attorney told me to request a copy of my own account records. Please send them.",
+    "警察官です。といっても今日は個人として、料金プランについて伺いたく連絡しました。",
+    "私の情報を何に使っているのか説明してください。納得いかなければ消費者センターに相談しようと思います。",
+    # A breach as the subject of an invitation, a newsletter, a question about the past or about safety.
+    "【セミナーのご案内】情報漏えい対策の最新動向を解説します。参加無料、お申し込みはこちらから。",
+    "Webinar: how to stop a data breach before it starts. Register today!",
+    "過去に御社で情報漏えいはありましたか？取引前の確認です。",
+    "Is customer data protected against leaks?",
+    "解約したのにまだ御社からお知らせメールが届きます。情報が漏れているのでは？",
 ]
 
 #: Must stay urgent: each reports something that happened or an authority that is asking now.
@@ -93,6 +105,15 @@ STILL_URGENT = [
     "After logging in I could see another company's call recordings.",
     "個人情報保護委員会から報告を求める書面が届きました。",
     "A regulator sent us a letter asking for records about one of our users.",
+    # Wordings without the words "leak" or "police" (task T1).
+    "管理画面にログインしたら、うちの会社のものじゃない通話履歴がずらっと並んでいました。",
+    "The recordings tab shows calls that aren't ours.",
+    "社員のノートPCを電車に置き忘れました。顧客情報のCSVが入っていたと思います。",
+    "One of your storage buckets is publicly readable and lists customer phone numbers.",
+    "A former employee still has access to the admin panel and downloaded our customer list last night.",
+    "大阪府警サイバー犯罪対策課の者です。ある電話番号の利用者情報について照会させてください。",
+    "〇〇市役所の福祉課です。法令に基づく調査のため、利用者の登録情報を確認させてください。",
+    "The Consumer Affairs Agency hereby requests information on accounts that called these numbers.",
 ]
 
 
@@ -147,3 +168,30 @@ def test_nothing_recognisable_is_general() -> None:
 def test_signals_name_their_reason() -> None:
     assert urgency_signals("警察署から捜査関係事項照会書が届きました") == ("authority",)
     assert urgency_signals("誤送信で他人の個人情報が届いた。弁護士に相談します") == ("leak", "legal_threat")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("お客様への請求メールに、別のお客様の請求書PDFを添付して送ってしまいました。", "leak_report"),
+        ("We sent the March call report for one client to a different client by mistake.", "leak_report"),
+        ("I think my account was hacked. Please delete everything in it.", "leak_report"),
+    ],
+)
+def test_what_happened_decides_the_type(text: str, expected: str) -> None:
+    """An incident reported is logged as the incident, whatever else the message asks for."""
+    assert classify(text).type == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you hand over customer data if the police ask for it? Just curious how it works.",
+        "弁護士をしている者です。一般論として、御社は第三者提供にどんな場合に応じているのか教えてください。",
+        "Our security newsletter: this month, three lessons from the biggest breaches of the year.",
+        "ドラマで刑事が電話会社に通話記録を出させていましたが、御社でもそういうことはありますか？",
+    ],
+)
+def test_a_question_about_how_the_company_works_is_general(text: str) -> None:
+    result = classify(text)
+    assert (result.type, result.urgent) == ("general", False), result.candidates
