@@ -62,6 +62,13 @@ _CHANNELS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_re(r"来店|対面|口頭|in person|face to face"), _re(r"来店|対面|in person")),
 )
 
+#: Data getting out, in general words (not the name of any one incident).
+_LEAK = (r"漏え|漏洩|漏れ|流出|誤送信|誤送付|誤って送|間違えて送|紛失|盗難|盗まれ|不正アクセス|不正ログイン|乗っ取|ハッキング"
+         r"|breach|leak|hack|stolen|exposed|unauthori[sz]ed access|compromised|to the wrong (person|customer|address|company)")
+#: What is done about it.
+_RESPONSE = (r"どうすれば|どうしたら|どう(対応|動|す|し)|何をすれば|なにをすれば|対応(方法|手順|フロー)|手順|報告|届出|届け出|通知|連絡する"
+             r"|what (should|do|must|would) (we|i) do|what now|next steps|the steps|process|procedure|how (do|should|would) we"
+             r" (respond|handle|deal)|respond|report|notify|inform")
 _PHONE = r"\d{2,5}-\d{2,4}-\d{3,4}"
 _POSTAL = r"〒|\d{3}-\d{4}|[都道府県].{1,6}[市区町村]"
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -339,6 +346,15 @@ FACT_KINDS: tuple[FactKind, ...] = (
         None,
     ),
     FactKind(
+        "incident response",
+        "漏えい等が起きたときの対応（報告や本人への連絡など）",
+        # What to do once data has leaked (whom to report to, whether those affected are told, the steps): §6 says
+        # data is managed safely and §9 names a manager, but the policy has no procedure for a leak. A report of a
+        # leak asks this too (see `knowledge.base`), whatever its words.
+        _re(rf"({_LEAK}).{{0,60}}({_RESPONSE})|({_RESPONSE}).{{0,60}}({_LEAK})"),
+        None,
+    ),
+    FactKind(
         "count",
         "件数・人数",
         _re(r"何件|何人|何名|何社|何か国|何カ国|何ヶ国|件数|人数|how many (\w+ ){0,2}(users|people|customers|requests|times"
@@ -387,6 +403,7 @@ _PHRASES_EN = {
     "request by an agent": "requests made by someone other than the person (an agent or family)",
     "records kept": "records kept of what was done",
     "how consent is obtained": "how consent is obtained",
+    "incident response": "what to do when data leaks (reporting it, telling the people affected)",
     "the law itself": "what the law itself says",
 }
 

@@ -220,7 +220,7 @@ class KnowledgeBase:
                 best_faq = (wider_faq[0], CONTEXT_WEIGHT * wider_faq[1]) if wider_faq else None
         hits = self._hits(scores)
         asking = found.asking if found is not None and found.asking else query
-        outcome, missing = self._judge(query, hits, incident=incident is not None, asking=asking)
+        outcome, missing = self._judge(query, hits, incident=incident, asking=asking)
         summary, note, faq_id = "", "", None
         silent = best_faq is not None and self.faq[best_faq[0]].policy_silent
         if best_faq and silent and best_faq[1] >= max([FAQ_SUMMARY_THRESHOLD, *(h.score for h in hits[:1])]):
@@ -279,15 +279,18 @@ class KnowledgeBase:
         section = self.policy[entry.section]
         return section.note_en if language == "en" else section.note_ja
 
-    def _judge(self, text: str, hits: list[Hit], *, incident: bool = False, asking: str = "") -> tuple[Outcome, list[str]]:
+    def _judge(
+        self, text: str, hits: list[Hit], *, incident: str | None = None, asking: str = ""
+    ) -> tuple[Outcome, list[str]]:
         """answered / partial / not_covered, and what the policy lacks (see knowledge.answerability).
 
         Terms the policy never uses are looked for in `asking`, the sentences that ask in their own words (see
         `knowledge.focus.Focus`), when it is given; the kinds of fact asked, in the whole question.
 
-        A report of an incident (a leak, an authority asking) is answered by the section that applies to it; the
-        words that describe what happened (the file, the tool, the office) are not what is asked, so only a kind
-        of fact asked ("within how many hours must we report?") can make it partial.
+        A report of an incident is judged by the section that applies to it; the words that describe what happened
+        (the file, the tool, the office) are not what is asked, so only a kind of fact asked ("within how many hours
+        must we report?") can make it partial. An authority's request is answered by §8 item 6 ("permitted by law");
+        a leak is not: what to do after one is nowhere in the policy, so a leak report is always partial.
         """
         asking = asking or text
         if not hits or hits[0].score < ANSWER_THRESHOLD:
@@ -296,7 +299,9 @@ class KnowledgeBase:
         cited = f"{hits[0].quote}\n{hits[0].translation}"
         missing = [kind.id for kind in kinds_asked(text) if not stated(kind, cited, text)]
         missing += unlisted_items(text, cited)
-        if incident:
+        if incident == "leak_report":
+            missing.insert(0, "incident response")
+        if incident is not None:
             return ("partial", _unique(missing)) if missing else ("answered", [])
         unknown = self._vocabulary_of_policy.unknown_terms(asking)
         missing += [t.surface for t in unknown if t.central]
