@@ -26,6 +26,7 @@ from common.text import (
 )
 from knowledge.answer import Answer, Hit, Outcome
 from knowledge.answerability import (
+    NOT_ABOUT_THE_POLICY,
     Vocabulary,
     about_law_in_general,
     asks_definition,
@@ -314,7 +315,8 @@ class KnowledgeBase:
             missing += [t.surface for t in unknown]
         if not missing:
             return "answered", []
-        return ("not_covered" if share >= NOTHING_KNOWN else "partial"), _unique(missing)
+        nothing = share >= NOTHING_KNOWN or any(m in NOT_ABOUT_THE_POLICY for m in missing)
+        return ("not_covered" if nothing else "partial"), _unique(missing)
 
     def _topic(self, text: str) -> list[str]:
         """What the question is about, as typed, when nothing more specific is known to be missing."""
