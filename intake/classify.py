@@ -86,7 +86,7 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"some(one|body) else'?s|another (customer|user|person|company|client)'?s|other (people|customers|users|clients)'?s?"
         + _AFTER,
         r"(logged|signed) (in|into|on)( to)? (my|our) ([\w-]+ )?account (from|without|at)|some(one|body) (logged|signed) in"
-        r"|exported (my|our) (whole |entire |full )?(contact|customer|call)|(logged|signed) (in|into my account) without"
+        r"|(logged|signed) (in|into my account) without"
         r"|without my (permission|knowledge|consent) (logged|accessed)|unauthori[sz]ed (access|login)"
         r"|account (was |has been )?(taken over|compromised|hijacked)|compromised",
         r"sent to the wrong|wrong (recipient|person|address)|misdirected|mis-sent|phishing",
@@ -95,10 +95,12 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"\b(isn't|is not|aren't|are not|wasn't|weren't) (mine|ours)\b|\bnot (mine|ours)\b|(another|a different) (company|customer"
         r"|client|user)'s (calls|recordings|data|files?|numbers|details|agents)",
         r"every (customer|user|client|member)'s|all (the )?(customers|users|clients)' (data|details|contracts|files|records)"
-        r"|not (just|only) (mine|ours|my own)|(downloaded|copied|exported|took|stole) (our|the|all)( \w+)? (customer|user|client"
-        r"|contact) (list|data|records|database)|(former|ex-) ?(employee|staff|worker).{0,40}(access|download|copied|took)",
+        r"|not (just|only) (mine|ours|my own)|\b(exported|downloaded|copied|took|stole)\b.{0,25}\b(customer|user|client|contact|call)s?"
+        r"\b.{0,10}\b(list|data|records|database|logs|history)|(former|ex-) ?(employee|staff|worker).{0,40}(access|download|copied"
+        r"|took)",
         r"(元社員|退職者|元従業員|退職した).{0,30}(アクセス|ダウンロード|持ち出|コピー|ログイン)",
-        r"publicly (readable|accessible|available|visible|exposed|open)|open to the (internet|public)"
+        r"(outsiders?|someone outside|strangers?|the public|people outside|anyone)\b.{0,30}\b(could|can|were able to|was able to)"
+        r" (see|access|view|open|download)|publicly (readable|accessible|available|visible|exposed|open)|open to the (internet|public)"
         r"|anyone (on the internet )?can (see|read|access|download|view)",
         r"\b(lost|left|misplaced)\b.{0,30}\b(laptop|phone|usb|drive|device|tablet|bag|documents|files|notebook)\b"
         r"|\b(laptop|phone|usb stick|device|tablet|bag)\b.{0,30}\b(lost|left behind|missing|was taken)\b",
@@ -160,7 +162,7 @@ def _fold(text: str) -> str:
 _HYPOTHETICAL = re.compile(
     r"場合|としたら|したら|(来|届|あっ|され)たら|ときは|時は|際は|一般(的に|論)|ポリシー|規約|条項|条文|規定|どの条|(?<!法)第\s*\d+\s*条|"
     r"(れ|え|し|き|っ|い)ても|って本当|というのは本当|ってほんと|ガイドライン|について(教えて|知りたい)|とは(何|なん)|(漏えい|漏洩|流出|情報漏れ|ハッキング|不正アクセス)(が|は)(心配|不安|怖)|"
-    r"過去に|これまでに|今までに|万が一|(?<!か)もし(?!れ)|仮に|(れ|ら)たら|ドラマ|映画|雑談|防ぐ|防止|予防|(しない|されない)ように|守(られ|って)|"
+    r"過去に|これまでに|今までに|万が一|(?<!か)もし(?!れ)|仮に|(れ|ら)たら|ドラマ|映画|小説|アニメ|テレビ番組|防ぐ|防止|予防|(しない|されない)ように|守(られ|って)|"
     # a question with no word that something happened: "Is customer data protected?", 「漏えいしたことある？」
     r"[?？]\s*$|"
     r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article"
@@ -194,7 +196,7 @@ _ACTUAL = re.compile(
     r"本日|今日|昨日|先ほど|さっき|今朝|現在|警察です|署の者|照会(です|いたします|します)|ご回答(ください|を(お願い|求め))|"
     r"(提出|回答|開示)(してください|を求めます|願います)|"
     r"(て|で)(い|しま)(た|ました)(?!か)|(た|だ)とのこと|言われ(た|て|ました)|(電話|連絡|照会|依頼|要請)があ(りました|った|って|り)|が(来|届)(て|た)|"
-    r"(?<![a-z])(by mistake|mistakenly|just [a-z]+ed|"
+    r"(?<![a-z])(by mistake|mistakenly|just [a-z]+ed|(told|informed|notified|warned) us|(got|broke|hacked) into|"
     r"received|we got|got a|came in|is asking|are asking|asked us|has asked|have asked|is requesting|"
     r"are requesting|requested|demand(s|ed|ing)?|we are the police|happened|just now|today|yesterday|this morning|"
     r"found|noticed|discovered|was sent|were sent|i sent|we sent|accidentally|showing|appeared|can see|i see|"
@@ -220,7 +222,7 @@ _OTHERS_DATA = re.compile(
 )
 #: A member of an authority writing in a personal capacity, or saying that this is not an official request.
 _PERSONAL_CAPACITY = re.compile(
-    r"個人として|個人的(な|に)|私用|プライベートで|(捜査|照会|仕事)(等|など)?(の話|の件)?ではない|具体的な照会ではない|"
+    r"個人(として|的)|私用|プライベート|(公務|職務|仕事|捜査|照会)(では|じゃ)(ない|なく|ありません)|"
     r"(?<![a-z])(in a personal capacity|as a private (person|individual|citizen)|not an? (official|police) (request|inquiry|matter))"
 )
 

@@ -137,11 +137,11 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "named vendors",
         "委託先・提供先の名称",
-        _re(r"(委託先|再委託|ベンダー|外注先|クラウド|サブプロセッサ).{0,6}(一覧|リスト|名前|社名|名称|どこ)"
+        _re(r"(委託先|再委託|ベンダー|外注先|クラウド|サブプロセッサ)(の|って|は|が|を)?[^にへ]{0,4}(一覧|リスト|名前|社名|名称|どこ)"
             r"|(一覧|リスト)(を|は|って|が)?(もら|ほし|欲し|くだ|見せ|ある)|どの(クラウド|ベンダー|事業者|業者)|(社名|名前)を教えて"
             r"|list of (the )?(vendors|companies|providers|processors|sub-?processors|sub-?contractors|partners|recipients)"
             r"|どの(ツール|システム|ソフト|サービス|製品|crm|サーバ)(を|で|に|が)?(使|利用|導入|預|置|保存|管理)"
-            r"|which (vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?"
+            r"|which ([\w-]+ )?(vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?"
             r"|(partner |third-party )?(services|integrations)|partners?)\b"
             r"|what (vendors?|cloud( provider)?|providers?|tools?|software|systems?|platforms?|crm) (do|does|is|are)"
             r"|sub-?processors?"
@@ -259,7 +259,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"暗号|ハッシュ|バックアップ|二段階認証|二要素|多要素|アクセス(制限|制御|権限)|権限管理|ファイアウォール|脆弱性"
             r"|ペネトレーション|侵入テスト|ウイルス対策|encrypt|hashed|hashing|backups?\b|two-factor|\b2fa\b|\bmfa\b"
             r"|multi-factor|firewall|access control|access rights|penetration|pen ?test|vulnerabilit|anti-?virus"
-            r"|具体的(に|な).{0,8}(対策|措置|セキュリティ)|(どんな|どのような)(セキュリティ)?対策|(specific|concrete|exact|which)"
+            r"|具体的(に|な).{0,8}(対策|措置|セキュリティ)|具体策|(どんな|どのような)(セキュリティ)?対策|(specific|concrete|exact|which)"
             r" (security )?(measures|safeguards|controls)|security measures (specifically|exactly|in detail)"),
         _re(r"暗号|ハッシュ|バックアップ|アクセス制限|encrypt|hash|backup|firewall|access control"),
     ),
@@ -310,7 +310,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # a question it leaves open.
         _re(r"代理人|代理で|代わりに|本人以外|亡くな|故人|死亡|逝去|(家族|親族|配偶者|夫|妻|息子|娘|弁護士)(が|から|の代わり|に代わって)"
             r".{0,20}(請求|依頼|申請|頼|求め|開示|削除|訂正|見せ|見たい|教えて|消して|ほしい|欲しい)"
-            r"|\b(deceased|passed away|died|dead|widow|widower|late (husband|wife|father|mother))\b"
+            r"|他界|\b(deceased|passed away|died|dead|widow|widower|late (husband|wife|father|mother))\b"
             r"|on (his|her|their|someone's|the user's|a user's) behalf|on behalf of|family member|relatives?\b"
             r"|power of attorney|\bproxy\b|someone other than the (user|customer|person)"),
         _re(r"代理|本人以外|on behalf|\bagent\b|\bproxy\b"),
@@ -329,7 +329,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # The company's (or the manager's) number or postal address: §16 gives an email address and a name only.
         _re(r"(責任者|担当者?|窓口|問い?合わ?せ先|管理者|当社|御社|弊社|selfree|manager|officer|team|company|dpo|you)"
             r"(の|って|は)?.{0,4}(電話番号|電話|住所|所在地|ファックス|fax)(は|って|を|教|[?？]|$)"
-            r"|\b(your|our|company's|selfree's|manager's|team's|office|contact|support)( direct| main| contact)? (phone|telephone"
+            r"|\b(your|our|company's|selfree's|manager's|officer's|team's|office|contact|support)( direct| main| contact)? (phone|telephone"
             r"|fax) number|\b(postal|mailing) address\b|(窓口|問い?合わ?せ|責任者|担当).{0,20}(電話)?番号(を|は|って)?(教え|わか|分か|知り)"
             r"|\b(phone|telephone|fax) number (for|of) (the |our |your )?(privacy|complaints?|inquiries|questions|requests"
             r"|manager|officer|team|company|contact|selfree)|\b(your|our|company's|selfree's|manager's) (postal |mailing "
@@ -362,17 +362,18 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "required or optional",
         "入力が必須か任意か",
         # Whether giving an item is compulsory: §2 lists what is collected, never whether it may be left out.
-        _re(r"必須|任意|入力しなくても|省略でき|空欄でも|\bmandatory\b|\boptional\b|\bcompulsory\b|(do|does) (they|users?|customers?"
+        _re(r"必須|任意|入力しなくても|(入れ|入力せ|書か)ずに|省略でき|空欄でも|\bmandatory\b|\boptional\b|\bcompulsory\b|(do|does) (they|users?|customers?"
             r"|people|i|he|she) (have|need) to (give|provide|enter|fill in)|required to (give|provide|enter|fill)"
-            r"|can (they|users?|i|we) (skip|leave out|leave (it )?blank)"),
+            r"|can (they|users?|i|we) (skip|leave out|leave (it )?blank)|leave .{0,25}\b(empty|blank)\b|空(欄|白)のまま"),
         _re(r"必須|任意|mandatory|optional|required"),
     ),
     FactKind(
         "precision",
         "取得の精度・タイミング",
         # How precise a collected item is, or when it is taken: §2 names 端末位置情報 and nothing about either.
-        _re(r"精度|どのくらい(正確|詳しく|細かく)|番地|(gps|住所)(レベル|単位)|常時|常に(取|収集)|バックグラウンド|how (precise|accurate|exact)"
-            r"|precision|granularity|(street|city|gps|address)[- ]level|in the background|all the time|only while"),
+        _re(r"精度|どのくらい(正確|詳しく|細かく)|番地|常時|常に(取|収集)|バックグラウンド|how (precise|accurate|exact)"
+            r"|precision|granularity|exact (building|spot|address)|(street|city|address)[- ]level|in the background|all the time"
+            r"|only while"),
         _re(r"精度|precision|accuracy of location"),
     ),
     FactKind(
@@ -404,7 +405,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "用語の具体的な範囲",
         # What one of the policy's own words covers (重要な変更, 適切な監督): answered only where the text defines it
         # (「…といいます」, 「…により定義された」), which the policy does for users, personal information and personal data.
-        _re(r"(何|どんな|どういう)(もの|こと|変更|場合|監督|措置|処置)?(が|を)?(該当|当たる|あたる|含まれる|指す)|に(該当|当た|あた)(る|ります)(の|か)"
+        _re(r"(何|どんな|どういう)(もの|こと|変更|場合|監督|措置|処置)?(が|を)?(該当|当たる|あたる|含まれる|指す)|に(該当|当た|あた)(る|ります)(の|か)|(どんな|どういう|何の)(もの|こと)を指(す|して|しま)"
             r"|what (exactly )?(counts|qualifies) as|what (is|are) meant by|what does .{0,40}\b(mean|cover|include)\b"),
         _re(r"といいます|をいい|定義|means|defined|hereinafter"),
     ),
@@ -412,7 +413,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "whose data",
         "ユーザー以外の人の情報",
         # The policy is about users of the Service (§2); staff, applicants or a customer's own clients are others.
-        _re(r"(社員|従業員|職員|スタッフ|アルバイト|応募者|採用|退職者)(の|に関する)(個人情報|情報|データ|人事)|人事(データ|情報)"
+        _re(r"(社員|従業員|職員|スタッフ|アルバイト|応募者|採用|退職者)(の|に関する)(個人情報|情報|データ|人事|履歴書|給与)|人事(データ|情報)"
             r"|(employees?|staff|job applicants?|applicants?|contractors?|workers?)'?s? (personal )?(data|information|records|details)"
             r"|\bhr (data|records)\b"),
         _re(r"従業員|社員|応募者|employee|applicant"),
@@ -422,14 +423,15 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "具体的な手順・ルール",
         # How exactly something is done, or a specific internal rule: the policy states commitments, not procedures.
         _re(r"具体的(に|な).{0,6}(どうやって|どのように|方法|手順|やり方|フロー|ステップ|ルール|規定|決まり|確認方法)|詳しい(手順|方法|やり方)"
-            r"|詳細な(手順|方法)|how exactly|step[- ]by[- ]step|(exact|specific|detailed) (steps|procedure|process|method|rules?)"),
+            r"|詳細な(手順|方法)|(実際|実務上)(は|に)?.{0,8}(手順|やり方|方法)|社内(ルール|規程|規定|マニュアル)|how exactly|step[- ]by[- ]step"
+            r"|(exact|specific|detailed) (steps|procedure|process|method|rules?)|internal (rules?|guidelines?|procedures?)"),
         None,
     ),
     FactKind(
         "documents",
         "書類・ひな形・他の版",
         # A document the company may have besides the policy: a translation, a template, a contract to sign.
-        _re(r"英語版|英文|翻訳版|[^\s]{1,4}語版|ひな形|雛形|テンプレート|契約書(の)?(案|ひな形|雛形|サンプル)|english version|translat(ed|ion)"
+        _re(r"英語版|英文|翻訳|[^\s]{1,4}語(版|訳)|ひな形|雛形|テンプレート|契約書(の)?(案|ひな形|雛形|サンプル)|english version|translat(ed|ion)"
             r"|templates?|\bdpa\b|data processing (agreement|addendum)|(sample|model) (contract|agreement|clauses)"),
         None,
     ),
@@ -450,11 +452,12 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"(パスワード|password).{0,15}(忘れ|リセット|再設定|変え方|変更方法|文字数|何文字|桁|reset|forgot|forgotten|recover|length"
             r"|characters|requirements?)|(忘れ|リセット|再設定).{0,10}(パスワード|password)|ログインでき(ない|ません)|ログイン方法"
             r"|can'?t (log|sign) ?in|unable to (log|sign) ?in|(アカウント|account).{0,12}(復活|復元|元に戻|restore|restored|reactivat"
-            r"|recover)|請求書.{0,10}(宛名|再発行|登録番号|送って|ほしい|欲しい)|インボイス|invoices?\b.{0,30}(address|name|number|send|need|copy)"
-            r"|料金プラン|上位プラン|プラン(を|の)?変更|how (do|can|should) (i|we|they) (upgrade|downgrade)|(upgrade|downgrade) (my|our|their) (plan|account)|(と|に)(連携|統合)(でき|可能)"
+            r"|recover)|請求書.{0,10}(宛名|再発行|送って|ほしい|欲しい)|(send|need|copy|issue).{0,30}\binvoices?\b"
+            r"|\binvoices?\b.{0,30}(address|name|send|need|copy)|料金プラン|上位プラン|プラン.{0,10}(変更|切り替|変え)"
+            r"|new password|locked out|パスワード.{0,6}(再発行|発行)|how (do|can|should) (i|we|they) (upgrade|downgrade)|(upgrade|downgrade) (my|our|their) (plan|account)|(と|に)(連携|統合)(でき|可能)"
             r"|(can|does|do|will) (callconnect|it|you|we) integrate with|(restrict|limit|block)\w* "
             r"(log ?ins?|logins|access|sign-?ins?) by ip|\bip (restriction|allowlist|whitelist)|番号ポータビリティ|number porting"
-            r"|バグバウンティ|bug bounty|通話品質|call quality"),
+            r"|通話品質|call quality"),
         None,
     ),
     FactKind(
@@ -467,7 +470,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "jurisdiction",
         "裁判管轄・準拠法",
-        _re(r"管轄|準拠法|どこの裁判所|どの裁判所|jurisdiction|governing law|which court|what court"),
+        _re(r"管轄|準拠法|どこの裁判所|どの裁判所|jurisdiction|governing law|which court|what court"
+            r"|where .{0,30}(lawsuit|case|claim|dispute).{0,20}(filed|heard|tried|brought)"),
         None,
     ),
     FactKind(
@@ -488,7 +492,7 @@ _LAW = _re(r"合法|違法|\blegal\b|\billegal\b|\blawful\b|個人情報保護�
 _GENERAL_ASK = _re(r"定義|とは|って何|ってなに|って誰|意味|対象(に|と)?なる|該当する|当てはまる|適用(され|対象|範囲)|義務|罰則|罰金|"
                    r"違反(する|した)と|要配慮|匿名加工|仮名加工|what (is|are|counts|does)|definition|define|\bmean\b|"
                    r"\bappl(y|ies)\b|penalt|\bfines?\b|obligat|required|\bcovered\b|^(is|are) (it|this|that) (legal|illegal|lawful)"
-                   r"|(合法|違法)(です|なの|なん)?(か|[?？])")
+                   r"|(合法|違法)(です|なの|なん)?(か|[?？])|^(is|are) .{0,40}(against the law|illegal|unlawful|legal|lawful)")
 #: A question asking what a term means, or how two terms differ: answered by the policy only if it uses the term.
 _DEFINITION = _re(r"とは([?？。]|$|何|なに|どういう|どんな)|って(何|なに)([?？。]|$|ですか|でしょう|のこと)|の意味|意味は|の違い|違いは|違いって|what (is|are|does) (an? |the )?\w+( \w+)? mean"
                   r"|difference between|\bdefin(e|ition)\b|what is meant by")
@@ -596,6 +600,15 @@ _COLLECTED_EN = re.compile(r"\b(do|does|did|are|is) (we|you|callconnect|selfree|
                            r"| (and|or) [a-z][a-z'-]*){0,3})( too| as well)?\?")
 
 
+def unlisted_names(unknown: Iterable[UnknownTerm], cited: str) -> list[str]:
+    """Names the question gives (an acronym, a product or a company: "LINE広告", "TikTok") that a text listing named
+    vendors (§14's table) does not list: 「TikTokにも送ってる？」 is answered only by a list that has TikTok."""
+    named_vendors = next(kind for kind in FACT_KINDS if kind.id == "named vendors")
+    if named_vendors.stated is None or not named_vendors.stated.search(fold(cited)):
+        return []
+    return [t.surface for t in unknown if _TERM_OF_ART.fullmatch(t.surface) or _KATAKANA_NAME.fullmatch(t.surface)]
+
+
 def unlisted_items(question: str, cited: str) -> list[str]:
     """Things the question asks whether the text includes (「通話の録音は含まれる？」「マイナンバーって取得してる？」,
     "do we collect passport numbers?") that it never names."""
@@ -639,7 +652,8 @@ _GENERAL_JA = frozenset(
     """マジ ヤバ ヤバい ちょっと ホント 本当 一応 結局 全部 全然 具体的 基本的 普通 大丈夫 今日 明日 昨日 今回 前回 最近 至急
     お客様 お客さん 顧客 会社 弊社 御社 担当 担当者 部署 社内 上司 先方 自分 本人 相手 皆様 質問 回答 返答 返信 返事 連絡 案内
     説明 確認 対応 方法 手順 場合 状況 内容 理由 意味 問題 予定 必要 可能 不要 教 聞 言 書 見 知 答 返 送 来 方 話 件 何 誰 時
-    メール 電話 チャット スラック 問合 問合せ 問い合わせ 依頼 相談 クレーム 連絡先 窓口 大体 全体 関係 範囲""".split()
+    メール 電話 チャット スラック 問合 問合せ 問い合わせ 依頼 相談 クレーム 連絡先 窓口 大体 全体 関係 範囲
+    ケース パターン チェック フロー ステップ プロセス マジ""".split()
 )
 _GENERAL_EN = frozenset(
     """customer customers client clients user users someone somebody people person company team staff colleague
@@ -649,7 +663,7 @@ _GENERAL_EN = frozenset(
     week month year time times handle handling deal process work works working check checking help happen happens
     happened case cases thing stuff lot lots right wrong good bad new old still already just also else mean means
     sure true false kind sort type types part way ways point keep find found look looks show shows send sent make
-    made give given take taken write wrote written read use used using""".split()
+    made give given take taken write wrote written read use used using fax""".split()
 )
 
 
@@ -795,9 +809,11 @@ _NUMBER_AFTER = re.compile(r"\s?\d+\b")
 _MID_SENTENCE = re.compile(r"[A-Za-z0-9,;:'\"()]\s+$")
 #: What follows a term the Japanese sentence is about: a topic particle, "certified/compliant", or the sentence end.
 _KATAKANA_NAME = re.compile(r"[\u30a1-\u30ff]{5,}")
-_ABOUT_NAME = re.compile(r"\s*(って|とか|との連携|と連携|に対応|対応|を使って|を使ってる|を導入|の(認証|導入|連携))")
+_ABOUT_NAME = re.compile(r"\s*([\u4e00-\u9fff]{1,3})?(って|とか|との連携|と連携|(に|には)対応|対応|を使って|を使ってる|を導入|の(認証|導入|連携))")
 _ABOUT_IT = re.compile(r"\s*(って|は|とか|ってある|に対応|対応|認証|を使|の設定|の方法|[?？。!！]|$)")
 
 
 _GENERAL_JA_FOLDED = frozenset(normalise(w).replace(" ", "") for w in _GENERAL_JA)
+#: The general words of both languages: no topic of their own (see `KnowledgeBase.coverage`).
+GENERAL_WORDS = _GENERAL_JA | _GENERAL_EN
 _AFFIXES_FOLDED = frozenset(normalise(c) for c in _AFFIXES)

@@ -26,6 +26,7 @@ from common.text import (
 )
 from knowledge.answer import Answer, Hit, Outcome
 from knowledge.answerability import (
+    GENERAL_WORDS,
     NOT_ABOUT_THE_POLICY,
     Vocabulary,
     about_law_in_general,
@@ -33,6 +34,7 @@ from knowledge.answerability import (
     kinds_asked,
     stated,
     unlisted_items,
+    unlisted_names,
 )
 from knowledge.check import BUNDLED_DIR, read_knowledge
 from common.yaml_lines import Problem
@@ -174,7 +176,8 @@ class KnowledgeBase:
         self._reading_vocabulary: set[str] = set()
         texts = [t for e in self.policy.values() for t in (e.title_ja, e.title_en, e.ja, e.en, *e.keywords_ja, *e.keywords_en)]
         texts += [t for f in self.faq.values() for t in (*f.questions_ja, *f.questions_en)]
-        for text in texts:
+        # Words of ordinary conversation (ケース, "okay") are known too: they are no sign of a topic the policy lacks.
+        for text in [*texts, *GENERAL_WORDS]:
             for word in topic_words(text):
                 self._vocabulary |= word.units
                 self._reading_vocabulary |= word.reading_units
@@ -305,7 +308,7 @@ class KnowledgeBase:
         if incident is not None:
             return ("partial", _unique(missing)) if missing else ("answered", [])
         unknown = self._vocabulary_of_policy.unknown_terms(asking)
-        missing += [t.surface for t in unknown if t.central]
+        missing += [t.surface for t in unknown if t.central] + unlisted_names(unknown, cited)
         share = self._vocabulary_of_policy.unknown_share(asking)
         if share > MOSTLY_UNKNOWN:
             missing += [t.surface for t in unknown]

@@ -85,7 +85,7 @@ _ASKS = re.compile(
     r"^(how|what|when|where|why|who|which|is|are|do|does|did|can|could)\b|"
     # A request reported by the staff member (「消してくれと言われました」, "she wants us to remove it") asks as
     # much as the customer's own words would.
-    r"(て|で)(くれ|もらいたい)|と言われ(た|ました|て)|とのこと|を希望|(を|の)お願い(したく|します|いたします|できますか)|"
+    r"(て|で)(くれ|もらいたい)|と言われ(た|ました|て)|とのこと|を希望|たい(そう|らしい|とのこと)|(を|の)お願い(したく|します|いたします|できますか)|"
     r"[かと]、?(聞かれ|尋ねられ|質問され|相談され)|知りたい|"
     r"\b(wants?|wanted|would like|'d like)\b|\b(is asking|are asking|'re asking|'s asking|asking|asked|asks)"
     r" (us |me |you )?(to|for|whether|if|about)\b|"
@@ -109,7 +109,7 @@ _META_WORDS = frozenset(
     customer client user email mail messag message help someone anyone thank thanks question ask think idea
     ポリシー プライバシーポリシー 規約 回答 返信 返事 返答 対応 説明 確認 質問 問題 大丈夫 お客様 客様 顧客 お客さん
     メール 文面 内容 件 誰 何 方法 どう 書 allowed allow okay fine ahead possible anything something stance
-    扱 扱い 取り扱い 可能 問題""".split()
+    扱 扱い 取り扱い 可能 問題 御社 貴社 そちら process procedure steps step flow per 手順 流れ フロー やり方""".split()
 )
 
 
@@ -122,6 +122,10 @@ _POINTS_BACK = re.compile(r"\b(that|this|it|those|these|them|such)\b|それ|こ�
                           re.IGNORECASE)
 #: A question with at most this many topic words of its own is about what it points back at.
 _FEW_WORDS = 3
+#: A Japanese question that names what it is about (its object, or the matter: 「…を」「…について」「…の件」).
+_OBJECT = re.compile(r"を|について|に関して|の件")
+_JAPANESE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_ELIDED_WORDS = 2
 #: A sentence pointed back at that itself refers to someone or something named before it ("Now they're blaming us.",
 #: 「その方から…」) brings the sentence before it along, up to this many sentences in all.
 _REFERS_BACK = re.compile(r"\b(that|this|it|those|these|them|such|they|she|he|her|him|his|their)\b|それ|その|そこ|この|"
@@ -139,9 +143,12 @@ def _topic_words(sentence: str) -> list[str]:
 
 def _points_back(sentence: str) -> bool:
     """A question that asks about what the sentences before it said: it points back ("is that allowed?") with little
-    topic of its own, or it has no topic at all ("Can we go ahead?", 「ポリシー上どう扱えばいいですか？」)."""
+    topic of its own, or it has no topic at all ("Can we go ahead?", 「ポリシー上どう扱えばいいですか？」), or, in
+    Japanese, it leaves out what it is about (「本人の同意なしで大丈夫ですか？」: no を, and two topic words at most)."""
     words = _topic_words(sentence)
-    return bool(_QUESTION.search(sentence) and (_POINTS_BACK.search(sentence) or not words)) and len(words) <= _FEW_WORDS
+    elided = bool(_JAPANESE_RUN.search(sentence)) and not _OBJECT.search(sentence) and len(words) <= _ELIDED_WORDS
+    return bool(_QUESTION.search(sentence) and (_POINTS_BACK.search(sentence) or not words or elided)) and (
+        len(words) <= _FEW_WORDS)
 
 
 def _pointed_span(kept: list[str], i: int) -> list[str]:

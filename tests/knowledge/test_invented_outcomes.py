@@ -20,9 +20,10 @@ DATA = Path(__file__).resolve().parent / "data"
 #: (top-1, top-3) on answerable questions, held back (partial or not_covered) on the others.
 FLOORS = {
     # Before task H5: 86 %, 96 %, 70 %; after: 92 %, 100 %, 90 %.
-    "invented_outcomes.yaml": (0.90, 0.99, 0.88),
-    # Before task T1: 77 %, 93 %, 72 %.
-    "invented_outcomes_r4.yaml": (0.76, 0.92, 0.72),
+    "invented_outcomes.yaml": (0.90, 0.99, 0.90),
+    # Before task T1: 77 %, 93 %, 72 % (measured before lines too close to the tuned-on sets were rewritten).
+    # After: 98 %, 99 %, 98 %.
+    "invented_outcomes_r4.yaml": (0.95, 0.98, 0.95),
 }
 
 
