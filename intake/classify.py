@@ -83,8 +83,15 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"(私|自分|本人)(ではない|じゃない|以外の).{0,8}(方|人|お客|ユーザ|利用者|アドレス).{0,25}(見え|表示|届|載って|出て|記載|入って)",
         r"(ネット|ウェブ|web|sns|掲示板).{0,30}(出回|晒|公開されて|貼られ|載って|流れて)",
         _BEFORE + r"(leak|leaks|leaked|leaking|leakage|breach|breached|breaches|exposed|hacked|hacker|hackers|stolen)" + _AFTER,
-        r"some(one|body) else'?s|another (customer|user|person|company|client)'?s|other (people|customers|users|clients)'?s?"
+        r"some(one|body) else'?s|another (customer|user|person|company|client)'?s|other (people|customers|users|clients)('s|')"
         + _AFTER,
+        r"other (people|customers|users|clients)'?s? (data|details|information|records|numbers|names|calls|recordings|files)"
+        r"|belong(s|ing)? to (some |an |a )?(other|another|different|someone else)|(some other|another|a different) (firm|company"
+        r"|customer|client|user|person)'s",
+        r"(lets|allows|let) anyone (see|read|access|download|view|open)|without (logging|signing) in.{0,30}(download|see|access"
+        r"|view)|(download|see|access|view).{0,40}without (logging|signing) in",
+        r"(無関係|関係のない|知らない|見覚えのない|身に覚えのない)(な|の)?(会社|人|方|お客|顧客|ユーザ|利用者)?の?(通話|録音|データ|情報|ファイル|履歴)"
+        r".{0,20}(混ざ|表示|見え|再生|届|入って|並ん)",
         r"(logged|signed) (in|into|on)( to)? (my|our) ([\w-]+ )?account (from|without|at)|some(one|body) (logged|signed) in"
         r"|(logged|signed) (in|into my account) without"
         r"|without my (permission|knowledge|consent) (logged|accessed)|unauthori[sz]ed (access|login)"
@@ -92,8 +99,7 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"sent to the wrong|wrong (recipient|person|address)|misdirected|mis-sent|phishing",
         r"\b(sent|emailed|mailed|forwarded|shared|attached|posted|uploaded)\b.{0,60}\b(to|with) (a |the )?(wrong|different"
         r"|another|other) (client|customer|person|company|recipient|user|address|account)",
-        r"\b(isn't|is not|aren't|are not|wasn't|weren't) (mine|ours)\b|\bnot (mine|ours)\b|(another|a different) (company|customer"
-        r"|client|user)'s (calls|recordings|data|files?|numbers|details|agents)",
+        r"\b(isn't|is not|aren't|are not|wasn't|weren't) (mine|ours)\b|\bnot (mine|ours)\b",
         r"every (customer|user|client|member)'s|all (the )?(customers|users|clients)' (data|details|contracts|files|records)"
         r"|not (just|only) (mine|ours|my own)|\b(exported|downloaded|copied|took|stole)\b.{0,25}\b(customer|user|client|contact|call)s?"
         r"\b.{0,10}\b(list|data|records|database|logs|history)|(former|ex-) ?(employee|staff|worker).{0,40}(access|download|copied"
@@ -184,7 +190,8 @@ _HERE = re.compile(
     r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏れ|漏え|漏洩|流出|不正|盗|誤送信|見え|表示|届)(た|て|し|され|い)|"
     r"見え(て|た|る)|表示(され|して)|ログインしたら|"
     r"(?<![a-z])((?<!not at )(?<!not with )(?<!not from )(your|our) (system|database|servers?|site|app|service|company|staff"
-    r"|agent)|(my|our) (data|account|details"
+    r"|agent)|(your|our) ([\w-]+ ){0,3}(e-?mails?|mail|messages?|reports?|invoices?|letters?|files?|exports?|attachments?)"
+    r"|came with|arrived with|(my|our) (data|account|details"
     r"|information|number|address)( (was|were|has been|have been|got|is|are))? (leaked|exposed|stolen|hacked|compromised"
     r"|visible|shown|posted)|(could|can) see|shows|showing|shown|visible|appear(s|ed)?|attached|in my (inbox|dashboard|account)"
     r"|received|logged in|logging in|after (logging|signing) in)(?![a-z])"
