@@ -23,7 +23,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -130,6 +130,7 @@ def _in_order(phrase: tuple[str, ...], sequence: tuple[str, ...]) -> bool:
     return False
 
 
+_LATIN_WORDS = re.compile(r"[a-z0-9]+")
 #: Katakana keywords this short or shorter are matched in katakana only.
 SHORT_KATAKANA = 2
 _LONG_VOWELS = re.compile(r"[ー〜～]")
@@ -182,8 +183,11 @@ def _pieces_found(pieces: tuple[tuple[str, ...], ...], text: str, form: int, ins
 class Matcher:
     """Index documents once; rank queries against them many times."""
 
-    def __init__(self, documents: Iterable[MatchDocument]) -> None:
+    def __init__(self, documents: Iterable[MatchDocument], is_word: Callable[[str], bool] | None = None) -> None:
+        """`is_word`, when given, tells an ordinary word of the language from a typo: only a typo is read as the
+        closest stem of the index ("comply" is not a misspelt "complaints")."""
         self.documents = list(documents)
+        self._is_word = is_word
         self._terms: list[_Term] = []
         self._term_id: dict[str, int] = {}
         self._term_docs: list[list[int]] = []
@@ -298,7 +302,8 @@ class Matcher:
         surface = normalise(query)
         if not surface:
             return []
-        sequence = tuple(self._spell(stem) for stem in english_stems(surface))
+        words = _LATIN_WORDS.findall(surface)
+        sequence = tuple(self._spell(stem, word) for word, stem in zip(words, english_stems(surface)))
         q_reading, inside_words = reading_with_words(surface)
         q = _Query(surface, q_reading, inside_words, frozenset(sequence), sequence, _passage_tokens(surface),
                    _katakana_form(query))
@@ -315,9 +320,10 @@ class Matcher:
         best = heapq.nsmallest(limit, combined.items(), key=lambda item: (-item[1], self.documents[item[0]].key))
         return [Match(self.documents[doc].key, score) for doc, score in best]
 
-    def _spell(self, stem: str) -> str:
-        """An English word the index has never seen is read as the closest one it has ("cookeis" -> cookie)."""
-        if len(stem) < 5 or stem in self._stem_vocabulary:
+    def _spell(self, stem: str, word: str = "") -> str:
+        """An English word the index has never seen is read as the closest one it has ("cookeis" -> cookie), unless
+        it is an ordinary word (see `is_word`)."""
+        if len(stem) < 5 or stem in self._stem_vocabulary or (self._is_word is not None and self._is_word(word)):
             return stem
         found = process.extractOne(stem, self._stem_list, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
         return found[0] if found else stem

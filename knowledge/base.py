@@ -37,6 +37,7 @@ from knowledge.answerability import (
     unlisted_names,
 )
 from knowledge.check import BUNDLED_DIR, read_knowledge
+from knowledge.english import is_english_word
 from common.yaml_lines import Problem
 from knowledge.model import FaqEntry, PolicyEntry, Summary
 from knowledge.focus import focus
@@ -61,6 +62,10 @@ MOSTLY_UNKNOWN = 0.5
 NOTHING_KNOWN = 0.66
 #: In a pasted message, a context sentence's match counts this much of the question sentence's.
 CONTEXT_WEIGHT = 0.85
+#: The section that lists the data collected, and the share of its score kept when the question only names such
+#: data (see `_objects_are_not_the_topic`).
+COLLECTED_SECTION = "2"
+OBJECTS_ONLY = 0.6
 #: How far a requested act lifts its entries toward 1 (see `_requested_acts`).
 REQUEST_LIFT = 0.5
 #: An entry is lifted only when its own score is at least this share of the best one.
@@ -132,16 +137,23 @@ class KnowledgeBase:
             for ancestor in _ancestors(entry.id):
                 self._children.setdefault(ancestor, []).append(entry)
         self._policy_matcher = Matcher(
-            MatchDocument(
-                key=e.id,
-                keywords=(*e.keywords_ja, *e.keywords_en, e.title_ja, e.title_en),
-                passages=(e.title_ja, e.ja, e.title_en, e.en),
-            )
-            for e in self.policy.values()
+            (
+                MatchDocument(
+                    key=e.id,
+                    keywords=(*e.keywords_ja, *e.keywords_en, e.title_ja, e.title_en),
+                    passages=(e.title_ja, e.ja, e.title_en, e.en),
+                )
+                for e in self.policy.values()
+            ),
+            is_word=is_english_word,
         )
         self._faq_matcher = Matcher(
-            MatchDocument(key=f.id, passages=(*f.questions_ja, *f.questions_en), phrases=(*f.questions_ja, *f.questions_en))
-            for f in self.faq.values()
+            (
+                MatchDocument(key=f.id, passages=(*f.questions_ja, *f.questions_en),
+                              phrases=(*f.questions_ja, *f.questions_en))
+                for f in self.faq.values()
+            ),
+            is_word=is_english_word,
         )
         # What the policy talks about, to spot terms it never uses: FAQ questions the policy is silent on are
         # left out, or asking about ISMS would look covered because an FAQ says the policy does not cover it.
@@ -212,6 +224,7 @@ class KnowledgeBase:
                           contact=contact, incident=incident)
         query = found.question if found is not None and found.question else self._speller.correct(text)
         scores, best_faq = self._score(_NAMES_OF.sub(" ", query))
+        self._objects_are_not_the_topic(query, scores)
         self._requested_acts(query, scores)
         if incident is not None:
             self._lift_applicable(INCIDENT_ENTRIES[incident], scores)
@@ -356,6 +369,15 @@ class KnowledgeBase:
             scores[cite] = 1 - (1 - scores.get(cite, 0.0)) * (1 - FAQ_WEIGHT * value)
         best_faq = (faq_matches[0].key, faq_matches[0].score * factor) if faq_matches else None
         return scores, best_faq
+
+    def _objects_are_not_the_topic(self, query: str, scores: dict[str, float]) -> None:
+        """§2 lists the data collected (氏名, 電話番号, 住所…); a question that names such data without asking what is
+        collected or held is about something done with it (shared, posted, used elsewhere), so §2 counts less."""
+        if _COLLECTING.search(query):
+            return
+        for entry_id in scores:
+            if self.policy[entry_id].section == COLLECTED_SECTION:
+                scores[entry_id] *= OBJECTS_ONLY
 
     def _requested_acts(self, query: str, scores: dict[str, float]) -> None:
         """Lift the entries whose act the question requests (「開示していただけますか」「消してほしい」「見せろと言われた」).
@@ -511,6 +533,10 @@ def _incident(text: str) -> str | None:
 #: names collected from users.
 _NAMES_OF = re.compile(r"\bnames? of\b", re.IGNORECASE)
 _ON_REQUEST = re.compile(r"求められた場合")
+#: What a question asks when §2 is its topic: what is collected, held or given when signing up.
+_COLLECTING = re.compile(r"取得|収集|集め|取って|とって|もら|入手|入力|登録|預か|把握|記録|保存|保管|持って|種類|どんな(情報|データ)|何の(情報|データ)|"
+                         r"\b(what|which) (kinds? of )?(data|information|info|details|personal)|\b(collect|gather|acquir|obtain"
+                         r"|store|keep|record|track|log|ask for|sign ?up|register|hold|have on)", re.IGNORECASE)
 #: A kanji verbal noun (開示, 削除, 利用停止) as the policy's keywords list them.
 _VERBAL_NOUN = re.compile(r"[\u3400-\u9fff]{2,6}")
 #: A verb in the て form a request is made with (消して, 直して): 「住所を消してほしい」 asks for the act as surely
