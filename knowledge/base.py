@@ -534,9 +534,12 @@ def _incident(text: str) -> str | None:
 _NAMES_OF = re.compile(r"\bnames? of\b", re.IGNORECASE)
 _ON_REQUEST = re.compile(r"求められた場合")
 #: What a question asks when §2 is its topic: what is collected, held or given when signing up.
-_COLLECTING = re.compile(r"取得|収集|集め|取って|とって|もら|入手|入力|登録|預か|把握|記録|保存|保管|持って|種類|どんな(情報|データ)|何の(情報|データ)|"
-                         r"\b(what|which) (kinds? of )?(data|information|info|details|personal)|\b(collect|gather|acquir|obtain"
-                         r"|store|keep|record|track|log|ask for|sign ?up|register|hold|have on)", re.IGNORECASE)
+_COLLECTING = re.compile(
+    r"取得|収集|集め|取って|とって|もら|入手|入力|登録|預か|把握|記録|保存|保管|持って|種類|どんな(情報|データ)|何の(情報|データ)"
+    r"|\b(what|which) (kinds? of )?(data|information|info|details|personal)|\b(collect|gather|acquir|obtain|store|keep"
+    r"|record|track|log|ask for|sign ?up|register|hold|have on)",
+    re.IGNORECASE,
+)
 #: A kanji verbal noun (開示, 削除, 利用停止) as the policy's keywords list them.
 _VERBAL_NOUN = re.compile(r"[\u3400-\u9fff]{2,6}")
 #: A verb in the て form a request is made with (消して, 直して): 「住所を消してほしい」 asks for the act as surely

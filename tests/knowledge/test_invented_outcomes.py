@@ -46,6 +46,10 @@ def figures(kb: KnowledgeBase, items: list[dict]) -> tuple[float, float, float]:
     return top1 / answerable, top3 / answerable, held / (len(items) - answerable)
 
 
+#: Not tuned on (see its header): floors at the figures it was scored at, flattened as score.py sends questions.
+UNTUNED = {"fresh_r4.yaml": (0.60, 0.80, 0.80)}
+
+
 @pytest.mark.parametrize("name", FLOORS)
 def test_the_set_is_well_formed(name: str) -> None:
     items = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
@@ -59,4 +63,13 @@ def test_the_set_is_well_formed(name: str) -> None:
 def test_invented_set_keeps_its_figures(kb: KnowledgeBase, name: str) -> None:
     top1, top3, held = figures(kb, yaml.safe_load((DATA / name).read_text(encoding="utf-8")))
     floor1, floor3, floor_held = FLOORS[name]
+    assert top1 >= floor1 and top3 >= floor3 and held >= floor_held, (top1, top3, held)
+
+
+@pytest.mark.parametrize("name", UNTUNED)
+def test_untuned_set_keeps_its_figures(kb: KnowledgeBase, name: str) -> None:
+    items = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    flat = [dict(item, q=item["q"].replace("\n", " ")) for item in items]
+    top1, top3, held = figures(kb, flat)
+    floor1, floor3, floor_held = UNTUNED[name]
     assert top1 >= floor1 and top3 >= floor3 and held >= floor_held, (top1, top3, held)
