@@ -5,7 +5,9 @@ Each document carries three kinds of text, each matched the way it is best match
 - **keywords**: short terms and synonyms ("開示請求", "見せて", "copy of my data"). A Japanese keyword matches when
   its normalised form or its hiragana reading occurs in the query's (so さくじょ meets 削除), or, for longer ones,
   when RapidFuzz's `partial_ratio` finds it nearly; an English keyword matches when all its stems are among the
-  query's stems. Rare keywords weigh more (inverse document frequency), long ones more than short ones.
+  query's stems. Rare keywords weigh more (inverse document frequency), long ones more than short ones. A keyword
+  in pieces joined by "…" ("目的…違う", "outside…purpose") matches when its pieces occur in that order, a few
+  words apart at most: 「利用目的とは違う使い方」 says what 「違う目的」 says, with words between.
 - **passages**: running text (the policy text and its English rendering), scored with BM25 over character bigrams
   for Japanese and Snowball stems for English.
 - **phrases**: example questions, compared whole with RapidFuzz's `token_set_ratio` on their readings.
@@ -18,8 +20,10 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
+import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -40,6 +44,11 @@ BM25_K1 = 1.2
 BM25_B = 0.6
 #: Each passage token keeps at most this many documents (the strongest): bounds a query's work.
 POSTINGS_CAP = 400
+#: What joins the pieces of a keyword that may have words between them, and how far apart they may be: kana of
+#: the reading in Japanese, words in English.
+PIECE_JOINER = "…"
+MAX_PIECE_GAP_KANA = 12
+MAX_PIECE_GAP_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,11 @@ class _Term:
     surface: str
     reading: str
     stems: tuple[str, ...]  # set for all-Latin keywords, matched by stems; empty for Japanese ones
+    #: A keyword in pieces ("目的…違う"): each piece's reading (Japanese) or stems (Latin), matched in order.
+    pieces: tuple[tuple[str, ...], ...] = ()
+    #: A short katakana keyword (メタ, ヤフー) as written: folded to hiragana it would be found inside ordinary
+    #: words (集めた), so it is matched only where the query writes it in katakana too.
+    katakana: str = ""
 
 
 @dataclass
@@ -77,6 +91,7 @@ class _Query:
     stems: frozenset[str]
     sequence: tuple[str, ...]  # the stems in order, for multi-word keywords
     tokens: list[str]
+    katakana: str = ""  # the query in katakana as written (see `_Term.katakana`)
 
 
 def _passage_tokens(normalised: str) -> list[str]:
@@ -115,11 +130,64 @@ def _in_order(phrase: tuple[str, ...], sequence: tuple[str, ...]) -> bool:
     return False
 
 
+_LATIN_WORDS = re.compile(r"[a-z0-9]+")
+#: Katakana keywords this short or shorter are matched in katakana only.
+SHORT_KATAKANA = 2
+_LONG_VOWELS = re.compile(r"[ー〜～]")
+_KATAKANA_ONLY = re.compile(r"[\u30a1-\u30fa]+")
+_NOT_KATAKANA = re.compile(r"[^\u30a0-\u30ff]+")
+
+
+def _katakana_form(text: str) -> str:
+    """The katakana of a text as written (width folded, long vowels dropped), other characters as breaks."""
+    folded = _LONG_VOWELS.sub("", unicodedata.normalize("NFKC", text))
+    return _NOT_KATAKANA.sub("|", folded)
+
+
+def _short_katakana(keyword: str) -> str:
+    """A keyword written in katakana and short enough to be found inside ordinary hiragana: its katakana form."""
+    form = _LONG_VOWELS.sub("", unicodedata.normalize("NFKC", keyword))
+    return form if _KATAKANA_ONLY.fullmatch(form) and len(form) <= SHORT_KATAKANA else ""
+
+
+def _pieces_in_order(term: _Term, q: _Query) -> bool:
+    """Whether a keyword's pieces occur in the query in order, each close after the one before."""
+    if term.stems:
+        at = -1
+        for piece in term.pieces:
+            window = q.sequence if at < 0 else q.sequence[at + 1 : at + 1 + MAX_PIECE_GAP_WORDS + len(piece)]
+            offset = 0 if at < 0 else at + 1
+            found = next((i for i in range(len(window) - len(piece) + 1) if window[i : i + len(piece)] == piece), None)
+            if found is None:
+                return False
+            at = offset + found + len(piece) - 1
+        return True
+    return _pieces_found(term.pieces, q.surface.replace(" ", ""), 0) or _pieces_found(term.pieces, q.reading, 1, q.inside_words)
+
+
+def _pieces_found(pieces: tuple[tuple[str, ...], ...], text: str, form: int, inside: frozenset[int] = frozenset()) -> bool:
+    """Japanese pieces in order in `text` (the compact surface, form 0, or the reading, form 1, where a piece may not
+    start or end inside a kanji word), each at most `MAX_PIECE_GAP_KANA` characters after the one before."""
+    end = -1
+    for piece in pieces:
+        needle = piece[form]
+        start = text.find(needle, max(end, 0))
+        while start != -1 and (start in inside or start + len(needle) in inside):
+            start = text.find(needle, start + 1)
+        if start == -1 or (end >= 0 and start - end > MAX_PIECE_GAP_KANA):
+            return False
+        end = start + len(needle)
+    return True
+
+
 class Matcher:
     """Index documents once; rank queries against them many times."""
 
-    def __init__(self, documents: Iterable[MatchDocument]) -> None:
+    def __init__(self, documents: Iterable[MatchDocument], is_word: Callable[[str], bool] | None = None) -> None:
+        """`is_word`, when given, tells an ordinary word of the language from a typo: only a typo is read as the
+        closest stem of the index ("comply" is not a misspelt "complaints")."""
         self.documents = list(documents)
+        self._is_word = is_word
         self._terms: list[_Term] = []
         self._term_id: dict[str, int] = {}
         self._term_docs: list[list[int]] = []
@@ -148,19 +216,28 @@ class Matcher:
         self._stem_vocabulary = {stem for term in self._terms for stem in term.stems} | {
             token for token in counts if token.isascii()
         }
-        self._stem_list = sorted(s for s in self._stem_vocabulary if len(s) >= 4)
+        # A typo is mended to a stem of five letters or more: "start" is not a misspelt "stat".
+        self._stem_list = sorted(s for s in self._stem_vocabulary if len(s) >= 5)
         self._term_weight = self._term_weights(counts, n)
 
     def _add_keyword(self, doc: int, text: str) -> None:
-        surface = normalise(text)
+        parts = [normalise(part) for part in text.split(PIECE_JOINER)]
+        parts = [part for part in parts if part]
+        surface = " … ".join(parts) if len(parts) > 1 else "".join(parts)
         if not surface:
             return
         term_id = self._term_id.get(surface)
         if term_id is None:
             term_id = self._term_id[surface] = len(self._terms)
             stems = tuple(english_stems(surface))
-            is_latin = surface.isascii() and bool(stems)
-            term = _Term(surface, reading(surface).replace(" ", ""), stems if is_latin else ())
+            is_latin = all(p.isascii() for p in parts) and bool(stems)
+            pieces: tuple[tuple[str, ...], ...] = ()
+            if len(parts) > 1:  # Latin: each piece's stems; Japanese: its compact surface and its reading
+                pieces = tuple(tuple(english_stems(p)) if is_latin else (p.replace(" ", ""), reading(p).replace(" ", ""))
+                               for p in parts)
+            term = _Term(surface, "".join(p[1] for p in pieces) if pieces and not is_latin
+                         else reading(surface).replace(" ", ""), stems if is_latin else (), pieces,
+                         _short_katakana(text))
             self._terms.append(term)
             self._term_docs.append([])
             if is_latin:
@@ -225,9 +302,11 @@ class Matcher:
         surface = normalise(query)
         if not surface:
             return []
-        sequence = tuple(self._spell(stem) for stem in english_stems(surface))
+        words = _LATIN_WORDS.findall(surface)
+        sequence = tuple(self._spell(stem, word) for word, stem in zip(words, english_stems(surface)))
         q_reading, inside_words = reading_with_words(surface)
-        q = _Query(surface, q_reading, inside_words, frozenset(sequence), sequence, _passage_tokens(surface))
+        q = _Query(surface, q_reading, inside_words, frozenset(sequence), sequence, _passage_tokens(surface),
+                   _katakana_form(query))
         keyword_raw = self._score_keywords(q)
         passage_raw = self._score_passages(q)
         phrase = self._score_phrases(q)
@@ -241,9 +320,10 @@ class Matcher:
         best = heapq.nsmallest(limit, combined.items(), key=lambda item: (-item[1], self.documents[item[0]].key))
         return [Match(self.documents[doc].key, score) for doc, score in best]
 
-    def _spell(self, stem: str) -> str:
-        """An English word the index has never seen is read as the closest one it has ("cookeis" -> cookie)."""
-        if len(stem) < 5 or stem in self._stem_vocabulary:
+    def _spell(self, stem: str, word: str = "") -> str:
+        """An English word the index has never seen is read as the closest one it has ("cookeis" -> cookie), unless
+        it is an ordinary word (see `is_word`)."""
+        if len(stem) < 5 or stem in self._stem_vocabulary or (self._is_word is not None and self._is_word(word)):
             return stem
         found = process.extractOne(stem, self._stem_list, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
         return found[0] if found else stem
@@ -277,8 +357,12 @@ class Matcher:
 
     @staticmethod
     def _term_credit(term: _Term, q: _Query, compact_surface: str) -> float:
+        if term.pieces:
+            return 1.0 if _pieces_in_order(term, q) else 0.0
         if term.stems:
             return 1.0 if _in_order(term.stems, q.sequence) else 0.0
+        if term.katakana:
+            return 1.0 if term.katakana in q.katakana else 0.0
         if term.surface.replace(" ", "") in compact_surface or _found_on_word_edges(term.reading, q):
             return 1.0
         if len(term.reading) >= 5:

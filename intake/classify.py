@@ -4,7 +4,11 @@ The type comes from the knowledge package's matcher run over the request types (
 descriptions and example sentences from `request_types.yaml`), so triage and policy search share one normaliser
 and one notion of "matches". Urgency is separate and deliberately keyword-driven (appi.md §5): whatever the type,
 an inquiry that mentions a leak, an authority's request, a legal threat or a risk to someone's safety must reach
-the manager at once, and a missed urgent case costs far more than a false alarm.
+the manager at once, and a missed urgent case costs far more than a false alarm. A leak or an authority counts
+only with evidence that it is one: something happened here (not at another company, not in a newsletter, not "what
+if"), or the authority itself asks us (not someone who mentions the police); a lawyer or a regulator counts when an
+action is threatened, not when one is named. The urgent types are chosen only on that evidence, which then decides
+the type; a question about how the company works in general, or an invitation, is a general inquiry.
 
 A suggestion is only a suggestion: the person logging the case confirms the type.
 """
@@ -38,58 +42,112 @@ FALLBACK_TYPE = "general"
 SIGNAL_TYPES = {"leak": "leak_report", "authority": "authority_request"}
 SIGNAL_DECIDES_BELOW = 0.4
 SIGNAL_CONFIDENCE = 0.5
+#: Above that, the signal's type is lifted this far from the best score toward 1.
+SIGNAL_LIFT = 0.1
 #: Urgency is looked for in the whole inquiry (a threat can sit at the end of a long email), within reason.
 MAX_SIGNAL_CHARS = 50_000
 
 _BEFORE = r"(?<![a-z])"
 _AFTER = r"(?![a-z])"
 
+#: Bodies that may ask a company for a user's data under a law.
+_AUTHORITIES = (r"警察|警察署|県警|府警|道警|警視庁|刑事|捜査機関|検察|検察庁|裁判所|地裁|家裁|簡裁|税務署|国税局|労働基準監督署|監督官庁"
+                r"|行政機関|官公庁|公安|個人情報保護委員会|保護委員会|市役所|区役所|町役場|村役場|役所|役場|県庁|都庁|府庁|自治体|省庁|保健所"
+                r"|消費生活センター|児童相談所|弁護士会|年金事務所|入管")
+_AUTHORITIES_EN = (r"police|detective|officer|investigators?|prosecutors?|court|judge|tax (office|authority)|regulator"
+                   r"|supervisory authority|data protection (authority|commission)|personal information protection commission"
+                   r"|commission|government (agency|authority|office|department|ministry)|bar association|law enforcement"
+                   r"|authorit(y|ies)|city (office|hall)|ministry|agency|bureau")
+
 #: Signal name → patterns over the NFKC-folded, lower-cased text. Japanese first, then English.
 URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
     "leak": (
-        r"漏えい|漏洩|流出|誤送信|誤送付|誤配信|誤配送|(誤って|間違(え|っ)て|うっかり).{0,20}(送|届|共有|公開|添付|転送)",
+        r"漏えい|漏洩|流出|誤送信|誤送付|誤配信|誤配送|(誤って|間違(え|っ)て|うっかり).{0,20}(送|届|共有|公開|添付|転送)(?!(か|き)(ない|ません|ず))",
         r"(別|他|違う)の(人|方|宛先|取引先|会社|お客|顧客|ユーザ).{0,12}(に|へ).{0,12}(送って|送信して|届いて|転送して)",
+        # someone else's file sent or shown; what is not ours showing in our account (「自社のものではない通話が」)
+        r"(別|他|違う|知らない)の?(人|方|お客様?|顧客|ユーザ|利用者|会社|受信者|取引先)の.{0,25}(書かれ|書いて|記載|載って|表示|見え|届|入って|添付|送)",
+        r"勝手に(変更|ログイン|操作|書き換え)|(エクスポート|ダウンロード|コピー|持ち出)(され|し)た?(形跡|疑い)|形跡が(あ|残)|持ち出(し|され)"
+        r"|(私物|個人)の?(usb|pc|パソコン|スマホ|メモリ|端末).{0,20}(コピー|保存|持ち帰)",
+        r"(自社|自分|私|うち(の会社)?|弊社)の?(もの)?(では|じゃ|で)(ない|なく|ありません).{0,25}(表示|見え|並|届|流れ|入って|載って|添付|再生)",
+        r"(pc|パソコン|ノート|usb|メモリ|スマホ|携帯|端末|タブレット|書類|資料|ファイル|鞄|かばん).{0,20}(置き忘れ|紛失|なくし|落とし)"
+        r"|(置き忘れ|紛失|なくし|落とし).{0,20}(pc|パソコン|ノート|usb|メモリ|スマホ|携帯|端末|書類|資料|顧客)",
+        r"誰でも(見|閲覧|アクセス|ダウンロード)(られ|でき|れる)",
         r"(情報|データ|番号|アドレス|録音|履歴|パスワード).{0,6}(漏れ|もれ)",
         r"不正アクセス|不正ログイン|乗っ取|ハッキング|サイバー攻撃|ランサム|マルウェア|ウイルス感染|盗難|盗まれ",
         r"(他人|別人|他社|他の(人|方|ユーザ|利用者|会社|企業|顧客|お客)|知らない(人|方|会社|番号)|別の(人|方|ユーザ|利用者|会社|企業|顧客|お客))"
-        r".{0,25}(見え|表示|届|閲覧|聞こえ|再生|送られ|入って|載って|出て)",
+        r".{0,25}(見え|表示|届|閲覧|聞こえ|再生|送られ|入って|載って|出て|流れ)",
         r"身に覚えのない(ログイン|アクセス|操作)",
         r"(別|他|違う|知らない)の?(人|方|お客|顧客|ユーザ|利用者|会社|受信者)の(名前|氏名|情報|データ|住所|電話番号|メールアドレス|アドレス"
         r"|請求書|通話).{0,20}(書かれ|記載|載って|表示|見え|届|入って|添付)",
-        r"(?<![a-z])b?cc(?![a-z]).{0,25}(見え|表示|丸見え)|(全員|みんな)の(メール)?アドレスが.{0,10}(見え|表示)",
-        r"(私|自分|本人)(ではない|じゃない|以外の)(方|人|お客|ユーザ|利用者).{0,25}(見え|表示|届|載って|出て|記載)",
+        r"(?<![a-z])b?cc(?![a-z]).{0,25}(見え|表示|丸見え|入って|載って|並んで)|(全員|みんな)の(メール)?アドレスが.{0,10}(見え|表示)",
+        r"(私|自分|本人)(ではない|じゃない|以外の).{0,8}(方|人|お客|ユーザ|利用者|アドレス).{0,25}(見え|表示|届|載って|出て|記載|入って)",
         r"(ネット|ウェブ|web|sns|掲示板).{0,30}(出回|晒|公開されて|貼られ|載って|流れて)",
         _BEFORE + r"(leak|leaks|leaked|leaking|leakage|breach|breached|breaches|exposed|hacked|hacker|hackers|stolen)" + _AFTER,
-        r"some(one|body) else'?s|another (customer|user|person|company|client)'?s|other (people|customers|users|clients)'?s?"
+        r"some(one|body) else'?s|another (customer|user|person|company|client)'?s|other (people|customers|users|clients)('s|')"
         + _AFTER,
-        r"(logged|signed) (in|into my account) without|without my (permission|knowledge|consent) (logged|accessed)|unauthori[sz]ed (access|login)|account (was |has been )?(taken over|compromised|hijacked)|compromised",
+        r"other (people|customers|users|clients)'?s? (data|details|information|records|numbers|names|calls|recordings|files)"
+        r"|belong(s|ing)? to (some |an |a )?(other|another|different|someone else)|(some other|another|a different) (firm|company"
+        r"|customer|client|user|person)'s",
+        r"(lets|allows|let) anyone (see|read|access|download|view|open)|without (logging|signing) in.{0,30}(download|see|access"
+        r"|view)|(download|see|access|view).{0,40}without (logging|signing) in",
+        r"(無関係|関係のない|知らない|見覚えのない|身に覚えのない)(な|の)?(会社|人|方|お客|顧客|ユーザ|利用者)?の?(通話|録音|データ|情報|ファイル|履歴)"
+        r".{0,20}(混ざ|表示|見え|再生|届|入って|並ん)",
+        r"(logged|signed) (in|into|on)( to)? (my|our) ([\w-]+ )?account (from|without|at)|some(one|body) (logged|signed) in"
+        r"|(logged|signed) (in|into my account) without"
+        r"|without my (permission|knowledge|consent) (logged|accessed)|unauthori[sz]ed (access|login)"
+        r"|account (was |has been )?(taken over|compromised|hijacked)|compromised",
         r"sent to the wrong|wrong (recipient|person|address)|misdirected|mis-sent|phishing",
+        r"\b(sent|emailed|mailed|forwarded|shared|attached|posted|uploaded)\b.{0,60}\b(to|with) (a |the )?(wrong|different"
+        r"|another|other) (client|customer|person|company|recipient|user|address|account)",
+        r"\b(isn't|is not|aren't|are not|wasn't|weren't) (mine|ours)\b|\bnot (mine|ours)\b",
+        r"every (customer|user|client|member)'s|all (the )?(customers|users|clients)' (data|details|contracts|files|records)"
+        r"|not (just|only) (mine|ours|my own)|\b(exported|downloaded|copied|took|stole)\b.{0,25}\b(customer|user|client|contact|call)s?"
+        r"\b.{0,10}\b(list|data|records|database|logs|history)|(former|ex-) ?(employee|staff|worker).{0,40}(access|download|copied"
+        r"|took)",
+        r"(元社員|退職者|元従業員|退職した).{0,30}(アクセス|ダウンロード|持ち出|コピー|ログイン)",
+        r"(outsiders?|someone outside|strangers?|the public|people outside|anyone)\b.{0,30}\b(could|can|were able to|was able to)"
+        r" (see|access|view|open|download)|publicly (readable|accessible|available|visible|exposed|open)|open to the (internet|public)"
+        r"|anyone (on the internet )?can (see|read|access|download|view)",
+        r"\b(lost|left|misplaced)\b.{0,30}\b(laptop|phone|usb|drive|device|tablet|bag|documents|files|notebook)\b"
+        r"|\b(laptop|phone|usb stick|device|tablet|bag)\b.{0,30}\b(lost|left behind|missing|was taken)\b",
+        r"\bb?cc\b.{0,40}\b(see|visible|exposed|everyone)|\b(see|visible|exposed)\b.{0,30}(every(one|body)'?s|all (the )?recipients'?"
+        r"|other recipients'?) .{0,20}(e-?mail )?address",
         r"(that|it) (wasn't|was not) me (who|that) (logged|signed) in|(wasn't|was not) me.{0,40}(log ?in|sign-?in|access)"
         r"|got into (my|our) account|login alert|signed in from (another|a different) country",
         r"(share|public|shared) link.{0,60}(anyone|public|without (logging|signing|a password))|anyone with the link",
     ),
+    # An authority that asks us for data: a formal instrument, or the authority writing, calling or introducing itself.
+    # Someone who only mentions the police (「警察に相談するか迷っています」, "I reported the calls to the police") is
+    # not an authority asking.
     "authority": (
-        r"警察|刑事課|捜査|検察|裁判所|令状|差押|差し押さえ|捜索|弁護士会照会|23条照会|二十三条照会|弁護士法\s*第?\s*23\s*条|文書送付嘱託|調査嘱託",
-        r"提出命令|発信者情報開示|税務署|国税局|労働基準監督署|監督官庁|行政機関から|官公庁|公安",
-        r"(個人情報保護委員会|保護委員会|監督官庁|行政機関|市役所|区役所|役所|自治体|省庁)(から|より).{0,25}(照会|問い合わせ|問合せ|提出|報告|求め|要請|依頼|連絡|書面|通知)",
-        _BEFORE + r"(police|subpoena|subpoenaed|warrant|prosecutor|detective|sheriff|fbi)" + _AFTER,
-        r"law enforcement|court order|court-ordered|order of the court|government (agency|authority)|bar association"
-        r"|tax (office|authority)|official (request|inquiry) from",
-        r"(regulator|supervisory authority|data protection (authority|commission)|personal information protection"
-        r" commission|government (office|department|ministry))s?\b.{0,40}(asked|asking|requested|requesting|demand|ordered"
-        r"|requires|required|sent us|wrote to us|letter|inquiry|enquiry)",
+        r"捜査関係事項照会|令状|差押|差し押さえ|捜索|弁護士会照会|23条照会|二十三条照会|弁護士法\s*第?\s*23\s*条|文書送付嘱託|調査嘱託"
+        r"|提出命令|発信者情報開示|報告徴収|立入検査",
+        rf"(?<!元)({_AUTHORITIES})(の?[^\s。、,.!?！？ぁ-ん]{{1,12}}?)?(の(方|者|担当者?|職員|調査官|警察官|刑事|捜査員)|から|より|です|でございます|と名乗"
+        r"|を名乗|が来|が訪)",
+        _BEFORE + r"(subpoena|subpoenaed|warrant|court order|court-ordered|order of the court|production order)" + _AFTER,
+        r"\b(this is|i am|i'm|we are|we're|he is|she is|he's|she's|said (he|she) (is|was))( an?| the)?( [\w-]+){0,3}"
+        r" (police|detective|officer|investigator|prosecutor|sheriff|fbi)\b"
+        r"|\b(this is|i am|i'm|we are|we're|calling|writing|contacting you)( [\w-]+){0,2} (from|with|at|of) (the )?([\w-]+ ){0,3}"
+        r"(police|court|tax (office|authority)|regulator|commission|agency|ministry|city (office|hall)|prosecutor)",
+        rf"\b({_AUTHORITIES_EN})\b( [\w()'-]+){{0,4}}? (has |have |had |is |are |just |hereby )?(asked|asking|asks|requested"
+        r"|requesting|request(s|ing)? (the|a|all|any|his|her|their|this|that|records|data|details|information)|demand(s|ed|ing)?"
+        r"|ordered|orders|wants?|need(s|ed)?|sent|served|wrote|written|letter|called|calling|on the phone|subpoenaed|visited"
+        r"|came)\b",
     ),
     "legal_threat": (
         r"訴訟|訴え|提訴|告訴|告発|裁判(を|に|で|沙汰|を起こ)|法的(措置|手段|手続|対応)|内容証明",
         r"弁護士(に|と)(相談|依頼|頼)|弁護士を(通|立て|入れ)|弁護士から(連絡|通知|書面|内容証明)|法律事務所から",
-        r"(個人情報保護委員会|保護委員会|消費者センター|消費生活センター|国民生活センター|警察)(に|へ)(申告|通報|訴え|苦情|相談|申し立て|申立)"
+        # A regulator or the police, not a consumer advice centre (消費生活センター): consulting one is not legal action.
+        r"(個人情報保護委員会|保護委員会)(に|へ)(申告|通報|訴え|苦情|相談|申し立て|申立)|警察(に|へ)(通報|訴え|被害届|届け)"
         r"|損害賠償|慰謝料|被害届|通報します",
         _BEFORE + r"(ppc|sue|suing|sued|lawsuit|litigation|damages)" + _AFTER,
-        r"my (lawyer|attorney|solicitor)|(contact|consult|hire|call|involv)(e|ed|ing)? (a|my|our) (lawyer|attorney|solicitor)"
-        r"|(lawyer|attorney|solicitor)s? will|letter from (a|our|my|their) (lawyer|attorney|solicitor|law firm)",
-        r"legal action|take you to court|class action|(complain|complaint|report|reported|reporting) .{0,20}"
-        r"(personal information protection commission|data protection (authority|commission)|regulator)"
-        r"|report (you|this) to|file a (claim|report|complaint) with",
+        # A lawyer who will act, not one who is only mentioned ("my attorney told me to ask for my records").
+        r"my (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to|shall)|(lawyer|attorney|solicitor)s? will"
+        r"|(i|we)('ll| will| am going to| are going to| shall)( have to)? (contact|consult|hire|call|involve|get) (a|my|our)"
+        r" (lawyer|attorney|solicitor)|hear(ing)? from (my|our) (lawyer|attorney|solicitor)|letter from (a|our|my|their) (lawyer"
+        r"|attorney|solicitor|law firm)",
+        r"legal action|take you to court|class action|report (you|this|your company) to|file a (claim|report|complaint)"
+        r" (with|against)|(i|we)('ll| will| am going to| are going to| shall) (complain|report|file a complaint)",
     ),
     "safety": (
         r"命の危険|生命の危険|身の危険|殺され|殺す|自殺|ストーカ|つきまと|家庭内暴力|暴力を受け|脅迫|(?<![a-z])dv(?![a-z])",
@@ -110,7 +168,12 @@ def _fold(text: str) -> str:
 _HYPOTHETICAL = re.compile(
     r"場合|としたら|したら|(来|届|あっ|され)たら|ときは|時は|際は|一般(的に|論)|ポリシー|規約|条項|条文|規定|どの条|(?<!法)第\s*\d+\s*条|"
     r"(れ|え|し|き|っ|い)ても|って本当|というのは本当|ってほんと|ガイドライン|について(教えて|知りたい)|とは(何|なん)|(漏えい|漏洩|流出|情報漏れ|ハッキング|不正アクセス)(が|は)(心配|不安|怖)|"
+    r"過去に|これまでに|今までに|万が一|(?<!か)もし(?!れ)|仮に|(れ|ら)たら|ドラマ|映画|小説|アニメ|テレビ番組|防ぐ|防止|予防|(しない|されない)ように|守(られ|って)|"
+    # a question with no word that something happened: "Is customer data protected?", 「漏えいしたことある？」
+    r"[?？]\s*$|"
     r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article"
+    r"|(notification|response|incident|breach) (procedure|process|plan)|companies (must|have to|are required)|prevent(ion|ing)?"
+    r"|protected|protect (it|my|our|customer|user|the)|safe from|against (leaks?|breach(es)?|hack(ing|ers)?)"
     r"|even if|is it true|are we liable|would we be|ever|do you|does your company|would you|how .{0,40}\bworks?"
     r"|what is the (process|procedure)|in principle|guidelines?|explain|(worried|concerned|afraid|nervous) (about|of))(?![a-z])"
 )
@@ -118,15 +181,20 @@ _HYPOTHETICAL = re.compile(
 #: 「ニュースで他社の漏えい事件を見ました」, "a competitor was hacked, are we affected?", "writing about breaches".
 _ELSEWHERE = re.compile(
     r"ニュース|報道|新聞|記事|他社|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|"
-    r"(?<![a-z])(news|reported that|another (company|firm|vendor|provider|business|saas)|other companies|competitors?"
-    r"|journalist|reporter|writing (about|an article)|article|research(ing)?|training|course)(?![a-z])"
+    r"(?<![a-z])(news|reported that|(another|other) ([\w-]+ ){0,2}(company|companies|firms?|vendors?|providers?|business(es)?|saas)(?!'s)"
+    r"|competitors?|journalist|reporter|writing (about|an article)|article|research(ing)?|training|course|read(ing)? about"
+    r"|not (at|with|from) (your|our) (company|service|side))(?![a-z])"
 )
 #: …unless the message says it reached us or our users: our system, this user's data, this account.
 _HERE = re.compile(
     r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏れ|漏え|漏洩|流出|不正|盗|誤送信|見え|表示|届)(た|て|し|され|い)|"
     r"見え(て|た|る)|表示(され|して)|ログインしたら|"
-    r"(?<![a-z])((your|our) (system|database|servers?|site|app|service|company|staff|agent)|my (data|account|details"
-    r"|information|number)|(could|can) see|showing|shown|visible|logged in|logging in|after (logging|signing) in)(?![a-z])"
+    r"(?<![a-z])((?<!not at )(?<!not with )(?<!not from )(your|our) (system|database|servers?|site|app|service|company|staff"
+    r"|agent)|(your|our) ([\w-]+ ){0,3}(e-?mails?|mail|messages?|reports?|invoices?|letters?|files?|exports?|attachments?)"
+    r"|came with|arrived with|(my|our) (data|account|details"
+    r"|information|number|address)( (was|were|has been|have been|got|is|are))? (leaked|exposed|stolen|hacked|compromised"
+    r"|visible|shown|posted)|(could|can) see|shows|showing|shown|visible|appear(s|ed)?|attached|in my (inbox|dashboard|account)"
+    r"|received|logged in|logging in|after (logging|signing) in)(?![a-z])"
 )
 #: What shows that it happened or is happening: something arrived, was found, was done, now.
 _ACTUAL = re.compile(
@@ -134,12 +202,14 @@ _ACTUAL = re.compile(
     r"要求され|されました|されてい(る|た|ま)|しました|しまいました|しまった|ちゃった|発生し|判明|気づ|見つか|起き(た|ました)|"
     r"本日|今日|昨日|先ほど|さっき|今朝|現在|警察です|署の者|照会(です|いたします|します)|ご回答(ください|を(お願い|求め))|"
     r"(提出|回答|開示)(してください|を求めます|願います)|"
-    r"(?<![a-z])(received|we got|got a|came in|is asking|are asking|asked us|has asked|have asked|is requesting|"
+    r"(て|で)(い|しま)(た|ました)(?!か)|(た|だ)とのこと|言われ(た|て|ました)|(電話|連絡|照会|依頼|要請)があ(りました|った|って|り)|が(来|届)(て|た)|"
+    r"(?<![a-z])(by mistake|mistakenly|just [a-z]+ed|(told|informed|notified|warned) us|(got|broke|hacked) into|"
+    r"received|we got|got a|came in|is asking|are asking|asked us|has asked|have asked|is requesting|"
     r"are requesting|requested|demand(s|ed|ing)?|we are the police|happened|just now|today|yesterday|this morning|"
     r"found|noticed|discovered|was sent|were sent|i sent|we sent|accidentally|showing|appeared|can see|i see|"
     r"got hacked|was hacked|has been|please provide|we request|you are requested)(?![a-z])"
 )
-_NOT_ACTUAL_AFTER = re.compile(r"\s*(場合|ら|とき|時|際)")
+_NOT_ACTUAL_AFTER = re.compile(r"\s*(場合|ら|とき|時|際|か(?!ら))")
 #: Signals that name an event, which must have happened to be urgent; a threat is urgent however it is phrased.
 _EVENT_SIGNALS = ("leak", "authority")
 
@@ -147,12 +217,20 @@ _EVENT_SIGNALS = ("leak", "authority")
 #: A marketing email sent to the wrong address discloses nobody's data but the recipient's own address: it is an
 #: opt-out or a complaint, not a leak, unless someone else's data came with it (a CC list, another customer's name).
 _MARKETING = re.compile(
-    r"メルマガ|メールマガジン|広告メール|宣伝メール|営業メール|キャンペーン|ニュースレター|ダイレクトメール|"
-    r"(?<![a-z])(newsletters?|marketing|promotional|promotions?|sales emails?|advert(s|ising)?|mailing list)(?![a-z])"
+    r"メルマガ|メールマガジン|広告メール|宣伝メール|営業メール|キャンペーン|ニュースレター|ダイレクトメール|お知らせメール|案内メール|"
+    r"セミナー|ウェビナー|無料診断|資料請求|お申し?込み|ホワイトペーパー|"
+    r"(?<![a-z])(newsletters?|marketing|promotional|promotions?|promo|sales emails?|advert(s|ising)?|mailing list|webinars?"
+    r"|seminars?|register (now|today|here)|sign up (now|today)|free (trial|assessment|audit|scan|check)|whitepaper)(?![a-z])"
 )
 _OTHERS_DATA = re.compile(
-    r"(他|別|違う|知らない)の(お客|方|人|ユーザ|利用者|顧客|会社|受信者)の|別人|他人|(?<![a-z])(cc|bcc)(?![a-z])|"
-    r"some(one|body) else'?s|another (customer|person|user|client|company)'?s|other (customers|people|users|recipients)"
+    r"(他|別|違う|知らない)の(お客|方|人|ユーザ|利用者|顧客|会社|受信者)の|別人|他人|(全員|みんな|受信者全員|他の受信者)の(メール)?アドレス|"
+    r"(?<![a-z])(cc|bcc)(?![a-z])|some(one|body) else'?s|another (customer|person|user|client|company)'?s"
+    r"|other (customers|people|users|recipients)|every(one|body)'?s|(every|all) (the )?recipients"
+)
+#: A member of an authority writing in a personal capacity, or saying that this is not an official request.
+_PERSONAL_CAPACITY = re.compile(
+    r"個人(として|的)|私用|プライベート|(公務|職務|仕事|捜査|照会)(では|じゃ)(ない|なく|ありません)|"
+    r"(?<![a-z])(in a personal capacity|as a private (person|individual|citizen)|not an? (official|police) (request|inquiry|matter))"
 )
 
 
@@ -172,6 +250,8 @@ def urgency_signals(text: str) -> tuple[str, ...]:
     """The names of the urgency signals the text carries (empty when none)."""
     folded = _fold(text)
     found = [name for name, patterns in _COMPILED.items() if any(p.search(folded) for p in patterns)]
+    if "authority" in found and _PERSONAL_CAPACITY.search(folded):
+        found.remove("authority")
     if any(name in _EVENT_SIGNALS for name in found) and not _describes_an_event(folded):
         found = [name for name in found if name not in _EVENT_SIGNALS]
     return tuple(found)
@@ -254,6 +334,40 @@ def _lift_requested(query: str, request_types: RequestTypes, scores: dict[str, f
             scores[type_id] = max(scores[type_id], top + (1 - top) * REQUEST_LIFT)
 
 
+#: A question about how the company works in general (御社は…ですか, "do you…?", 一般論として, "just curious"), or a
+#: newsletter or an invitation: a general inquiry, unless the writer asks for something done with their own data.
+_ABOUT_PRACTICE = re.compile(
+    r"(御社|貴社|うち|そちら|callconnect)(は|では|で|の|も|って)|一般論|一般的に|具体的にどういう場合|"
+    r"(?<![a-z])(do you|does (your|callconnect|the company)|are you|is (your|callconnect)|have you|would you|will you"
+    r"|in general|general terms|in principle|just curious|how (does|do) .{0,40}work|due diligence|vendor (review|assessment))(?![a-z])"
+)
+_ASKED_AS_A_QUESTION = re.compile(r"[?？]|ですか|ますか|でしょうか|教えて|知りたい|(?<![a-z])(please (send|tell|explain)|i'd like to know)")
+#: The writer asking for something about their own data: 「私の情報を消して」, "stop using my data", "send me my records".
+_OWN_DATA = re.compile(
+    r"(私|自分|本人|わたし|僕|弊社)(の|が|に|を|について)|(?<![a-z])(my|me|mine|i want you to|we want you to)(?![a-z])"
+)
+#: How far a general inquiry is lifted above the best request type.
+GENERAL_LIFT = 0.1
+
+
+#: Something asked to be done (stopped, deleted, changed, opted out of): a request, not a general question.
+_ACT_ASKED = re.compile(
+    r"やめ|止め|停止|消し|消去|削除|訂正|修正|変更|更新|直し|無効|外し|解除|オプトアウト|配信停止|ないで(ください|下さい|ほしい|欲しい)|"
+    r"(?<![a-z])(stop|delete|remove|erase|update|change|correct|fix|opt(ing)? out|unsubscribe|take (me|my)|turn off|disable"
+    r"|(don't|do not|never) (send|email|call|contact|use|share))(?![a-z])"
+)
+
+
+def _general_inquiry(folded: str) -> bool:
+    """A question about how the company works, or a newsletter or invitation: nothing asked about one's own data,
+    nothing asked to be done."""
+    if _OWN_DATA.search(folded) or _ACT_ASKED.search(folded):
+        return False
+    if _MARKETING.search(folded):
+        return not _OTHERS_DATA.search(folded)
+    return bool(_ABOUT_PRACTICE.search(folded) and _ASKED_AS_A_QUESTION.search(folded))
+
+
 def classify(text: str, *, request_types: RequestTypes | None = None) -> Classification:
     """Suggest the request type and urgency of an inquiry.
 
@@ -264,17 +378,21 @@ def classify(text: str, *, request_types: RequestTypes | None = None) -> Classif
     query = _NEGATED.sub(" ", clean_input(text))
     scores = {m.key: m.score for m in _matcher(types).rank(query, limit=len(types.types))}
     signals = urgency_signals(text[:MAX_SIGNAL_CHARS])
-    if not _describes_an_event(_fold(text[:MAX_SIGNAL_CHARS])):
-        # A question about the rules for leaks or police requests is not a leak report or a police request.
-        scores = {type_id: score for type_id, score in scores.items() if not types[type_id].urgent}
+    signalled = [SIGNAL_TYPES[s] for s in signals if s in SIGNAL_TYPES]
+    # An urgent type needs the evidence its signal gives (a leak here, an authority asking us): words alone
+    # (「ドラマで刑事が…」, a question about the rules) do not make one, and so page nobody.
+    scores = {type_id: score for type_id, score in scores.items() if not types[type_id].urgent or type_id in signalled}
     _lift_requested(query, types, scores)
     top = max(scores.values(), default=0.0)
-    signalled = [SIGNAL_TYPES[s] for s in signals if s in SIGNAL_TYPES]
-    if signalled and top < SIGNAL_DECIDES_BELOW:
-        # The signal's type is lifted to the signal's score, so it is also the best candidate listed.
-        scores[signalled[0]] = max(scores.get(signalled[0], 0.0), SIGNAL_CONFIDENCE)
+    if signalled:
+        # What happened decides the type: a leak report that also asks for deletion is a leak report first. The
+        # signal's type is lifted above the best, so it is also the best candidate listed.
+        lifted = max(SIGNAL_CONFIDENCE, top + (1 - top) * SIGNAL_LIFT) if top >= SIGNAL_DECIDES_BELOW else SIGNAL_CONFIDENCE
+        scores[signalled[0]] = max(scores.get(signalled[0], 0.0), lifted)
     elif top < MIN_TYPE_SCORE:
         scores = {FALLBACK_TYPE: 0.0}
+    elif FALLBACK_TYPE in types and _general_inquiry(_fold(query)):
+        scores[FALLBACK_TYPE] = max(scores.get(FALLBACK_TYPE, 0.0), top + (1 - top) * GENERAL_LIFT)
     ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
     best, best_score = ranked[0] if ranked else (FALLBACK_TYPE, 0.0)
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0

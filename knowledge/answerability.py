@@ -62,6 +62,13 @@ _CHANNELS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_re(r"来店|対面|口頭|in person|face to face"), _re(r"来店|対面|in person")),
 )
 
+#: Data getting out, in general words (not the name of any one incident).
+_LEAK = (r"漏え|漏洩|漏れ|流出|誤送信|誤送付|誤って送|間違えて送|紛失|盗難|盗まれ|不正アクセス|不正ログイン|乗っ取|ハッキング"
+         r"|breach|leak|hack|stolen|exposed|unauthori[sz]ed access|compromised|to the wrong (person|customer|address|company)")
+#: What is done about it.
+_RESPONSE = (r"どうすれば|どうしたら|どう(対応|動|す|し)|何をすれば|なにをすれば|対応(方法|手順|フロー)|手順|報告|届出|届け出|通知|連絡する"
+             r"|what (should|do|must|would) (we|i) do|what now|next steps|the steps|process|procedure|how (do|should|would) we"
+             r" (respond|handle|deal)|respond|report|notify|inform")
 _PHONE = r"\d{2,5}-\d{2,4}-\d{3,4}"
 _POSTAL = r"〒|\d{3}-\d{4}|[都道府県].{1,6}[市区町村]"
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -96,7 +103,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"何日|何営業日|何時間|何週間|何か月以内|how many (business )?(days|hours|weeks|months|years)|within how many"
             r"|how many working days|\d+\s*(日|週間|か月|ヶ月|カ月|営業日|days?|weeks?|months?)\s*[?？]|\b(a|one) (week|month)\s*\?"
             r"|(合理的な期間|遅滞なく|速やかに)(って|とは|は)?.{0,6}(どれくらい|どのくらい|何日|具体的)"
-            r"|what counts as (a )?(reasonable|prompt|without delay)|how long is (a )?(reasonable|without delay)"),
+            r"|what counts as (a )?(reasonable|prompt|without delay)|how long is (a )?(reasonable|without delay)"
+            r"|具体的な(日数|期間|期限)|\bin (business|working|calendar) days|(specific|exact) (number of days|deadline|date)"),
         _re(_DURATION),
     ),
     FactKind(
@@ -114,7 +122,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(国内|海外|国外|日本)(に|で|へ)?(サーバ|保存|保管|置|ある|あり|移転|送)"
             r"|(サーバ|データ|保存先|保管先).{0,10}(国内|海外|国外|日本)|which country|what country|\bregion\b|overseas|abroad"
             r"|data ?cent(er|re)|residency|(where|which).{0,30}\b(located|stored|hosted|kept|servers?)\b"
-            r"|in japan|outside japan|cross-border|transferred? (abroad|outside)"
+            r"|in japan|outside (of )?(the )?(japan|eu|eea|us|usa|uk)|cross-border|transferred? (abroad|outside)"
+            r"|(any|which|what|another|other) countr(y|ies)"
             r"|(海外|国外|外国)(に|へ|の)|欧州|ヨーロッパ|\bin the (eu|eea|us|usa|uk)\b|\beu (representative|residents?)"),
         _re(r"日本|国内|海外|国外|japan|overseas|abroad|country"),
     ),
@@ -128,17 +137,20 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "named vendors",
         "委託先・提供先の名称",
-        _re(r"(委託先|再委託|ベンダー|外注先|クラウド|サブプロセッサ).{0,6}(一覧|リスト|名前|社名|名称|どこ)"
+        _re(r"(委託先|再委託|ベンダー|外注先|クラウド|サブプロセッサ)(の|って|は|が|を)?[^にへ]{0,4}(一覧|リスト|名前|社名|名称|どこ)"
             r"|(一覧|リスト)(を|は|って|が)?(もら|ほし|欲し|くだ|見せ|ある)|どの(クラウド|ベンダー|事業者|業者)|(社名|名前)を教えて"
             r"|list of (the )?(vendors|companies|providers|processors|sub-?processors|sub-?contractors|partners|recipients)"
             r"|どの(ツール|システム|ソフト|サービス|製品|crm|サーバ)(を|で|に|が)?(使|利用|導入|預|置|保存|管理)"
-            r"|which (vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?)"
+            r"|which ([\w-]+ )?(vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?"
+            r"|(partner |third-party )?(services|integrations)|partners?)\b"
             r"|what (vendors?|cloud( provider)?|providers?|tools?|software|systems?|platforms?|crm) (do|does|is|are)"
             r"|sub-?processors?"
             r"|names? of ((the|every|all|each|our) )*(vendors?|compan(y|ies)|providers?|sub-?contractors?|contractors?"
             r"|processors?|sub-?processors?|partners?)"
             # which company does a job the policy names only by its kind (決済代行会社ってどこ？, "which bank")
-            r"|(会社|業者|事業者|銀行|代行|委託先|提供先|取引先)(は|って|が|も)?(どこ|どちら|何て|なんて)"
+            r"|(会社|業者|事業者|銀行|代行|[\u4e00-\u9fff]{1,3}先)(は|って|が|も)?(どこ|どちら|何て|なんて)|[\u4e00-\u9fff]{1,3}先(は|って)[?？]"
+            r"|(どこ|どちら|どの会社)(に|へ)(販売|売って|売っ|提供|渡)"
+            r"|どの(提携|連携)(サービス|先|会社)|(提携|連携)(サービス|先)(は|って|が)?(どこ|どれ|何)"
             r"|(どこ|どちら|どの会社)(を|に|の)?(会社を?)?(使|利用|頼|依頼|委託|契約)"
             r"|which (banks?|compan(y|ies)|firms?|couriers?|carriers?|(data )?brokers?|processors?|suppliers?"
             r"|card compan(y|ies)|delivery compan(y|ies)|payment (processor|provider|compan(y|ies))s?)\b"
@@ -165,7 +177,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "age limit",
         "年齢制限・未成年の扱い",
-        _re(r"何歳|\d+\s*歳|未成年|子ども|子供|こども|年齢制限|親権|保護者の同意|\bminors?\b|\bchild(ren)?\b|\bkids?\b"
+        _re(r"何歳|\d+\s*歳|未成年|年齢制限|親権|保護者の同意|\bminors?\b|(子ども|子供|こども)(の(個人情報|情報|データ)|が.{0,8}(使|利用|登録))"
+            r"|\b(child(ren)?|kids?)('s)? (data|information|accounts?|can|use|sign|under)\b"
             r"|under \d+|minimum age|age limit|parental|underage|teen"),
         _re(r"\d+\s*歳|未成年|親権|保護者|parental|minimum age|under \d+"),
     ),
@@ -189,6 +202,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|やって|行って|して(る|いる|います))"
             r".{0,12}([?？]|か|いい|の$)"
             r"|(申請|請求|申込|申し込み|提出|送付|連絡|受付|通知)(の)?(方法|手段|経路|窓口)|どの(方法|手段|経路)で"
+            r"|(電話|郵送|書面|fax|ファックス|チャット|line|sms|窓口|来店|対面)(も|は)(ある|あり|受け付け|受付|でき|対応|可能|ok)"
             r"|^(can|could|may|do|does|should|will|is|are)\b.{0,60}\b(by|via|over|through) (the )?(phone|telephone|post|mail"
             r"|letter|fax|e-?mail|chat|sms|text|app|web ?form|form|website)\b|\bin (writing|person)\b.{0,20}\?"
             r"|\b(do|does|will|would|should) (we|you|they|selfree) (e-?mail|phone|call|text|write to|post to|mail)"
@@ -244,7 +258,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # A named safeguard: the policy says data is managed "appropriately and safely" (§6) and names none.
         _re(r"暗号|ハッシュ|バックアップ|二段階認証|二要素|多要素|アクセス(制限|制御|権限)|権限管理|ファイアウォール|脆弱性"
             r"|ペネトレーション|侵入テスト|ウイルス対策|encrypt|hashed|hashing|backups?\b|two-factor|\b2fa\b|\bmfa\b"
-            r"|multi-factor|firewall|access control|access rights|penetration|pen ?test|vulnerabilit|anti-?virus"),
+            r"|multi-factor|firewall|access control|access rights|penetration|pen ?test|vulnerabilit|anti-?virus"
+            r"|具体的(に|な).{0,8}(対策|措置|セキュリティ)|具体策|(どんな|どのような)(セキュリティ)?対策|(specific|concrete|exact|which)"
+            r" (security )?(measures|safeguards|controls)|security measures (specifically|exactly|in detail)"),
         _re(r"暗号|ハッシュ|バックアップ|アクセス制限|encrypt|hash|backup|firewall|access control"),
     ),
     FactKind(
@@ -276,7 +292,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # not what happens by itself at closure.
         _re(r"(退会|解約|アカウント(を)?削除|利用をやめ|やめ)(したら|すると|した後|したあと|後|の後|時|とき|の際)(は|に|も|って)?"
             r".{0,12}(消え|削除され|消去され|なくな|残る|残り|残っ|どうなる)"
-            r"|automatically (deleted|removed|erased|purged|wiped)|(deleted|removed|erased|purged|wiped) (automatically"
+            r"|自動(で|的に)?(削除|消去|消え|消す)|automatically (deleted|removed|erased|purged|wiped)|(deleted|removed|erased|purged|wiped) (automatically"
             r"|immediately|right away)|what happens to .{0,30}(data|information|details|records).{0,20}(after|when|if|once)"
             r" .{0,20}(cancel|close|leave|delete|unsubscribe|quit)"),
         _re(r"退会|解約|自動|automatic|account (closure|is closed)|cancel"),
@@ -292,7 +308,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "代理人・家族からの請求",
         # The policy speaks of requests from the person (ユーザーご本人より); whether someone else may make them is
         # a question it leaves open.
-        _re(r"代理人|代理で|代わりに|本人以外|(家族|親族|配偶者|夫|妻|息子|娘|弁護士)(が|から|の代わり|に代わって).{0,20}(請求|依頼|申請|頼|求め|開示|削除|訂正)"
+        _re(r"代理人|代理で|代わりに|本人以外|亡くな|故人|死亡|逝去|(家族|親族|配偶者|夫|妻|息子|娘|弁護士)(が|から|の代わり|に代わって)"
+            r".{0,20}(請求|依頼|申請|頼|求め|開示|削除|訂正|見せ|見たい|教えて|消して|ほしい|欲しい)"
+            r"|他界|\b(deceased|passed away|died|dead|widow|widower|late (husband|wife|father|mother))\b"
             r"|on (his|her|their|someone's|the user's|a user's) behalf|on behalf of|family member|relatives?\b"
             r"|power of attorney|\bproxy\b|someone other than the (user|customer|person)"),
         _re(r"代理|本人以外|on behalf|\bagent\b|\bproxy\b"),
@@ -311,7 +329,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # The company's (or the manager's) number or postal address: §16 gives an email address and a name only.
         _re(r"(責任者|担当者?|窓口|問い?合わ?せ先|管理者|当社|御社|弊社|selfree|manager|officer|team|company|dpo|you)"
             r"(の|って|は)?.{0,4}(電話番号|電話|住所|所在地|ファックス|fax)(は|って|を|教|[?？]|$)"
-            r"|\b(your|our|company's|selfree's|manager's|team's|office|contact|support) (phone|telephone|fax) number"
+            r"|\b(your|our|company's|selfree's|manager's|officer's|team's|office|contact|support)( direct| main| contact)? (phone|telephone"
+            r"|fax) number|\b(postal|mailing) address\b|(窓口|問い?合わ?せ|責任者|担当).{0,20}(電話)?番号(を|は|って)?(教え|わか|分か|知り)"
             r"|\b(phone|telephone|fax) number (for|of) (the |our |your )?(privacy|complaints?|inquiries|questions|requests"
             r"|manager|officer|team|company|contact|selfree)|\b(your|our|company's|selfree's|manager's) (postal |mailing "
             r"|office |street )?address\b|\b(postal|mailing|office|street) address (of|for) (the |our |your )?(company"
@@ -335,7 +354,124 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # Whether the company has switched a feature on (IP匿名化を設定してる？, "is it enabled?"): the policy says
         # what is done with data, not how a product is configured.
         _re(r"(設定|有効化|有効に|オンに|導入)(して(る|いる|います|ますか|ありますか)|されて(る|いる|います)|済み)"
-            r"|\b(is|are|have we|do we have) .{0,30}\b(enabled|turned on|switched on|configured)\b"),
+            r"|\b(is|are|have we|do we have) .{0,30}\b(enabled|turned on|switched on|configured)\b"
+            r"|バナー|ポップアップ|\bbanners?\b|pop-?ups?|consent (tool|manager|management platform)|\bcmp\b"),
+        None,
+    ),
+    FactKind(
+        "required or optional",
+        "入力が必須か任意か",
+        # Whether giving an item is compulsory: §2 lists what is collected, never whether it may be left out.
+        _re(r"必須|任意|入力しなくても|(入れ|入力せ|書か)ずに|省略でき|空欄でも|\bmandatory\b|\boptional\b|\bcompulsory\b|(do|does) (they|users?|customers?"
+            r"|people|i|he|she) (have|need) to (give|provide|enter|fill in)|required to (give|provide|enter|fill)"
+            r"|can (they|users?|i|we) (skip|leave out|leave (it )?blank)|leave .{0,25}\b(empty|blank)\b|空(欄|白)のまま"),
+        _re(r"必須|任意|mandatory|optional|required"),
+    ),
+    FactKind(
+        "precision",
+        "取得の精度・タイミング",
+        # How precise a collected item is, or when it is taken: §2 names 端末位置情報 and nothing about either.
+        _re(r"精度|どのくらい(正確|詳しく|細かく)|番地|常時|常に(取|収集)|バックグラウンド|how (precise|accurate|exact)"
+            r"|precision|granularity|exact (building|spot|address)|(street|city|address)[- ]level|in the background|all the time"
+            r"|only while"),
+        _re(r"精度|precision|accuracy of location"),
+    ),
+    FactKind(
+        "hours",
+        "受付時間",
+        # When a contact point answers: §16 gives an email address, no hours.
+        _re(r"受付時間|営業時間|対応時間|何時(から|まで)|土日|祝日|business hours|opening hours|office hours|what time|weekends?"
+            r"|(open|available) (on|at|until)"),
+        _re(r"\d{1,2}[:：]\d{2}|\d{1,2}時|平日|weekdays?"),
+    ),
+    FactKind(
+        "onward outsourcing",
+        "再委託の扱い",
+        # A contractor passing the work on: §7 speaks of the company's own contractors and their supervision only.
+        _re(r"再委託|孫請け|さらに(別の|他の)?(会社|業者|事業者)?に(委託|外注)|sub-?contract (it|the|this|that|processing|work)"
+            r"|(vendors?|contractors?|processors?) (to |can |may )?(sub-?contract|outsource (it|further|again))|sub-?processors? of"
+            r"|onward (transfer|outsourcing)|further outsourc"),
+        _re(r"再委託|sub-?contract"),
+    ),
+    FactKind(
+        "renewed consent",
+        "改定時の同意の取り直し",
+        _re(r"再同意|改めて同意|もう一度同意|同意(を)?(取り直|し直|もらい直|得直)|同意.{0,6}(改めて|再度|もう一度)|agree again|re-?consent"
+            r"|consent again|(accept|agree to) the (new|changed|revised|updated) (policy|terms|version)"),
+        None,
+    ),
+    FactKind(
+        "what a term covers",
+        "用語の具体的な範囲",
+        # What one of the policy's own words covers (重要な変更, 適切な監督): answered only where the text defines it
+        # (「…といいます」, 「…により定義された」), which the policy does for users, personal information and personal data.
+        _re(r"(何|どんな|どういう)(もの|こと|変更|場合|監督|措置|処置)?(が|を)?(該当|当たる|あたる|含まれる|指す)|に(該当|当た|あた)(る|ります)(の|か)|(どんな|どういう|何の)(もの|こと)を指(す|して|しま)"
+            r"|what (exactly )?(counts|qualifies) as|what (is|are) meant by|what does .{0,40}\b(mean|cover|include)\b"),
+        _re(r"といいます|をいい|定義|means|defined|hereinafter"),
+    ),
+    FactKind(
+        "whose data",
+        "ユーザー以外の人の情報",
+        # The policy is about users of the Service (§2); staff, applicants or a customer's own clients are others.
+        _re(r"(社員|従業員|職員|スタッフ|アルバイト|応募者|採用|退職者)(の|に関する)(個人情報|情報|データ|人事|履歴書|給与)|人事(データ|情報)"
+            r"|(employees?|staff|job applicants?|applicants?|contractors?|workers?)'?s? (personal )?(data|information|records|details)"
+            r"|\bhr (data|records)\b"),
+        _re(r"従業員|社員|応募者|employee|applicant"),
+    ),
+    FactKind(
+        "procedure details",
+        "具体的な手順・ルール",
+        # How exactly something is done, or a specific internal rule: the policy states commitments, not procedures.
+        _re(r"具体的(に|な).{0,6}(どうやって|どのように|方法|手順|やり方|フロー|ステップ|ルール|規定|決まり|確認方法)|詳しい(手順|方法|やり方)"
+            r"|詳細な(手順|方法)|(実際|実務上)(は|に)?.{0,8}(手順|やり方|方法)|社内(ルール|規程|規定|マニュアル)|how exactly|step[- ]by[- ]step"
+            r"|(exact|specific|detailed) (steps|procedure|process|method|rules?)|internal (rules?|guidelines?|procedures?)"),
+        None,
+    ),
+    FactKind(
+        "documents",
+        "書類・ひな形・他の版",
+        # A document the company may have besides the policy: a translation, a template, a contract to sign.
+        _re(r"英語版|英文|翻訳|[^\s]{1,4}語(版|訳)|ひな形|雛形|テンプレート|契約書(の)?(案|ひな形|雛形|サンプル)|english version|translat(ed|ion)"
+            r"|templates?|\bdpa\b|data processing (agreement|addendum)|(sample|model) (contract|agreement|clauses)"),
+        None,
+    ),
+    FactKind(
+        "incident response",
+        "漏えい等が起きたときの対応（報告や本人への連絡など）",
+        # What to do once data has leaked (whom to report to, whether those affected are told, the steps): §6 says
+        # data is managed safely and §9 names a manager, but the policy has no procedure for a leak. A report of a
+        # leak asks this too (see `knowledge.base`), whatever its words.
+        _re(rf"({_LEAK}).{{0,60}}({_RESPONSE})|({_RESPONSE}).{{0,60}}({_LEAK})"),
+        None,
+    ),
+    FactKind(
+        "product support",
+        "サービスの操作・契約手続き",
+        # Using the product or managing the contract (a password reset, restoring an account, a plan, an invoice, an
+        # integration, an admin setting): the policy is not about these at all (see `NOT_ABOUT_THE_POLICY`).
+        _re(r"(パスワード|password).{0,15}(忘れ|リセット|再設定|変え方|変更方法|文字数|何文字|桁|reset|forgot|forgotten|recover|length"
+            r"|characters|requirements?)|(忘れ|リセット|再設定).{0,10}(パスワード|password)|ログインでき(ない|ません)|ログイン方法"
+            r"|can'?t (log|sign) ?in|unable to (log|sign) ?in|(アカウント|account).{0,12}(復活|復元|元に戻|restore|restored|reactivat"
+            r"|recover)|請求書.{0,10}(宛名|再発行|送って|ほしい|欲しい)|(send|need|copy|issue).{0,30}\binvoices?\b"
+            r"|\binvoices?\b.{0,30}(address|name|send|need|copy)|料金プラン|上位プラン|プラン.{0,10}(変更|切り替|変え)"
+            r"|new password|locked out|パスワード.{0,6}(再発行|発行)|how (do|can|should) (i|we|they) (upgrade|downgrade)|(upgrade|downgrade) (my|our|their) (plan|account)|(と|に)(連携|統合)(でき|可能)"
+            r"|(can|does|do|will) (callconnect|it|you|we) integrate with|(restrict|limit|block)\w* "
+            r"(log ?ins?|logins|access|sign-?ins?) by ip|\bip (restriction|allowlist|whitelist)|番号ポータビリティ|number porting"
+            r"|通話品質|call quality"),
+        None,
+    ),
+    FactKind(
+        "dealings with the regulator",
+        "監督機関への届出・報告",
+        _re(r"(個人情報保護委員会|保護委員会|監督官庁|\bppc\b|regulator|commission)(に|へ|への|to|with)?.{0,10}(届出|届け出|報告|登録|申請"
+            r"|filing|filed|registered|notif|report)|(届出|届け出|報告|登録).{0,10}(個人情報保護委員会|保護委員会|\bppc\b)"),
+        None,
+    ),
+    FactKind(
+        "jurisdiction",
+        "裁判管轄・準拠法",
+        _re(r"管轄|準拠法|どこの裁判所|どの裁判所|jurisdiction|governing law|which court|what court"
+            r"|where .{0,30}(lawsuit|case|claim|dispute).{0,20}(filed|heard|tried|brought)"),
         None,
     ),
     FactKind(
@@ -348,11 +484,15 @@ FACT_KINDS: tuple[FactKind, ...] = (
     ),
 )
 
-_LAW = _re(r"個人情報保護法|個人情報の保護に関する法律|個情法|保護法|\bappi\b|法律上|法律では|法律で|法的に|法令上|"
+#: Kinds of fact whose question is about something the policy does not deal with at all: the reply quotes nothing.
+NOT_ABOUT_THE_POLICY = frozenset({"product support", "dealings with the regulator", "jurisdiction"})
+
+_LAW = _re(r"合法|違法|\blegal\b|\billegal\b|\blawful\b|個人情報保護法|個人情報の保護に関する法律|個情法|保護法|\bappi\b|法律上|法律では|法律で|法的に|法令上|"
            r"gdpr|ccpa|\bthe law\b|under the law|legally|\bact on the protection|privacy law|data protection law")
 _GENERAL_ASK = _re(r"定義|とは|って何|ってなに|って誰|意味|対象(に|と)?なる|該当する|当てはまる|適用(され|対象|範囲)|義務|罰則|罰金|"
                    r"違反(する|した)と|要配慮|匿名加工|仮名加工|what (is|are|counts|does)|definition|define|\bmean\b|"
-                   r"\bappl(y|ies)\b|penalt|\bfines?\b|obligat|required|\bcovered\b")
+                   r"\bappl(y|ies)\b|penalt|\bfines?\b|obligat|required|\bcovered\b|^(is|are) (it|this|that) (legal|illegal|lawful)"
+                   r"|(合法|違法)(です|なの|なん)?(か|[?？])|^(is|are) .{0,40}(against the law|illegal|unlawful|legal|lawful)")
 #: A question asking what a term means, or how two terms differ: answered by the policy only if it uses the term.
 _DEFINITION = _re(r"とは([?？。]|$|何|なに|どういう|どんな)|って(何|なに)([?？。]|$|ですか|でしょう|のこと)|の意味|意味は|の違い|違いは|違いって|what (is|are|does) (an? |the )?\w+( \w+)? mean"
                   r"|difference between|\bdefin(e|ition)\b|what is meant by")
@@ -387,6 +527,19 @@ _PHRASES_EN = {
     "request by an agent": "requests made by someone other than the person (an agent or family)",
     "records kept": "records kept of what was done",
     "how consent is obtained": "how consent is obtained",
+    "incident response": "what to do when data leaks (reporting it, telling the people affected)",
+    "required or optional": "whether giving it is required or optional",
+    "precision": "how precisely or when it is collected",
+    "hours": "the hours it answers",
+    "onward outsourcing": "contractors passing the work on (re-entrustment)",
+    "renewed consent": "asking users to consent again",
+    "what a term covers": "what exactly the term covers",
+    "whose data": "the data of people other than users (staff, applicants)",
+    "procedure details": "the exact procedure or a specific rule",
+    "documents": "other documents (translations, templates, contracts)",
+    "product support": "how the product or the contract works",
+    "dealings with the regulator": "filings or reports to the regulator",
+    "jurisdiction": "which court or law governs a dispute",
     "the law itself": "what the law itself says",
 }
 
@@ -427,19 +580,53 @@ def stated(kind: FactKind, cited: str, question: str = "") -> bool:
 
 #: 「Xは含まれる？」「Xも入ってる？」: whether a thing is among what the text lists. The text must name it.
 _AMONG = re.compile(r"(?P<item>[\u30a0-\u30ff\u3400-\u9fff々]{2,}(の[\u30a0-\u30ff\u3400-\u9fff々]{2,})?)(は|も|って)"
-                    r"(含まれ|入って|入る|含んで|載って|書いて)")
+                    r"([\u30a0-\u30ff\u3400-\u9fff々]{1,8}(に|へ))?(含まれ|入って|入る|含んで|載って|書いて)")
 #: Words that say only "information about someone", whatever list they are asked about.
-_GENERIC_ITEM = frozenset({"情報", "データ", "個人情報", "ユーザー", "ユーザー情報", "顧客", "顧客情報", "お客様", "本人"})
+_GENERIC_ITEM = frozenset({"情報", "データ", "個人情報", "ユーザー", "ユーザー情報", "顧客", "顧客情報", "お客様", "本人", "内容", "履歴",
+                           "項目", "種類", "記録", "中身", "詳細", "一覧", "全部", "実際", "本当"})
+#: A word that asks rather than names (何の項目, どんな情報): not a thing the text must name.
+_ASKING_WORD = re.compile(r"何|なに|どんな|どの|どういう|どれ|いくつ")
+_GENERIC_ITEM_EN = frozenset(english_content_stems("data information info details personal user users customer customers"
+                                                   " people their any kind kinds type types"))
+_RUN = r"[\u30a0-\u30ff\u3400-\u9fff々A-Za-z0-9ー]+"
+#: 「XとかYって取得してる？」: the things asked about, joined by とか, や, と, の.
+_COLLECTED = re.compile(rf"(?P<item>{_RUN}((とか|や|と|、|・|の){_RUN})*)(って|は|も|とか|を)?((取得|収集|保存|保管|記録|登録)"
+                        r"(して|され|する|しています|してもら)|集め(て|られ|る)|(取|と|持)って(る|い|ま))")
+_ITEM_SEPARATOR = re.compile(r"とか|や|と|、|・|の")
+#: "do we collect X?": the thing asked about, whose words the text must use.
+_COLLECTED_EN = re.compile(r"\b(do|does|did|are|is) (we|you|callconnect|selfree|they) (collect|store|record|gather|save|ask for)"
+                           r"(ing)?( any| the)?( users?'?s?| customers?'?s?| their| people's)? (?P<item>(?!what|how|where|when|why"
+                           r"|which|who)[a-z][a-z'-]*( (?!is|are|it|and|or|to|from|in|on|for|accurate|current|safe|secure|up)[a-z][a-z'-]*"
+                           r"| (and|or) [a-z][a-z'-]*){0,3})( too| as well)?\?")
+
+
+def unlisted_names(unknown: Iterable[UnknownTerm], cited: str) -> list[str]:
+    """Names the question gives (an acronym, a product or a company: "LINE広告", "TikTok") that a text listing named
+    vendors (§14's table) does not list: 「TikTokにも送ってる？」 is answered only by a list that has TikTok."""
+    named_vendors = next(kind for kind in FACT_KINDS if kind.id == "named vendors")
+    if named_vendors.stated is None or not named_vendors.stated.search(fold(cited)):
+        return []
+    return [t.surface for t in unknown if _TERM_OF_ART.fullmatch(t.surface) or _KATAKANA_NAME.fullmatch(t.surface)]
 
 
 def unlisted_items(question: str, cited: str) -> list[str]:
-    """Things the question asks whether the text includes (「通話の録音は含まれる？」) that it never names."""
+    """Things the question asks whether the text includes (「通話の録音は含まれる？」「マイナンバーって取得してる？」,
+    "do we collect passport numbers?") that it never names."""
     text = normalise(cited).replace(" ", "")
+    nfkc = unicodedata.normalize("NFKC", question)
     missing = []
-    for match in _AMONG.finditer(unicodedata.normalize("NFKC", question)):
-        words = [w for w in match.group("item").split("の") if w not in _GENERIC_ITEM]
+    for match in [*_AMONG.finditer(nfkc), *_COLLECTED.finditer(nfkc)]:
+        words = [w for w in _ITEM_SEPARATOR.split(match.group("item")) if w and w not in _GENERIC_ITEM]
+        if any(_ASKING_WORD.search(w) for w in words):
+            continue
         if words and not all(normalise(w).replace(" ", "") in text for w in words):
             missing.append(match.group("item"))
+    stems = set(english_stems(normalise(cited)))
+    for match in _COLLECTED_EN.finditer(fold(question)):
+        item = match.group("item")
+        content = [s for s in english_content_stems(item) if s not in _GENERIC_ITEM_EN]
+        if content and not all(s in stems for s in content):
+            missing.append(item)
     return missing
 
 
@@ -465,7 +652,8 @@ _GENERAL_JA = frozenset(
     """マジ ヤバ ヤバい ちょっと ホント 本当 一応 結局 全部 全然 具体的 基本的 普通 大丈夫 今日 明日 昨日 今回 前回 最近 至急
     お客様 お客さん 顧客 会社 弊社 御社 担当 担当者 部署 社内 上司 先方 自分 本人 相手 皆様 質問 回答 返答 返信 返事 連絡 案内
     説明 確認 対応 方法 手順 場合 状況 内容 理由 意味 問題 予定 必要 可能 不要 教 聞 言 書 見 知 答 返 送 来 方 話 件 何 誰 時
-    メール 電話 チャット スラック 問合 問合せ 問い合わせ 依頼 相談 クレーム 連絡先 窓口 大体 全体 関係 範囲""".split()
+    メール 電話 チャット スラック 問合 問合せ 問い合わせ 依頼 相談 クレーム 連絡先 窓口 大体 全体 関係 範囲
+    ケース パターン チェック フロー ステップ プロセス マジ""".split()
 )
 _GENERAL_EN = frozenset(
     """customer customers client clients user users someone somebody people person company team staff colleague
@@ -475,7 +663,7 @@ _GENERAL_EN = frozenset(
     week month year time times handle handling deal process work works working check checking help happen happens
     happened case cases thing stuff lot lots right wrong good bad new old still already just also else mean means
     sure true false kind sort type types part way ways point keep find found look looks show shows send sent make
-    made give given take taken write wrote written read use used using""".split()
+    made give given take taken write wrote written read use used using fax""".split()
 )
 
 
@@ -621,9 +809,11 @@ _NUMBER_AFTER = re.compile(r"\s?\d+\b")
 _MID_SENTENCE = re.compile(r"[A-Za-z0-9,;:'\"()]\s+$")
 #: What follows a term the Japanese sentence is about: a topic particle, "certified/compliant", or the sentence end.
 _KATAKANA_NAME = re.compile(r"[\u30a1-\u30ff]{5,}")
-_ABOUT_NAME = re.compile(r"\s*(って|とか|との連携|と連携|に対応|対応|を使って|を使ってる|を導入|の(認証|導入|連携))")
+_ABOUT_NAME = re.compile(r"\s*([\u4e00-\u9fff]{1,3})?(って|とか|との連携|と連携|(に|には)対応|対応|を使って|を使ってる|を導入|の(認証|導入|連携))")
 _ABOUT_IT = re.compile(r"\s*(って|は|とか|ってある|に対応|対応|認証|を使|の設定|の方法|[?？。!！]|$)")
 
 
 _GENERAL_JA_FOLDED = frozenset(normalise(w).replace(" ", "") for w in _GENERAL_JA)
+#: The general words of both languages: no topic of their own (see `KnowledgeBase.coverage`).
+GENERAL_WORDS = _GENERAL_JA | _GENERAL_EN
 _AFFIXES_FOLDED = frozenset(normalise(c) for c in _AFFIXES)

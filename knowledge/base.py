@@ -27,14 +27,18 @@ from common.text import (
 )
 from knowledge.answer import Answer, Hit, Outcome, versioned
 from knowledge.answerability import (
+    GENERAL_WORDS,
+    NOT_ABOUT_THE_POLICY,
     Vocabulary,
     about_law_in_general,
     asks_definition,
     kinds_asked,
     stated,
     unlisted_items,
+    unlisted_names,
 )
 from knowledge.check import BUNDLED_DIR, read_knowledge
+from knowledge.english import is_english_word
 from common.yaml_lines import Problem
 from knowledge.model import FaqEntry, PolicyEntry, Summary
 from knowledge.focus import focus
@@ -59,6 +63,10 @@ MOSTLY_UNKNOWN = 0.5
 NOTHING_KNOWN = 0.66
 #: In a pasted message, a context sentence's match counts this much of the question sentence's.
 CONTEXT_WEIGHT = 0.85
+#: The section that lists the data collected, and the share of its score kept when the question only names such
+#: data (see `_objects_are_not_the_topic`).
+COLLECTED_SECTION = "2"
+OBJECTS_ONLY = 0.6
 #: How far a requested act lifts its entries toward 1 (see `_requested_acts`).
 REQUEST_LIFT = 0.5
 #: An entry is lifted only when its own score is at least this share of the best one.
@@ -137,16 +145,23 @@ class KnowledgeBase:
             for ancestor in _ancestors(entry.id):
                 self._children.setdefault(ancestor, []).append(entry)
         self._policy_matcher = Matcher(
-            MatchDocument(
-                key=e.id,
-                keywords=(*e.keywords_ja, *e.keywords_en, e.title_ja, e.title_en),
-                passages=(e.title_ja, e.ja, e.title_en, e.en),
-            )
-            for e in self.policy.values()
+            (
+                MatchDocument(
+                    key=e.id,
+                    keywords=(*e.keywords_ja, *e.keywords_en, e.title_ja, e.title_en),
+                    passages=(e.title_ja, e.ja, e.title_en, e.en),
+                )
+                for e in self.policy.values()
+            ),
+            is_word=is_english_word,
         )
         self._faq_matcher = Matcher(
-            MatchDocument(key=f.id, passages=(*f.questions_ja, *f.questions_en), phrases=(*f.questions_ja, *f.questions_en))
-            for f in self.faq.values()
+            (
+                MatchDocument(key=f.id, passages=(*f.questions_ja, *f.questions_en),
+                              phrases=(*f.questions_ja, *f.questions_en))
+                for f in self.faq.values()
+            ),
+            is_word=is_english_word,
         )
         # What the policy talks about, to spot terms it never uses: FAQ questions the policy is silent on are
         # left out, or asking about ISMS would look covered because an FAQ says the policy does not cover it.
@@ -181,7 +196,8 @@ class KnowledgeBase:
         self._reading_vocabulary: set[str] = set()
         texts = [t for e in self.policy.values() for t in (e.title_ja, e.title_en, e.ja, e.en, *e.keywords_ja, *e.keywords_en)]
         texts += [t for f in self.faq.values() for t in (*f.questions_ja, *f.questions_en)]
-        for text in texts:
+        # Words of ordinary conversation (ケース, "okay") are known too: they are no sign of a topic the policy lacks.
+        for text in [*texts, *GENERAL_WORDS]:
             for word in topic_words(text):
                 self._vocabulary |= word.units
                 self._reading_vocabulary |= word.reading_units
@@ -236,6 +252,7 @@ class KnowledgeBase:
                           contact=contact, incident=incident)
         query = found.question if found is not None and found.question else self._speller.correct(text)
         scores, best_faq = self._score(_NAMES_OF.sub(" ", query))
+        self._objects_are_not_the_topic(query, scores)
         self._requested_acts(query, scores)
         if incident is not None:
             self._lift_applicable(INCIDENT_ENTRIES[incident], scores)
@@ -247,7 +264,8 @@ class KnowledgeBase:
             if best_faq is None or (wider_faq and CONTEXT_WEIGHT * wider_faq[1] > best_faq[1]):
                 best_faq = (wider_faq[0], CONTEXT_WEIGHT * wider_faq[1]) if wider_faq else None
         hits = self._hits(scores)
-        outcome, missing = self._judge(query, hits, incident=incident is not None)
+        asking = found.asking if found is not None and found.asking else query
+        outcome, missing = self._judge(query, hits, incident=incident, asking=asking)
         summary, note, faq_id = "", "", None
         if best_faq is not None and f"faq:{best_faq[0]}" in self.under_review:
             best_faq = None  # its answer was written for the text before the revision
@@ -310,24 +328,33 @@ class KnowledgeBase:
             return ""  # a note on the text before the revision ("§3's list is empty") may no longer hold
         return section.note_en if language == "en" else section.note_ja
 
-    def _judge(self, text: str, hits: list[Hit], *, incident: bool = False) -> tuple[Outcome, list[str]]:
+    def _judge(
+        self, text: str, hits: list[Hit], *, incident: str | None = None, asking: str = ""
+    ) -> tuple[Outcome, list[str]]:
         """answered / partial / not_covered, and what the policy lacks (see knowledge.answerability).
 
-        A report of an incident (a leak, an authority asking) is answered by the section that applies to it; the
-        words that describe what happened (the file, the tool, the office) are not what is asked, so only a kind
-        of fact asked ("within how many hours must we report?") can make it partial.
+        Terms the policy never uses are looked for in `asking`, the sentences that ask in their own words (see
+        `knowledge.focus.Focus`), when it is given; the kinds of fact asked, in the whole question.
+
+        A report of an incident is judged by the section that applies to it; the words that describe what happened
+        (the file, the tool, the office) are not what is asked, so only a kind of fact asked ("within how many hours
+        must we report?") can make it partial. An authority's request is answered by §8 item 6 ("permitted by law");
+        a leak is not: what to do after one is nowhere in the policy, so a leak report is always partial.
         """
+        asking = asking or text
         if not hits or hits[0].score < ANSWER_THRESHOLD:
-            strong = [t.surface for t in self._vocabulary_of_policy.unknown_terms(text) if t.central]
+            strong = [t.surface for t in self._vocabulary_of_policy.unknown_terms(asking) if t.central]
             return "not_covered", _unique(strong + [k.id for k in kinds_asked(text)])
         cited = f"{hits[0].quote}\n{hits[0].translation}"
         missing = [kind.id for kind in kinds_asked(text) if not stated(kind, cited, text)]
         missing += unlisted_items(text, cited)
-        if incident:
+        if incident == "leak_report":
+            missing.insert(0, "incident response")
+        if incident is not None:
             return ("partial", _unique(missing)) if missing else ("answered", [])
-        unknown = self._vocabulary_of_policy.unknown_terms(text)
-        missing += [t.surface for t in unknown if t.central]
-        share = self._vocabulary_of_policy.unknown_share(text)
+        unknown = self._vocabulary_of_policy.unknown_terms(asking)
+        missing += [t.surface for t in unknown if t.central] + unlisted_names(unknown, cited)
+        share = self._vocabulary_of_policy.unknown_share(asking)
         if share > MOSTLY_UNKNOWN:
             missing += [t.surface for t in unknown]
         if about_law_in_general(text):
@@ -336,7 +363,8 @@ class KnowledgeBase:
             missing += [t.surface for t in unknown]
         if not missing:
             return "answered", []
-        return ("not_covered" if share >= NOTHING_KNOWN else "partial"), _unique(missing)
+        nothing = share >= NOTHING_KNOWN or any(m in NOT_ABOUT_THE_POLICY for m in missing)
+        return ("not_covered" if nothing else "partial"), _unique(missing)
 
     def _topic(self, text: str) -> list[str]:
         """What the question is about, as typed, when nothing more specific is known to be missing."""
@@ -373,6 +401,15 @@ class KnowledgeBase:
             scores[cite] = 1 - (1 - scores.get(cite, 0.0)) * (1 - FAQ_WEIGHT * value)
         best_faq = (faq_matches[0].key, faq_matches[0].score * factor) if faq_matches else None
         return scores, best_faq
+
+    def _objects_are_not_the_topic(self, query: str, scores: dict[str, float]) -> None:
+        """§2 lists the data collected (氏名, 電話番号, 住所…); a question that names such data without asking what is
+        collected or held is about something done with it (shared, posted, used elsewhere), so §2 counts less."""
+        if _COLLECTING.search(query):
+            return
+        for entry_id in scores:
+            if self.policy[entry_id].section == COLLECTED_SECTION:
+                scores[entry_id] *= OBJECTS_ONLY
 
     def _requested_acts(self, query: str, scores: dict[str, float]) -> None:
         """Lift the entries whose act the question requests (「開示していただけますか」「消してほしい」「見せろと言われた」).
@@ -537,6 +574,13 @@ def _incident(text: str) -> str | None:
 #: names collected from users.
 _NAMES_OF = re.compile(r"\bnames? of\b", re.IGNORECASE)
 _ON_REQUEST = re.compile(r"求められた場合")
+#: What a question asks when §2 is its topic: what is collected, held or given when signing up.
+_COLLECTING = re.compile(
+    r"取得|収集|集め|取って|とって|もら|入手|入力|登録|預か|把握|記録|保存|保管|持って|種類|どんな(情報|データ)|何の(情報|データ)"
+    r"|\b(what|which) (kinds? of )?(data|information|info|details|personal)|\b(collect|gather|acquir|obtain|store|keep"
+    r"|record|track|log|ask for|sign ?up|register|hold|have on)",
+    re.IGNORECASE,
+)
 #: A kanji verbal noun (開示, 削除, 利用停止) as the policy's keywords list them.
 _VERBAL_NOUN = re.compile(r"[\u3400-\u9fff]{2,6}")
 #: A verb in the て form a request is made with (消して, 直して): 「住所を消してほしい」 asks for the act as surely

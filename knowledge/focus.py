@@ -24,7 +24,12 @@ from common.text import STOPWORDS as _STOPWORDS
 SHORT_MESSAGE = 60
 
 _QUOTE_MARKER = re.compile(r"^\s*(>|＞|&gt;)\s?")
-_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)\s+")
+#: Where a sentence ends: after 。！？!? or a full stop, after a colon that introduces something ("Customer email
+#: below: Dear…"), around a 「」『』 quotation, and at a blank line or a rule. A paste that reaches the bot flattened
+#: to one line (through the command line) keeps its blank lines only as double spaces: those end a sentence too.
+_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)\s+|(?<=[:：])\s+|\s{2,}|\s*-{3,}\s*")
+#: A quoted message (「…。…」 with a sentence end inside), not a quoted term (「個人情報」って何？): set on lines of its own.
+_QUOTED_MESSAGE = re.compile(r"[「『]([^「」『』]*[。！？!?][^「」『』]*)[」』]")
 _BOILERPLATE = re.compile(
     r"^\s*("
     r"いつも(大変)?お世話になって(おり|い)ます|お世話になって(おり|い)ます|お世話になります|お疲れ様です|おつかれさまです|"
@@ -43,6 +48,16 @@ _SIGNATURE = re.compile(
     r".{1,20}(様|さん|殿)[,、。]?|[^\s。？?！!]{1,12})\s*$",
     re.IGNORECASE,
 )
+#: Quotation marks around a sentence (「…」, "…"): the sentence inside is classified as it stands.
+_QUOTATION_MARKS = re.compile(r"^[\s「『\"“‘']+|[\s」』\"”’']+$")
+#: A salutation before the first words of a message ("Dear Sir or Madam, Please…", "Hi team, quick one…").
+_SALUTATION = re.compile(r"^(dear|hi|hello|hey|good (morning|afternoon|evening))\b[^,.!?、。]{0,30}[,、!！]\s*(?=\S)",
+                         re.IGNORECASE)
+#: A closing and what follows it on a flattened line: the signature ("Thanks, Ravi Menon, Operations Lead").
+_CLOSING = re.compile(r"(thanks|thank you|many thanks|(kind |best |warm )?regards|best|sincerely|cheers|yours truly"
+                      r"|よろしく|宜しく|何卒|以上)\b", re.IGNORECASE)
+#: 「株式会社サクラ 経理部の山本です」: the writer introducing themself.
+_SELF_INTRODUCTION = re.compile(r".{0,30}(会社|部|課|室|チーム|担当)\S{0,10}\s?\S{1,8}(です|と申します|でございます)")
 #: Introduces a pasted message: everything after it is the customer's text.
 _PASTE_INTRO = re.compile(
     r"(以下|下記)(の)?(お客様|お客さん|顧客|ユーザー|問い合わせ|問合せ|メール|内容|文面)|"
@@ -55,6 +70,7 @@ _META = re.compile(
     r"(これ|この件|この問い合わせ|このメール|こちら)?(って|は)?(どう|どのように|なんて|何て|どうやって)"
     r"(返せば|返信すれば|返事すれば|回答すれば|答えれば|対応すれば|返したら|返信したら|答えたら|対応したら|返す|返信する|回答する|答える|対応する)"
     r"(いい|良い|よい)?(ん)?(です|でしょう)?(か|かな|の)?|"
+    r"(どう|なんて|何て)(返信|回答|返事|返答|対応|返)(す)?べき(です|でしょう)?(か)?|"
     r"(返し方|返信の仕方|回答の仕方|対応の仕方|返答|対応方法|返信方法|回答方法|返信内容|回答内容)(を)?(教えて|わかる|分かる)(ください|下さい)?|"
     r"誰か(助けて|教えて|わかる)|"
     r"how (do|should|can|would) (i|we) (answer|reply|respond)( to)?( this| them| her| him| it)?|"
@@ -69,8 +85,10 @@ _ASKS = re.compile(
     r"^(how|what|when|where|why|who|which|is|are|do|does|did|can|could)\b|"
     # A request reported by the staff member (「消してくれと言われました」, "she wants us to remove it") asks as
     # much as the customer's own words would.
-    r"(て|で)(くれ|もらいたい)|と言われ(た|ました|て)|とのこと|を希望|"
-    r"\b(wants?|wanted|would like)\b|\b(is asking|asked|asks) (us |me |you )?(to|for|whether|if|about)\b|"
+    r"(て|で)(くれ|もらいたい)|と言われ(た|ました|て)|とのこと|を希望|たい(そう|らしい|とのこと)|(を|の)お願い(したく|します|いたします|できますか)|"
+    r"[かと]、?(聞かれ|尋ねられ|質問され|相談され)|知りたい|"
+    r"\b(wants?|wanted|would like|'d like)\b|\b(is asking|are asking|'re asking|'s asking|asking|asked|asks)"
+    r" (us |me |you )?(to|for|whether|if|about)\b|"
     r"\brequesting\b|\bwondering (if|whether)\b|\bwants to know\b",
     re.IGNORECASE,
 )
@@ -78,7 +96,10 @@ _ASKS = re.compile(
 
 #: A sentence that asks outright: a question mark, a question ending, a request to the reader.
 _QUESTION = re.compile(r"[?？]|ですか|ますか|でしょうか|ください|下さい|教えて|\bplease\b|^(how|what|when|where|why|who|which|is|are"
-                       r"|do|does|did|can|could|should|would|will)\b", re.IGNORECASE)
+                       r"|do|does|did|can|could|should|would|will)\b|"
+                       # a question reported as it was asked (「どこに連絡すればいいか、と聞かれました」, "asked me whether…")
+                       r"[かと]、?(聞かれ|尋ねられ|質問され)|\basked ((me|us) )?(whether|if|how|what|where|when|who|which)\b",
+                       re.IGNORECASE)
 
 
 #: Words about the asking itself (the policy, the reply, the customer), not about a topic: a sentence made only of
@@ -87,8 +108,13 @@ _META_WORDS = frozenset(
     """policy privacy polici say said says tell told answer repli reply respond respons write wrote custom
     customer client user email mail messag message help someone anyone thank thanks question ask think idea
     ポリシー プライバシーポリシー 規約 回答 返信 返事 返答 対応 説明 確認 質問 問題 大丈夫 お客様 客様 顧客 お客さん
-    メール 文面 内容 件 誰 何 方法 どう 書""".split()
+    メール 文面 内容 件 誰 何 方法 どう 書 allowed allow okay fine ahead possible anything something stance
+    扱 扱い 取り扱い 可能 問題 御社 貴社 そちら process procedure steps step flow per 手順 流れ フロー やり方""".split()
 )
+
+
+#: Endings that leave a meta word a meta word (ポリシー上, ポリシー的に, お客様側).
+_META_AFFIXES = "上的側面"
 
 
 #: A sentence that points back at what was said before it ("Where can I find that?", 「それってどうなの？」).
@@ -96,18 +122,45 @@ _POINTS_BACK = re.compile(r"\b(that|this|it|those|these|them|such)\b|それ|こ�
                           re.IGNORECASE)
 #: A question with at most this many topic words of its own is about what it points back at.
 _FEW_WORDS = 3
+#: A Japanese question that names what it is about (its object, or the matter: 「…を」「…について」「…の件」).
+_OBJECT = re.compile(r"を|について|に関して|の件")
+_JAPANESE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_ELIDED_WORDS = 2
+#: A sentence pointed back at that itself refers to someone or something named before it ("Now they're blaming us.",
+#: 「その方から…」) brings the sentence before it along, up to this many sentences in all.
+_REFERS_BACK = re.compile(r"\b(that|this|it|those|these|them|such|they|she|he|her|him|his|their)\b|それ|その|そこ|この|"
+                          r"こういう|そういう|その方|同じ", re.IGNORECASE)
+_MOST_POINTED = 3
 
 
 def _topic_words(sentence: str) -> list[str]:
     words = [w for w in re.findall(r"[a-z]{3,}", sentence.lower())
              if w not in _META_WORDS and w not in _STOPWORDS and w[:7] not in _META_WORDS]
-    runs = [r for r in re.findall(r"[\u30a0-\u30ff\u3400-\u9fff々]{2,}", sentence) if r not in _META_WORDS]
+    runs = [r for r in re.findall(r"[\u30a0-\u30ff\u3400-\u9fff々]{2,}", sentence)
+            if r not in _META_WORDS and r.rstrip(_META_AFFIXES) not in _META_WORDS]
     return words + runs
 
 
 def _points_back(sentence: str) -> bool:
-    """A question that asks about what the sentence before it said, with little topic of its own."""
-    return bool(_QUESTION.search(sentence) and _POINTS_BACK.search(sentence)) and len(_topic_words(sentence)) <= _FEW_WORDS
+    """A question that asks about what the sentences before it said: it points back ("is that allowed?") with little
+    topic of its own, or it has no topic at all ("Can we go ahead?", 「ポリシー上どう扱えばいいですか？」), or, in
+    Japanese, it leaves out what it is about (「本人の同意なしで大丈夫ですか？」: no を, and two topic words at most)."""
+    words = _topic_words(sentence)
+    elided = bool(_JAPANESE_RUN.search(sentence)) and not _OBJECT.search(sentence) and len(words) <= _ELIDED_WORDS
+    return bool(_QUESTION.search(sentence) and (_POINTS_BACK.search(sentence) or not words or elided)) and (
+        len(words) <= _FEW_WORDS)
+
+
+def _pointed_span(kept: list[str], i: int) -> list[str]:
+    """The sentences a question at `i` points back at: the one before it, and earlier ones (three in all at most)
+    while the first so far asks nothing itself and either refers back again ("Now they're blaming us.") or follows
+    a sentence that asks ("They'd like to reuse the numbers. Nobody agreed to that. Is that allowed?")."""
+    span = [kept[i - 1]]
+    for j in range(i - 2, max(-1, i - 1 - _MOST_POINTED), -1):
+        if _ASKS.search(span[0]) or not (_REFERS_BACK.search(span[0]) or _ASKS.search(kept[j])):
+            break
+        span.insert(0, kept[j])
+    return span
 
 
 def _has_topic(sentence: str) -> bool:
@@ -117,10 +170,17 @@ def _has_topic(sentence: str) -> bool:
 
 @dataclass(frozen=True)
 class Focus:
-    """The sentences that ask something, and the others that only give context."""
+    """The sentences that ask something, and the others that only give context.
+
+    `asking` is the part of `question` that asks in its own words, without the sentences a closing "is that
+    allowed?" points back at: words the policy never uses count against the answer only there ("A user put her
+    number in her profile bio. A stranger called her. What does the policy say?" is not about bios and strangers).
+    Empty when the question is all such sentences.
+    """
 
     question: str
     context: str
+    asking: str = ""
 
 
 def sentences(text: str) -> list[str]:
@@ -134,26 +194,35 @@ def focus(message: str) -> Focus | None:
         if _META.search(text) and not re.search(r"\w{2,}", _META.sub("", text)):
             return Focus("", "")  # only "how do I answer this?": nothing to look up
         return None
+    text = _QUOTED_MESSAGE.sub(lambda m: f"\n{m.group(1)}\n", text)
     parts = [_QUOTE_MARKER.sub("", line) for line in text.split("\n")]
     kept: list[str] = []
     for line in parts:
         if not line.strip() or _SIGNATURE.fullmatch(line) and not _ASKS.search(line):
             continue
         for sentence in sentences(line):
+            sentence = _SALUTATION.sub("", _QUOTATION_MARKS.sub("", sentence)).strip()
             if _BOILERPLATE.match(sentence) and (len(sentence) < 40 and not _ASKS.search(sentence)):
                 continue
             stripped = _PASTE_INTRO.sub("", _META.sub("", sentence)).strip(" 、。,.:：!！?？」「")
             if len(stripped) < 3 or not re.search(r"\w{2,}", stripped):
                 continue
+            if (_CLOSING.match(stripped) or _SELF_INTRODUCTION.fullmatch(stripped)
+                    or _SIGNATURE.fullmatch(stripped)) and not _ASKS.search(stripped):
+                continue  # "Thanks, Ravi Menon, Operations Lead" or 「株式会社サクラ 経理部の山本です」 inside a flattened paste
             kept.append(sentence if not _META.search(sentence) else stripped)
-    # "She wants a copy of her file. What does the policy say about that?": the sentence pointed back at is asked.
-    pointed = {kept[i - 1] for i in range(1, len(kept)) if _points_back(kept[i]) and _has_topic(kept[i - 1])}
+    # "She wants a copy of her file. What does the policy say about that?": the sentence pointed back at is asked,
+    # and the one before it too while each refers back again ("…in a note others could see. Now they're blaming us.
+    # What does the policy say about this?").
+    pointed = {s for i in range(1, len(kept)) if _points_back(kept[i]) and _has_topic(kept[i - 1])
+               for s in _pointed_span(kept, i)}
     asks = [s for s in kept if (_ASKS.search(s) and _has_topic(s)) or s in pointed]
     direct = [s for s in asks if _QUESTION.search(s) or s in pointed]
     if direct:  # a sentence that asks outright outweighs reported wishes in the context ("Marketing wants to…")
         asks = direct
+    own = [s for s in kept if s not in pointed and (s in asks or _points_back(s))]
     kept = [s for s in kept if _has_topic(s)]
     context = [s for s in kept if s not in asks]
     if not asks:
         return Focus(" ".join(context), "")
-    return Focus(" ".join(asks), " ".join(context))
+    return Focus(" ".join(asks), " ".join(context), " ".join(own))

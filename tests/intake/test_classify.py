@@ -75,6 +75,18 @@ TRAPS = [
     "Your sales email was sent to the wrong address, I'm not the person you meant. Please take me off your list.",
     "個人情報保護委員会のガイドラインについて教えてください。",
     "他社で誤送信の事故があったそうです。うちでは誤送信を防ぐ仕組みはありますか？",
+    # The police or a lawyer named, but nobody asking us for data and no action threatened (task T1).
+    "近所の人と揉めていて、いずれ警察沙汰になるかもしれません。念のため私の登録内容を見せてください。",
+    "I reported the nuisance calls to the police. Could you tell me what data you hold on my account?",
+    "My attorney told me to request a copy of my own account records. Please send them.",
+    "警察官です。といっても今日は個人として、料金プランについて伺いたく連絡しました。",
+    "私の通話履歴をどんな目的で保存しているのか教えてください。答え次第では消費者センターにも聞いてみます。",
+    # A breach as the subject of an invitation, a newsletter, a question about the past or about safety.
+    "【セミナーのご案内】情報漏えい対策の最新動向を解説します。参加無料、お申し込みはこちらから。",
+    "Live online workshop: building a breach response plan. Seats are free, sign up now.",
+    "これまでに個人情報の事故を起こしたことはありますか？契約前に確認したいです。",
+    "Is customer data protected against leaks?",
+    "アカウントを消したのに、キャンペーンのお知らせがまだ来ます。どこかに情報が漏れてませんか？",
 ]
 
 #: Must stay urgent: each reports something that happened or an authority that is asking now.
@@ -93,6 +105,15 @@ STILL_URGENT = [
     "After logging in I could see another company's call recordings.",
     "個人情報保護委員会から報告を求める書面が届きました。",
     "A regulator sent us a letter asking for records about one of our users.",
+    # Wordings without the words "leak" or "police" (task T1).
+    "録音一覧を開いたら、うちと無関係な会社の通話が並んでいて、再生もできました。",
+    "The recordings tab shows calls that aren't ours.",
+    "社員のノートPCを電車に置き忘れました。顧客情報のCSVが入っていたと思います。",
+    "One of your storage buckets is publicly readable and lists customer phone numbers.",
+    "A former employee still has access to the admin panel and downloaded our customer list last night.",
+    "兵庫県警捜査二課の者です。ある電話番号の利用者情報について照会させてください。",
+    "〇〇市役所の福祉課です。法令に基づく調査のため、利用者の登録情報を確認させてください。",
+    "The ministry's consumer protection bureau requests the account details behind the numbers listed below.",
 ]
 
 
@@ -147,3 +168,30 @@ def test_nothing_recognisable_is_general() -> None:
 def test_signals_name_their_reason() -> None:
     assert urgency_signals("警察署から捜査関係事項照会書が届きました") == ("authority",)
     assert urgency_signals("誤送信で他人の個人情報が届いた。弁護士に相談します") == ("leak", "legal_threat")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("お客様への請求メールに、別のお客様の請求書PDFを添付して送ってしまいました。", "leak_report"),
+        ("We sent the March call report for one client to a different client by mistake.", "leak_report"),
+        ("I think my account was hacked. Please delete everything in it.", "leak_report"),
+    ],
+)
+def test_what_happened_decides_the_type(text: str, expected: str) -> None:
+    """An incident reported is logged as the incident, whatever else the message asks for."""
+    assert classify(text).type == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you hand over customer data if the police ask for it? Just curious how it works.",
+        "弁護士をしている者です。一般論として、御社は第三者提供にどんな場合に応じているのか教えてください。",
+        "Our security newsletter: this month, three lessons from the biggest breaches of the year.",
+        "映画で捜査官が携帯会社に記録を出させるシーンがありましたが、御社もそういう依頼を受けることってあるんですか？",
+    ],
+)
+def test_a_question_about_how_the_company_works_is_general(text: str) -> None:
+    result = classify(text)
+    assert (result.type, result.urgent) == ("general", False), result.candidates

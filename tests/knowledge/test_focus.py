@@ -191,3 +191,69 @@ def test_a_question_that_points_back_asks_the_sentence_before(
 def test_a_question_with_its_own_topic_does_not_pull_in_the_sentence_before() -> None:
     found = focus("We moved offices last month and the phones are new. Do we keep a record of who we shared data with?")
     assert found is not None and found.question.startswith("Do we keep")
+
+
+#: Several sentences of context, the real request spread over them, and a closing question with no topic of its
+#: own ("Can we just do it?", 「ポリシー上どう扱えばいい？」). Each is checked as Slack keeps it and flattened to one
+#: line (as a paste through the command line arrives). Written for this test.
+SPREAD = [
+    ("11", "answered",
+     "A customer rang this morning about his late mother's account. He was calm and very polite. He has the papers to "
+     "prove who he is. He wants everything we have on her wiped. Is that something we can do?"),
+    ("4", "answered",
+     "Sales is planning a webinar series next quarter. They'd like to pull contact details from old support tickets "
+     "to invite people. Nobody who wrote to support agreed to get invitations. Is that allowed?"),
+    ("12", "answered",
+     "A user typed her cell number into the bio on her team page, which everyone in the workspace can read. People "
+     "outside her team started texting her. Now she is angry with us. What does the policy say?"),
+    ("13", "answered",
+     "The growth team wants to put together a benchmark of average wait times across every account we host. It "
+     "would show only figures for the whole customer base, never a person or a company. Legal is on holiday this "
+     "week. Can we go ahead?"),
+    ("7", "answered",
+     "We are moving our call center work to an agency in Fukuoka. Their staff will see caller names and "
+     "numbers. My manager asked me to check one thing. Do we have to keep an eye on them under the policy?"),
+    ("8", "answered",
+     "No idea how to answer this one, copying it in:  Good afternoon,  Before we renew our contract I need to know "
+     "one thing: do you pass my details on to other businesses?  Many thanks,  Priya  Office Manager, Tanaka & Co"),
+    ("11", "answered",
+     "Got this through the contact form:  Dear Support Team,  I have closed my account. Please erase every piece "
+     "of personal data you keep about me.  Yours sincerely,  Olaf Lind  what do I write back?"),
+    ("10", "answered",
+     "次のメールにどう返信すべきか教えてください。 「お世話になります。 有限会社ミドリ 人事課の加藤と申します。 "
+     "私個人について御社が登録している内容を、すべて確認させていただきたいです。 何卒よろしくお願い申し上げます。 加藤」"),
+    ("10", "answered",
+     "さっきの電話の件です。お客様はとても丁寧な方でした。以前別の件で問い合わせたこともあるそうです。自分についてどんな情報が"
+     "登録されているのか全部見せてほしいそうです。ポリシー上どう扱えばいいですか？"),
+    ("16", "answered",
+     "お客様からのクレームです。メルマガの頻度が多すぎるとのことで、強めの口調でした。そちらはマーケに共有済みです。"
+     "その上で、個人情報について今後問い合わせるならどこに連絡すればいいか、と聞かれました。"),
+    ("12", "answered",
+     "返信の文案を考えています。 --- 掲示板に自分で自宅の住所を書き込んでしまい、知らない人が家に来るようになりました。"
+     "御社のサービス上で起きたことなので、そちらで何とかしてください。 佐々木"),
+    ("4", "answered",
+     "マーケから相談です。サポート窓口に問い合わせてきた人の連絡先を、来月始める別事業の宣伝に回したいそうです。"
+     "問い合わせの対応のために預かった情報です。本人の同意なしで大丈夫ですか？"),
+]
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["as typed", "flattened"])
+@pytest.mark.parametrize(("section", "outcome", "message"), SPREAD, ids=[f"spread{i}" for i in range(len(SPREAD))])
+def test_a_request_spread_over_context_is_found(
+    kb: KnowledgeBase, section: str, outcome: str, message: str, flat: bool
+) -> None:
+    answer = kb.ask(message.replace("\n", " ") if flat else message)
+    assert answer.outcome == outcome and answer.sections[0].split(".")[0] == section, (
+        answer.outcome, answer.sections, answer.not_in_policy)
+
+
+def test_a_salutation_is_not_a_term_of_art() -> None:
+    found = focus("Forwarded from the inbox:  Dear Support Team,  Kindly remove my personal data.  Warm regards,  Ines")
+    assert found is not None and "Support Team" not in found.question
+    assert "regards" not in (found.question + found.context).lower()
+
+
+def test_a_closing_question_without_a_topic_asks_what_came_before() -> None:
+    found = focus("A user typed her cell number into the bio on her team page. People outside her team started "
+                  "texting her. Now she is angry with us. What does the policy say?")
+    assert found is not None and "team page" in found.question

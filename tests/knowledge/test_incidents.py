@@ -37,9 +37,32 @@ AUTHORITIES = [
 
 @pytest.mark.parametrize("message", LEAKS)
 def test_a_leak_report_cites_safe_management_first(kb: KnowledgeBase, message: str) -> None:
+    """§6 and §9 are what the policy says about it, but not what to do now: that is partial, and the reply (after the
+    guidance of the bot's own) says the policy is silent on it."""
     answer = kb.ask(message)
-    assert answer.outcome == "answered", answer.not_in_policy
+    assert answer.outcome == "partial" and "incident response" in answer.not_in_policy, answer.not_in_policy
     assert [s.split(".")[0] for s in answer.sections[:2]] == ["6", "9"], answer.sections
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "情報漏えいが起きたら何をすればいい？",
+        "もし顧客データが流出したら、誰にどう報告する決まり？",
+        "What's our process if customer data gets exposed by a hacked account?",
+        "if we ever send someone's file to the wrong customer, what are the steps?",
+    ],
+)
+def test_how_to_handle_a_leak_is_not_in_the_policy(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome != "answered" and "incident response" in answer.not_in_policy, (
+        answer.outcome, answer.not_in_policy)
+
+
+@pytest.mark.parametrize("question", ["顧客データって漏えいしないように守られてる？", "Is customer data protected against leaks?"])
+def test_whether_data_is_kept_safe_is_answered(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == "6", (answer.outcome, answer.sections)
 
 
 @pytest.mark.parametrize("message", AUTHORITIES)

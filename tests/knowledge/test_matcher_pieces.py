@@ -1,0 +1,35 @@
+"""Keywords in pieces ("目的…違う", "use…outside…purpose"): the pieces in order, a few words apart at most."""
+from __future__ import annotations
+
+import pytest
+
+from common.matcher import Matcher, MatchDocument
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher([
+        MatchDocument("limits", keywords=("目的…違う", "use…outside…purpose")),
+        MatchDocument("purposes", keywords=("目的", "purpose")),
+    ])
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["利用目的とは違う使い方をしたい", "目的と違う", "りようもくてきとはちがう", "can we use the data for something outside the stated purpose"],
+)
+def test_pieces_in_order_with_words_between_match(matcher: Matcher, query: str) -> None:
+    assert "limits" in [m.key for m in matcher.rank(query)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "違う目的",  # the wrong order
+        "目的の話をしていたのですが、ずっと後になってから全然違う",  # too far apart
+        "outside use of the purpose",
+        "we use it for one purpose, never outside",
+    ],
+)
+def test_pieces_out_of_order_or_far_apart_do_not(matcher: Matcher, query: str) -> None:
+    assert "limits" not in [m.key for m in matcher.rank(query)]
