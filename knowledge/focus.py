@@ -126,8 +126,8 @@ _FEW_WORDS = 3
 _OBJECT = re.compile(r"を|について|に関して|の件")
 _JAPANESE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _ELIDED_WORDS = 2
-#: A sentence pointed back at that itself refers to someone or something named before it ("Now they're blaming us.",
-#: 「その方から…」) brings the sentence before it along, up to this many sentences in all.
+#: A sentence pointed back at that itself refers to someone or something named before it ("He says it is our
+#: fault.", 「その方から…」) brings the sentence before it along, up to this many sentences in all.
 _REFERS_BACK = re.compile(r"\b(that|this|it|those|these|them|such|they|she|he|her|him|his|their)\b|それ|その|そこ|この|"
                           r"こういう|そういう|その方|同じ", re.IGNORECASE)
 _MOST_POINTED = 3
@@ -153,7 +153,7 @@ def _points_back(sentence: str) -> bool:
 
 def _pointed_span(kept: list[str], i: int) -> list[str]:
     """The sentences a question at `i` points back at: the one before it, and earlier ones (three in all at most)
-    while the first so far asks nothing itself and either refers back again ("Now they're blaming us.") or follows
+    while the first so far asks nothing itself and either refers back again ("He says it is our fault.") or follows
     a sentence that asks ("They'd like to reuse the numbers. Nobody agreed to that. Is that allowed?")."""
     span = [kept[i - 1]]
     for j in range(i - 2, max(-1, i - 1 - _MOST_POINTED), -1):
@@ -212,8 +212,8 @@ def focus(message: str) -> Focus | None:
                 continue  # "Thanks, Ravi Menon, Operations Lead" or 「株式会社サクラ 経理部の山本です」 inside a flattened paste
             kept.append(sentence if not _META.search(sentence) else stripped)
     # "She wants a copy of her file. What does the policy say about that?": the sentence pointed back at is asked,
-    # and the one before it too while each refers back again ("…in a note others could see. Now they're blaming us.
-    # What does the policy say about this?").
+    # and the one before it too while each refers back again ("…a parcel went to his old address. He says it is our
+    # fault. What do we tell him?").
     pointed = {s for i in range(1, len(kept)) if _points_back(kept[i]) and _has_topic(kept[i - 1])
                for s in _pointed_span(kept, i)}
     asks = [s for s in kept if (_ASKS.search(s) and _has_topic(s)) or s in pointed]
