@@ -5,9 +5,9 @@ of inquiries), with the three outcomes of design.md: an answerable question coun
 outcome is `answered`, and a question the policy does not answer (gold [], or labelled `partial`/`not_covered`)
 counts as held back when its outcome is `partial` or `not_covered`. The held-out and blind sets in tests/data were
 written by people who never saw the knowledge files, so a drop there means the matcher stopped generalising. All
-but the newest have been tuned on (after their first score); blind v5, v6 and v7 (`UNTUNED_*`) have not: each was
-scored through the CLI when it arrived and after the work that followed, the figures are in its header, and the
-floors here only keep those figures from falling. They are below issue 10's targets: baselines, not goals.
+but the newest have been tuned on (after their first score); blind v8 has not: it was scored through the CLI when
+it arrived and after the work that followed, the figures are in its header, and its floors only keep those figures
+from falling. They are below issue 10's targets: baselines, not goals.
 """
 from __future__ import annotations
 
@@ -24,18 +24,22 @@ HERE = Path(__file__).resolve().parent
 SHARED_EVAL = HERE.parent.parent / "shared" / "eval"
 QUESTION_SETS = ["heldout_questions.yaml", "blind_questions.yaml", "blind3_questions.yaml", "blind4_questions.yaml"]
 INQUIRY_SETS = ["heldout_intake.yaml", "blind_intake.yaml", "blind3_intake.yaml", "blind4_intake.yaml"]
-#: Never tuned on: (top-1, top-3, held back) and (type accuracy, urgent recall, most false urgent) floors. To tune
-#: again, have a new blind set written first and score it once before any change.
-UNTUNED_QUESTIONS = {
-    "blind5_questions.yaml": (0.80, 0.91, 0.62),
-    "blind6_questions.yaml": (0.88, 0.95, 0.68),
-    "blind7_questions.yaml": (0.75, 0.95, 0.63),
+#: Blind sets v5–v7 were written blind and scored untouched (their headers), then opened for issue 10's fourth round:
+#: floors at their figures after it, (top-1, top-3, held back) and (type accuracy, urgent recall, most false urgent).
+OPENED_QUESTIONS = {
+    "blind5_questions.yaml": (0.90, 0.96, 0.94),
+    "blind6_questions.yaml": (0.94, 1.0, 0.92),
+    "blind7_questions.yaml": (0.84, 0.96, 0.88),
 }
-UNTUNED_INQUIRIES = {
-    "blind5_intake.yaml": (0.75, 0.9, 7),
-    "blind6_intake.yaml": (0.78, 0.8, 7),
-    "blind7_intake.yaml": (0.85, 0.8, 4),
+OPENED_INQUIRIES = {
+    "blind5_intake.yaml": (0.86, 1.0, 1),
+    "blind6_intake.yaml": (0.93, 1.0, 1),
+    "blind7_intake.yaml": (0.95, 1.0, 0),
 }
+#: Never tuned on: the same floors for blind v8, at its figures after the fourth round (its header has both). To
+#: tune again, have a new blind set written first and score it once before any change.
+BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.83, 0.96, 0.71)}
+BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (0.89, 0.8, 2)}
 
 
 def load(path: Path) -> list[dict]:
@@ -92,12 +96,12 @@ class TestQuestions:
         top1, top3, abstain = qa_figures(kb, load(HERE / "data" / name))
         assert top1 >= 0.85 and top3 >= 0.97 and abstain >= 0.70, (top1, top3, abstain)
 
-    @pytest.mark.parametrize("name", UNTUNED_QUESTIONS)
-    def test_untuned_blind_sets_keep_their_scores(self, kb: KnowledgeBase, name: str) -> None:
+    @pytest.mark.parametrize("name", BLIND_QUESTIONS)
+    def test_blind_sets_keep_their_scores(self, kb: KnowledgeBase, name: str) -> None:
         """In process the pasted messages keep their newlines (the CLI figures in the headers flatten them, as
         score.py does), so the figures here differ by a question or two."""
         top1, top3, held_back = qa_figures(kb, load(HERE / "data" / name))
-        floor1, floor3, floor_held = UNTUNED_QUESTIONS[name]
+        floor1, floor3, floor_held = BLIND_QUESTIONS[name]
         assert top1 >= floor1 and top3 >= floor3 and held_back >= floor_held, (top1, top3, held_back)
 
 
@@ -114,9 +118,9 @@ class TestInquiries:
         accuracy, recall, false_urgent = intake_figures(load(HERE / "data" / name))
         assert accuracy >= 0.85 and recall == 1.0 and false_urgent <= 2, (accuracy, recall, false_urgent)
 
-    @pytest.mark.parametrize("name", UNTUNED_INQUIRIES)
-    def test_untuned_blind_sets_keep_their_scores(self, name: str) -> None:
+    @pytest.mark.parametrize("name", BLIND_INQUIRIES)
+    def test_blind_sets_keep_their_scores(self, name: str) -> None:
         accuracy, recall, false_urgent = intake_figures(load(HERE / "data" / name))
-        floor_accuracy, floor_recall, most_false_urgent = UNTUNED_INQUIRIES[name]
+        floor_accuracy, floor_recall, most_false_urgent = BLIND_INQUIRIES[name]
         assert accuracy >= floor_accuracy and recall >= floor_recall and false_urgent <= most_false_urgent, (
             accuracy, recall, false_urgent)
