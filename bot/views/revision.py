@@ -57,8 +57,9 @@ def _review_lines(review: Sequence[ReviewItem]) -> list[str]:
 
 
 def _where(revision_file: str) -> str:
-    return (f"見直しが済んだ項目は `{escape(revision_file)}` の review から削除してください。 / Once an item is done, "
-            f"remove it from review in `{escape(revision_file)}`.")
+    return (f"見直しが済んだ項目は `privacy-bot kb review --done ID` で外すか、`{escape(revision_file)}` の review から"
+            f"削除してください。 / Once an item is done, run `privacy-bot kb review --done ID` or remove it from review in "
+            f"`{escape(revision_file)}`.")
 
 
 def revision_notice_message(summary: RevisionSummary) -> Message:
