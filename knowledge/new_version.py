@@ -88,7 +88,9 @@ class NewVersion:
 def current_version(root: Path, effective: date, *, force: bool) -> PolicyVersion:
     """The version a revision effective on `effective` revises (the latest held), after the refusals: the bundled
     copy, a directory that is no knowledge base, a date not after the latest version's, a version already held."""
-    if root.resolve() == BUNDLED_DIR.resolve():
+    # The package's own copy, wherever it is installed from: a directory of the code (its __init__.py) is never a
+    # knowledge base to write, even when it is another installation's (a checkout beside an installed package).
+    if root.resolve() == BUNDLED_DIR.resolve() or (root / "__init__.py").exists():
         raise UpdateError("パッケージ同梱のナレッジベースには書き込みません。privacy-bot kb init DIR で作ったコピーを"
                           "指定してください (the bundled knowledge base is never written: give a copy made with "
                           "privacy-bot kb init DIR, or set knowledge_dir / PRIVACY_BOT_KB)")
