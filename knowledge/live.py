@@ -103,10 +103,6 @@ class LiveKnowledgeBase:
         """The knowledge base of the version in force at `moment`."""
         return self.of(self.in_force(moment).key)
 
-    def on(self, day: date) -> KnowledgeBase:
-        """The knowledge base of the version in force on `day` (Japan's calendar)."""
-        return self.of(self._held.catalog.in_force(day).key)
-
     def of(self, key: str) -> KnowledgeBase:
         """The knowledge base of the version `key` ("base" or "2026-12-01"), read now if it was not yet.
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -39,7 +39,6 @@ __all__ = [
     "RevisionRecord",
     "VersionCatalog",
     "day_in_japan",
-    "pending_review",
     "read_catalog",
     "read_revision",
     "version_label",
@@ -304,15 +303,3 @@ def without_items(record: RevisionRecord, done: Iterable[str]) -> RevisionRecord
     finished = set(done)
     return RevisionRecord(record.effective, record.source, record.changed, record.added, record.removed, record.moved,
                           tuple(i for i in record.review if i.id not in finished))
-
-
-def pending_review(catalog: VersionCatalog) -> list[tuple[PolicyVersion, Sequence[ReviewItem]]]:
-    """Each version with review items left, oldest first."""
-    found: list[tuple[PolicyVersion, Sequence[ReviewItem]]] = []
-    for version in catalog.versions:
-        if version.effective is None:
-            continue
-        record, _ = read_revision(version.directory / REVISION_FILE)
-        if record is not None and record.review:
-            found.append((version, record.review))
-    return found
