@@ -295,7 +295,7 @@ _ACTUAL = re.compile(
     r"本日|今日|昨日|先ほど|さっき|今朝|現在|警察です|署の者|照会(です|いたします|します)|ご回答(ください|を(お願い|求め))|"
     r"(提出|回答|開示)(してください|を求めます|願います)|"
     r"(て|で)(い|しま)(た|ました)(?!か)|(た|だ)とのこと|言われ(た|て|ました)|(電話|連絡|照会|依頼|要請)があ(りました|った|って|り)|が(来|届)(て|た)|"
-    r"(て|で)(る|ます)(?!か)|できます|できてしま|出てき(て|た|ました)|"
+    r"できます|できてしま|出てき(て|た|ました)|"
     r"(?<![a-z])(by mistake|mistakenly|just [a-z]+ed|(told|informed|notified|warned|emailed|called|contacted|alerted|wrote to|messaged)"
     r" us|(got|broke|hacked) into|seems to be|appears to be|"
     r"received|we got|got a|came in|is asking|are asking|asked us|has asked|have asked|is requesting|"
@@ -358,7 +358,12 @@ _PERSONAL_CAPACITY = re.compile(
 )
 
 
-def _describes_an_event(folded: str) -> bool:
+#: A message that ends in a question. For a policy question put to `ask` this alone still calls for a word that
+#: something happened (staff mostly ask about rules); triage no longer asks that: "…, who do I tell?" reports.
+_ENDS_AS_A_QUESTION = re.compile(r"[?？]\s*$")
+
+
+def _describes_an_event(folded: str, *, question_needs_proof: bool = False) -> bool:
     """Whether the text reports something that happened here, rather than asking about a rule, a hypothesis or
     an incident elsewhere."""
     if _NOT_AN_INCIDENT.search(folded) or _INVITATION.search(folded):
@@ -367,7 +372,7 @@ def _describes_an_event(folded: str) -> bool:
         return False
     if _MARKETING.search(folded) and not _OTHERS_DATA.search(folded):
         return False
-    if not _HYPOTHETICAL.search(folded):
+    if not (_HYPOTHETICAL.search(folded) or question_needs_proof and _ENDS_AS_A_QUESTION.search(folded)):
         return True
     return any(not _NOT_ACTUAL_AFTER.match(folded, m.end()) for m in _ACTUAL.finditer(folded))
 
@@ -385,7 +390,7 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
     found.sort(key=list(_COMPILED).index)
     if "authority" in found and (_PERSONAL_CAPACITY.search(folded) or _FOR_ONESELF.search(folded)):
         found.remove("authority")
-    if any(name in _EVENT_SIGNALS for name in found) and not _describes_an_event(folded):
+    if any(name in _EVENT_SIGNALS for name in found) and not _describes_an_event(folded, question_needs_proof=not composed):
         found = [name for name in found if name not in _EVENT_SIGNALS]
     return tuple(found)
 
