@@ -140,7 +140,8 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         # A regulator or the police, not a consumer advice centre (消費生活センター): consulting one is not legal action.
         r"(個人情報保護委員会|保護委員会)(に|へ)(申告|通報|訴え|苦情|相談|申し立て|申立)|警察(に|へ)(通報|訴え|被害届|届け)"
         r"|損害賠償|慰謝料|被害届|通報します",
-        _BEFORE + r"(ppc|sue|suing|sued|lawsuit|litigation|damages)" + _AFTER,
+        _BEFORE + r"(sue|suing|sued|lawsuit|litigation|damages)" + _AFTER,
+        r"(to|with) (the )?ppc" + _AFTER,
         # A lawyer who will act, not one who is only mentioned ("my attorney told me to ask for my records").
         r"my (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to|shall)|(lawyer|attorney|solicitor)s? will"
         r"|(i|we)('ll| will| am going to| are going to| shall)( have to)? (contact|consult|hire|call|involve|get) (a|my|our)"
@@ -159,6 +160,92 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
 _COMPILED = {name: tuple(re.compile(p) for p in patterns) for name, patterns in URGENCY_SIGNALS.items()}
 
 
+#: The patterns above know particular wordings; an incident or an authority is also recognised from what any wording
+#: of one is made of, so a report in words no pattern knows is still caught (the burden of proof lies on "not
+#: urgent": the evidence against, below, keeps out what is hypothetical, closed, elsewhere or a general question).
+#: What went wrong, by kind: each is general language for the kind, not a phrase from any one report.
+_WENT_WRONG = re.compile(
+    # sent, shared or put where it should not be
+    r"(間違|誤っ|誤り|一桁|ミス|うっかり).{0,25}(送っ|送信し|送付し|送ら|届い|届け|共有し|公開し|添付し|転送し|投稿し|貼っ|渡っ|渡し|流れ|流し"
+    r"|映っ|入れ|同封)|誤送|誤配|誤封|取り違え|封入ミス|送付ミス|宛先(を)?(ミス|間違|違)|"
+    # someone else's data, or ours gone to someone else
+    r"(別|他|ほか|違う)の(人|方|宛先|相手|会社|お客様?|顧客|担当者?|利用者|事業所)(の[^。、,.]{0,10}(情報|データ|録音|通話|名前|氏名|住所|電話|番号"
+    r"|アドレス|書類|請求|明細|リスト|一覧|名簿|契約|ファイル|履歴|連絡先|担当者)|(に|へ|宛).{0,15}(送っ|送信し|送付し|届い|届け|共有し|転送し"
+    r"|添付し|渡っ|渡し(て|ちゃ|た)))|無関係の|取引のない|知らない(人|方|会社)|同封|一緒に入って|混ざ|混入|(共有|投稿|送信|送付|添付|転送|公開)(して|しちゃ)"
+    r"|(送|貼|載せ|上げ)(っちゃ|ってしま)|映って|よその|他所の|(自分|私|うち|自社)の(もの)?(では|じゃ)(ない|なく)|"
+    # open to people who should not see it
+    r"外から|外部から|社外|ネット上|外に出|誰でも|全員(に|が|から)|ログイン(なし|せず|不要)|(公開|閲覧可能?)(設定|状態)|(見え|聞け|開け|読め|読み取れ"
+    r"|再生でき|閲覧でき|ダウンロードでき)(て|る|た|ます|ちゃ)|分かる状態|わかる状態|知らない人が知って|"
+    # lost or taken
+    r"置き忘れ|忘れてき|紛失|なくし|無くし|落とし(た|ま|て)|(pc|パソコン|usb|メモリ|スマホ|携帯|端末|書類|資料|ファイル|鞄|かばん|名簿|タブレット).{0,6}(見当たら|見当たり|見つから(ない|ず)|行方不明)|盗(まれ|難|ら)|車上荒らし|置き引き|ひったくり|持ち去|"
+    # broken into
+    r"不正|身代金|ランサム|暗号化され|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|ウイルス|"
+    # taken by someone leaving
+    r"(辞め|退職|元社員|元従業員).{0,50}(ダウンロード|持ち出|閲覧|コピー|ログイン|アクセス|エクスポート)"
+    r"|(?<![a-z])("
+    r"(sent|shared|emailed|gave|mailed|faxed|forwarded|posted|access).{0,60}instead of|(to|with) (the|a) wrong|wrong (recipient|person|people|office|client|customer|company|contact|team|channel|fax|folder)"
+    r"|by accident|accidental(ly)?|by mistake|mistaken(ly)?|replied-all|reply-all|cc'?d|mix(ed)?[- ]up"
+    r"|(another|other|a second|second|different) (person|people|customer|client|company|firm|subscriber|user)s?('s|s'|')"
+    r"|two other|[a-z]+ (i|we)'ve never heard of|stranger|"
+    r"(can|could) (see|play|open|read|view|access|download)|visible|world-readable|publicly|made public|public ([\w-]+ )?(repo"
+    r"|repository|link|bucket|channel|url|page|site|folder|drive|server|forum|community|internet)|posted|pushed|turns up"
+    r"|playable|(no|without( a)?) (login|log-in|password|sign-?in)|open to anyone|anyone (can|could|with the|on the|who has)"
+    r"|whoever (has|had|gets|got)|everybody'?s|every recipient|got out"
+    r"|outside (the|our|my|people|contacts?)|(sent|shared|emailed|posted|got|went) (it |them )?outside|external|returns any|any account'?s|passed (them |it )?around|photographed|screenshots?|screen ?share"
+    r"|lost|stolen|(was|were|got|been) taken|missing|can'?t find|cannot find|misplaced|left (it |them )?(behind|on (the|a))"
+    r"|ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|virus|intrusion|attacker"
+    r"|(quit|left|former|ex-|fired|departed|leaver).{0,60}(pulled|downloaded|exported|copied|accessed|took|viewed)"
+    r")(?![a-z])"
+)
+#: …to someone's data: what an incident is about (an intrusion needs no object: a break-in is one by itself).
+_DATA_OBJECT = re.compile(
+    r"顧客|お客|利用者|会員|名簿|リスト|一覧|録音|通話|履歴|ログ|住所|氏名|名前|電話番号|携帯番号|連絡先|アドレス|パスワード|契約書|申込書|請求"
+    r"|書類|データ|情報|明細|記録|内容|状況|pc|パソコン|ノート|スマホ|携帯|端末|usb|タブレット|(?<![a-z])(csv|excel|pdf)|"
+    r"(?<![a-z])(customers?|clients?|subscribers?|users?|attendees?|contacts?|members?|recordings?|calls?|logs?|address(es)?"
+    r"|names?|phone numbers?|numbers|passwords?|credentials|contracts?|forms?|invoices?|documents?|data|database|db|dump|csv"
+    r"|spreadsheets?|exports?|files?|records|lists?|details|notes|call history|information|laptops?|phones?|devices?|usb"
+    r"|tablets?|drives?)(?![a-z])"
+)
+_BROKEN_INTO = re.compile(
+    r"不正|身代金|ランサム|暗号化され|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|"
+    r"(?<![a-z])(ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|intrusion|attacker)(?![a-z])"
+)
+#: An authority by its office or an officer's title, and the instruments by which one asks a company for data.
+_AUTHORITY_BODY = re.compile(
+    rf"{_AUTHORITIES}|[一-龥〇○]{{1,8}}(庁|(?<!消防)(?<!部)署|委員会)(?!名)|(国税|入国管理|財務|運輸|通信)局|(福祉|社会保険)事務所"
+    r"|労基|監督官|調査官|査察|書記官"
+    r"|検察事務官|捜査員|警察官|警官|お巡り|(?<![a-z])("
+    rf"{_AUTHORITIES_EN}|cops?|judge|clerk|fbi|immigration|social services|child protection|inspectors?|municipal|public prosecutors?"
+    r"|national tax)(?![a-z])"
+)
+_INSTRUMENT = re.compile(
+    r"照会書|嘱託|(提出|報告|差押|差押え|開示|送付|保全)(命令|要請|要求)|差押|差し押さえ|令状|報告徴収|税務調査|立入検査|"
+    r"(?<![a-z])(subpoena(ed)?|warrant|seizure|summons|mlat|(production|disclosure|preservation|court|judge'?s|judicial|seizure)"
+    r" orders?|order (from|of|by) (the |a )?(judge|court)|commission to send|article 23)(?![a-z])"
+)
+_FORMAL = re.compile(
+    r"照会|命じ|命令|送達|調査|(?<![a-z])(served|inquiry|investigation|letterhead|order(ed)?|formal)(?![a-z])"
+)
+#: The authority asking: for data, or in touch (a letter, a call, a visit).
+_ASKING = re.compile(
+    r"求め|提出|回答|教えて|見せて|出して|出す|送って|依頼|要請|照会|連絡|電話|来社|来て|来ら|訪|届|受領|受け取|郵送|入って|陳述|"
+    r"(?<![a-z])(wants?|wanting|asked|asking|asks|request(s|ed|ing)?|for (the |a |all |any )?[a-z' ]{0,30}(records|logs|data|details"
+    r"|address|information|list)|letter|phoned|rang|called|calling|contacted|emailed|wrote|written|served|issued|sent|opened"
+    r"|received|got|instruct(s|ed|ing)?|tells? us|at reception|visited|demand)(?![a-z])"
+)
+
+
+def _composed_signals(folded: str) -> list[str]:
+    """The leak and authority signals read from what any wording of one is made of (see _WENT_WRONG)."""
+    found = []
+    if _BROKEN_INTO.search(folded) or (_WENT_WRONG.search(folded) and _DATA_OBJECT.search(folded)):
+        found.append("leak")
+    body = _AUTHORITY_BODY.search(folded)
+    if _INSTRUMENT.search(folded) or body and (_FORMAL.search(folded) or _ASKING.search(folded) and _DATA_OBJECT.search(folded)):
+        found.append("authority")
+    return found
+
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower().replace("’", "'")
 
@@ -169,20 +256,25 @@ _HYPOTHETICAL = re.compile(
     r"場合|としたら|したら|(来|届|あっ|され)たら|ときは|時は|際は|一般(的に|論)|ポリシー|規約|条項|条文|規定|どの条|(?<!法)第\s*\d+\s*条|"
     r"(れ|え|し|き|っ|い)ても|って本当|というのは本当|ってほんと|ガイドライン|について(教えて|知りたい)|とは(何|なん)|(漏えい|漏洩|流出|情報漏れ|ハッキング|不正アクセス)(が|は)(心配|不安|怖)|"
     r"過去に|これまでに|今までに|万が一|(?<!か)もし(?!れ)|仮に|(れ|ら)たら|ドラマ|映画|小説|アニメ|テレビ番組|防ぐ|防止|予防|(しない|されない)ように|守(られ|って)|"
-    # a question with no word that something happened: "Is customer data protected?", 「漏えいしたことある？」
-    r"[?？]\s*$|"
-    r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article"
+    # a question about whether it ever happened (「漏えいしたことある？」), what a thing is, how things are prevented or
+    # done, whether a feature or a form exists; a drill
+    r"ことある|ことがあ|ことはあ|って何|とは|どんな|どのような|(対策|仕組み|機能)(は|が|って)(あり|ある)|ないよう|起こりえ|起こり得|ありえ|様式|書式|ひな形|手順|マニュアル|"
+    r"どこで(手に入|入手|見られ|確認)|訓練|模擬|わざと|意図的|沙汰|"
+    r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article(?! ?\d)"
     r"|(notification|response|incident|breach) (procedure|process|plan)|companies (must|have to|are required)|prevent(ion|ing)?"
     r"|protected|protect (it|my|our|customer|user|the)|safe from|against (leaks?|breach(es)?|hack(ing|ers)?)"
     r"|even if|is it true|are we liable|would we be|ever|do you|does your company|would you|how .{0,40}\bworks?"
-    r"|what is the (process|procedure)|in principle|guidelines?|explain|(worried|concerned|afraid|nervous) (about|of))(?![a-z])"
+    r"|what is the (process|procedure)|in principle|guidelines?|explain|(worried|concerned|afraid|nervous) (about|of)"
+    r"|is there an? (feature|way|setting|form|template|option)|can (i|we)|on purpose|template|(report|reporting|notification|breach|incident) forms?|manual|one-pager"
+    r"|simulation|drill|exercise|what is an?|what's an?)(?![a-z])"
 )
 #: The incident happened somewhere else (the news, another company) or is a subject of study, not something here:
 #: 「ニュースで他社の漏えい事件を見ました」, "a competitor was hacked, are we affected?", "writing about breaches".
 _ELSEWHERE = re.compile(
-    r"ニュース|報道|新聞|記事|他社|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|"
+    r"ニュース|報道|新聞|記事|他社|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
     r"(?<![a-z])(news|reported that|(another|other) ([\w-]+ ){0,2}(company|companies|firms?|vendors?|providers?|business(es)?|saas)(?!'s)"
-    r"|competitors?|journalist|reporter|writing (about|an article)|article|research(ing)?|training|course|read(ing)? about"
+    r"|competitors?|journalist|reporter|writing (about|an article)|article(?! ?\d)|research(ing)?|training|course|read(ing)? about"
+    r"|(old|a) (story|rumou?r|post)|is that true|podcast|(friend|brother|sister|cousin|relative)'?s (company|employer|firm|office)"
     r"|not (at|with|from) (your|our) (company|service|side))(?![a-z])"
 )
 #: …unless the message says it reached us or our users: our system, this user's data, this account.
@@ -203,7 +295,9 @@ _ACTUAL = re.compile(
     r"本日|今日|昨日|先ほど|さっき|今朝|現在|警察です|署の者|照会(です|いたします|します)|ご回答(ください|を(お願い|求め))|"
     r"(提出|回答|開示)(してください|を求めます|願います)|"
     r"(て|で)(い|しま)(た|ました)(?!か)|(た|だ)とのこと|言われ(た|て|ました)|(電話|連絡|照会|依頼|要請)があ(りました|った|って|り)|が(来|届)(て|た)|"
-    r"(?<![a-z])(by mistake|mistakenly|just [a-z]+ed|(told|informed|notified|warned) us|(got|broke|hacked) into|"
+    r"できます|できてしま|出てき(て|た|ました)|"
+    r"(?<![a-z])(by mistake|mistakenly|just [a-z]+ed|(told|informed|notified|warned|emailed|called|contacted|alerted|wrote to|messaged)"
+    r" us|(got|broke|hacked) into|seems to be|appears to be|"
     r"received|we got|got a|came in|is asking|are asking|asked us|has asked|have asked|is requesting|"
     r"are requesting|requested|demand(s|ed|ing)?|we are the police|happened|just now|today|yesterday|this morning|"
     r"found|noticed|discovered|was sent|were sent|i sent|we sent|accidentally|showing|appeared|can see|i see|"
@@ -222,10 +316,40 @@ _MARKETING = re.compile(
     r"(?<![a-z])(newsletters?|marketing|promotional|promotions?|promo|sales emails?|advert(s|ising)?|mailing list|webinars?"
     r"|seminars?|register (now|today|here)|sign up (now|today)|free (trial|assessment|audit|scan|check)|whitepaper)(?![a-z])"
 )
+#: An invitation or an advertisement: whatever it names (a breach, a lost laptop) is its subject, not an event here.
+_INVITATION = re.compile(
+    r"ご案内|参加無料|お申し?込み|資料請求|ご提案|無料診断|ホワイトペーパー|"
+    r"(?<![a-z])(register (now|today|here)|sign up (now|today|here)|seats are|free (trial|assessment|audit|scan|check)|invite"
+    r"|invitation|whitepaper|rsvp)(?![a-z])"
+)
 _OTHERS_DATA = re.compile(
     r"(他|別|違う|知らない)の(お客|方|人|ユーザ|利用者|顧客|会社|受信者)の|別人|他人|(全員|みんな|受信者全員|他の受信者)の(メール)?アドレス|"
     r"(?<![a-z])(cc|bcc)(?![a-z])|some(one|body) else'?s|another (customer|person|user|client|company)'?s"
     r"|other (customers|people|users|recipients)|every(one|body)'?s|(every|all) (the )?recipients"
+    # many people's data, not only the recipient's address
+    r"|顧客(の)?(リスト|一覧|データ|名簿|情報|管理画面)|名簿|(?<![a-z])(customer|client|contact|subscriber|user|attendee)s?'? (list|export"
+    r"|data|records|database|sheet|details)"
+)
+#: What shows there is no incident now: it is closed (found, fixed, it was me), it was not one, or nobody's real data
+#: was in it; or the question is whether one ever happened, or how such things are handled. Decisive: whatever
+#: else the message says happened, these say it is not an incident to report now.
+_NOT_AN_INCIDENT = re.compile(
+    r"(件|事案|インシデント|不具合|問題)(は|も|が)?.{0,25}(完了|解決済|クローズ|終了|修正済|対応済)|無事(に)?(発見|見つか|回収)|"
+    r"自分が.{0,20}だけ|問題(なし|ありません|はありません)|(誤送信|漏えい|漏洩|流出|不正アクセス|情報漏れ)(では|じゃ)(ない|なく|ありません)(?!か|でしょ|です)|"
+    r"(ダミー|テスト用|架空|サンプル)の?データ|実在の.{0,15}(含まれて(い|お)ません|ありません|ない)|"
+    r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|"
+    r"(?<![a-z])((incident|case|matter|bug|issue|inquiry) (is|was|has been|got) (closed|resolved|fixed)|(closed|resolved|fixed)"
+    r" (in|on|last)|(found|recovered) (unopened|intact|untouched|safe)|(was|it's|it was) (just )?me|false alarm|all good"
+    r"|not (a|an) (breach|leak|hack|incident)|no (real|actual) (people|persons?|customers?|personal data|data)|fake|dummy"
+    r"|test (data|names)|have you ever|has (callconnect|your company|the company) ever|do you ever|how (do|does|would|will)"
+    r" (you|callconnect|your company|the company) (handle|respond|deal)|how (callconnect|you|your company|the company)"
+    r" (would|will|does|do) (handle|respond|deal))(?![a-z])"
+)
+#: An authority named by someone acting for themselves: their own records for a court or an office, their own
+#: papers from one, an office choosing or using the service.
+_FOR_ONESELF = re.compile(
+    r"私自身|自分自身|自分の|本人の|私の(?!担当|上司|部署|チーム)|導入|検討|"
+    r"(?<![a-z])(my own|(asked|told|wants|needs) me|not you|evaluating|is a customer|considering|our own)(?![a-z])"
 )
 #: A member of an authority writing in a personal capacity, or saying that this is not an official request.
 _PERSONAL_CAPACITY = re.compile(
@@ -234,25 +358,39 @@ _PERSONAL_CAPACITY = re.compile(
 )
 
 
-def _describes_an_event(folded: str) -> bool:
+#: A message that ends in a question. For a policy question put to `ask` this alone still calls for a word that
+#: something happened (staff mostly ask about rules); triage no longer asks that: "…, who do I tell?" reports.
+_ENDS_AS_A_QUESTION = re.compile(r"[?？]\s*$")
+
+
+def _describes_an_event(folded: str, *, question_needs_proof: bool = False) -> bool:
     """Whether the text reports something that happened here, rather than asking about a rule, a hypothesis or
     an incident elsewhere."""
+    if _NOT_AN_INCIDENT.search(folded) or _INVITATION.search(folded):
+        return False
     if _ELSEWHERE.search(folded) and not _HERE.search(folded):
         return False
     if _MARKETING.search(folded) and not _OTHERS_DATA.search(folded):
         return False
-    if not _HYPOTHETICAL.search(folded):
+    if not (_HYPOTHETICAL.search(folded) or question_needs_proof and _ENDS_AS_A_QUESTION.search(folded)):
         return True
     return any(not _NOT_ACTUAL_AFTER.match(folded, m.end()) for m in _ACTUAL.finditer(folded))
 
 
-def urgency_signals(text: str) -> tuple[str, ...]:
-    """The names of the urgency signals the text carries (empty when none)."""
+def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
+    """The names of the urgency signals the text carries (empty when none).
+
+    `composed` also reads an incident or an authority from what any wording of one is made of (triage, where a
+    missed urgent inquiry is the worst error); without it only the known wordings count (see `critical_type`).
+    """
     folded = _fold(text)
     found = [name for name, patterns in _COMPILED.items() if any(p.search(folded) for p in patterns)]
-    if "authority" in found and _PERSONAL_CAPACITY.search(folded):
+    if composed:
+        found += [name for name in _composed_signals(folded) if name not in found]
+    found.sort(key=list(_COMPILED).index)
+    if "authority" in found and (_PERSONAL_CAPACITY.search(folded) or _FOR_ONESELF.search(folded)):
         found.remove("authority")
-    if any(name in _EVENT_SIGNALS for name in found) and not _describes_an_event(folded):
+    if any(name in _EVENT_SIGNALS for name in found) and not _describes_an_event(folded, question_needs_proof=not composed):
         found = [name for name in found if name not in _EVENT_SIGNALS]
     return tuple(found)
 
@@ -410,9 +548,12 @@ def classify(text: str, *, request_types: RequestTypes | None = None) -> Classif
 def critical_type(text: str) -> str | None:
     """The urgent request type a staff member's message reports (a leak happened, an authority is asking now).
 
-    The same evidence as urgency: a question *about* the rules for leaks or police requests is not critical.
+    The same evidence as urgency: a question *about* the rules for leaks or police requests is not critical. Only the
+    known wordings count here, not the composed reading triage adds: a staff member's policy question often names
+    someone else's data as its subject (a disclosure file that holds another customer's complaint), and guidance
+    put before the quote would then displace the answer. Triage, which pages, takes the wider reading.
     """
-    signals = urgency_signals(text[:MAX_SIGNAL_CHARS])
+    signals = urgency_signals(text[:MAX_SIGNAL_CHARS], composed=False)
     for signal in ("leak", "authority"):
         if signal in signals:
             return SIGNAL_TYPES[signal]
