@@ -6,8 +6,8 @@ outcome is `answered`, and a question the policy does not answer (gold [], or la
 counts as held back when its outcome is `partial` or `not_covered`. The held-out and blind sets in tests/data were
 written by people who never saw the knowledge files, so a drop there means the matcher stopped generalising. All
 but the newest have been tuned on (after their first score); blind v8 has not: it was scored through the CLI when
-it arrived and after the work that followed, the figures are in its header, and its floors only keep those figures
-from falling. They are below issue 10's targets: baselines, not goals.
+it arrived and after the work that followed, and so was triage set v9; the figures are in their headers, and their
+floors only keep those figures from falling. They are below issue 10's targets: baselines, not goals.
 """
 from __future__ import annotations
 
@@ -36,10 +36,13 @@ OPENED_INQUIRIES = {
     "blind6_intake.yaml": (0.93, 1.0, 1),
     "blind7_intake.yaml": (0.95, 1.0, 0),
 }
-#: Never tuned on: the same floors for blind v8, at its figures after the fourth round (its header has both). To
-#: tune again, have a new blind set written first and score it once before any change.
+#: Never tuned on: the same floors for blind v8 (questions and inquiries) and v9 (inquiries only), at their figures
+#: after the rounds that followed them (their headers have both). To tune again, have a new blind set written first
+#: and score it once before any change.
 BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.83, 0.96, 0.71)}
-BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (0.89, 0.8, 2)}
+BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (0.93, 1.0, 2),
+                   # written for triage alone, in indirect wordings: far below the others, a baseline to raise
+                   "blind9_intake.yaml": (0.57, 0.63, 8)}
 
 
 def load(path: Path) -> list[dict]:
