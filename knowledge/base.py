@@ -88,8 +88,8 @@ _NOTHING_ASKED: dict[Language, str] = {
     "en": "I couldn't find a question in this. Paste the customer's message, or write what you want to know.",
 }
 _NO_SUCH_SECTION: dict[Language, str] = {
-    "ja": "プライバシーポリシーの条項は第1条から第16条までです。",
-    "en": "The privacy policy has Sections 1 to 16.",
+    "ja": "プライバシーポリシーの条項は第1条から第{last}条までです。",
+    "en": "The privacy policy has Sections 1 to {last}.",
 }
 
 
@@ -311,7 +311,8 @@ class KnowledgeBase:
             label = f"第{reference.entry_id.replace('.', '条第', 1)}{'号' if '.' in reference.entry_id else '条'}"
             missing = [label if language == "ja" else f"section {reference.entry_id}"]
             return Answer(question=text, language=language, outcome="not_covered", not_in_policy=missing,
-                          summary=_NO_SUCH_SECTION[language], contact=contact, incident=incident)
+                          summary=_NO_SUCH_SECTION[language].format(last=self._last_section()),
+                          contact=contact, incident=incident)
         entry = self.policy[reference.entry_id]
         hit = self._hit(entry.id, 1.0)
         outcome, missing = self._judge(_without_reference(text), [hit])
@@ -321,6 +322,10 @@ class KnowledgeBase:
         return Answer(question=text, language=language, outcome=outcome, not_in_policy=missing, summary=summary,
                       hits=[hit], note=self._note(entry, language), contact=contact,
                       listing=self._listing(entry, language), incident=incident)
+
+    def _last_section(self) -> int:
+        """The highest section number this version has (16 as published; a revision may add one)."""
+        return max(int(entry_id) for entry_id in self.policy if entry_id.isdigit())
 
     def _note(self, entry: PolicyEntry, language: Language) -> str:
         section = self.policy[entry.section]
