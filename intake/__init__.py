@@ -44,7 +44,7 @@ from intake.errors import (
 from intake.outbox import Outbox, OutboxRow
 from intake.routing import Kind, Router
 from intake.lifecycle import CLOSED_STATUSES, OPEN_STATUSES, SERVER_OPERATOR, WAITING_FOR, Status, allowed_next
-from intake.request_types import REQUEST_TYPE_IDS, RequestType, RequestTypes, load_request_types
+from intake.request_types import REQUEST_TYPE_IDS, RefusalGround, RequestType, RequestTypes, load_request_types
 from intake.store import CaseStore
 from intake.validation import NewCase, validate_new_case
 from intake.audit import Extended, ReplySent
@@ -87,6 +87,7 @@ __all__ = [
     "NotAuthorised",
     "Outbox",
     "OutboxRow",
+    "RefusalGround",
     "Refuse",
     "Reminder",
     "RequestType",

@@ -19,8 +19,7 @@ from datetime import date, datetime
 
 from common.text import Language
 from common.yaml_lines import Problem
-from intake import JST, Case, Extended, ReplyStage, RequestTypes, check_stage
-from intake.request_types import RefusalGround
+from intake import JST, Case, Extended, RefusalGround, ReplyStage, RequestTypes, check_stage
 
 from knowledge.base import KnowledgeBase, KnowledgeBaseError
 from knowledge.live import LiveKnowledgeBase

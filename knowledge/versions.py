@@ -26,7 +26,7 @@ import yaml
 
 from common.text import Language
 from common.yaml_lines import Located, Problem, YamlReader
-from intake.calendar import JST
+from intake import JST
 from knowledge.check import REVISION_FILE, knowledge_version
 
 __all__ = [
