@@ -25,16 +25,11 @@ from intake import (
     open_db,
     validate_new_case,
 )
-from knowledge import KnowledgeBase, load_knowledge_base
+from knowledge import KnowledgeBase
 from knowledge.drafts import draft_reply
 
 MANAGER = "U0MANAGER"
 
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
 
 
 @pytest.fixture

@@ -3,13 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import KnowledgeBase, load_knowledge_base
+from knowledge import KnowledgeBase
 from knowledge.focus import focus
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
 
 
 PASTED = [

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge import KnowledgeBase, load_knowledge_base
+from knowledge import KnowledgeBase
 
 DATA = Path(__file__).resolve().parent / "data"
 #: (top-1, top-3) on answerable questions, held back (partial or not_covered) on the others.
@@ -25,11 +25,6 @@ FLOORS = {
     # After: 98 %, 99 %, 98 %.
     "invented_outcomes_r4.yaml": (0.95, 0.98, 0.95),
 }
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
 
 
 def figures(kb: KnowledgeBase, items: list[dict]) -> tuple[float, float, float]:

@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import KnowledgeBase, load_knowledge_base, read_knowledge
+from knowledge import KnowledgeBase, read_knowledge
 from knowledge.answerability import kinds_asked, about_law_in_general
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
 
 
 class TestKindOfFact:

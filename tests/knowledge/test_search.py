@@ -3,13 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import KnowledgeBase, load_knowledge_base
+from knowledge import KnowledgeBase
 from knowledge.check import SOURCE_FILE, BUNDLED_DIR, verbatim_key
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
 
 
 def top_section(kb: KnowledgeBase, question: str) -> str:

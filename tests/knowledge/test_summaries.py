@@ -8,18 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import KnowledgeBase, load_knowledge_base, read_knowledge
+from knowledge import KnowledgeBase, read_knowledge
 from knowledge.check import BUNDLED_DIR
 from knowledge.grounding import ungrounded
 
 FILES = ("policy.yaml", "faq.yaml", "summaries.yaml", "callconnect-privacy-policy.txt")
 SECTION_10_JA = ["当社は、ユーザーご本人より当該本人のユーザー情報の開示を求められた場合には、遅滞なく応じます。"]
 SECTION_10_EN = ["When a user asks the Company to disclose that user's own user information, the Company will respond without delay."]
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
 
 
 @pytest.fixture
