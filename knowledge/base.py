@@ -43,6 +43,7 @@ from common.yaml_lines import Problem
 from knowledge.model import FaqEntry, PolicyEntry, Summary
 from knowledge.focus import focus
 from knowledge.lookup import LookUp, find_reference
+from knowledge.renumbering import follow
 from knowledge.replies import Replies
 from knowledge.spelling import Speller
 
@@ -212,15 +213,7 @@ class KnowledgeBase:
         """This version's id of the entry the base numbered `base_id`, None when it has none. The code and the
         request types name entries by the base's numbers (§16's contact lines, §8 item 6, §10's grounds): a
         revision that renumbers them must not make them point at another entry's text."""
-        parts = base_id.split(".")
-        for depth in range(len(parts), 0, -1):  # "14.4.2" follows "14.4" or "14" when only its parent moved
-            head = ".".join(parts[:depth])
-            if head in self.renumbered:
-                moved = self.renumbered[head]
-                found = None if moved is None else ".".join([moved, *parts[depth:]])
-                break
-        else:
-            found = base_id
+        found = follow(base_id, self.renumbered)
         return found if found in self.policy else None
 
     def contact(self, language: Language = "ja") -> str:

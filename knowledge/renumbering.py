@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["renumber_references"]
+__all__ = ["follow", "renumber_references"]
 
 #: 「第8条」「第8条4号」「第14条第4項」「8条4項」「第8条1号・2号」, not after the name of a law (…法第16条, 施行令第5条,
 #: 規則第3条).
@@ -20,14 +20,21 @@ _ITEM = re.compile(r"(第?)(\d+)([項号])")
 _ENGLISH = re.compile(r"(\bSection\s+|§\s?)(\d+(?:\.\d+)*)(?!\.?\d)")
 
 
+def follow(entry_id: str, moves: Mapping[str, str | None]) -> str | None:
+    """Where `entry_id` stands after `moves` (old id → new id, None when removed): its own move, else its nearest
+    moved parent's ("14.4.2" follows "14.4" or "14": children move with their parent), else where it was."""
+    parts = entry_id.split(".")
+    for depth in range(len(parts), 0, -1):
+        head = ".".join(parts[:depth])
+        if head in moves:
+            moved = moves[head]
+            return None if moved is None else ".".join([moved, *parts[depth:]])
+    return entry_id
+
+
 def _moved(number: str, moves: Mapping[str, str]) -> str:
-    """The new id of `number` ("8.4"): its own move, else its section's (children move with their section)."""
-    if number in moves:
-        return moves[number]
-    section, _, rest = number.partition(".")
-    if rest and section in moves:
-        return f"{moves[section]}.{rest}"
-    return number
+    """The new id of `number` ("8.4"); `moves` removes nothing, so there always is one."""
+    return follow(number, moves) or number
 
 
 def renumber_references(text: str, moves: Mapping[str, str]) -> str:
