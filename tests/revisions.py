@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from common.clock import utc_now
+from intake import JST
 from knowledge.check import BUNDLED_DIR, KNOWLEDGE_FILES, POLICY_FILE, SOURCE_FILE, SUMMARIES_FILE
+from knowledge.live import LiveKnowledgeBase
 from knowledge.versions import REVISION_FILE, VERSIONS_DIR, ReviewItem, RevisionRecord, day_in_japan, write_revision
 
 #: §10 item 2 as published, and as the revisions of these tests reword it.
@@ -93,3 +95,9 @@ def revised_by(root: Path, name: str, effective: date) -> Path:
     version = prepare(root, text, source=f"{name}.txt", effective=effective)
     assert version is not None, f"{name}.txt changes nothing"
     return write(root, version)
+
+
+def read_the_day_after(root: Path, effective: date) -> LiveKnowledgeBase:
+    """The knowledge base in `root` as a running bot reads it at noon in Japan the day after `effective`."""
+    noon = datetime.combine(effective + timedelta(days=1), time(12), tzinfo=JST)
+    return LiveKnowledgeBase.load(root, clock=lambda: noon)

@@ -2,16 +2,15 @@
 counted when a number beyond the last is asked for; the version before still ends at §16."""
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
-from knowledge.live import LiveKnowledgeBase
-from tests.revisions import revised_by
+from tests.revisions import read_the_day_after, revised_by
 
 
 def test_a_section_added_by_a_revision_is_looked_up_and_counted(tmp_path: Path) -> None:
     revised_by(tmp_path / "kb", "section-added", date(2099, 12, 1))
-    knowledge = LiveKnowledgeBase.load(tmp_path / "kb", clock=lambda: datetime(2099, 12, 2, tzinfo=UTC))
+    knowledge = read_the_day_after(tmp_path / "kb", date(2099, 12, 1))
     new, old = knowledge.current, knowledge.of("base")
     assert new.ask("第17条を見せて").sections == ["17"]
     assert "第1条から第17条まで" in new.ask("第18条を見せて").render_text()

@@ -3,14 +3,14 @@ published list of purposes is empty, and a revision that adds purposes makes the
 them, the new version's answer quotes its own §3 and says nothing of the old text; the old version still says it."""
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from knowledge.live import LiveKnowledgeBase
 from knowledge.versions import REVISION_FILE, read_revision, without_items, write_revision
-from tests.revisions import revised_by
+from tests.revisions import read_the_day_after, revised_by
 
 EFFECTIVE = date(2099, 12, 1)
 EMPTY_LIST = "空欄"
@@ -21,7 +21,7 @@ A_PURPOSE = "本サービスの利用料金を請求するため"
 def knowledge(tmp_path_factory: pytest.TempPathFactory) -> LiveKnowledgeBase:
     root = tmp_path_factory.mktemp("kb")
     revised_by(root, "purposes-added", EFFECTIVE)
-    return LiveKnowledgeBase.load(root, clock=lambda: datetime(2099, 12, 2, tzinfo=UTC))
+    return read_the_day_after(root, EFFECTIVE)
 
 
 @pytest.mark.parametrize("question", ["ユーザー情報って何の目的で使ってるの？", "利用目的を教えてください"])
@@ -53,7 +53,7 @@ def test_an_item_taken_off_the_list_is_shown_again(tmp_path: Path) -> None:
     """The review list is part of what a version is read from: the index cache and the reload both see it change."""
     root = tmp_path / "kb"
     folder = revised_by(root, "purposes-added", EFFECTIVE)
-    knowledge = LiveKnowledgeBase.load(root, clock=lambda: datetime(2099, 12, 2, tzinfo=UTC))
+    knowledge = read_the_day_after(root, EFFECTIVE)
     assert "policy:3" in knowledge.current.under_review
     revision = folder / REVISION_FILE
     record, _ = read_revision(revision)

@@ -3,14 +3,14 @@ authority's request, §10's grounds); after a revision renumbers them (a new §8
 version must still find the same text under its new number, never the entry that now has the old one."""
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from knowledge.live import LiveKnowledgeBase
 from knowledge.versions import Move, RevisionRecord, read_catalog, write_revision
-from tests.revisions import base_copy, revised_by
+from tests.revisions import base_copy, read_the_day_after, revised_by
 
 EFFECTIVE = date(2099, 12, 1)
 #: §8 item 6 as published: what an authority's request is measured against.
@@ -21,7 +21,7 @@ PERMITTED_BY_LAW = "法令により開示または提供が許容されている
 def renumbered(tmp_path_factory: pytest.TempPathFactory) -> LiveKnowledgeBase:
     root = tmp_path_factory.mktemp("kb")
     revised_by(root, "third-party-items-renumbered", EFFECTIVE)
-    return LiveKnowledgeBase.load(root, clock=lambda: datetime(2099, 12, 2, tzinfo=UTC))
+    return read_the_day_after(root, EFFECTIVE)
 
 
 def test_the_base_numbers_lead_to_the_same_text_in_the_renumbered_version(renumbered: LiveKnowledgeBase) -> None:
