@@ -104,7 +104,11 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|how many working days|\d+\s*(日|週間|か月|ヶ月|カ月|営業日|days?|weeks?|months?)\s*[?？]|\b(a|one) (week|month)\s*\?"
             r"|(合理的な期間|遅滞なく|速やかに)(って|とは|は)?.{0,6}(どれくらい|どのくらい|何日|具体的)"
             r"|what counts as (a )?(reasonable|prompt|without delay)|how long is (a )?(reasonable|without delay)"
-            r"|具体的な(日数|期間|期限)|\bin (business|working|calendar) days|(specific|exact) (number of days|deadline|date)"),
+            r"|具体的な(日数|期間|期限)|\bin (business|working|calendar) days|日数"
+            # a figure asked for as "a fixed deadline" (明確な期限ってある？, "is there a hard time limit?")
+            r"|(明確な|決まった|はっきりした|厳密な|正確な|確定した)(期限|期間|締め?切り?)|(期限|締め?切り?)(は|が|って)?(明確|決まって|はっきり)"
+            r"|(specific|exact|concrete|fixed|firm|hard|set|definite|precise|strict) (number of days|deadline|date|time ?limit"
+            r"|time ?frame|turnaround)"),
         _re(_DURATION),
     ),
     FactKind(
@@ -150,6 +154,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             # which company does a job the policy names only by its kind (決済代行会社ってどこ？, "which bank")
             r"|(会社|業者|事業者|銀行|代行|[\u4e00-\u9fff]{1,3}先)(は|って|が|も)?(どこ|どちら|何て|なんて)|[\u4e00-\u9fff]{1,3}先(は|って)[?？]"
             r"|(どこ|どちら|どの会社)(に|へ)(販売|売って|売っ|提供|渡)"
+            r"|どこの(業者|事業者|ベンダー|クラウド|代行|銀行|サーバ|システム|ツール|製品)"
+            r"|(社名|会社名|企業名|業者名|事業者名)(を|は|も)?.{0,6}(教え|知り|知りた|開示|出し|公開|一覧|リスト)"
             r"|どの(提携|連携)(サービス|先|会社)|(提携|連携)(サービス|先)(は|って|が)?(どこ|どれ|何)"
             r"|(どこ|どちら|どの会社)(を|に|の)?(会社を?)?(使|利用|頼|依頼|委託|契約)"
             r"|which (banks?|compan(y|ies)|firms?|couriers?|carriers?|(data )?brokers?|processors?|suppliers?"
@@ -219,6 +225,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "本人確認の方法・書類",
         _re(r"本人確認.{0,10}(方法|書類|手段|やり方|どうやって|どうやる|どうする|何を|なにを|何で|なにで)"
             r"|(どう|どうやって|どのように|何で|なにで).{0,10}本人(確認|かどうか)|身分証|免許証|マイナンバー|パスポート|保険証"
+            r"|(どんな|どの|何の|なんの|どういう)(書類|資料|証明書|証明|エビデンス)|(書類|証明書)(は|って|が)?(何|なに|どれ)"
             r"|(what|which) (kind of )?(id|identification|documents?|proof)\b|proof of (identity|id\b)|\bid documents?"
             r"|photo id|how (do|should|can|will|would) (we|i|you) (verify|confirm|check) (their |the |his |her |a )?"
             r"(identity|id\b|who)"),
@@ -331,6 +338,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"(の|って|は)?.{0,4}(電話番号|電話|住所|所在地|ファックス|fax)(は|って|を|教|[?？]|$)"
             r"|\b(your|our|company's|selfree's|manager's|officer's|team's|office|contact|support)( direct| main| contact)? (phone|telephone"
             r"|fax) number|\b(postal|mailing) address\b|(窓口|問い?合わ?せ|責任者|担当).{0,20}(電話)?番号(を|は|って)?(教え|わか|分か|知り)"
+            r"|(専用|直通|代表|窓口|サポート)(の)?(電話)?番号"
             r"|\b(phone|telephone|fax) number (for|of) (the |our |your )?(privacy|complaints?|inquiries|questions|requests"
             r"|manager|officer|team|company|contact|selfree)|\b(your|our|company's|selfree's|manager's) (postal |mailing "
             r"|office |street )?address\b|\b(postal|mailing|office|street) address (of|for) (the |our |your )?(company"
@@ -487,10 +495,11 @@ FACT_KINDS: tuple[FactKind, ...] = (
 #: Kinds of fact whose question is about something the policy does not deal with at all: the reply quotes nothing.
 NOT_ABOUT_THE_POLICY = frozenset({"product support", "dealings with the regulator", "jurisdiction"})
 
-_LAW = _re(r"合法|違法|\blegal\b|\billegal\b|\blawful\b|個人情報保護法|個人情報の保護に関する法律|個情法|保護法|\bappi\b|法律上|法律では|法律で|法的に|法令上|"
+_LAW = _re(r"合法|違法|\blegal\b|\billegal\b|\blawful\b|個人情報保護法|個人情報の保護に関する法律|個情法|保護法|\bappi\b|法律上|法律では|法律で|法的に|法令上|法改正|"
            r"gdpr|ccpa|\bthe law\b|under the law|legally|\bact on the protection|privacy law|data protection law")
 _GENERAL_ASK = _re(r"定義|とは|って何|ってなに|って誰|意味|対象(に|と)?なる|該当する|当てはまる|適用(され|対象|範囲)|義務|罰則|罰金|"
-                   r"違反(する|した)と|要配慮|匿名加工|仮名加工|what (is|are|counts|does)|definition|define|\bmean\b|"
+                   r"違反(する|した)と|要配慮|匿名加工|仮名加工|改正|施行|what (is|are|counts|does)|definition|define|\bmean\b|"
+                   r"\bamend|\breform|"
                    r"\bappl(y|ies)\b|penalt|\bfines?\b|obligat|required|\bcovered\b|^(is|are) (it|this|that) (legal|illegal|lawful)"
                    r"|(合法|違法)(です|なの|なん)?(か|[?？])|^(is|are) .{0,40}(against the law|illegal|unlawful|legal|lawful)")
 #: A question asking what a term means, or how two terms differ: answered by the policy only if it uses the term.
@@ -730,17 +739,29 @@ class Vocabulary:
             lower = word.lower()
             if len(lower) < 3 or _ORDINAL.fullmatch(lower) or lower in _GENERAL_EN or self._known_latin(lower):
                 continue
-            shaped = bool(_TERM_OF_ART.fullmatch(word)) or (
-                not japanese and word[0].isupper() and _MID_SENTENCE.search(nfkc[: match.start()]) is not None
-            )
-            central = shaped and (not japanese or bool(_ABOUT_IT.match(nfkc, match.end())))
+            term_of_art = bool(_TERM_OF_ART.fullmatch(word))
+            if not japanese:
+                central = term_of_art or (word[0].isupper() and _MID_SENTENCE.search(nfkc[: match.start()]) is not None)
+            else:
+                # In a Japanese sentence a capitalised Latin word is a name; it is what is asked about when the
+                # sentence is about it or does something with it (Zendesk使ってる？), not when it is one example
+                # of a kind (「Xとか外部のサービス」).
+                central = (term_of_art and bool(_ABOUT_IT.match(nfkc, match.end()))) or (
+                    word[0].isupper() and bool(_NAME_USED.match(nfkc, match.end()))
+                )
             end = match.end()
             number = _NUMBER_AFTER.match(nfkc, end) if central else None
             if number:  # "SOC 2", "ISO 27001"
                 word, end = nfkc[match.start() : number.end()], number.end()
             found.append((match.start(), end, UnknownTerm(word, central)))
+        terms_of_art = [(m.start(), m.end()) for m in _LEGAL_TERMS.finditer(nfkc)
+                        if normalise(m.group()).replace(" ", "") not in self._text]
+        for start, end in terms_of_art:
+            found.append((start, end, UnknownTerm(nfkc[start:end], True)))
         for start, end in _word_spans(nfkc):
             word = nfkc[start:end]
+            if any(start < t_end and t_start < end for t_start, t_end in terms_of_art):
+                continue
             if not self.knows_run(word):
                 # A long katakana word the policy never uses, that the sentence is about, names a product or a
                 # vendor (セールスフォースとの連携は？); shorter ones are mostly ordinary loanwords (ケース, リスト).
@@ -800,6 +821,12 @@ def _word_spans(nfkc: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Terms of art of Japan's privacy law (../shared/docs/appi.md's vocabulary). Made of words the policy uses (匿名 +
+#: 加工 + 情報), they would pass as known; a question naming one asks about a category the policy never defines.
+_LEGAL_TERMS = _re(r"要配慮個人情報|匿名加工情報|仮名加工情報|個人関連情報|共同利用|個人情報取扱事業者|認定個人情報保護団体"
+                   r"|外国にある第三者|越境移転|確認記録|漏えい等報告|オプトアウト(の)?届出|保有個人データ"
+                   r"|sensitive personal (information|data)|special care-required|anonymously processed|pseudonymously processed"
+                   r"|personally referable|joint use|retained personal data|special categor(y|ies) of (personal )?data")
 _SHORT_WORDS = frozenset(w for w in STOPWORDS | _GENERAL_EN if len(w) <= 5)
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 #: An acronym of three capitals or more, a CamelCase name, or letters with digits (ISMS, HubSpot, ISO27001, 2FA).
@@ -810,6 +837,7 @@ _MID_SENTENCE = re.compile(r"[A-Za-z0-9,;:'\"()]\s+$")
 #: What follows a term the Japanese sentence is about: a topic particle, "certified/compliant", or the sentence end.
 _KATAKANA_NAME = re.compile(r"[\u30a1-\u30ff]{5,}")
 _ABOUT_NAME = re.compile(r"\s*([\u4e00-\u9fff]{1,3})?(って|とか|との連携|と連携|(に|には)対応|対応|を使って|を使ってる|を導入|の(認証|導入|連携))")
+_NAME_USED = re.compile(r"\s*(って|は|を?使|で|に|へ|を|の(導入|連携|設定|利用|アカウント)|[?？。!！]|$)")
 _ABOUT_IT = re.compile(r"\s*(って|は|とか|ってある|に対応|対応|認証|を使|の設定|の方法|[?？。!！]|$)")
 
 
