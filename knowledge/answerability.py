@@ -370,7 +370,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "required or optional",
         "入力が必須か任意か",
         # Whether giving an item is compulsory: §2 lists what is collected, never whether it may be left out.
-        _re(r"必須|任意|入力しなくても|(入れ|入力せ|書か)ずに|省略でき|空欄でも|\bmandatory\b|\boptional\b|\bcompulsory\b|(do|does) (they|users?|customers?"
+        # 必須/任意 said of an item given; 「本人確認って必須？」 asks about a step, which a text may state.
+        _re(r"(登録|入力|記入|項目|欄|回答|提出|情報|番号|住所|氏名|名前|性別|生年月日)[^。？?]{0,8}(必須|任意)|(必須|任意)(項目|入力)"
+            r"|入力しなくても|(入れ|入力せ|書か)ずに|省略でき|空欄でも|\bmandatory\b|\boptional\b|\bcompulsory\b|(do|does) (they|users?|customers?"
             r"|people|i|he|she) (have|need) to (give|provide|enter|fill in)|required to (give|provide|enter|fill)"
             r"|can (they|users?|i|we) (skip|leave out|leave (it )?blank)|leave .{0,25}\b(empty|blank)\b|空(欄|白)のまま"),
         _re(r"必須|任意|mandatory|optional|required"),

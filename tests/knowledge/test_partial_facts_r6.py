@@ -86,3 +86,22 @@ def test_known_names_and_compounds_still_answer(kb: KnowledgeBase, question: str
     answer = kb.ask(question)
     assert answer.outcome == "answered", (answer.outcome, answer.sections, answer.not_in_policy)
     assert answer.sections[0].split(".")[0] == section, answer.sections
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        # 必須 said of a step the text states, not of an item a user enters
+        ("訂正の依頼を受けたら本人確認は必須？", "11"),
+        ("利用停止の請求でも本人かどうかの確認って必須ですか", "11"),
+    ],
+)
+def test_a_required_step_the_text_states_is_answered(kb: KnowledgeBase, question: str, section: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered", (answer.outcome, answer.sections, answer.not_in_policy)
+    assert answer.sections[0].split(".")[0] == section, answer.sections
+
+
+def test_an_item_asked_to_be_required_is_still_partial(kb: KnowledgeBase) -> None:
+    answer = kb.ask("メールアドレスの入力って必須なの？")
+    assert answer.outcome != "answered" and "required or optional" in answer.not_in_policy, answer.not_in_policy
