@@ -44,6 +44,7 @@ from knowledge.model import FaqEntry, PolicyEntry, Summary
 from knowledge.focus import focus
 from knowledge.lookup import LookUp, find_reference
 from knowledge.renumbering import follow
+from knowledge.romaji import kana_of_romaji
 from knowledge.replies import Replies
 from knowledge.spelling import Speller
 
@@ -229,11 +230,14 @@ class KnowledgeBase:
         return replace(answer, version=self.version_key, version_label=self.version_labels.get(answer.language, ""))
 
     def _answer(self, question: str) -> Answer:
-        text = clean_input(question)
+        typed = clean_input(question)
+        # Japanese typed in romaji is matched as the kana it spells, and answered in Japanese.
+        spelled = kana_of_romaji(typed)
+        text, question = (spelled, spelled) if spelled else (typed, question)
         language = detect_language(text)
         contact = self.contact(language)
         if not normalise(text):
-            return Answer(question=text, language=language, outcome="not_covered", summary="", contact=contact)
+            return Answer(question=typed, language=language, outcome="not_covered", summary="", contact=contact)
         # A question about the law in general ("what's the penalty for a company that leaks data?") reports nothing.
         incident = None if about_law_in_general(text) else _incident(text)
         reference = find_reference(text, self.policy)
@@ -241,7 +245,7 @@ class KnowledgeBase:
             return self._look_up(text, language, reference, incident=incident)
         found = focus(self._speller.correct(clean_lines(question)))
         if found is not None and not normalise(found.question + found.context):
-            return Answer(question=text, language=language, outcome="not_covered", summary=_NOTHING_ASKED[language],
+            return Answer(question=typed, language=language, outcome="not_covered", summary=_NOTHING_ASKED[language],
                           contact=contact, incident=incident)
         query = found.question if found is not None and found.question else self._speller.correct(text)
         scores, best_faq = self._score(_NAMES_OF.sub(" ", query))
@@ -283,7 +287,7 @@ class KnowledgeBase:
             unknown = [t.surface for t in self._vocabulary_of_policy.unknown_terms(query)]
             missing = _unique(unknown)[:3] or self._topic(query)
         return Answer(
-            question=text,
+            question=typed,
             language=language,
             outcome=outcome,
             not_in_policy=missing,
