@@ -839,8 +839,8 @@ _MID_SENTENCE = re.compile(r"[A-Za-z0-9,;:'\"()]\s+$")
 #: What follows a term the Japanese sentence is about: a topic particle, "certified/compliant", or the sentence end.
 _KATAKANA_NAME = re.compile(r"[\u30a1-\u30ff]{5,}")
 _ABOUT_NAME = re.compile(r"\s*([\u4e00-\u9fff]{1,3})?(って|とか|との連携|と連携|(に|には)対応|対応|を使って|を使ってる|を導入|の(認証|導入|連携))")
-_NAME_USED = re.compile(r"\s*(って|は|を?使|で|に|へ|を|の(導入|連携|設定|利用|アカウント)|[?？。!！]|$)")
-_ABOUT_IT = re.compile(r"\s*(って|は|とか|ってある|に対応|対応|認証|を使|の設定|の方法|[?？。!！]|$)")
+_NAME_USED = re.compile(r"\s*(って|は|を?使|で|に|へ|を|の(導入|連携|設定|利用|アカウント|対応|準拠|規制|要件|基準)|[?？。!！]|$)")
+_ABOUT_IT = re.compile(r"\s*(って|は|とか|ってある|に対応|対応|認証|を使|の設定|の方法|の(対応|準拠|規制|要件|基準)|[?？。!！]|$)")
 
 
 _GENERAL_JA_FOLDED = frozenset(normalise(w).replace(" ", "") for w in _GENERAL_JA)

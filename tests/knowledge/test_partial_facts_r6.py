@@ -105,3 +105,15 @@ def test_a_required_step_the_text_states_is_answered(kb: KnowledgeBase, question
 def test_an_item_asked_to_be_required_is_still_partial(kb: KnowledgeBase) -> None:
     answer = kb.ask("メールアドレスの入力って必須なの？")
     assert answer.outcome != "answered" and "required or optional" in answer.not_in_policy, answer.not_in_policy
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("HIPAA の対応ってしてる？", "HIPAA"),
+        ("うちは FedRAMP の要件を満たしてる？", "FedRAMP"),
+    ],
+)
+def test_a_standard_complied_with_is_what_is_asked(kb: KnowledgeBase, question: str, term: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome != "answered" and term in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
