@@ -442,7 +442,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "書類・ひな形・他の版",
         # A document the company may have besides the policy: a translation, a template, a contract to sign.
         _re(r"英語版|英文|翻訳|[^\s]{1,4}語(版|訳)|ひな形|雛形|テンプレート|契約書(の)?(案|ひな形|雛形|サンプル)|english version|translat(ed|ion)"
-            r"|templates?|\bdpa\b|data processing (agreement|addendum)|(sample|model) (contract|agreement|clauses)"),
+            r"|templates?|\bdpa\b|data processing (agreement|addendum)|(sample|model) (contract|agreement|clauses)"
+            # a certificate that something was done (削除証明書), which the policy never offers
+            r"|(削除|消去|廃棄)(の|した)?証明|証明書(を|の)?(発行|出し|もら|ほし|欲し)|certificate of (deletion|destruction|erasure)"
+            r"|(deletion|destruction|erasure) certificate"),
         None,
     ),
     FactKind(
@@ -462,7 +465,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"(パスワード|password).{0,15}(忘れ|リセット|再設定|変え方|変更方法|文字数|何文字|桁|reset|forgot|forgotten|recover|length"
             r"|characters|requirements?)|(忘れ|リセット|再設定).{0,10}(パスワード|password)|ログインでき(ない|ません)|ログイン方法"
             r"|can'?t (log|sign) ?in|unable to (log|sign) ?in|(アカウント|account).{0,12}(復活|復元|元に戻|restore|restored|reactivat"
-            r"|recover)|請求書.{0,10}(宛名|再発行|送って|ほしい|欲しい)|(send|need|copy|issue).{0,30}\binvoices?\b"
+            r"|recover)|請求書(の)?.{0,10}(宛名|宛先|送付先|再発行|送って|住所|変更|変え|ほしい|欲しい)|(send|need|copy|issue).{0,30}\binvoices?\b"
             r"|\binvoices?\b.{0,30}(address|name|send|need|copy)|料金プラン|上位プラン|プラン.{0,10}(変更|切り替|変え)"
             r"|new password|locked out|パスワード.{0,6}(再発行|発行)|how (do|can|should) (i|we|they) (upgrade|downgrade)|(upgrade|downgrade) (my|our|their) (plan|account)|(と|に)(連携|統合)(でき|可能)"
             r"|(can|does|do|will) (callconnect|it|you|we) integrate with|(restrict|limit|block)\w* "

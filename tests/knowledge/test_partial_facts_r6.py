@@ -46,6 +46,10 @@ def test_a_name_or_term_of_art_the_policy_never_uses_holds_the_answer_back(
         # documents asked for in Japanese
         ("第三者から情報をもらうとき、どんな書類を確認すればいい？", "identity documents"),
         ("訂正請求のときに何の書類を出してもらうの？", "identity documents"),
+        # a certificate that data was deleted; the invoice of the contract
+        ("消したなら削除証明書を出してほしいと言われた", "documents"),
+        ("Can we give the customer a certificate of deletion?", "documents"),
+        ("請求書の送付先の住所を変えてほしい", "product support"),
         # the company's own number, asked as a dedicated line
         ("個人情報の問い合わせ専用の番号ってある？", "phone number or address"),
         ("プライバシー窓口の直通番号を教えて", "phone number or address"),
