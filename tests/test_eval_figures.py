@@ -27,9 +27,9 @@ INQUIRY_SETS = ["heldout_intake.yaml", "blind_intake.yaml", "blind3_intake.yaml"
 #: Blind sets v5–v7 were written blind and scored untouched (their headers), then opened for issue 10's fourth round:
 #: floors at their figures after it, (top-1, top-3, held back) and (type accuracy, urgent recall, most false urgent).
 OPENED_QUESTIONS = {
-    "blind5_questions.yaml": (0.90, 0.96, 0.94),
+    "blind5_questions.yaml": (0.92, 0.96, 0.94),
     "blind6_questions.yaml": (0.94, 1.0, 0.92),
-    "blind7_questions.yaml": (0.84, 0.96, 0.88),
+    "blind7_questions.yaml": (0.86, 0.96, 0.88),
 }
 OPENED_INQUIRIES = {
     "blind5_intake.yaml": (0.86, 1.0, 1),
@@ -39,7 +39,9 @@ OPENED_INQUIRIES = {
 #: Never tuned on: the same floors for blind v8 (questions and inquiries) and v9 (inquiries only), at their figures
 #: after the rounds that followed them (their headers have both). To tune again, have a new blind set written first
 #: and score it once before any change.
-BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.83, 0.96, 0.71)}
+#: Retrieval round 6 (everyday synonyms in policy.yaml) raised top-1 on v5, v7 and v8 (v8 from 56/67 to 59/67); the
+#: floors follow, the held-back floors stay where they were.
+BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.88, 0.96, 0.71)}
 BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (0.93, 1.0, 2),
                    # written for triage alone, in indirect wordings: far below the others, a baseline to raise
                    "blind9_intake.yaml": (0.57, 0.63, 8)}
