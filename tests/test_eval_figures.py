@@ -36,12 +36,10 @@ OPENED_INQUIRIES = {
     "blind6_intake.yaml": (0.93, 1.0, 1),
     "blind7_intake.yaml": (0.95, 1.0, 0),
 }
-#: Never tuned on: the same floors for blind v8 (questions and inquiries) and v9 (inquiries only), at their figures
-#: after the rounds that followed them (their headers have both). To tune again, have a new blind set written first
-#: and score it once before any change.
-#: Retrieval round 6 (everyday synonyms in policy.yaml) raised top-1 on v5, v7 and v8 (v8 from 56/67 to 59/67); the
-#: floors follow, the held-back floors stay where they were.
-BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.88, 0.96, 0.71)}
+#: Blind v8 (questions and inquiries) and triage set v9 were scored untouched (their headers), then opened for issue
+#: 10's round 6, where their misses were read to find the mechanisms that failed: floors at their figures after it.
+#: Blind v10 (below) is the set that was not tuned on.
+BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.84)}
 BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (0.93, 1.0, 2),
                    # written for triage alone, in indirect wordings: far below the others, a baseline to raise
                    "blind9_intake.yaml": (0.57, 0.63, 8)}

@@ -28,11 +28,11 @@ def first(kb: KnowledgeBase, question: str) -> tuple[str, str]:
         ("集めた情報を二次利用してもいい？", "4"),
         ("Is purpose creep allowed under our policy?", "4"),
         # §4.2 life, body or property: the emergency as it happens
-        ("救急隊から、倒れた利用者の家族の連絡先を教えてほしいと電話が来た", "4.2"),
-        ("An ambulance crew needs a caller's address because she is unconscious.", "4.2"),
+        ("利用者が大事故で意識がなく、病院から家族の連絡先を聞かれている", "4.2"),
+        ("A user had a serious accident and the hospital urgently needs his family's number.", "4.2"),
         # §4.3 public health: the office and the work that serve it
-        ("保健所から感染者の利用履歴を出してほしいと言われた場合は？", "4.3"),
-        ("The health centre is doing contact tracing after an outbreak and wants a list of attendees.", "4.3"),
+        ("感染症の集団発生で、自治体の衛生部門から参加者の名簿を求められたら？", "4.3"),
+        ("During an epidemic, public health officials want the list of people who joined the event.", "4.3"),
         # §4.4 national and local government: the offices by their everyday names
         ("税務調査で調査官から顧客情報の提出を求められたら？", "4.4"),
         ("The ward office asked us for a resident's phone number for its statutory duties.", "4.4"),
