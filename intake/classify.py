@@ -53,8 +53,9 @@ _AFTER = r"(?![a-z])"
 #: Bodies that may ask a company for a user's data under a law.
 _AUTHORITIES = (r"警察|警察署|県警|府警|道警|警視庁|刑事|捜査機関|検察|検察庁|裁判所|地裁|家裁|簡裁|税務署|国税局|労働基準監督署|監督官庁"
                 r"|行政機関|官公庁|公安|個人情報保護委員会|保護委員会|市役所|区役所|町役場|村役場|役所|役場|県庁|都庁|府庁|自治体|省庁|保健所"
-                r"|消費生活センター|児童相談所|弁護士会|年金事務所|入管")
-_AUTHORITIES_EN = (r"police|detective|officer|investigators?|prosecutors?|court|judge|tax (office|authority)|regulator"
+                r"|消費生活センター|児童相談所|弁護士会|年金事務所|入管"
+                r"|(総務|法務|財務|厚生労働|経済産業|国土交通|文部科学|外務|農林水産|環境|防衛)省|デジタル庁|総合通信局")
+_AUTHORITIES_EN = (r"police|detective|(?<!protection )(?<!privacy )(?<!compliance )(?<!security )officer|investigators?|prosecutors?|court|judge|tax (office|authority)|regulator"
                    r"|supervisory authority|data protection (authority|commission)|personal information protection commission"
                    r"|commission|government (agency|authority|office|department|ministry)|bar association|law enforcement"
                    r"|authorit(y|ies)|city (office|hall)|ministry|agency|bureau")
@@ -96,7 +97,7 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"|(logged|signed) (in|into my account) without"
         r"|without my (permission|knowledge|consent) (logged|accessed)|unauthori[sz]ed (access|login)"
         r"|account (was |has been )?(taken over|compromised|hijacked)|compromised",
-        r"sent to the wrong|wrong (recipient|person|address)|misdirected|mis-sent|phishing",
+        r"sent to the wrong|wrong (recipient|person|address)|misdirected|mis-sent",
         r"\b(sent|emailed|mailed|forwarded|shared|attached|posted|uploaded)\b.{0,60}\b(to|with) (a |the )?(wrong|different"
         r"|another|other) (client|customer|person|company|recipient|user|address|account)",
         r"\b(isn't|is not|aren't|are not|wasn't|weren't) (mine|ours)\b|\bnot (mine|ours)\b",
@@ -135,13 +136,13 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"|came)\b",
     ),
     "legal_threat": (
-        r"訴訟|訴え|提訴|告訴|告発|裁判(を|に|で|沙汰|を起こ)|法的(措置|手段|手続|対応)|内容証明",
+        r"訴訟(?!法)|訴え|提訴|告訴|告発|裁判(を(?!受け)|に(する|します|訴え|持ち込|かけ)|沙汰|も辞さ)|法的(措置|手段|手続|対応)|内容証明",
         r"弁護士(に|と)(相談|依頼|頼)|弁護士を(通|立て|入れ)|弁護士から(連絡|通知|書面|内容証明)|法律事務所から",
         # A regulator or the police, not a consumer advice centre (消費生活センター): consulting one is not legal action.
         r"(個人情報保護委員会|保護委員会)(に|へ)(申告|通報|訴え|苦情|相談|申し立て|申立)|警察(に|へ)(通報|訴え|被害届|届け)"
         r"|損害賠償|慰謝料|被害届|通報します",
         _BEFORE + r"(sue|suing|sued|lawsuit|litigation|damages)" + _AFTER,
-        r"(to|with) (the )?ppc" + _AFTER,
+        r"(complain|report|go|escalate|take (this|it))[a-z]*( (this|it))? (to|with) (the )?ppc" + _AFTER,
         # A lawyer who will act, not one who is only mentioned ("my attorney told me to ask for my records").
         r"my (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to|shall)|(lawyer|attorney|solicitor)s? will"
         r"|(i|we)('ll| will| am going to| are going to| shall)( have to)? (contact|consult|hire|call|involve|get) (a|my|our)"
@@ -169,10 +170,10 @@ _WENT_WRONG = re.compile(
     r"(間違|誤っ|誤り|一桁|ミス|うっかり).{0,25}(送っ|送信し|送付し|送ら|届い|届け|共有し|公開し|添付し|転送し|投稿し|貼っ|渡っ|渡し|流れ|流し"
     r"|映っ|入れ|同封)|誤送|誤配|誤封|取り違え|封入ミス|送付ミス|宛先(を)?(ミス|間違|違)|"
     # someone else's data, or ours gone to someone else
-    r"(別|他|ほか|違う)の(人|方|宛先|相手|会社|お客様?|顧客|担当者?|利用者|事業所)(の[^。、,.]{0,10}(情報|データ|録音|通話|名前|氏名|住所|電話|番号"
+    r"(別|他|ほか|違う)の(人|方|宛先|相手|会社|お客様?|顧客|担当者?|利用者|事業所)(さん|様|さま)?(の[^。、,.]{0,10}(情報|データ|録音|通話|名前|氏名|住所|電話|番号"
     r"|アドレス|書類|請求|明細|リスト|一覧|名簿|契約|ファイル|履歴|連絡先|担当者)|(に|へ|宛).{0,15}(送っ|送信し|送付し|届い|届け|共有し|転送し"
-    r"|添付し|渡っ|渡し(て|ちゃ|た)))|無関係の|取引のない|知らない(人|方|会社)|同封|一緒に入って|混ざ|混入|(共有|投稿|送信|送付|添付|転送|公開)(して|しちゃ)"
-    r"|(送|貼|載せ|上げ)(っちゃ|ってしま)|映って|よその|他所の|(自分|私|うち|自社)の(もの)?(では|じゃ)(ない|なく)|"
+    r"|添付し|渡っ|渡し(て|ちゃ|た)))|無関係の|取引のない|知らない(人|方|会社)|一緒に入って|混ざ|混じ|混入|紛れ込|(自分|私|うち|自社|弊社|当社|我が社|わが社)(とは|と)(全く|一切)?(関係|関わり|取引|面識)の?(ない|無い|ありません)|(別|他|違う|よその|ほか)の?(会社|社|人|方|お客様?|顧客|事業者|部署|テナント)(さん|様|さま)?宛|宛て?(では|じゃ)(ない|なく)|(共有|投稿|送信|送付|添付|転送|公開)(して|しちゃ)"
+    r"|(送|貼|載せ|上げ)(っちゃ|ってしま)|映って|よその|他所の|(自分|私|うち|自社|弊社|当社|我が社|わが社)の[^。、,.]{0,8}?(では|じゃ)(ない|なく|ありません)|"
     # open to people who should not see it
     r"外から|外部から|社外|ネット上|外に出|誰でも|全員(に|が|から)|ログイン(なし|せず|不要)|(公開|閲覧可能?)(設定|状態)|(見え|聞け|開け|読め|読み取れ"
     r"|再生でき|閲覧でき|ダウンロードでき)(て|る|た|ます|ちゃ)|分かる状態|わかる状態|知らない人が知って|"
@@ -181,7 +182,8 @@ _WENT_WRONG = re.compile(
     # broken into
     r"不正|身代金|ランサム|暗号化され|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|ウイルス|"
     # taken by someone leaving
-    r"(辞め|退職|元社員|元従業員).{0,50}(ダウンロード|持ち出|閲覧|コピー|ログイン|アクセス|エクスポート)"
+    r"(辞め|退職|元社員|元従業員|以前.{0,10}(働|勤め)いて|前は.{0,20}(働|勤め|して)い).{0,120}(ダウンロード|持ち出|閲覧|コピー|ログイン"
+    r"|アクセス|エクスポート|把握し|知ってい|悪用|流用|使って)|(パスワード|id|認証情報).{0,15}(入力|入れ|教え)てしま"
     r"|(?<![a-z])("
     r"(sent|shared|emailed|gave|mailed|faxed|forwarded|posted|access).{0,60}instead of|(to|with) (the|a) wrong|wrong (recipient|person|people|office|client|customer|company|contact|team|channel|fax|folder)"
     r"|by accident|accidental(ly)?|by mistake|mistaken(ly)?|replied-all|reply-all|cc'?d|mix(ed)?[- ]up"
@@ -189,7 +191,10 @@ _WENT_WRONG = re.compile(
     r"|two other|[a-z]+ (i|we)'ve never heard of|stranger|"
     r"(can|could) (see|play|open|read|view|access|download)|visible|world-readable|publicly|made public|public ([\w-]+ )?(repo"
     r"|repository|link|bucket|channel|url|page|site|folder|drive|server|forum|community|internet)|posted|pushed|turns up"
-    r"|playable|(no|without( a)?) (login|log-in|password|sign-?in)|open to anyone|anyone (can|could|with the|on the|who has)"
+    r"|playable|(no|without( a| any)?) (login|log-in|password|sign-?in)|not (us|ours)|(i|we)( have|'ve)? never (heard of|worked with"
+    r"|dealt with|done business with)|(addressed|meant|intended) (to|for) (a |an )?(mr|ms|mrs|dr|someone else|another|a different)"
+    r"|(i am|i'm|we are|we're) not (mr|ms|mrs|dr|the (addressee|intended recipient))|(i|we) (have|had) nothing to do with (that|this|the|those)"
+    r"|(typed|entered|gave|put) (in )?(our|my|the|an?) ([\w-]+ )?(password|credentials|login)|open to anyone|anyone (can|could|with the|on the|who has)"
     r"|whoever (has|had|gets|got)|everybody'?s|every recipient|got out"
     r"|outside (the|our|my|people|contacts?)|(sent|shared|emailed|posted|got|went) (it |them )?outside|external|returns any|any account'?s|passed (them |it )?around|photographed|screenshots?|screen ?share"
     r"|lost|stolen|(was|were|got|been) taken|missing|can'?t find|cannot find|misplaced|left (it |them )?(behind|on (the|a))"
@@ -208,7 +213,9 @@ _DATA_OBJECT = re.compile(
 )
 _BROKEN_INTO = re.compile(
     r"不正|身代金|ランサム|暗号化され|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|"
-    r"(?<![a-z])(ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|intrusion|attacker)(?![a-z])"
+    r"(?<![a-z])(ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|intrusion|attacker"
+    r"|(log-?ins?|sign-?ins?|sessions?|devices?|access) (that )?(we|i) (don't|do not|didn't|did not|can't|cannot) recogni[sz]e"
+    r"|unrecogni[sz]ed (log-?ins?|sign-?ins?|devices?|sessions?))(?![a-z])"
 )
 #: An authority by its office or an officer's title, and the instruments by which one asks a company for data.
 _AUTHORITY_BODY = re.compile(
@@ -228,7 +235,7 @@ _FORMAL = re.compile(
 )
 #: The authority asking: for data, or in touch (a letter, a call, a visit).
 _ASKING = re.compile(
-    r"求め|提出|回答|教えて|見せて|出して|出す|送って|依頼|要請|照会|連絡|電話|来社|来て|来ら|訪|届|受領|受け取|郵送|入って|陳述|"
+    r"求め|提出|回答|報告|教えて|見せて|出して|出す|送って|依頼|要請|照会|連絡|電話|来社|来て|来ら|訪|届|受領|受け取|郵送|入って|陳述|"
     r"(?<![a-z])(wants?|wanting|asked|asking|asks|request(s|ed|ing)?|for (the |a |all |any )?[a-z' ]{0,30}(records|logs|data|details"
     r"|address|information|list)|letter|phoned|rang|called|calling|contacted|emailed|wrote|written|served|issued|sent|opened"
     r"|received|got|instruct(s|ed|ing)?|tells? us|at reception|visited|demand)(?![a-z])"
@@ -255,10 +262,10 @@ def _fold(text: str) -> str:
 _HYPOTHETICAL = re.compile(
     r"場合|としたら|したら|(来|届|あっ|され)たら|ときは|時は|際は|一般(的に|論)|ポリシー|規約|条項|条文|規定|どの条|(?<!法)第\s*\d+\s*条|"
     r"(れ|え|し|き|っ|い)ても|って本当|というのは本当|ってほんと|ガイドライン|について(教えて|知りたい)|とは(何|なん)|(漏えい|漏洩|流出|情報漏れ|ハッキング|不正アクセス)(が|は)(心配|不安|怖)|"
-    r"過去に|これまでに|今までに|万が一|(?<!か)もし(?!れ)|仮に|(れ|ら)たら|ドラマ|映画|小説|アニメ|テレビ番組|防ぐ|防止|予防|(しない|されない)ように|守(られ|って)|"
+    r"過去に|これまでに|今までに|万が一|万一|チェックシート|調査票|取引開始前|契約前|(?<!か)もし(?!れ)|仮に|(れ|ら)たら|ドラマ|映画|小説|アニメ|テレビ番組|防ぐ|防止|予防|(しない|されない)ように|守(られ|って)|"
     # a question about whether it ever happened (「漏えいしたことある？」), what a thing is, how things are prevented or
     # done, whether a feature or a form exists; a drill
-    r"ことある|ことがあ|ことはあ|って何|とは|どんな|どのような|(対策|仕組み|機能)(は|が|って)(あり|ある)|ないよう|起こりえ|起こり得|ありえ|様式|書式|ひな形|手順|マニュアル|"
+    r"ことある|ことがあ|ことはあ|って何|どんな|どのような|(対策|仕組み|機能)(は|が|って)(あり|ある)|ないよう|起こりえ|起こり得|ありえ|様式|書式|ひな形|手順|マニュアル|"
     r"どこで(手に入|入手|見られ|確認)|訓練|模擬|わざと|意図的|沙汰|"
     r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article(?! ?\d)"
     r"|(notification|response|incident|breach) (procedure|process|plan)|companies (must|have to|are required)|prevent(ion|ing)?"
@@ -266,21 +273,23 @@ _HYPOTHETICAL = re.compile(
     r"|even if|is it true|are we liable|would we be|ever|do you|does your company|would you|how .{0,40}\bworks?"
     r"|what is the (process|procedure)|in principle|guidelines?|explain|(worried|concerned|afraid|nervous) (about|of)"
     r"|is there an? (feature|way|setting|form|template|option)|can (i|we)|on purpose|template|(report|reporting|notification|breach|incident) forms?|manual|one-pager"
-    r"|simulation|drill|exercise|what is an?|what's an?)(?![a-z])"
+    r"|simulation|drill|exercise|what is an?|what's an?|questionnaire|due diligence|data processing agreement|dpa"
+    r"|(vendor|security|supplier) (assessment|review|check)|whether (you|selfree|callconnect|your company|the company) would"
+    r"|would (selfree|callconnect|your company|the company)|does (callconnect|selfree|the company)|any (personal )?(data )?breach)(?![a-z])"
 )
 #: The incident happened somewhere else (the news, another company) or is a subject of study, not something here:
 #: 「ニュースで他社の漏えい事件を見ました」, "a competitor was hacked, are we affected?", "writing about breaches".
 _ELSEWHERE = re.compile(
-    r"ニュース|報道|新聞|記事|他社|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
+    r"ニュース|報道|新聞|(?<![下上前追])記事|他社(?!(さん|様|さま)?宛)|(御社|貴社)とは(関係|無関係)|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
     r"(?<![a-z])(news|reported that|(another|other) ([\w-]+ ){0,2}(company|companies|firms?|vendors?|providers?|business(es)?|saas)(?!'s)"
     r"|competitors?|journalist|reporter|writing (about|an article)|article(?! ?\d)|research(ing)?|training|course|read(ing)? about"
     r"|(old|a) (story|rumou?r|post)|is that true|podcast|(friend|brother|sister|cousin|relative)'?s (company|employer|firm|office)"
-    r"|not (at|with|from) (your|our) (company|service|side))(?![a-z])"
+    r"|not (at|with|from) (your|our) (company|service|side)|nothing to do with (you|your|callconnect|selfree))(?![a-z])"
 )
 #: …unless the message says it reached us or our users: our system, this user's data, this account.
 _HERE = re.compile(
     r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏れ|漏え|漏洩|流出|不正|盗|誤送信|見え|表示|届)(た|て|し|され|い)|"
-    r"見え(て|た|る)|表示(され|して)|ログインしたら|"
+    r"見え(て|た|る)|表示(され|して)|ログインしたら|混(ざ|じ)っ|混入|紛れ|"
     r"(?<![a-z])((?<!not at )(?<!not with )(?<!not from )(your|our) (system|database|servers?|site|app|service|company|staff"
     r"|agent)|(your|our) ([\w-]+ ){0,3}(e-?mails?|mail|messages?|reports?|invoices?|letters?|files?|exports?|attachments?)"
     r"|came with|arrived with|(my|our) (data|account|details"
@@ -303,7 +312,7 @@ _ACTUAL = re.compile(
     r"found|noticed|discovered|was sent|were sent|i sent|we sent|accidentally|showing|appeared|can see|i see|"
     r"got hacked|was hacked|has been|please provide|we request|you are requested)(?![a-z])"
 )
-_NOT_ACTUAL_AFTER = re.compile(r"\s*(場合|ら|とき|時|際|か(?!ら))")
+_NOT_ACTUAL_AFTER = re.compile(r"\s*[たるだ]?\s*(場合|ら(?!し)|とき|時|際|か(?!ら))")
 #: Signals that name an event, which must have happened to be urgent; a threat is urgent however it is phrased.
 _EVENT_SIGNALS = ("leak", "authority")
 
@@ -318,9 +327,15 @@ _MARKETING = re.compile(
 )
 #: An invitation or an advertisement: whatever it names (a breach, a lost laptop) is its subject, not an event here.
 _INVITATION = re.compile(
-    r"ご案内|参加無料|お申し?込み|資料請求|ご提案|無料診断|ホワイトペーパー|"
+    r"ご案内|参加無料|お申し?込み|資料請求|ご提案|無料診断|ホワイトペーパー|のご紹介|ご紹介(です|します|させて)|お打ち合わせ|"
+    # a newsletter's footer or issue number: its headlines are news, not events here
+    r"(配信停止|配信解除|購読解除|登録解除)(を|は)?(ご希望|希望の方|される方|はこちら)|第\s*\d+\s*号|"
     r"(?<![a-z])(register (now|today|here)|sign up (now|today|here)|seats are|free (trial|assessment|audit|scan|check)|invite"
-    r"|invitation|whitepaper|rsvp)(?![a-z])"
+    r"|invitation|whitepaper|rsvp|to unsubscribe|unsubscribe (here|below|at any time)|vol\.? ?\d+|issue (no\.? ?)?\d+"
+    # a sales pitch: a product offered, a call to be booked
+    r"|book a ([\w-]+ ){0,2}(call|meeting|demo)|schedule a ([\w-]+ ){0,2}(call|demo|meeting)|account executive|partner sales"
+    r"|sales (manager|representative|team)|(our|the) ([\w-]+ )?(insurance|policy|product|solution|platform|tool) (covers|pays|offers"
+    r"|protects))(?![a-z])"
 )
 _OTHERS_DATA = re.compile(
     r"(他|別|違う|知らない)の(お客|方|人|ユーザ|利用者|顧客|会社|受信者)の|別人|他人|(全員|みんな|受信者全員|他の受信者)の(メール)?アドレス|"
@@ -340,7 +355,7 @@ _NOT_AN_INCIDENT = re.compile(
     r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|"
     r"(?<![a-z])((incident|case|matter|bug|issue|inquiry) (is|was|has been|got) (closed|resolved|fixed)|(closed|resolved|fixed)"
     r" (in|on|last)|(found|recovered) (unopened|intact|untouched|safe)|(was|it's|it was) (just )?me|false alarm|all good"
-    r"|not (a|an) (breach|leak|hack|incident)|no (real|actual) (people|persons?|customers?|personal data|data)|fake|dummy"
+    r"|not (a|an) (breach|leak|hack|incident)|no (real|actual) (people|persons?|customers?|personal data|data)|(fake|dummy) (data|names?|numbers?|records|customers?|entries)"
     r"|test (data|names)|have you ever|has (callconnect|your company|the company) ever|do you ever|how (do|does|would|will)"
     r" (you|callconnect|your company|the company) (handle|respond|deal)|how (callconnect|you|your company|the company)"
     r" (would|will|does|do) (handle|respond|deal))(?![a-z])"
@@ -355,6 +370,26 @@ _FOR_ONESELF = re.compile(
 _PERSONAL_CAPACITY = re.compile(
     r"個人(として|的)|私用|プライベート|(公務|職務|仕事|捜査|照会)(では|じゃ)(ない|なく|ありません)|"
     r"(?<![a-z])(in a personal capacity|as a private (person|individual|citizen)|not an? (official|police) (request|inquiry|matter))"
+)
+
+
+#: An authority's demand in the form of one: a legal basis cited and a report, an answer or records demanded. The
+#: words of a formal letter (規定, 別紙様式, 下記事項) read elsewhere as a question about rules; with a demand made
+#: under a law they are the letter itself.
+_LEGAL_BASIS = re.compile(
+    r"に基づ|の規定に(より|基づ)|法(律)?第?\s*\d+\s*条|(?<![a-z])(pursuant to|under (article|section|rule)|in accordance with"
+    r" (article|section))(?![a-z])"
+)
+_DEMAND_MADE = re.compile(
+    r"照会(します|いたします|申し上げます)|(報告|提出|回答|返送|送付|提供|説明)を求め(ます|る(?!場合|とき|時|際|か))|"
+    r"ご?(報告|提出|回答|返送|送付|提供)(ください|下さい|願います|願いたく|をお願い(します|いたします)|いただきたく)|"
+    r"(?<![a-z])((you are|are) (hereby )?(requested|required|ordered|directed)|requests? that you|(shall|must) (provide|produce"
+    r"|submit)|please (provide|produce|submit|state))(?![a-z])"
+)
+#: A threat that waits on a repeat (「次があったら弁護士に相談する」, "if it happens again…") warns; it takes no action yet.
+_IF_AGAIN = re.compile(
+    r"(次|今度|また|再び|もう一度|二度目)[^。!?！？]{0,20}(あったら|あれば|起きたら|来たら|届いたら|続いたら|続くようなら|ようなら|場合)|"
+    r"(?<![a-z])(if (this|it|that) (ever )?(happens|occurs) again|if (i|we) (get|receive) (another|one more)|next time)(?![a-z])"
 )
 
 
@@ -391,7 +426,10 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
     if "authority" in found and (_PERSONAL_CAPACITY.search(folded) or _FOR_ONESELF.search(folded)):
         found.remove("authority")
     if any(name in _EVENT_SIGNALS for name in found) and not _describes_an_event(folded, question_needs_proof=not composed):
-        found = [name for name in found if name not in _EVENT_SIGNALS]
+        demanded = "authority" in found and _LEGAL_BASIS.search(folded) and _DEMAND_MADE.search(folded)
+        found = [name for name in found if name not in _EVENT_SIGNALS or demanded and name == "authority"]
+    if "legal_threat" in found and (_INVITATION.search(folded) or _IF_AGAIN.search(folded)):
+        found.remove("legal_threat")
     return tuple(found)
 
 
