@@ -7,8 +7,11 @@ an inquiry that mentions a leak, an authority's request, a legal threat or a ris
 the manager at once, and a missed urgent case costs far more than a false alarm. A leak or an authority counts
 only with evidence that it is one: something happened here (not at another company, not in a newsletter, not "what
 if"), or the authority itself asks us (not someone who mentions the police); a lawyer or a regulator counts when an
-action is threatened, not when one is named. The urgent types are chosen only on that evidence, which then decides
-the type; a question about how the company works in general, or an invitation, is a general inquiry.
+action is threatened, not when one is named (nor when the threat waits on a repeat). An authority's demand made under a
+law (a legal basis cited, a report or an answer demanded) is the evidence itself. The urgent types are chosen only on
+that evidence, which then decides the type; a question about how the company works in general, an invitation, a
+newsletter, a sales pitch or a request for an interview is a general inquiry; a grievance about how something was
+handled, with nothing asked to be done or sent, is a complaint.
 
 A suggestion is only a suggestion: the person logging the case confirms the type.
 """
@@ -329,11 +332,11 @@ _MARKETING = re.compile(
 _INVITATION = re.compile(
     r"ご案内|参加無料|お申し?込み|資料請求|ご提案|無料診断|ホワイトペーパー|のご紹介|ご紹介(です|します|させて)|お打ち合わせ|"
     # a newsletter's footer or issue number: its headlines are news, not events here
-    r"(配信停止|配信解除|購読解除|登録解除)(を|は)?(ご希望|希望の方|される方|はこちら)|第\s*\d+\s*号|"
+    r"(配信停止|配信解除|購読解除|登録解除)(を|は)?(ご希望|希望の方|される方|はこちら)|(通信|ニュース|news|マガジン|レター|だより|便り)\s*第\s*\d+\s*号|"
     r"(?<![a-z])(register (now|today|here)|sign up (now|today|here)|seats are|free (trial|assessment|audit|scan|check)|invite"
-    r"|invitation|whitepaper|rsvp|to unsubscribe|unsubscribe (here|below|at any time)|vol\.? ?\d+|issue (no\.? ?)?\d+"
+    r"|invitation|whitepaper|rsvp|to unsubscribe|unsubscribe (here|below|at any time)|vol\.? ?\d+"
     # a sales pitch: a product offered, a call to be booked
-    r"|book a ([\w-]+ ){0,2}(call|meeting|demo)|schedule a ([\w-]+ ){0,2}(call|demo|meeting)|account executive|partner sales"
+    r"|book a ([\w-]+ ){0,2}(call|meeting|demo)|schedule a ([\w-]+ ){0,2}(call|demo|meeting)|account executive"
     r"|sales (manager|representative|team)|(our|the) ([\w-]+ )?(insurance|policy|product|solution|platform|tool) (covers|pays|offers"
     r"|protects))(?![a-z])"
 )
@@ -515,13 +518,37 @@ def _lift_requested(query: str, request_types: RequestTypes, scores: dict[str, f
 _ABOUT_PRACTICE = re.compile(
     r"(御社|貴社|うち|そちら|callconnect)(は|では|で|の|も|って)|一般論|一般的に|具体的にどういう場合|"
     r"(?<![a-z])(do you|does (your|callconnect|the company)|are you|is (your|callconnect)|have you|would you|will you"
-    r"|in general|general terms|in principle|just curious|how (does|do) .{0,40}work|due diligence|vendor (review|assessment))(?![a-z])"
+    r"|in general|general terms|in principle|just curious|how (does|do) .{0,40}work|due diligence|vendor (review|assessment)"
+    r"|whether (you|selfree|callconnect|your company|the company) (would|will|do|does|can))(?![a-z])"
 )
-_ASKED_AS_A_QUESTION = re.compile(r"[?？]|ですか|ますか|でしょうか|教えて|知りたい|(?<![a-z])(please (send|tell|explain)|i'd like to know)")
+_ASKED_AS_A_QUESTION = re.compile(
+    r"[?？]|ですか|ますか|でしょうか|教えて|知りたい|(?<![a-z])(please (send|tell|explain)|i'd like to know|(check|know|ask) whether"
+    r"|wondering|curious|(want|wanted|like) to (know|check|ask))(?![a-z])"
+)
 #: The writer asking for something about their own data: 「私の情報を消して」, "stop using my data", "send me my records".
 _OWN_DATA = re.compile(
     r"(私|自分|本人|わたし|僕|弊社)(の|が|に|を|について)|(?<![a-z])(my|me|mine|i want you to|we want you to)(?![a-z])"
 )
+#: Research, an interview, a survey or press: a request to talk about how things are done, not about anyone's data.
+_STUDY = re.compile(
+    r"研究|インタビュー|取材|アンケート|論文|卒論|ゼミ|(?<![a-z])(research(er|ing)?|interview|survey|thesis|dissertation"
+    r"|journalist|reporter|podcast)(?![a-z])"
+)
+#: A grievance: dissatisfaction with how something was handled, a request left unanswered, an escalation.
+_GRIEVANCE = re.compile(
+    r"不満|苦情|抗議|クレーム|放置|無視され|音沙汰|納得(でき|いか|が(いか|でき))(?!(なけれ|ない場合|なかったら))|許せ|不信感|遅すぎ|(回答|対応|返事|返信)が遅|"
+    r"どうなって(いる|る|います|いるん|るん)|"
+    r"(?<![a-z])(complain(t|ing)?|unacceptable|ignored|still waiting|no (reply|response|answer)|outrageous|disgusted"
+    r"|escalated?|(speak|talk) to (a|your) (manager|supervisor))(?![a-z])"
+)
+#: What is asked to be sent or shown: a request for data, which a grievance alongside does not turn into a complaint.
+_SEND_ASKED = re.compile(
+    r"(開示|送付|提供)して|見せて|送って|出して|(?<![a-z])(send|give|provide|show) (me|us)(?![a-z])"
+)
+#: How far a complaint is lifted above the best request type.
+COMPLAINT_LIFT = 0.1
+
+
 #: How far a general inquiry is lifted above the best request type.
 GENERAL_LIFT = 0.1
 
@@ -529,7 +556,8 @@ GENERAL_LIFT = 0.1
 #: Something asked to be done (stopped, deleted, changed, opted out of): a request, not a general question.
 _ACT_ASKED = re.compile(
     r"やめ|止め|停止|消し|消去|削除|訂正|修正|変更|更新|直し|無効|外し|解除|オプトアウト|配信停止|ないで(ください|下さい|ほしい|欲しい)|"
-    r"(?<![a-z])(stop|delete|remove|erase|update|change|correct|fix|opt(ing)? out|unsubscribe|take (me|my)|turn off|disable"
+    r"(され|し)ないよう(に)?(する|したい|でき|して)|"
+    r"(?<![a-z])(stop|delete|remove|erase|update|change|correct|fix|restrict|suspend|object to|opt(ing)? out|unsubscribe|take (me|my)|turn off|disable"
     r"|(don't|do not|never) (send|email|call|contact|use|share))(?![a-z])"
 )
 
@@ -537,11 +565,21 @@ _ACT_ASKED = re.compile(
 def _general_inquiry(folded: str) -> bool:
     """A question about how the company works, or a newsletter or invitation: nothing asked about one's own data,
     nothing asked to be done."""
+    if _INVITATION.search(folded) or _STUDY.search(folded):
+        # what an invitation's footer offers (配信停止はこちら) is not asked by the writer
+        rest = _INVITATION.sub(" ", folded)
+        return not (_ACT_ASKED.search(rest) or _OWN_DATA.search(rest))
     if _OWN_DATA.search(folded) or _ACT_ASKED.search(folded):
         return False
     if _MARKETING.search(folded):
         return not _OTHERS_DATA.search(folded)
     return bool(_ABOUT_PRACTICE.search(folded) and _ASKED_AS_A_QUESTION.search(folded))
+
+
+def _a_grievance(folded: str) -> bool:
+    """Dissatisfaction with how something was handled (a request answered late, a rep's conduct), with nothing asked
+    to be done or sent: the request it names (「開示請求への回答が遅い」) is its subject, not what is asked now."""
+    return bool(_GRIEVANCE.search(folded)) and not (_ACT_ASKED.search(folded) or _SEND_ASKED.search(folded))
 
 
 def classify(text: str, *, request_types: RequestTypes | None = None) -> Classification:
@@ -565,10 +603,13 @@ def classify(text: str, *, request_types: RequestTypes | None = None) -> Classif
         # signal's type is lifted above the best, so it is also the best candidate listed.
         lifted = max(SIGNAL_CONFIDENCE, top + (1 - top) * SIGNAL_LIFT) if top >= SIGNAL_DECIDES_BELOW else SIGNAL_CONFIDENCE
         scores[signalled[0]] = max(scores.get(signalled[0], 0.0), lifted)
+    elif top >= MIN_TYPE_SCORE and FALLBACK_TYPE in types and _general_inquiry(_fold(query)):
+        scores[FALLBACK_TYPE] = max(scores.get(FALLBACK_TYPE, 0.0), top + (1 - top) * GENERAL_LIFT)
+    elif "complaint" in types and _a_grievance(_fold(query)):
+        # a grievance is a complaint even in words no type knows ("taken up with whoever is responsible")
+        scores["complaint"] = max(scores.get("complaint", 0.0), top + (1 - top) * COMPLAINT_LIFT, MIN_TYPE_SCORE)
     elif top < MIN_TYPE_SCORE:
         scores = {FALLBACK_TYPE: 0.0}
-    elif FALLBACK_TYPE in types and _general_inquiry(_fold(query)):
-        scores[FALLBACK_TYPE] = max(scores.get(FALLBACK_TYPE, 0.0), top + (1 - top) * GENERAL_LIFT)
     ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
     best, best_score = ranked[0] if ranked else (FALLBACK_TYPE, 0.0)
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0

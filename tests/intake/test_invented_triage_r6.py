@@ -46,3 +46,11 @@ def test_no_trap_pages_the_manager(items: list[dict]) -> None:
 def test_the_type_is_right_on_most(items: list[dict]) -> None:
     wrong = [(item["id"], classify(item["text"]).type) for item in items if classify(item["text"]).type != item["type"]]
     assert 1 - len(wrong) / len(items) >= TYPE_ACCURACY, wrong
+
+
+def test_the_type_is_the_best_candidate(items: list[dict]) -> None:
+    """The lifts (an invitation or a study to a general inquiry, a grievance to a complaint) leave the chosen type the
+    highest-scoring candidate listed."""
+    for item in items:
+        result = classify(item["text"])
+        assert result.type == result.candidates[0][0] and all(s <= result.candidates[0][1] for _, s in result.candidates)
