@@ -186,7 +186,7 @@ _WENT_WRONG = re.compile(
     r"不正|身代金|ランサム|暗号化され|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|ウイルス|"
     # taken by someone leaving
     r"(辞め|退職|元社員|元従業員|以前.{0,10}(働|勤め)いて|前は.{0,20}(働|勤め|して)い).{0,120}(ダウンロード|持ち出|閲覧|コピー|ログイン"
-    r"|アクセス|エクスポート|把握し|知ってい|悪用|流用|使って)|(パスワード|id|認証情報).{0,15}(入力|入れ|教え)てしま"
+    r"|アクセス|エクスポート|把握し|知ってい|悪用|流用|使って)"
     r"|(?<![a-z])("
     r"(sent|shared|emailed|gave|mailed|faxed|forwarded|posted|access).{0,60}instead of|(to|with) (the|a) wrong|wrong (recipient|person|people|office|client|customer|company|contact|team|channel|fax|folder)"
     r"|by accident|accidental(ly)?|by mistake|mistaken(ly)?|replied-all|reply-all|cc'?d|mix(ed)?[- ]up"
@@ -194,10 +194,12 @@ _WENT_WRONG = re.compile(
     r"|two other|[a-z]+ (i|we)'ve never heard of|stranger|"
     r"(can|could) (see|play|open|read|view|access|download)|visible|world-readable|publicly|made public|public ([\w-]+ )?(repo"
     r"|repository|link|bucket|channel|url|page|site|folder|drive|server|forum|community|internet)|posted|pushed|turns up"
-    r"|playable|(no|without( a| any)?) (login|log-in|password|sign-?in)|not (us|ours)|(i|we)( have|'ve)? never (heard of|worked with"
+    r"|playable|(no|without( a| any)?) (login|log-in|password|sign-?in)|(it'?s|that'?s|they'?re|these are|those are|definitely|def|clearly|certainly|obviously) not (us|ours)|(i|we)( have|'ve)? never (heard of|worked with"
     r"|dealt with|done business with)|(addressed|meant|intended) (to|for) (a |an )?(mr|ms|mrs|dr|someone else|another|a different)"
-    r"|(i am|i'm|we are|we're) not (mr|ms|mrs|dr|the (addressee|intended recipient))|(i|we) (have|had) nothing to do with (that|this|the|those)"
-    r"|(typed|entered|gave|put) (in )?(our|my|the|an?) ([\w-]+ )?(password|credentials|login)|open to anyone|anyone (can|could|with the|on the|who has)"
+    r"|(i am|i'm|we are|we're) not (the (addressee|intended recipient)|(mr|ms|mrs|dr)\.? [a-z]+(?![a-z'])(?! (anymore|any more)))|(i|we) (have|had) nothing to do with (that|this|the|those)"
+    r"|(shows|showing|shown|lists|listing|listed|contains|containing|has|displays|displaying) .{0,40}(for|from|of|belonging to)"
+    r" (some|a random|an unknown|another|a different)( other)? (company|firm|business|customer|client|person|user|clinic|office)"
+    r"|open to anyone|anyone (can|could|with the|on the|who has)"
     r"|whoever (has|had|gets|got)|everybody'?s|every recipient|got out"
     r"|outside (the|our|my|people|contacts?)|(sent|shared|emailed|posted|got|went) (it |them )?outside|external|returns any|any account'?s|passed (them |it )?around|photographed|screenshots?|screen ?share"
     r"|lost|stolen|(was|were|got|been) taken|missing|can'?t find|cannot find|misplaced|left (it |them )?(behind|on (the|a))"
@@ -245,10 +247,20 @@ _ASKING = re.compile(
 )
 
 
+#: Credentials given to a lure (a fake login page, a phishing email): a break-in waiting to happen. A phishing email
+#: nobody answered, or a password typed on our own login page, is neither.
+_CREDENTIALS_GIVEN = re.compile(
+    r"(パスワード|id|認証情報|ログイン情報).{0,15}(入力し|入れ|教え)(てしま|ちゃっ)|"
+    r"(?<![a-z])(typed|entered|gave|put|submitted) (in )?(our|my|the|an?) ([\w-]+ )?(password|credentials|login( details)?)(?![a-z])"
+)
+_LURE = re.compile(r"偽|詐欺|フィッシング|なりすまし|不審な|怪しい|(?<![a-z])(fake|phishing|scam|spoofed|suspicious|bogus)(?![a-z])")
+
+
 def _composed_signals(folded: str) -> list[str]:
     """The leak and authority signals read from what any wording of one is made of (see _WENT_WRONG)."""
     found = []
-    if _BROKEN_INTO.search(folded) or (_WENT_WRONG.search(folded) and _DATA_OBJECT.search(folded)):
+    if (_BROKEN_INTO.search(folded) or (_WENT_WRONG.search(folded) and _DATA_OBJECT.search(folded))
+            or _CREDENTIALS_GIVEN.search(folded) and _LURE.search(folded)):
         found.append("leak")
     body = _AUTHORITY_BODY.search(folded)
     if _INSTRUMENT.search(folded) or body and (_FORMAL.search(folded) or _ASKING.search(folded) and _DATA_OBJECT.search(folded)):
@@ -298,7 +310,8 @@ _HERE = re.compile(
     r"|came with|arrived with|(my|our) (data|account|details"
     r"|information|number|address)( (was|were|has been|have been|got|is|are))? (leaked|exposed|stolen|hacked|compromised"
     r"|visible|shown|posted)|(could|can) see|shows|showing|shown|visible|appear(s|ed)?|attached|in my (inbox|dashboard|account)"
-    r"|received|logged in|logging in|after (logging|signing) in)(?![a-z])"
+    r"|received|logged in|logging in|after (logging|signing) in|lists|listing|listed|contains|containing|displays|displaying"
+    r"|(the|my|our) ([\w-]+ )?(tab|screen|dashboard|panel|console|inbox|admin))(?![a-z])"
 )
 #: What shows that it happened or is happening: something arrived, was found, was done, now.
 _ACTUAL = re.compile(
@@ -352,6 +365,8 @@ _OTHERS_DATA = re.compile(
 #: was in it; or the question is whether one ever happened, or how such things are handled. Decisive: whatever
 #: else the message says happened, these say it is not an incident to report now.
 _NOT_AN_INCIDENT = re.compile(
+    # data of ours that is out of date (旧社名のまま, 前の住所のまま), not someone else's
+    r"(旧|前の|古い|以前の)[^。、,.]{0,10}のまま|古いまま|"
     r"(件|事案|インシデント|不具合|問題)(は|も|が)?.{0,25}(完了|解決済|クローズ|終了|修正済|対応済)|無事(に)?(発見|見つか|回収)|"
     r"自分が.{0,20}だけ|問題(なし|ありません|はありません)|(誤送信|漏えい|漏洩|流出|不正アクセス|情報漏れ)(では|じゃ)(ない|なく|ありません)(?!か|でしょ|です)|"
     r"(ダミー|テスト用|架空|サンプル)の?データ|実在の.{0,15}(含まれて(い|お)ません|ありません|ない)|"
