@@ -126,7 +126,7 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
     "authority": (
         r"捜査関係事項照会|令状|差押|差し押さえ|捜索|弁護士会照会|23条照会|二十三条照会|弁護士法\s*第?\s*23\s*条|文書送付嘱託|調査嘱託"
         r"|提出命令|発信者情報開示|報告徴収|立入検査",
-        rf"(?<!元)({_AUTHORITIES})(の?[^\s。、,.!?！？ぁ-ん]{{1,12}}?)?(の(方|者|担当者?|職員|調査官|警察官|刑事|捜査員)|から|より|です|でございます|と名乗"
+        rf"(?<!元)({_AUTHORITIES})(の?[^\s。、,.!?！？ぁ-ん]{{1,12}}?)?(の(方(?![針法向式面])|者|担当者?|職員|調査官|警察官|刑事|捜査員)|から|より|です|でございます|と名乗"
         r"|を名乗|が来|が訪)",
         _BEFORE + r"(subpoena|subpoenaed|warrant|court order|court-ordered|order of the court|production order)" + _AFTER,
         r"\b(this is|i am|i'm|we are|we're|he is|she is|he's|she's|said (he|she) (is|was))( an?| the)?( [\w-]+){0,3}"
@@ -186,7 +186,7 @@ _WENT_WRONG = re.compile(
     r"不正|身代金|ランサム|暗号化され|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|ウイルス|"
     # taken by someone leaving
     r"(辞め|退職|元社員|元従業員|以前.{0,10}(働|勤め)いて|前は.{0,20}(働|勤め|して)い).{0,120}(ダウンロード|持ち出|閲覧|コピー|ログイン"
-    r"|アクセス|エクスポート|把握し|知ってい|悪用|流用|使って)"
+    r"|アクセス|エクスポート|把握し|知ってい|悪用|流用)"
     r"|(?<![a-z])("
     r"(sent|shared|emailed|gave|mailed|faxed|forwarded|posted|access).{0,60}instead of|(to|with) (the|a) wrong|wrong (recipient|person|people|office|client|customer|company|contact|team|channel|fax|folder)"
     r"|by accident|accidental(ly)?|by mistake|mistaken(ly)?|replied-all|reply-all|cc'?d|mix(ed)?[- ]up"
@@ -281,7 +281,7 @@ _HYPOTHETICAL = re.compile(
     # a question about whether it ever happened (「漏えいしたことある？」), what a thing is, how things are prevented or
     # done, whether a feature or a form exists; a drill
     r"ことある|ことがあ|ことはあ|って何|どんな|どのような|(対策|仕組み|機能)(は|が|って)(あり|ある)|ないよう|起こりえ|起こり得|ありえ|様式|書式|ひな形|手順|マニュアル|"
-    r"どこで(手に入|入手|見られ|確認)|訓練|模擬|わざと|意図的|沙汰|"
+    r"どこで(手に入|入手|見られ|確認)|訓練|模擬|わざと|意図的|沙汰|(対応|受付|受け付け|扱っ)(して|てい|し)?(い)?ますか|"
     r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article(?! ?\d)"
     r"|(notification|response|incident|breach) (procedure|process|plan)|companies (must|have to|are required)|prevent(ion|ing)?"
     r"|protected|protect (it|my|our|customer|user|the)|safe from|against (leaks?|breach(es)?|hack(ing|ers)?)"
@@ -295,9 +295,9 @@ _HYPOTHETICAL = re.compile(
 #: The incident happened somewhere else (the news, another company) or is a subject of study, not something here:
 #: 「ニュースで他社の漏えい事件を見ました」, "a competitor was hacked, are we affected?", "writing about breaches".
 _ELSEWHERE = re.compile(
-    r"ニュース|報道|新聞|(?<![下上前追])記事|他社(?!(さん|様|さま)?宛)|(御社|貴社)とは(関係|無関係)|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
+    r"ニュース|報道|新聞|論文|卒論|ゼミ|インタビュー|(?<![下上前追])記事|他社(?!(さん|様|さま)?宛)|(御社|貴社)とは(関係|無関係)|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
     r"(?<![a-z])(news|reported that|(another|other) ([\w-]+ ){0,2}(company|companies|firms?|vendors?|providers?|business(es)?|saas)(?!'s)"
-    r"|competitors?|journalist|reporter|writing (about|an article)|article(?! ?\d)|research(ing)?|training|course|read(ing)? about"
+    r"|competitors?|journalist|reporter|writing (about|an article)|article(?! ?\d)|research(ing)?|thesis|dissertation|interview|survey|training|course|read(ing)? about"
     r"|(old|a) (story|rumou?r|post)|is that true|podcast|(friend|brother|sister|cousin|relative)'?s (company|employer|firm|office)"
     r"|not (at|with|from) (your|our) (company|service|side)|nothing to do with (you|your|callconnect|selfree))(?![a-z])"
 )
