@@ -181,7 +181,8 @@ _WENT_WRONG = re.compile(
     r"外から|外部から|社外|ネット上|外に出|誰でも|全員(に|が|から)|ログイン(なし|せず|不要)|(公開|閲覧可能?)(設定|状態)|(見え|聞け|開け|読め|読み取れ"
     r"|再生でき|閲覧でき|ダウンロードでき)(て|る|た|ます|ちゃ)|分かる状態|わかる状態|知らない人が知って|"
     # lost or taken
-    r"置き忘れ|忘れてき|紛失|なくし|無くし|落とし(た|ま|て)|(pc|パソコン|usb|メモリ|スマホ|携帯|端末|書類|資料|ファイル|鞄|かばん|名簿|タブレット).{0,6}(見当たら|見当たり|見つから(ない|ず)|行方不明)|盗(まれ|難|ら)|車上荒らし|置き引き|ひったくり|持ち去|"
+    r"置き忘れ|忘れてき|紛失|(鍵|ロック|窓|扉|ドア|キャビネット|金庫|ロッカー)[^。]{0,10}(壊され|こじ開け)|(書類|資料|申込書|契約書|名簿|ファイル|束|データ|記録|録音)"
+    r"[^。]{0,10}(なくなって|無くなって|消えて)(い)?(た|ました|いる|います)|実在(する|の)(利用者|顧客|お客|人|個人|ユーザ|会員|方)[^。？?]{0,15}(載って|掲載され|公開され|出て|写って|映って)(い|しま)|なくし|無くし|落とし(た|ま|て)|(pc|パソコン|usb|メモリ|スマホ|携帯|端末|書類|資料|ファイル|鞄|かばん|名簿|タブレット).{0,6}(見当たら|見当たり|見つから(ない|ず)|行方不明)|盗(まれ|難|ら)|車上荒らし|置き引き|ひったくり|持ち去|"
     # broken into
     r"不正|身代金|ランサム|暗号化され|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|ウイルス|"
     # taken by someone leaving
@@ -201,7 +202,7 @@ _WENT_WRONG = re.compile(
     r" (some|a random|an unknown|another|a different)( other)? (company|firm|business|customer|client|person|user|clinic|office)"
     r"|open to anyone|anyone (can|could|with the|on the|who has)"
     r"|whoever (has|had|gets|got)|everybody'?s|every recipient|got out"
-    r"|outside (the|our|my|people|contacts?)|(sent|shared|emailed|posted|got|went) (it |them )?outside|external|returns any|any account'?s|passed (them |it )?around|photographed|screenshots?|screen ?share"
+    r"|(rows|records|entries|data|details|calls|numbers|files) (from|of|for|belonging to) (other|another|a different|different) (tenants?|accounts?|customers?|clients?|companies|users?|organi[sz]ations?|workspaces?)|(copied|uploaded|forwarded|sent|synced|saved|moved|took) .{0,40}(personal|private|own|home) (drive|google drive|dropbox|e-?mail|gmail|account|laptop|computer|phone|usb|device|cloud)|real (customer|user|client|subscriber|people)'?s?'? (data|numbers|names|details|records)|outside (the|our|my|people|contacts?)|(sent|shared|emailed|posted|got|went) (it |them )?outside|external|returns any|any account'?s|passed (them |it )?around|photographed|screenshots?|screen[ -]?shar(e|ed|ing)"
     r"|lost|stolen|(was|were|got|been) taken|missing|can'?t find|cannot find|misplaced|left (it |them )?(behind|on (the|a))"
     r"|ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|virus|intrusion|attacker"
     r"|(quit|left|former|ex-|fired|departed|leaver).{0,60}(pulled|downloaded|exported|copied|accessed|took|viewed)"

@@ -4,8 +4,9 @@ evidence against them (a security questionnaire or contract draft asking what wo
 headlines, a sales pitch, a past trial, a data protection officer addressed by a requester, a phishing email nobody
 answered, a threat that waits on a repeat).
 
-The set was written before the code was changed and scored then: urgent recall 7/19, false urgent 9/25, type
-accuracy 18/44. It has been tuned on since, so its floors guard the mechanisms; they do not measure generalisation.
+The first 44 inquiries were written before the code was changed and scored then: urgent recall 7/19, false urgent
+9/25, type accuracy 18/44; the later groups (marked in the file) were added as guards, each wrong before its fix.
+It has been tuned on since, so its floors guard the mechanisms; they do not measure generalisation.
 """
 from __future__ import annotations
 
