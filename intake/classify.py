@@ -282,7 +282,7 @@ _HYPOTHETICAL = re.compile(
     # a question about whether it ever happened (「漏えいしたことある？」), what a thing is, how things are prevented or
     # done, whether a feature or a form exists; a drill
     r"ことある|ことがあ|ことはあ|って何|どんな|どのような|(対策|仕組み|機能)(は|が|って)(あり|ある)|ないよう|起こりえ|起こり得|ありえ|様式|書式|ひな形|手順|マニュアル|"
-    r"どこで(手に入|入手|見られ|確認)|訓練|模擬|わざと|意図的|沙汰|(対応|受付|受け付け|扱っ)(して|てい|し)?(い)?ますか|"
+    r"どこで(手に入|入手|見られ|確認)|訓練|模擬|と聞き(まし)?た|と聞いて|噂|うわさ|して(も)?(大丈夫|いい|よい|問題(ない|ありません))(です|でしょう)?か|わざと|意図的|沙汰|(対応|受付|受け付け|扱っ)(して|てい|し)?(い)?ますか|"
     r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article(?! ?\d)"
     r"|(notification|response|incident|breach) (procedure|process|plan)|companies (must|have to|are required)|prevent(ion|ing)?"
     r"|protected|protect (it|my|our|customer|user|the)|safe from|against (leaks?|breach(es)?|hack(ing|ers)?)"
@@ -291,6 +291,7 @@ _HYPOTHETICAL = re.compile(
     r"|is there an? (feature|way|setting|form|template|option)|can (i|we)|on purpose|template|(report|reporting|notification|breach|incident) forms?|manual|one-pager"
     r"|simulation|drill|exercise|what is an?|what's an?|questionnaire|due diligence|data processing agreement|dpa"
     r"|(vendor|security|supplier) (assessment|review|check)|whether (you|selfree|callconnect|your company|the company) would"
+    r"|whether (you|selfree|callconnect|your company|the company)'d|i heard|heard that|rumou?rs?|claims? (online|that)|allegedly|is it ok"
     r"|would (selfree|callconnect|your company|the company)|does (callconnect|selfree|the company)|any (personal )?(data )?breach)(?![a-z])"
 )
 #: The incident happened somewhere else (the news, another company) or is a subject of study, not something here:
@@ -298,7 +299,7 @@ _HYPOTHETICAL = re.compile(
 _ELSEWHERE = re.compile(
     r"ニュース|報道|新聞|論文|卒論|ゼミ|インタビュー|(?<![下上前追])記事|他社(?!(さん|様|さま)?宛)|(御社|貴社)とは(関係|無関係)|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
     r"(?<![a-z])(news|reported that|(another|other) ([\w-]+ ){0,2}(company|companies|firms?|vendors?|providers?|business(es)?|saas)(?!'s)"
-    r"|competitors?|journalist|reporter|writing (about|an article)|article(?! ?\d)|research(ing)?|thesis|dissertation|interview|survey|training|course|read(ing)? about"
+    r"|(several|many|multiple|various|some) ([\w-]+ ){0,2}(companies|firms|vendors|providers|businesses)|competitors?|journalist|reporter|writing (about|an article)|article(?! ?\d)|research(ing)?|thesis|dissertation|interview|survey|training|course|read(ing)? about"
     r"|(old|a) (story|rumou?r|post)|is that true|podcast|(friend|brother|sister|cousin|relative)'?s (company|employer|firm|office)"
     r"|not (at|with|from) (your|our) (company|service|side)|nothing to do with (you|your|callconnect|selfree))(?![a-z])"
 )
@@ -375,7 +376,7 @@ _NOT_AN_INCIDENT = re.compile(
     r"(?<![a-z])((incident|case|matter|bug|issue|inquiry) (is|was|has been|got) (closed|resolved|fixed)|(closed|resolved|fixed)"
     r" (in|on|last)|(found|recovered) (unopened|intact|untouched|safe)|(was|it's|it was) (just )?me|false alarm|all good"
     r"|not (a|an) (breach|leak|hack|incident)|no (real|actual) (people|persons?|customers?|personal data|data)|(fake|dummy) (data|names?|numbers?|records|customers?|entries)"
-    r"|test (data|names)|have you ever|has (callconnect|your company|the company) ever|do you ever|how (do|does|would|will)"
+    r"|test (data|names)|have you ever|has (callconnect|selfree|your company|the company) ever|(sent|emailed|mailed|submitted) (my|our|this) (own )?(request|message|e-?mail|question|inquiry|form|application) to the wrong|do you ever|how (do|does|would|will)"
     r" (you|callconnect|your company|the company) (handle|respond|deal)|how (callconnect|you|your company|the company)"
     r" (would|will|does|do) (handle|respond|deal))(?![a-z])"
 )
@@ -383,8 +384,15 @@ _NOT_AN_INCIDENT = re.compile(
 #: papers from one, an office choosing or using the service.
 _FOR_ONESELF = re.compile(
     r"私自身|自分自身|自分の|本人の|私の(?!担当|上司|部署|チーム)|導入|検討|"
-    r"(?<![a-z])(my own|(asked|told|wants|needs) me|not you|evaluating|is a customer|considering|our own)(?![a-z])"
+    r"(?<![a-z])(my own|(asked|told|wants|needs) me|not you|evaluating|is a customer|considering|our own)(?![a-z])|"
+    # an errand of one's own at an office: papers to hand in, a report to file (「税務署に提出するため」)
+    r"(被害届を出す|提出する|出す|届け出る|申告する|相談する|持っていく)(ため|のに|ので)|"
+    r"(?<![a-z])(for (my|our) (own )?(case|claim|tax return|police report|lawsuit|court case)|to (file|submit|hand in) (it |them )?"
+    r"(to|with) (the )?(police|court|tax office))(?![a-z])"
 )
+#: The writer's own errand at an office (a police report of their own, papers for the tax office): a lawsuit or a report
+#: named for that purpose is not one threatened against us.
+_OWN_ERRAND = re.compile(r"(被害届を出す|提出する|届け出る|申告する)(ため|のに|ので)|(?<![a-z])for (my|our) (own )?(case|claim|police report)(?![a-z])")
 #: A member of an authority writing in a personal capacity, or saying that this is not an official request.
 _PERSONAL_CAPACITY = re.compile(
     r"個人(として|的)|私用|プライベート|(公務|職務|仕事|捜査|照会)(では|じゃ)(ない|なく|ありません)|"
@@ -447,7 +455,7 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
     if any(name in _EVENT_SIGNALS for name in found) and not _describes_an_event(folded, question_needs_proof=not composed):
         demanded = "authority" in found and _LEGAL_BASIS.search(folded) and _DEMAND_MADE.search(folded)
         found = [name for name in found if name not in _EVENT_SIGNALS or demanded and name == "authority"]
-    if "legal_threat" in found and (_INVITATION.search(folded) or _IF_AGAIN.search(folded)):
+    if "legal_threat" in found and (_INVITATION.search(folded) or _IF_AGAIN.search(folded) or _OWN_ERRAND.search(folded)):
         found.remove("legal_threat")
     return tuple(found)
 
