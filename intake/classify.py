@@ -7,8 +7,11 @@ an inquiry that mentions a leak, an authority's request, a legal threat or a ris
 the manager at once, and a missed urgent case costs far more than a false alarm. A leak or an authority counts
 only with evidence that it is one: something happened here (not at another company, not in a newsletter, not "what
 if"), or the authority itself asks us (not someone who mentions the police); a lawyer or a regulator counts when an
-action is threatened, not when one is named. The urgent types are chosen only on that evidence, which then decides
-the type; a question about how the company works in general, or an invitation, is a general inquiry.
+action is threatened, not when one is named (nor when the threat waits on a repeat). An authority's demand made under a
+law (a legal basis cited, a report or an answer demanded) is the evidence itself. The urgent types are chosen only on
+that evidence, which then decides the type; a question about how the company works in general, an invitation, a
+newsletter, a sales pitch or a request for an interview is a general inquiry; a grievance about how something was
+handled, with nothing asked to be done or sent, is a complaint.
 
 A suggestion is only a suggestion: the person logging the case confirms the type.
 """
@@ -53,8 +56,9 @@ _AFTER = r"(?![a-z])"
 #: Bodies that may ask a company for a user's data under a law.
 _AUTHORITIES = (r"警察|警察署|県警|府警|道警|警視庁|刑事|捜査機関|検察|検察庁|裁判所|地裁|家裁|簡裁|税務署|国税局|労働基準監督署|監督官庁"
                 r"|行政機関|官公庁|公安|個人情報保護委員会|保護委員会|市役所|区役所|町役場|村役場|役所|役場|県庁|都庁|府庁|自治体|省庁|保健所"
-                r"|消費生活センター|児童相談所|弁護士会|年金事務所|入管")
-_AUTHORITIES_EN = (r"police|detective|officer|investigators?|prosecutors?|court|judge|tax (office|authority)|regulator"
+                r"|消費生活センター|児童相談所|弁護士会|年金事務所|入管"
+                r"|(総務|法務|財務|厚生労働|経済産業|国土交通|文部科学|外務|農林水産|環境|防衛)省|デジタル庁|総合通信局")
+_AUTHORITIES_EN = (r"police|detective|(?<!protection )(?<!privacy )(?<!compliance )(?<!security )officer|investigators?|prosecutors?|court|judge|tax (office|authority)|regulator"
                    r"|supervisory authority|data protection (authority|commission)|personal information protection commission"
                    r"|commission|government (agency|authority|office|department|ministry)|bar association|law enforcement"
                    r"|authorit(y|ies)|city (office|hall)|ministry|agency|bureau")
@@ -96,7 +100,7 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"|(logged|signed) (in|into my account) without"
         r"|without my (permission|knowledge|consent) (logged|accessed)|unauthori[sz]ed (access|login)"
         r"|account (was |has been )?(taken over|compromised|hijacked)|compromised",
-        r"sent to the wrong|wrong (recipient|person|address)|misdirected|mis-sent|phishing",
+        r"sent to the wrong|wrong (recipient|person|address)|misdirected|mis-sent",
         r"\b(sent|emailed|mailed|forwarded|shared|attached|posted|uploaded)\b.{0,60}\b(to|with) (a |the )?(wrong|different"
         r"|another|other) (client|customer|person|company|recipient|user|address|account)",
         r"\b(isn't|is not|aren't|are not|wasn't|weren't) (mine|ours)\b|\bnot (mine|ours)\b",
@@ -122,7 +126,7 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
     "authority": (
         r"捜査関係事項照会|令状|差押|差し押さえ|捜索|弁護士会照会|23条照会|二十三条照会|弁護士法\s*第?\s*23\s*条|文書送付嘱託|調査嘱託"
         r"|提出命令|発信者情報開示|報告徴収|立入検査",
-        rf"(?<!元)({_AUTHORITIES})(の?[^\s。、,.!?！？ぁ-ん]{{1,12}}?)?(の(方|者|担当者?|職員|調査官|警察官|刑事|捜査員)|から|より|です|でございます|と名乗"
+        rf"(?<!元)({_AUTHORITIES})(の?[^\s。、,.!?！？ぁ-ん]{{1,12}}?)?(の(方(?![針法向式面])|者|担当者?|職員|調査官|警察官|刑事|捜査員)|から|より|です|でございます|と名乗"
         r"|を名乗|が来|が訪)",
         _BEFORE + r"(subpoena|subpoenaed|warrant|court order|court-ordered|order of the court|production order)" + _AFTER,
         r"\b(this is|i am|i'm|we are|we're|he is|she is|he's|she's|said (he|she) (is|was))( an?| the)?( [\w-]+){0,3}"
@@ -135,13 +139,13 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"|came)\b",
     ),
     "legal_threat": (
-        r"訴訟|訴え|提訴|告訴|告発|裁判(を|に|で|沙汰|を起こ)|法的(措置|手段|手続|対応)|内容証明",
+        r"訴訟(?!法)|訴え|提訴|告訴|告発|裁判(を(?!受け)|に(する|します|訴え|持ち込|かけ)|沙汰|も辞さ)|法的(措置|手段|手続|対応)|内容証明",
         r"弁護士(に|と)(相談|依頼|頼)|弁護士を(通|立て|入れ)|弁護士から(連絡|通知|書面|内容証明)|法律事務所から",
         # A regulator or the police, not a consumer advice centre (消費生活センター): consulting one is not legal action.
         r"(個人情報保護委員会|保護委員会)(に|へ)(申告|通報|訴え|苦情|相談|申し立て|申立)|警察(に|へ)(通報|訴え|被害届|届け)"
         r"|損害賠償|慰謝料|被害届|通報します",
         _BEFORE + r"(sue|suing|sued|lawsuit|litigation|damages)" + _AFTER,
-        r"(to|with) (the )?ppc" + _AFTER,
+        r"(complain|report|go|escalate|take (this|it))[a-z]*( (this|it))? (to|with) (the )?ppc" + _AFTER,
         # A lawyer who will act, not one who is only mentioned ("my attorney told me to ask for my records").
         r"my (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to|shall)|(lawyer|attorney|solicitor)s? will"
         r"|(i|we)('ll| will| am going to| are going to| shall)( have to)? (contact|consult|hire|call|involve|get) (a|my|our)"
@@ -169,19 +173,21 @@ _WENT_WRONG = re.compile(
     r"(間違|誤っ|誤り|一桁|ミス|うっかり).{0,25}(送っ|送信し|送付し|送ら|届い|届け|共有し|公開し|添付し|転送し|投稿し|貼っ|渡っ|渡し|流れ|流し"
     r"|映っ|入れ|同封)|誤送|誤配|誤封|取り違え|封入ミス|送付ミス|宛先(を)?(ミス|間違|違)|"
     # someone else's data, or ours gone to someone else
-    r"(別|他|ほか|違う)の(人|方|宛先|相手|会社|お客様?|顧客|担当者?|利用者|事業所)(の[^。、,.]{0,10}(情報|データ|録音|通話|名前|氏名|住所|電話|番号"
+    r"(別|他|ほか|違う)の(人|方|宛先|相手|会社|お客様?|顧客|担当者?|利用者|事業所)(さん|様|さま)?(の[^。、,.]{0,10}(情報|データ|録音|通話|名前|氏名|住所|電話|番号"
     r"|アドレス|書類|請求|明細|リスト|一覧|名簿|契約|ファイル|履歴|連絡先|担当者)|(に|へ|宛).{0,15}(送っ|送信し|送付し|届い|届け|共有し|転送し"
-    r"|添付し|渡っ|渡し(て|ちゃ|た)))|無関係の|取引のない|知らない(人|方|会社)|同封|一緒に入って|混ざ|混入|(共有|投稿|送信|送付|添付|転送|公開)(して|しちゃ)"
-    r"|(送|貼|載せ|上げ)(っちゃ|ってしま)|映って|よその|他所の|(自分|私|うち|自社)の(もの)?(では|じゃ)(ない|なく)|"
+    r"|添付し|渡っ|渡し(て|ちゃ|た)))|無関係の|取引のない|知らない(人|方|会社)|一緒に入って|混ざ|混じ|混入|紛れ込|(自分|私|うち|自社|弊社|当社|我が社|わが社)(とは|と)(全く|一切)?(関係|関わり|取引|面識)の?(ない|無い|ありません)|(別|他|違う|よその|ほか)の?(会社|社|人|方|お客様?|顧客|事業者|部署|テナント)(さん|様|さま)?宛|宛て?(では|じゃ)(ない|なく)|(共有|投稿|送信|送付|添付|転送|公開)(して|しちゃ)"
+    r"|(送|貼|載せ|上げ)(っちゃ|ってしま)|映って|よその|他所の|(自分|私|うち|自社|弊社|当社|我が社|わが社)の[^。、,.]{0,8}?(では|じゃ)(ない|なく|ありません)|"
     # open to people who should not see it
     r"外から|外部から|社外|ネット上|外に出|誰でも|全員(に|が|から)|ログイン(なし|せず|不要)|(公開|閲覧可能?)(設定|状態)|(見え|聞け|開け|読め|読み取れ"
     r"|再生でき|閲覧でき|ダウンロードでき)(て|る|た|ます|ちゃ)|分かる状態|わかる状態|知らない人が知って|"
     # lost or taken
-    r"置き忘れ|忘れてき|紛失|なくし|無くし|落とし(た|ま|て)|(pc|パソコン|usb|メモリ|スマホ|携帯|端末|書類|資料|ファイル|鞄|かばん|名簿|タブレット).{0,6}(見当たら|見当たり|見つから(ない|ず)|行方不明)|盗(まれ|難|ら)|車上荒らし|置き引き|ひったくり|持ち去|"
+    r"置き忘れ|忘れてき|紛失|(鍵|ロック|窓|扉|ドア|キャビネット|金庫|ロッカー)[^。]{0,10}(壊され|こじ開け)|(書類|資料|申込書|契約書|名簿|ファイル|束|データ|記録|録音)"
+    r"[^。]{0,10}(なくなって|無くなって|消えて)(い)?(た|ました|いる|います)|実在(する|の)(利用者|顧客|お客|人|個人|ユーザ|会員|方)[^。？?]{0,15}(載って|掲載され|公開され|出て|写って|映って)(い|しま)|なくし|無くし|落とし(た|ま|て)|(pc|パソコン|usb|メモリ|スマホ|携帯|端末|書類|資料|ファイル|鞄|かばん|名簿|タブレット).{0,6}(見当たら|見当たり|見つから(ない|ず)|行方不明)|盗(まれ|難|ら)|車上荒らし|置き引き|ひったくり|持ち去|"
     # broken into
     r"不正|身代金|ランサム|暗号化され|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|ウイルス|"
     # taken by someone leaving
-    r"(辞め|退職|元社員|元従業員).{0,50}(ダウンロード|持ち出|閲覧|コピー|ログイン|アクセス|エクスポート)"
+    r"(辞め|退職|元社員|元従業員|以前.{0,10}(働|勤め)いて|前は.{0,20}(働|勤め|して)い).{0,120}(ダウンロード|持ち出|閲覧|コピー|ログイン"
+    r"|アクセス|エクスポート|把握し|知ってい|悪用|流用)"
     r"|(?<![a-z])("
     r"(sent|shared|emailed|gave|mailed|faxed|forwarded|posted|access).{0,60}instead of|(to|with) (the|a) wrong|wrong (recipient|person|people|office|client|customer|company|contact|team|channel|fax|folder)"
     r"|by accident|accidental(ly)?|by mistake|mistaken(ly)?|replied-all|reply-all|cc'?d|mix(ed)?[- ]up"
@@ -189,9 +195,14 @@ _WENT_WRONG = re.compile(
     r"|two other|[a-z]+ (i|we)'ve never heard of|stranger|"
     r"(can|could) (see|play|open|read|view|access|download)|visible|world-readable|publicly|made public|public ([\w-]+ )?(repo"
     r"|repository|link|bucket|channel|url|page|site|folder|drive|server|forum|community|internet)|posted|pushed|turns up"
-    r"|playable|(no|without( a)?) (login|log-in|password|sign-?in)|open to anyone|anyone (can|could|with the|on the|who has)"
+    r"|playable|(no|without( a| any)?) (login|log-in|password|sign-?in)|(it'?s|that'?s|they'?re|these are|those are|definitely|def|clearly|certainly|obviously) not (us|ours)|(i|we)( have|'ve)? never (heard of|worked with"
+    r"|dealt with|done business with)|(addressed|meant|intended) (to|for) (a |an )?(mr|ms|mrs|dr|someone else|another|a different)"
+    r"|(i am|i'm|we are|we're) not (the (addressee|intended recipient)|(mr|ms|mrs|dr)\.? [a-z]+(?![a-z'])(?! (anymore|any more)))|(i|we) (have|had) nothing to do with (that|this|the|those)"
+    r"|(shows|showing|shown|lists|listing|listed|contains|containing|has|displays|displaying) .{0,40}(for|from|of|belonging to)"
+    r" (some|a random|an unknown|another|a different)( other)? (company|firm|business|customer|client|person|user|clinic|office)"
+    r"|open to anyone|anyone (can|could|with the|on the|who has)"
     r"|whoever (has|had|gets|got)|everybody'?s|every recipient|got out"
-    r"|outside (the|our|my|people|contacts?)|(sent|shared|emailed|posted|got|went) (it |them )?outside|external|returns any|any account'?s|passed (them |it )?around|photographed|screenshots?|screen ?share"
+    r"|(rows|records|entries|data|details|calls|numbers|files) (from|of|for|belonging to) (other|another|a different|different) (tenants?|accounts?|customers?|clients?|companies|users?|organi[sz]ations?|workspaces?)|(copied|uploaded|forwarded|sent|synced|saved|moved|took) .{0,40}(personal|private|own|home) (drive|google drive|dropbox|e-?mail|gmail|account|laptop|computer|phone|usb|device|cloud)|real (customer|user|client|subscriber|people)'?s?'? (data|numbers|names|details|records)|outside (the|our|my|people|contacts?)|(sent|shared|emailed|posted|got|went) (it |them )?outside|external|returns any|any account'?s|passed (them |it )?around|photographed|screenshots?|screen[ -]?shar(e|ed|ing)"
     r"|lost|stolen|(was|were|got|been) taken|missing|can'?t find|cannot find|misplaced|left (it |them )?(behind|on (the|a))"
     r"|ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|virus|intrusion|attacker"
     r"|(quit|left|former|ex-|fired|departed|leaver).{0,60}(pulled|downloaded|exported|copied|accessed|took|viewed)"
@@ -208,7 +219,9 @@ _DATA_OBJECT = re.compile(
 )
 _BROKEN_INTO = re.compile(
     r"不正|身代金|ランサム|暗号化され|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|"
-    r"(?<![a-z])(ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|intrusion|attacker)(?![a-z])"
+    r"(?<![a-z])(ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|intrusion|attacker"
+    r"|(log-?ins?|sign-?ins?|sessions?|devices?|access) (that )?(we|i) (don't|do not|didn't|did not|can't|cannot) recogni[sz]e"
+    r"|unrecogni[sz]ed (log-?ins?|sign-?ins?|devices?|sessions?))(?![a-z])"
 )
 #: An authority by its office or an officer's title, and the instruments by which one asks a company for data.
 _AUTHORITY_BODY = re.compile(
@@ -228,17 +241,27 @@ _FORMAL = re.compile(
 )
 #: The authority asking: for data, or in touch (a letter, a call, a visit).
 _ASKING = re.compile(
-    r"求め|提出|回答|教えて|見せて|出して|出す|送って|依頼|要請|照会|連絡|電話|来社|来て|来ら|訪|届|受領|受け取|郵送|入って|陳述|"
+    r"求め|提出|回答|報告|教えて|見せて|出して|出す|送って|依頼|要請|照会|連絡|電話|来社|来て|来ら|訪|届|受領|受け取|郵送|入って|陳述|"
     r"(?<![a-z])(wants?|wanting|asked|asking|asks|request(s|ed|ing)?|for (the |a |all |any )?[a-z' ]{0,30}(records|logs|data|details"
     r"|address|information|list)|letter|phoned|rang|called|calling|contacted|emailed|wrote|written|served|issued|sent|opened"
     r"|received|got|instruct(s|ed|ing)?|tells? us|at reception|visited|demand)(?![a-z])"
 )
 
 
+#: Credentials given to a lure (a fake login page, a phishing email): a break-in waiting to happen. A phishing email
+#: nobody answered, or a password typed on our own login page, is neither.
+_CREDENTIALS_GIVEN = re.compile(
+    r"(パスワード|id|認証情報|ログイン情報).{0,15}(入力し|入れ|教え)(てしま|ちゃっ)|"
+    r"(?<![a-z])(typed|entered|gave|put|submitted) (in )?(our|my|the|an?) ([\w-]+ )?(password|credentials|login( details)?)(?![a-z])"
+)
+_LURE = re.compile(r"偽|詐欺|フィッシング|なりすまし|不審な|怪しい|(?<![a-z])(fake|phishing|scam|spoofed|suspicious|bogus)(?![a-z])")
+
+
 def _composed_signals(folded: str) -> list[str]:
     """The leak and authority signals read from what any wording of one is made of (see _WENT_WRONG)."""
     found = []
-    if _BROKEN_INTO.search(folded) or (_WENT_WRONG.search(folded) and _DATA_OBJECT.search(folded)):
+    if (_BROKEN_INTO.search(folded) or (_WENT_WRONG.search(folded) and _DATA_OBJECT.search(folded))
+            or _CREDENTIALS_GIVEN.search(folded) and _LURE.search(folded)):
         found.append("leak")
     body = _AUTHORITY_BODY.search(folded)
     if _INSTRUMENT.search(folded) or body and (_FORMAL.search(folded) or _ASKING.search(folded) and _DATA_OBJECT.search(folded)):
@@ -255,38 +278,42 @@ def _fold(text: str) -> str:
 _HYPOTHETICAL = re.compile(
     r"場合|としたら|したら|(来|届|あっ|され)たら|ときは|時は|際は|一般(的に|論)|ポリシー|規約|条項|条文|規定|どの条|(?<!法)第\s*\d+\s*条|"
     r"(れ|え|し|き|っ|い)ても|って本当|というのは本当|ってほんと|ガイドライン|について(教えて|知りたい)|とは(何|なん)|(漏えい|漏洩|流出|情報漏れ|ハッキング|不正アクセス)(が|は)(心配|不安|怖)|"
-    r"過去に|これまでに|今までに|万が一|(?<!か)もし(?!れ)|仮に|(れ|ら)たら|ドラマ|映画|小説|アニメ|テレビ番組|防ぐ|防止|予防|(しない|されない)ように|守(られ|って)|"
+    r"過去に|これまでに|今までに|万が一|万一|チェックシート|調査票|取引開始前|契約前|(?<!か)もし(?!れ)|仮に|(れ|ら)たら|ドラマ|映画|小説|アニメ|テレビ番組|防ぐ|防止|予防|(しない|されない)ように|守(られ|って)|"
     # a question about whether it ever happened (「漏えいしたことある？」), what a thing is, how things are prevented or
     # done, whether a feature or a form exists; a drill
-    r"ことある|ことがあ|ことはあ|って何|とは|どんな|どのような|(対策|仕組み|機能)(は|が|って)(あり|ある)|ないよう|起こりえ|起こり得|ありえ|様式|書式|ひな形|手順|マニュアル|"
-    r"どこで(手に入|入手|見られ|確認)|訓練|模擬|わざと|意図的|沙汰|"
+    r"ことある|ことがあ|ことはあ|って何|どんな|どのような|(対策|仕組み|機能)(は|が|って)(あり|ある)|ないよう|起こりえ|起こり得|ありえ|様式|書式|ひな形|手順|マニュアル|"
+    r"どこで(手に入|入手|見られ|確認)|訓練|模擬|と聞き(まし)?た|と聞いて|噂|うわさ|して(も)?(大丈夫|いい|よい|問題(ない|ありません))(です|でしょう)?か|わざと|意図的|沙汰|(対応|受付|受け付け|扱っ)(して|てい|し)?(い)?ますか|"
     r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article(?! ?\d)"
     r"|(notification|response|incident|breach) (procedure|process|plan)|companies (must|have to|are required)|prevent(ion|ing)?"
     r"|protected|protect (it|my|our|customer|user|the)|safe from|against (leaks?|breach(es)?|hack(ing|ers)?)"
     r"|even if|is it true|are we liable|would we be|ever|do you|does your company|would you|how .{0,40}\bworks?"
     r"|what is the (process|procedure)|in principle|guidelines?|explain|(worried|concerned|afraid|nervous) (about|of)"
     r"|is there an? (feature|way|setting|form|template|option)|can (i|we)|on purpose|template|(report|reporting|notification|breach|incident) forms?|manual|one-pager"
-    r"|simulation|drill|exercise|what is an?|what's an?)(?![a-z])"
+    r"|simulation|drill|exercise|what is an?|what's an?|questionnaire|due diligence|data processing agreement|dpa"
+    r"|(vendor|security|supplier) (assessment|review|check)|whether (you|selfree|callconnect|your company|the company) would"
+    r"|whether (you|selfree|callconnect|your company|the company)'d|i heard|heard that|rumou?rs?|claims? (online|that)|allegedly|is it ok"
+    r"|would (selfree|callconnect|your company|the company)|does (callconnect|selfree|the company)|any (personal )?(data )?breach)(?![a-z])"
 )
 #: The incident happened somewhere else (the news, another company) or is a subject of study, not something here:
 #: 「ニュースで他社の漏えい事件を見ました」, "a competitor was hacked, are we affected?", "writing about breaches".
 _ELSEWHERE = re.compile(
-    r"ニュース|報道|新聞|記事|他社|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
+    r"ニュース|報道|新聞|論文|卒論|ゼミ|インタビュー|(?<![下上前追])記事|他社(?!(さん|様|さま)?宛)|(御社|貴社)とは(関係|無関係)|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
     r"(?<![a-z])(news|reported that|(another|other) ([\w-]+ ){0,2}(company|companies|firms?|vendors?|providers?|business(es)?|saas)(?!'s)"
-    r"|competitors?|journalist|reporter|writing (about|an article)|article(?! ?\d)|research(ing)?|training|course|read(ing)? about"
+    r"|(several|many|multiple|various|some) ([\w-]+ ){0,2}(companies|firms|vendors|providers|businesses)|competitors?|journalist|reporter|writing (about|an article)|article(?! ?\d)|research(ing)?|thesis|dissertation|interview|survey|training|course|read(ing)? about"
     r"|(old|a) (story|rumou?r|post)|is that true|podcast|(friend|brother|sister|cousin|relative)'?s (company|employer|firm|office)"
-    r"|not (at|with|from) (your|our) (company|service|side))(?![a-z])"
+    r"|not (at|with|from) (your|our) (company|service|side)|nothing to do with (you|your|callconnect|selfree))(?![a-z])"
 )
 #: …unless the message says it reached us or our users: our system, this user's data, this account.
 _HERE = re.compile(
     r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏れ|漏え|漏洩|流出|不正|盗|誤送信|見え|表示|届)(た|て|し|され|い)|"
-    r"見え(て|た|る)|表示(され|して)|ログインしたら|"
+    r"見え(て|た|る)|表示(され|して)|ログインしたら|混(ざ|じ)っ|混入|紛れ|"
     r"(?<![a-z])((?<!not at )(?<!not with )(?<!not from )(your|our) (system|database|servers?|site|app|service|company|staff"
     r"|agent)|(your|our) ([\w-]+ ){0,3}(e-?mails?|mail|messages?|reports?|invoices?|letters?|files?|exports?|attachments?)"
     r"|came with|arrived with|(my|our) (data|account|details"
     r"|information|number|address)( (was|were|has been|have been|got|is|are))? (leaked|exposed|stolen|hacked|compromised"
     r"|visible|shown|posted)|(could|can) see|shows|showing|shown|visible|appear(s|ed)?|attached|in my (inbox|dashboard|account)"
-    r"|received|logged in|logging in|after (logging|signing) in)(?![a-z])"
+    r"|received|logged in|logging in|after (logging|signing) in|lists|listing|listed|contains|containing|displays|displaying"
+    r"|(the|my|our) ([\w-]+ )?(tab|screen|dashboard|panel|console|inbox|admin))(?![a-z])"
 )
 #: What shows that it happened or is happening: something arrived, was found, was done, now.
 _ACTUAL = re.compile(
@@ -303,7 +330,7 @@ _ACTUAL = re.compile(
     r"found|noticed|discovered|was sent|were sent|i sent|we sent|accidentally|showing|appeared|can see|i see|"
     r"got hacked|was hacked|has been|please provide|we request|you are requested)(?![a-z])"
 )
-_NOT_ACTUAL_AFTER = re.compile(r"\s*(場合|ら|とき|時|際|か(?!ら))")
+_NOT_ACTUAL_AFTER = re.compile(r"\s*[たるだ]?\s*(場合|ら(?!し)|とき|時|際|か(?!ら))")
 #: Signals that name an event, which must have happened to be urgent; a threat is urgent however it is phrased.
 _EVENT_SIGNALS = ("leak", "authority")
 
@@ -318,9 +345,15 @@ _MARKETING = re.compile(
 )
 #: An invitation or an advertisement: whatever it names (a breach, a lost laptop) is its subject, not an event here.
 _INVITATION = re.compile(
-    r"ご案内|参加無料|お申し?込み|資料請求|ご提案|無料診断|ホワイトペーパー|"
+    r"ご案内|参加無料|お申し?込み|資料請求|ご提案|無料診断|ホワイトペーパー|のご紹介|ご紹介(です|します|させて)|お打ち合わせ|"
+    # a newsletter's footer or issue number: its headlines are news, not events here
+    r"(配信停止|配信解除|購読解除|登録解除)(を|は)?(ご希望|希望の方|される方|はこちら)|(通信|ニュース|news|マガジン|レター|だより|便り)\s*第\s*\d+\s*号|"
     r"(?<![a-z])(register (now|today|here)|sign up (now|today|here)|seats are|free (trial|assessment|audit|scan|check)|invite"
-    r"|invitation|whitepaper|rsvp)(?![a-z])"
+    r"|invitation|whitepaper|rsvp|to unsubscribe|unsubscribe (here|below|at any time)|vol\.? ?\d+"
+    # a sales pitch: a product offered, a call to be booked
+    r"|book a ([\w-]+ ){0,2}(call|meeting|demo)|schedule a ([\w-]+ ){0,2}(call|demo|meeting)|account executive"
+    r"|sales (manager|representative|team)|(our|the) ([\w-]+ )?(insurance|policy|product|solution|platform|tool) (covers|pays|offers"
+    r"|protects))(?![a-z])"
 )
 _OTHERS_DATA = re.compile(
     r"(他|別|違う|知らない)の(お客|方|人|ユーザ|利用者|顧客|会社|受信者)の|別人|他人|(全員|みんな|受信者全員|他の受信者)の(メール)?アドレス|"
@@ -334,14 +367,16 @@ _OTHERS_DATA = re.compile(
 #: was in it; or the question is whether one ever happened, or how such things are handled. Decisive: whatever
 #: else the message says happened, these say it is not an incident to report now.
 _NOT_AN_INCIDENT = re.compile(
+    # data of ours that is out of date (旧社名のまま, 前の住所のまま), not someone else's
+    r"(旧|前の|古い|以前の)[^。、,.]{0,10}のまま|古いまま|"
     r"(件|事案|インシデント|不具合|問題)(は|も|が)?.{0,25}(完了|解決済|クローズ|終了|修正済|対応済)|無事(に)?(発見|見つか|回収)|"
     r"自分が.{0,20}だけ|問題(なし|ありません|はありません)|(誤送信|漏えい|漏洩|流出|不正アクセス|情報漏れ)(では|じゃ)(ない|なく|ありません)(?!か|でしょ|です)|"
     r"(ダミー|テスト用|架空|サンプル)の?データ|実在の.{0,15}(含まれて(い|お)ません|ありません|ない)|"
     r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|"
     r"(?<![a-z])((incident|case|matter|bug|issue|inquiry) (is|was|has been|got) (closed|resolved|fixed)|(closed|resolved|fixed)"
     r" (in|on|last)|(found|recovered) (unopened|intact|untouched|safe)|(was|it's|it was) (just )?me|false alarm|all good"
-    r"|not (a|an) (breach|leak|hack|incident)|no (real|actual) (people|persons?|customers?|personal data|data)|fake|dummy"
-    r"|test (data|names)|have you ever|has (callconnect|your company|the company) ever|do you ever|how (do|does|would|will)"
+    r"|not (a|an) (breach|leak|hack|incident)|no (real|actual) (people|persons?|customers?|personal data|data)|(fake|dummy) (data|names?|numbers?|records|customers?|entries)"
+    r"|test (data|names)|have you ever|has (callconnect|selfree|your company|the company) ever|(sent|emailed|mailed|submitted) (my|our|this) (own )?(request|message|e-?mail|question|inquiry|form|application) to the wrong|do you ever|how (do|does|would|will)"
     r" (you|callconnect|your company|the company) (handle|respond|deal)|how (callconnect|you|your company|the company)"
     r" (would|will|does|do) (handle|respond|deal))(?![a-z])"
 )
@@ -349,12 +384,39 @@ _NOT_AN_INCIDENT = re.compile(
 #: papers from one, an office choosing or using the service.
 _FOR_ONESELF = re.compile(
     r"私自身|自分自身|自分の|本人の|私の(?!担当|上司|部署|チーム)|導入|検討|"
-    r"(?<![a-z])(my own|(asked|told|wants|needs) me|not you|evaluating|is a customer|considering|our own)(?![a-z])"
+    r"(?<![a-z])(my own|(asked|told|wants|needs) me|not you|evaluating|is a customer|considering|our own)(?![a-z])|"
+    # an errand of one's own at an office: papers to hand in, a report to file (「税務署に提出するため」)
+    r"(被害届を出す|提出する|出す|届け出る|申告する|相談する|持っていく)(ため|のに|ので)|"
+    r"(?<![a-z])(for (my|our) (own )?(case|claim|tax return|police report|lawsuit|court case)|to (file|submit|hand in) (it |them )?"
+    r"(to|with) (the )?(police|court|tax office))(?![a-z])"
 )
+#: The writer's own errand at an office (a police report of their own, papers for the tax office): a lawsuit or a report
+#: named for that purpose is not one threatened against us.
+_OWN_ERRAND = re.compile(r"(被害届を出す|提出する|届け出る|申告する)(ため|のに|ので)|(?<![a-z])for (my|our) (own )?(case|claim|police report)(?![a-z])")
 #: A member of an authority writing in a personal capacity, or saying that this is not an official request.
 _PERSONAL_CAPACITY = re.compile(
     r"個人(として|的)|私用|プライベート|(公務|職務|仕事|捜査|照会)(では|じゃ)(ない|なく|ありません)|"
     r"(?<![a-z])(in a personal capacity|as a private (person|individual|citizen)|not an? (official|police) (request|inquiry|matter))"
+)
+
+
+#: An authority's demand in the form of one: a legal basis cited and a report, an answer or records demanded. The
+#: words of a formal letter (規定, 別紙様式, 下記事項) read elsewhere as a question about rules; with a demand made
+#: under a law they are the letter itself.
+_LEGAL_BASIS = re.compile(
+    r"に基づ|の規定に(より|基づ)|法(律)?第?\s*\d+\s*条|(?<![a-z])(pursuant to|under (article|section|rule)|in accordance with"
+    r" (article|section))(?![a-z])"
+)
+_DEMAND_MADE = re.compile(
+    r"照会(します|いたします|申し上げます)|(報告|提出|回答|返送|送付|提供|説明)を求め(ます|る(?!場合|とき|時|際|か))|"
+    r"ご?(報告|提出|回答|返送|送付|提供)(ください|下さい|願います|願いたく|をお願い(します|いたします)|いただきたく)|"
+    r"(?<![a-z])((you are|are) (hereby )?(requested|required|ordered|directed)|requests? that you|(shall|must) (provide|produce"
+    r"|submit)|please (provide|produce|submit|state))(?![a-z])"
+)
+#: A threat that waits on a repeat (「次があったら弁護士に相談する」, "if it happens again…") warns; it takes no action yet.
+_IF_AGAIN = re.compile(
+    r"(次|今度|また|再び|もう一度|二度目)[^。!?！？]{0,20}(あったら|あれば|起きたら|来たら|届いたら|続いたら|続くようなら|ようなら|場合)|"
+    r"(?<![a-z])(if (this|it|that) (ever )?(happens|occurs) again|if (i|we) (get|receive) (another|one more)|next time)(?![a-z])"
 )
 
 
@@ -391,7 +453,10 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
     if "authority" in found and (_PERSONAL_CAPACITY.search(folded) or _FOR_ONESELF.search(folded)):
         found.remove("authority")
     if any(name in _EVENT_SIGNALS for name in found) and not _describes_an_event(folded, question_needs_proof=not composed):
-        found = [name for name in found if name not in _EVENT_SIGNALS]
+        demanded = "authority" in found and _LEGAL_BASIS.search(folded) and _DEMAND_MADE.search(folded)
+        found = [name for name in found if name not in _EVENT_SIGNALS or demanded and name == "authority"]
+    if "legal_threat" in found and (_INVITATION.search(folded) or _IF_AGAIN.search(folded) or _OWN_ERRAND.search(folded)):
+        found.remove("legal_threat")
     return tuple(found)
 
 
@@ -477,13 +542,37 @@ def _lift_requested(query: str, request_types: RequestTypes, scores: dict[str, f
 _ABOUT_PRACTICE = re.compile(
     r"(御社|貴社|うち|そちら|callconnect)(は|では|で|の|も|って)|一般論|一般的に|具体的にどういう場合|"
     r"(?<![a-z])(do you|does (your|callconnect|the company)|are you|is (your|callconnect)|have you|would you|will you"
-    r"|in general|general terms|in principle|just curious|how (does|do) .{0,40}work|due diligence|vendor (review|assessment))(?![a-z])"
+    r"|in general|general terms|in principle|just curious|how (does|do) .{0,40}work|due diligence|vendor (review|assessment)"
+    r"|whether (you|selfree|callconnect|your company|the company) (would|will|do|does|can))(?![a-z])"
 )
-_ASKED_AS_A_QUESTION = re.compile(r"[?？]|ですか|ますか|でしょうか|教えて|知りたい|(?<![a-z])(please (send|tell|explain)|i'd like to know)")
+_ASKED_AS_A_QUESTION = re.compile(
+    r"[?？]|ですか|ますか|でしょうか|教えて|知りたい|(?<![a-z])(please (send|tell|explain)|i'd like to know|(check|know|ask) whether"
+    r"|wondering|curious|(want|wanted|like) to (know|check|ask))(?![a-z])"
+)
 #: The writer asking for something about their own data: 「私の情報を消して」, "stop using my data", "send me my records".
 _OWN_DATA = re.compile(
     r"(私|自分|本人|わたし|僕|弊社)(の|が|に|を|について)|(?<![a-z])(my|me|mine|i want you to|we want you to)(?![a-z])"
 )
+#: Research, an interview, a survey or press: a request to talk about how things are done, not about anyone's data.
+_STUDY = re.compile(
+    r"研究|インタビュー|取材|アンケート|論文|卒論|ゼミ|(?<![a-z])(research(er|ing)?|interview|survey|thesis|dissertation"
+    r"|journalist|reporter|podcast)(?![a-z])"
+)
+#: A grievance: dissatisfaction with how something was handled, a request left unanswered, an escalation.
+_GRIEVANCE = re.compile(
+    r"不満|苦情|抗議|クレーム|放置|無視され|音沙汰|納得(でき|いか|が(いか|でき))(?!(なけれ|ない場合|なかったら))|許せ|不信感|遅すぎ|(回答|対応|返事|返信)が遅|"
+    r"どうなって(いる|る|います|いるん|るん)|"
+    r"(?<![a-z])(complain(t|ing)?|unacceptable|ignored|still waiting|no (reply|response|answer)|outrageous|disgusted"
+    r"|escalated?|(speak|talk) to (a|your) (manager|supervisor))(?![a-z])"
+)
+#: What is asked to be sent or shown: a request for data, which a grievance alongside does not turn into a complaint.
+_SEND_ASKED = re.compile(
+    r"(開示|送付|提供)して|見せて|送って|出して|(?<![a-z])(send|give|provide|show) (me|us)(?![a-z])"
+)
+#: How far a complaint is lifted above the best request type.
+COMPLAINT_LIFT = 0.1
+
+
 #: How far a general inquiry is lifted above the best request type.
 GENERAL_LIFT = 0.1
 
@@ -491,7 +580,8 @@ GENERAL_LIFT = 0.1
 #: Something asked to be done (stopped, deleted, changed, opted out of): a request, not a general question.
 _ACT_ASKED = re.compile(
     r"やめ|止め|停止|消し|消去|削除|訂正|修正|変更|更新|直し|無効|外し|解除|オプトアウト|配信停止|ないで(ください|下さい|ほしい|欲しい)|"
-    r"(?<![a-z])(stop|delete|remove|erase|update|change|correct|fix|opt(ing)? out|unsubscribe|take (me|my)|turn off|disable"
+    r"(され|し)ないよう(に)?(する|したい|でき|して)|"
+    r"(?<![a-z])(stop|delete|remove|erase|update|change|correct|fix|restrict|suspend|object to|opt(ing)? out|unsubscribe|take (me|my)|turn off|disable"
     r"|(don't|do not|never) (send|email|call|contact|use|share))(?![a-z])"
 )
 
@@ -499,11 +589,21 @@ _ACT_ASKED = re.compile(
 def _general_inquiry(folded: str) -> bool:
     """A question about how the company works, or a newsletter or invitation: nothing asked about one's own data,
     nothing asked to be done."""
+    if _INVITATION.search(folded) or _STUDY.search(folded):
+        # what an invitation's footer offers (配信停止はこちら) is not asked by the writer
+        rest = _INVITATION.sub(" ", folded)
+        return not (_ACT_ASKED.search(rest) or _OWN_DATA.search(rest))
     if _OWN_DATA.search(folded) or _ACT_ASKED.search(folded):
         return False
     if _MARKETING.search(folded):
         return not _OTHERS_DATA.search(folded)
     return bool(_ABOUT_PRACTICE.search(folded) and _ASKED_AS_A_QUESTION.search(folded))
+
+
+def _a_grievance(folded: str) -> bool:
+    """Dissatisfaction with how something was handled (a request answered late, a rep's conduct), with nothing asked
+    to be done or sent: the request it names (「開示請求への回答が遅い」) is its subject, not what is asked now."""
+    return bool(_GRIEVANCE.search(folded)) and not (_ACT_ASKED.search(folded) or _SEND_ASKED.search(folded))
 
 
 def classify(text: str, *, request_types: RequestTypes | None = None) -> Classification:
@@ -527,10 +627,13 @@ def classify(text: str, *, request_types: RequestTypes | None = None) -> Classif
         # signal's type is lifted above the best, so it is also the best candidate listed.
         lifted = max(SIGNAL_CONFIDENCE, top + (1 - top) * SIGNAL_LIFT) if top >= SIGNAL_DECIDES_BELOW else SIGNAL_CONFIDENCE
         scores[signalled[0]] = max(scores.get(signalled[0], 0.0), lifted)
+    elif top >= MIN_TYPE_SCORE and FALLBACK_TYPE in types and _general_inquiry(_fold(query)):
+        scores[FALLBACK_TYPE] = max(scores.get(FALLBACK_TYPE, 0.0), top + (1 - top) * GENERAL_LIFT)
+    elif "complaint" in types and _a_grievance(_fold(query)):
+        # a grievance is a complaint even in words no type knows ("taken up with whoever is responsible")
+        scores["complaint"] = max(scores.get("complaint", 0.0), top + (1 - top) * COMPLAINT_LIFT, MIN_TYPE_SCORE)
     elif top < MIN_TYPE_SCORE:
         scores = {FALLBACK_TYPE: 0.0}
-    elif FALLBACK_TYPE in types and _general_inquiry(_fold(query)):
-        scores[FALLBACK_TYPE] = max(scores.get(FALLBACK_TYPE, 0.0), top + (1 - top) * GENERAL_LIFT)
     ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
     best, best_score = ranked[0] if ranked else (FALLBACK_TYPE, 0.0)
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
