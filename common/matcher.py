@@ -336,14 +336,19 @@ class Matcher:
         for stem in q.stems:
             candidates.update(self._by_stem.get(stem, ()))
         compact_surface = q.surface.replace(" ", "")
+        credited = {t: c for t in candidates if (c := self._term_credit(self._terms[t], q, compact_surface))}
+        # "data protection" inside "data protection officer" is the longer keyword's evidence: the query names
+        # the officer (§9), not protection (§6). An English keyword found inside a longer one found too counts for
+        # nothing. Not so in Japanese, where a longer compound is often a near-synonym (委託先 in 業務委託先).
+        readings = [self._terms[t].reading for t in credited if self._terms[t].stems]
         matched: dict[int, list[tuple[float, _Term]]] = defaultdict(list)
-        for term_id in candidates:
+        for term_id, credit in credited.items():
             term = self._terms[term_id]
-            credit = self._term_credit(term, q, compact_surface)
-            if credit:
-                weight = credit * self._term_weight[term_id]
-                for doc in self._term_docs[term_id]:
-                    matched[doc].append((weight, term))
+            if term.stems and any(len(other) > len(term.reading) and term.reading in other for other in readings):
+                continue
+            weight = credit * self._term_weight[term_id]
+            for doc in self._term_docs[term_id]:
+                matched[doc].append((weight, term))
         scores: dict[int, float] = {}
         for doc, found in matched.items():
             # "email" inside "email address" is one piece of evidence, not two: count the longest only.

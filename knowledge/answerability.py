@@ -104,7 +104,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|how many working days|\d+\s*(日|週間|か月|ヶ月|カ月|営業日|days?|weeks?|months?)\s*[?？]|\b(a|one) (week|month)\s*\?"
             r"|(合理的な期間|遅滞なく|速やかに)(って|とは|は)?.{0,6}(どれくらい|どのくらい|何日|具体的)"
             r"|what counts as (a )?(reasonable|prompt|without delay)|how long is (a )?(reasonable|without delay)"
-            r"|具体的な(日数|期間|期限)|\bin (business|working|calendar) days|日数"
+            r"|具体的な(日数|期間|期限)|\bin (business |working |calendar )?(days|hours|weeks)\b|日数"
             # a figure asked for as "a fixed deadline" (明確な期限ってある？, "is there a hard time limit?")
             r"|(明確な|決まった|はっきりした|厳密な|正確な|確定した)(期限|期間|締め?切り?)|(期限|締め?切り?)(は|が|って)?(明確|決まって|はっきり)"
             r"|(specific|exact|concrete|fixed|firm|hard|set|definite|precise|strict) (number of days|deadline|date|time ?limit"
@@ -155,7 +155,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(会社|業者|事業者|銀行|代行|[\u4e00-\u9fff]{1,3}先)(は|って|が|も)?(どこ|どちら|何て|なんて)|[\u4e00-\u9fff]{1,3}先(は|って)[?？]"
             r"|(どこ|どちら|どの会社)(に|へ)(販売|売って|売っ|提供|渡)"
             r"|どこの(業者|事業者|ベンダー|クラウド|代行|銀行|サーバ|システム|ツール|製品)"
-            r"|(社名|会社名|企業名|業者名|事業者名)(を|は|も)?.{0,6}(教え|知り|知りた|開示|出し|公開|一覧|リスト)"
+            r"|(社名|会社名|企業名|業者名|事業者名)(を|は|も|って)?.{0,6}(教え|知り|知りた|分か|わか|開示|出し|公開|一覧|リスト)"
             r"|どの(提携|連携)(サービス|先|会社)|(提携|連携)(サービス|先)(は|って|が)?(どこ|どれ|何)"
             r"|(どこ|どちら|どの会社)(を|に|の)?(会社を?)?(使|利用|頼|依頼|委託|契約)"
             r"|which (banks?|compan(y|ies)|firms?|couriers?|carriers?|(data )?brokers?|processors?|suppliers?"
@@ -698,11 +698,14 @@ class UnknownTerm:
 class Vocabulary:
     """What the policy (and the FAQ that answers from it) talks about, to spot the words it never uses."""
 
-    def __init__(self, texts: Iterable[str], terms: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], terms: Iterable[str], policy: Iterable[str] = ()) -> None:
         """`texts`: everything the knowledge base says; `terms`: its keywords and titles, also matched by reading
-        (short, and read once by the matcher already; reading whole passages would cost seconds on a large base)."""
+        (short, and read once by the matcher already; reading whole passages would cost seconds on a large base);
+        `policy`: the policy's own text, where a term of the law must occur to count as used (an example question
+        that mentions "legal basis" does not make the policy speak of one)."""
         normalised = [normalise(t) for t in texts]
         self._text = " | ".join(normalised).replace(" ", "")
+        self._policy_text = " | ".join(normalise(t) for t in policy).replace(" ", "")
         self._reading = " | ".join(reading(normalise(t)) for t in terms).replace(" ", "")
         self._stems = {stem for t in normalised for stem in english_stems(t)}
         self._latin_words = {w for t in normalised for w in re.findall(r"[a-z0-9]+", t)}
@@ -760,7 +763,7 @@ class Vocabulary:
                 word, end = nfkc[match.start() : number.end()], number.end()
             found.append((match.start(), end, UnknownTerm(word, central)))
         terms_of_art = [(m.start(), m.end()) for m in _LEGAL_TERMS.finditer(nfkc)
-                        if normalise(m.group()).replace(" ", "") not in self._text]
+                        if normalise(m.group()).replace(" ", "") not in self._policy_text]
         for start, end in terms_of_art:
             found.append((start, end, UnknownTerm(nfkc[start:end], True)))
         for start, end in _word_spans(nfkc):
@@ -831,7 +834,10 @@ def _word_spans(nfkc: str) -> list[tuple[int, int]]:
 _LEGAL_TERMS = _re(r"要配慮個人情報|匿名加工情報|仮名加工情報|個人関連情報|共同利用|個人情報取扱事業者|認定個人情報保護団体"
                    r"|外国にある第三者|越境移転|確認記録|漏えい等報告|オプトアウト(の)?届出|保有個人データ"
                    r"|sensitive personal (information|data)|special care-required|anonymously processed|pseudonymously processed"
-                   r"|personally referable|joint use|retained personal data|special categor(y|ies) of (personal )?data")
+                   r"|personally referable|joint use|retained personal data|special categor(y|ies) of (personal )?data"
+                   # the GDPR's and other laws' own terms
+                   r"|(legal|lawful) basis|legitimate interests?|\bdpia\b|impact assessment|standard contractual clauses|\bsccs?\b"
+                   r"|binding corporate rules|adequacy decision|right to be forgotten|data portability|法的根拠|正当な利益|十分性認定")
 _SHORT_WORDS = frozenset(w for w in STOPWORDS | _GENERAL_EN if len(w) <= 5)
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 #: An acronym of three capitals or more, a CamelCase name, or letters with digits (ISMS, HubSpot, ISO27001, 2FA).

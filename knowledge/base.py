@@ -174,6 +174,7 @@ class KnowledgeBase:
             + [t for e in self.policy.values() for t in (e.ja, e.en)]
             + [t for f in self.faq.values() if not f.policy_silent for t in (*f.questions_ja, *f.questions_en)],
             terms,
+            policy=[t for e in self.policy.values() for t in (e.ja, e.en)],
         )
         # The acts a user may ask for, in the words of the entries that say what happens when they do (the
         # policy's own marker: 「…を求められた場合」): 「…を削除してください」 names the act asked for, which

@@ -1,0 +1,48 @@
+"""Mechanisms of round 7: a keyword inside a longer keyword found too, a company's name or a figure asked in more
+words, and the terms of other privacy laws judged against the policy's own text.
+
+Every question here was written for this test; none comes from an evaluation set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from common.matcher import MatchDocument, Matcher
+from knowledge import KnowledgeBase
+
+
+def test_a_keyword_inside_a_longer_one_found_too_is_the_longer_ones_evidence() -> None:
+    matcher = Matcher([
+        MatchDocument(key="safety", keywords=("data protection", "protection"), passages=(), phrases=()),
+        MatchDocument(key="officer", keywords=("data protection officer",), passages=(), phrases=()),
+    ])
+    ranked = matcher.rank("how do I reach the data protection officer?")
+    assert ranked[0].key == "officer"
+    assert all(m.key != "safety" or m.score < ranked[0].score / 2 for m in ranked), ranked
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("統計を渡している相手の会社名ってわかる？", "named vendors"),
+        ("How fast do we answer a correction request, in business days?", "number of days"),
+        ("what is the deadline for stopping use, in days?", "number of days"),
+    ],
+)
+def test_a_name_or_a_figure_asked_in_more_words(kb: KnowledgeBase, question: str, kind: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome != "answered" and kind in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("Which lawful basis does selfree rely on for analytics?", "lawful basis"),
+        ("Do we rely on legitimate interests for marketing emails?", "legitimate interests"),
+        ("新機能の前にDPIAってやってる？", "DPIA"),
+    ],
+)
+def test_terms_of_other_privacy_laws_are_not_the_policys(kb: KnowledgeBase, question: str, term: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome != "answered", (answer.outcome, answer.sections, answer.not_in_policy)
+    assert any(term.lower() in m.lower() for m in answer.not_in_policy), answer.not_in_policy
