@@ -44,6 +44,7 @@ from knowledge.model import FaqEntry, PolicyEntry, Summary
 from knowledge.focus import focus
 from knowledge.lookup import LookUp, find_reference
 from knowledge.mixed_language import with_japanese_words
+from knowledge.query_words import without_the_policy_named
 from knowledge.renumbering import follow
 from knowledge.romaji import kana_of_romaji
 from knowledge.replies import Replies
@@ -250,7 +251,7 @@ class KnowledgeBase:
             return Answer(question=typed, language=language, outcome="not_covered", summary=_NOTHING_ASKED[language],
                           contact=contact, incident=incident)
         query = found.question if found is not None and found.question else self._speller.correct(text)
-        scores, best_faq = self._score(with_japanese_words(_NAMES_OF.sub(" ", query)))
+        scores, best_faq = self._score(without_the_policy_named(with_japanese_words(_NAMES_OF.sub(" ", query))))
         self._objects_are_not_the_topic(query, scores)
         self._requested_acts(query, scores)
         if incident is not None:

@@ -46,3 +46,19 @@ def test_terms_of_other_privacy_laws_are_not_the_policys(kb: KnowledgeBase, ques
     answer = kb.ask(question)
     assert answer.outcome != "answered", (answer.outcome, answer.sections, answer.not_in_policy)
     assert any(term.lower() in m.lower() for m in answer.not_in_policy), answer.not_in_policy
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        # the policy named only as the place where something is written
+        ("外部の会社への業務の委託についてポリシーになんて書いてある？", "7"),
+        # the policy as a document: its changes and its scope keep their words
+        ("ポリシーが変わったらどうやって知らせるの？", "15"),
+        ("Is a partner's website covered by our privacy policy?", "1"),
+    ],
+)
+def test_the_policy_named_as_a_place_is_not_the_topic(kb: KnowledgeBase, question: str, section: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered", (answer.outcome, answer.sections, answer.not_in_policy)
+    assert answer.sections[0].split(".")[0] == section, answer.sections
