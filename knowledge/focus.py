@@ -98,8 +98,11 @@ _ASKS = re.compile(
 _QUESTION = re.compile(r"[?？]|ですか|ますか|でしょうか|ください|下さい|教えて|\bplease\b|^(how|what|when|where|why|who|which|is|are"
                        r"|do|does|did|can|could|should|would|will)\b|"
                        # a question reported as it was asked (「どこに連絡すればいいか、と聞かれました」, "asked me whether…")
-                       r"[かと]、?(聞かれ|尋ねられ|質問され)|\basked ((me|us) )?(whether|if|how|what|where|when|who|which)\b",
+                       r"[かと]、?(聞かれ|尋ねられ|質問され)|\bask(ed|ing|s)? ((me|us) )?(whether|if|how|what|where|when|who|which)\b",
                        re.IGNORECASE)
+#: A question the customer asked, reported in the staff member's sentence: the customer's own words.
+_REPORTED_QUESTION = re.compile(r"[かと]、?(聞かれ|尋ねられ|質問され)|\bask(ed|ing|s)? ((me|us) )?(whether|if|how|what|where|when"
+                                r"|who|which)\b", re.IGNORECASE)
 
 
 #: Words about the asking itself (the policy, the reply, the customer), not about a topic: a sentence made only of
@@ -220,7 +223,10 @@ def focus(message: str) -> Focus | None:
     direct = [s for s in asks if _QUESTION.search(s) or s in pointed]
     if direct:  # a sentence that asks outright outweighs reported wishes in the context ("Marketing wants to…")
         asks = direct
-    own = [s for s in kept if s not in pointed and (s in asks or _points_back(s))]
+    # The sentences that ask in their own words: not one a closing question points back to, unless it reports the
+    # customer's question ("a user emailed asking which GDPR basis we rely on. Does our policy say?").
+    own = [s for s in kept if (s not in pointed and (s in asks or _points_back(s)))
+           or (s in pointed and _REPORTED_QUESTION.search(s))]
     kept = [s for s in kept if _has_topic(s)]
     context = [s for s in kept if s not in asks]
     if not asks:

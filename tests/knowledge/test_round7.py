@@ -62,3 +62,17 @@ def test_the_policy_named_as_a_place_is_not_the_topic(kb: KnowledgeBase, questio
     answer = kb.ask(question)
     assert answer.outcome == "answered", (answer.outcome, answer.sections, answer.not_in_policy)
     assert answer.sections[0].split(".")[0] == section, answer.sections
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("A prospect emailed asking whether we use Snowflake for analytics. Where is that in our policy?", "Snowflake"),
+        ("お客様からHIPAAに準拠しているかと聞かれました。ポリシーのどこを見ればいい？", "HIPAA"),
+    ],
+)
+def test_a_reported_question_is_the_customers_own_words(kb: KnowledgeBase, question: str, term: str) -> None:
+    """Terms the policy lacks count in a question the customer asked, though the staff member's closing question
+    points back to it."""
+    answer = kb.ask(question)
+    assert answer.outcome != "answered" and term in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
