@@ -144,8 +144,12 @@ def detect_language(text: str) -> Language:
 def _stem(word: str) -> str:
     # Snowball keeps derivations apart (disclose -> disclos, disclosure -> disclosur); a question and the
     # policy often use different ones, so stems are cut to their first seven letters.
-    stem: str = _STEMMER.stemWord(word)
+    stem: str = _STEMMER.stemWord(_SAME_WORD.get(word, word))
     return stem[:STEM_LENGTH]
+
+
+#: Words the stemmer leaves apart that say the same thing here ("another business" / "other businesses").
+_SAME_WORD = {"another": "other", "others": "other"}
 
 
 def english_stems(normalised: str) -> list[str]:

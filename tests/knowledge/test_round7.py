@@ -76,3 +76,14 @@ def test_a_reported_question_is_the_customers_own_words(kb: KnowledgeBase, quest
     points back to it."""
     answer = kb.ask(question)
     assert answer.outcome != "answered" and term in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("Do we hand user info to another business?", "8"),
+    ],
+)
+def test_another_company_is_another_word_for_other_companies(kb: KnowledgeBase, question: str, section: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, answer.sections
