@@ -281,6 +281,12 @@ _ONLY_HERE = re.compile(
     r"(?<![a-z])(only (ever )?(used|gave|give|registered|use|shared)|used (it |this |that )?(only|exclusively|solely)"
     r"|never (used|gave|given|shared) (it|this|that)( [\w-]+){0,3} (anywhere|to anyone) else|nowhere else)(?![a-z])"
 )
+#: …but mail or calls from us (御社からの営業メール, "your newsletter") are an opt-out matter, not a leak.
+_FROM_US = re.compile(
+    r"(御社|貴社|そちら|callconnect|selfree)(から|より)の?[^。、]{0,6}(営業|勧誘|宣伝|メルマガ|メール|電話|案内|お知らせ|dm)|"
+    r"(?<![a-z])(from (you|callconnect|selfree)|(your|callconnect'?s?|selfree'?s?) (own )?(newsletters?|marketing|promotions?"
+    r"|sales|e-?mails?|calls|mailings?))(?![a-z])"
+)
 _UNSOLICITED = re.compile(
     r"迷惑|勧誘|営業|スパム|不審な|怪しい|知らない(業者|会社|人|番号)|身に覚えのない|"
     r"(?<![a-z])(spam|junk|unsolicited|promoter|marketers?|telemarket\w*|scam\w*|phishing|cold calls?|sales (calls|emails))(?![a-z])"
@@ -292,7 +298,7 @@ def _composed_signals(folded: str) -> list[str]:
     found = []
     if (_BROKEN_INTO.search(folded) or (_WENT_WRONG.search(folded) and _DATA_OBJECT.search(folded))
             or _CREDENTIALS_GIVEN.search(folded) and _LURE.search(folded)
-            or _ONLY_HERE.search(folded) and _UNSOLICITED.search(folded)):
+            or _ONLY_HERE.search(folded) and _UNSOLICITED.search(folded) and not _FROM_US.search(folded)):
         found.append("leak")
     body = _AUTHORITY_BODY.search(folded)
     if _INSTRUMENT.search(folded) or body and (_FORMAL.search(folded) or _ASKING.search(folded) and _DATA_OBJECT.search(folded)):
@@ -328,11 +334,13 @@ _HYPOTHETICAL = re.compile(
 #: The incident happened somewhere else (the news, another company) or is a subject of study, not something here:
 #: 「ニュースで他社の漏えい事件を見ました」, "a competitor was hacked, are we affected?", "writing about breaches".
 _ELSEWHERE = re.compile(
-    r"ニュース|報道|新聞|論文|卒論|ゼミ|インタビュー|(?<![下上前追])記事|他社(?!(さん|様|さま)?宛)|(御社|貴社)とは(関係|無関係)|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
+    r"ニュース|報道|新聞|(別|他|ほか)の(サービス|サイト|アプリ)|(gmail|yahoo|outlook|icloud|hotmail|google|apple|amazon|microsoft|グーグル|ヤフー|アマゾン|楽天|インスタ)"
+    r"(の)?(パスワード|アカウント|ログイン|id)|論文|卒論|ゼミ|インタビュー|(?<![下上前追])記事|他社(?!(さん|様|さま)?宛)|(御社|貴社)とは(関係|無関係)|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
     r"(?<![a-z])(news|reported that|(another|other) ([\w-]+ ){0,2}(company|companies|firms?|vendors?|providers?|business(es)?|saas)(?!'s)"
     r"|(several|many|multiple|various|some) ([\w-]+ ){0,2}(companies|firms|vendors|providers|businesses)|competitors?|journalist|reporter|writing (about|an article)|article(?! ?\d)|research(ing)?|thesis|dissertation|interview|survey|training|course|read(ing)? about"
     r"|(old|a) (story|rumou?r|post)|is that true|podcast|(friend|brother|sister|cousin|relative)'?s (company|employer|firm|office)"
-    r"|not (at|with|from) (your|our) (company|service|side)|nothing to do with (you|your|callconnect|selfree))(?![a-z])"
+    r"|(another|other|a different) (service|site|website|app|platform)s?|(gmail|yahoo|outlook|icloud|hotmail|google|apple"
+    r"|amazon|microsoft|facebook|instagram) (password|account|login|id)|not (at|with|from) (your|our) (company|service|side)|nothing to do with (you|your|callconnect|selfree))(?![a-z])"
 )
 #: …unless the message says it reached us or our users: our system, this user's data, this account.
 _HERE = re.compile(
@@ -462,9 +470,9 @@ _IF_AGAIN = re.compile(
 #: A lawyer or a court named as what the writer would turn to later (「弁護士に相談する前に」, "before I involve a
 #: lawyer"): the request comes first, and no action is taken yet.
 _BEFORE_ACTION = re.compile(
-    r"(弁護士|法律事務所|裁判|訴訟|法的)[^。!?！？]{0,15}(前に|より先に)|"
-    r"(?<![a-z])before (i |we )?(go(ing)? to|involv(e|ing)|contact(ing)?|consult(ing)?|get(ting)?|call(ing)?|hir(e|ing)|tak(e|ing))"
-    r"( \w+){0,2} (lawyer|attorney|solicitor|court|legal)(?![a-z])"
+    r"(弁護士|法律事務所)(に|へ|を)?[^。!?！？]{0,10}(相談|依頼|頼|連絡|入れ|立て)[^。!?！？]{0,6}(前に|より先に)|"
+    r"(?<![a-z])before (i |we )?(go(ing)? to|involv(e|ing)|contact(ing)?|consult(ing)?|get(ting)?|call(ing)?|hir(e|ing))"
+    r"( \w+){0,2} (lawyer|attorney|solicitor|law firm)s?(?![a-z])"
 )
 
 
@@ -487,6 +495,14 @@ def _describes_an_event(folded: str, *, question_needs_proof: bool = False) -> b
     return any(not _NOT_ACTUAL_AFTER.match(folded, m.end()) for m in _ACTUAL.finditer(folded))
 
 
+def _only_deferred_threat(folded: str) -> bool:
+    """Whether every threat in the text is a lawyer named as a later step (a threat elsewhere still counts)."""
+    if not _BEFORE_ACTION.search(folded):
+        return False
+    rest = _BEFORE_ACTION.sub(" ", folded)
+    return not any(p.search(rest) for p in _COMPILED["legal_threat"])
+
+
 def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
     """The names of the urgency signals the text carries (empty when none).
 
@@ -504,7 +520,7 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
         demanded = "authority" in found and _LEGAL_BASIS.search(folded) and _DEMAND_MADE.search(folded)
         found = [name for name in found if name not in _EVENT_SIGNALS or demanded and name == "authority"]
     if "legal_threat" in found and (_INVITATION.search(folded) or _IF_AGAIN.search(folded) or _OWN_ERRAND.search(folded)
-                                    or _BEFORE_ACTION.search(folded)):
+                                    or _only_deferred_threat(folded)):
         found.remove("legal_threat")
     return tuple(found)
 

@@ -5,7 +5,9 @@ honorific in what we sent; traps where a leak is denied or nothing has happened,
 step; and plain requests whose act decides the type (stop using, stop passing it on, what became of my data).
 
 The first 20 were written before the code was changed and scored then: 15 of them wrong (urgent recall 2/8, false urgent
-3/12); r021, a guard on a disclaimer of a leak ("I'm not claiming…"), was added later and was wrong before its fix.
+3/12); r021, a guard on a disclaimer of a leak ("I'm not claiming…"), was added later and was wrong before its fix;
+r022–r024 and OTHER_SERVICE guard the new mechanisms (mail from us is no evidence, a real threat beside a deferred
+lawyer, another service's account) and were wrong after the first fix.
 """
 from __future__ import annotations
 
@@ -27,10 +29,25 @@ def items() -> list[dict]:
 def test_the_set_is_well_formed(items: list[dict]) -> None:
     assert len({item["id"] for item in items}) == len(items)
     for item in items:
-        assert item["urgent"] == (item["type"] in ("leak_report", "authority_request")), item["id"]
+        # a threat makes any type urgent; a leak or an authority is always urgent
+        assert item["urgent"] >= (item["type"] in ("leak_report", "authority_request")), item["id"]
 
 
-@pytest.mark.parametrize("index", range(21))
+#: Worries about another service's account (a mail provider's password changed): the writer's own matter elsewhere,
+#: not a break-in here, whatever type the agent logs. Each paged the manager at the first fix of this round.
+OTHER_SERVICE = [
+    "Gmailのパスワードを変えた覚えがないのに変更通知が来ました。念のためCallConnectのパスワードも変えたほうがいいですか。",
+    "Hi, my Gmail password was changed last night and I didn't change it myself. Do I need to change my CallConnect"
+    " password as well?\nThanks, Jo",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_SERVICE)
+def test_another_services_account_is_not_a_break_in_here(text: str) -> None:
+    assert not classify(text).urgent, classify(text).signals
+
+
+@pytest.mark.parametrize("index", range(24))
 def test_each_inquiry_gets_its_type_and_urgency(items: list[dict], index: int) -> None:
     item = items[index]
     result = classify(item["text"])
