@@ -6,8 +6,10 @@ and one notion of "matches". Urgency is separate and deliberately keyword-driven
 an inquiry that mentions a leak, an authority's request, a legal threat or a risk to someone's safety must reach
 the manager at once, and a missed urgent case costs far more than a false alarm. A leak or an authority counts
 only with evidence that it is one: something happened here (not at another company, not in a newsletter, not "what
-if"), or the authority itself asks us (not someone who mentions the police); a lawyer or a regulator counts when an
-action is threatened, not when one is named (nor when the threat waits on a repeat). An authority's demand made under a
+if"), or the authority itself asks us (not someone who mentions the police); the evidence may be indirect (an address
+given to us alone now receiving others' unsolicited mail, an account setting changed that nobody here changed). A
+lawyer or a regulator counts when an action is threatened, not when one is named (nor when the threat waits on a
+repeat, nor a lawyer named only as a later step). An authority's demand made under a
 law (a legal basis cited, a report or an answer demanded) is the evidence itself. The urgent types are chosen only on
 that evidence, which then decides the type; a question about how the company works in general, an invitation, a
 newsletter, a sales pitch or a request for an interview is a general inquiry; a grievance about how something was
