@@ -6,8 +6,10 @@ and one notion of "matches". Urgency is separate and deliberately keyword-driven
 an inquiry that mentions a leak, an authority's request, a legal threat or a risk to someone's safety must reach
 the manager at once, and a missed urgent case costs far more than a false alarm. A leak or an authority counts
 only with evidence that it is one: something happened here (not at another company, not in a newsletter, not "what
-if"), or the authority itself asks us (not someone who mentions the police); a lawyer or a regulator counts when an
-action is threatened, not when one is named (nor when the threat waits on a repeat). An authority's demand made under a
+if"), or the authority itself asks us (not someone who mentions the police); the evidence may be indirect (an address
+given to us alone now receiving others' unsolicited mail, an account setting changed that nobody here changed). A
+lawyer or a regulator counts when an action is threatened, not when one is named (nor when the threat waits on a
+repeat, nor a lawyer named only as a later step). An authority's demand made under a
 law (a legal basis cited, a report or an answer demanded) is the evidence itself. The urgent types are chosen only on
 that evidence, which then decides the type; a question about how the company works in general, an invitation, a
 newsletter, a sales pitch or a request for an interview is a general inquiry; a grievance about how something was
@@ -175,7 +177,7 @@ _WENT_WRONG = re.compile(
     # someone else's data, or ours gone to someone else
     r"(別|他|ほか|違う)の(人|方|宛先|相手|会社|お客様?|顧客|担当者?|利用者|事業所)(さん|様|さま)?(の[^。、,.]{0,10}(情報|データ|録音|通話|名前|氏名|住所|電話|番号"
     r"|アドレス|書類|請求|明細|リスト|一覧|名簿|契約|ファイル|履歴|連絡先|担当者)|(に|へ|宛).{0,15}(送っ|送信し|送付し|届い|届け|共有し|転送し"
-    r"|添付し|渡っ|渡し(て|ちゃ|た)))|無関係の|取引のない|知らない(人|方|会社)|一緒に入って|混ざ|混じ|混入|紛れ込|(自分|私|うち|自社|弊社|当社|我が社|わが社)(とは|と)(全く|一切)?(関係|関わり|取引|面識)の?(ない|無い|ありません)|(別|他|違う|よその|ほか)の?(会社|社|人|方|お客様?|顧客|事業者|部署|テナント)(さん|様|さま)?宛|宛て?(では|じゃ)(ない|なく)|(共有|投稿|送信|送付|添付|転送|公開)(して|しちゃ)"
+    r"|添付し|渡っ|渡し(て|ちゃ|た)))|無関係(の|な)|取引のない|知らない(人|方|会社)|一緒に入って|混ざ|混じ|混入|紛れ込|(自分|私|うち|自社|弊社|当社|我が社|わが社)(とは|と)(全く|一切)?(関係|関わり|取引|面識)の?(ない|無い|ありません)|(別|他|違う|よその|ほか)の?(会社|社|人|方|お客様?|顧客|事業者|部署|テナント)(さん|様|さま)?宛|宛て?(では|じゃ)(ない|なく)|(共有|投稿|送信|送付|添付|転送|公開)(して|しちゃ)"
     r"|(送|貼|載せ|上げ)(っちゃ|ってしま)|映って|よその|他所の|(自分|私|うち|自社|弊社|当社|我が社|わが社)の[^。、,.]{0,8}?(では|じゃ)(ない|なく|ありません)|"
     # open to people who should not see it
     r"外から|外部から|社外|ネット上|外に出|誰でも|全員(に|が|から)|ログイン(なし|せず|不要)|(公開|閲覧可能?)(設定|状態)|(見え|聞け|開け|読め|読み取れ"
@@ -208,6 +210,20 @@ _WENT_WRONG = re.compile(
     r"|(quit|left|former|ex-|fired|departed|leaver).{0,60}(pulled|downloaded|exported|copied|accessed|took|viewed)"
     r")(?![a-z])"
 )
+#: An account acted on by someone other than its owner: a password, an address or a setting changed or reset that
+#: nobody here changed (「変更した覚えがない」「誰も変更していない」, "none of us requested it"). A break-in told by its trace.
+_ACCOUNT_THING = (r"(パスワード|アドレス|メールアドレス|電話番号|設定|登録情報|ログイン情報|ユーザー?名|権限|管理者|アカウント"
+                  r"|password|e-?mail address|login|settings?|phone number|username|admin|account|permissions?)")
+_NOT_DONE_BY_US = (
+    r"(変更|変え|再設定|リセット|ログイン|操作)(し)?た(覚え|記憶|心当たり)(が|は|も)?(ない|無い|ありません)"
+    r"|(誰も|だれも|誰一人)[^。]{0,10}(変更|変え|再設定|リセット|操作|ログイン|申請)(して|し)?(い)?(ない|ません)"
+    rf"|(?<![a-z]){_ACCOUNT_THING}[^.!?\n]{{0,40}}(changed|reset|updated|replaced)[^.!?\n]{{0,40}}"
+    r"(without (us|me|our|my)|(none|neither|nobody|no one) of us|(i|we) (didn't|did not|never) (do|request|ask|make|change)"
+    r"|not (by )?(me|us)|wasn't (me|us)|by someone else)"
+    r"|(?<![a-z])((i|we) (didn't|did not|never|had not|hadn't)|none of us|nobody( here)?|no one( here)?) (changed?|reset|requested)"
+    rf" (it|that|the|our|my|any)( [\w-]+){{0,2}} {_ACCOUNT_THING}[^.!?\n]{{0,20}}(but|yet|and now)"
+)
+
 #: …to someone's data: what an incident is about (an intrusion needs no object: a break-in is one by itself).
 _DATA_OBJECT = re.compile(
     r"顧客|お客|利用者|会員|名簿|リスト|一覧|録音|通話|履歴|ログ|住所|氏名|名前|電話番号|携帯番号|連絡先|アドレス|パスワード|契約書|申込書|請求"
@@ -219,6 +235,7 @@ _DATA_OBJECT = re.compile(
 )
 _BROKEN_INTO = re.compile(
     r"不正|身代金|ランサム|暗号化され|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|"
+    rf"{_NOT_DONE_BY_US}|"
     r"(?<![a-z])(ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|intrusion|attacker"
     r"|(log-?ins?|sign-?ins?|sessions?|devices?|access) (that )?(we|i) (don't|do not|didn't|did not|can't|cannot) recogni[sz]e"
     r"|unrecogni[sz]ed (log-?ins?|sign-?ins?|devices?|sessions?))(?![a-z])"
@@ -257,11 +274,33 @@ _CREDENTIALS_GIVEN = re.compile(
 _LURE = re.compile(r"偽|詐欺|フィッシング|なりすまし|不審な|怪しい|(?<![a-z])(fake|phishing|scam|spoofed|suspicious|bogus)(?![a-z])")
 
 
+#: An address or a number given to us alone (「御社にしか教えていない」「登録専用」, "only ever used for my account"):
+#: unsolicited mail or calls reaching it are evidence that it got out from here, whoever sent them.
+_ONLY_HERE = re.compile(
+    r"(御社|貴社|そちら|こちら|ここ|callconnect|selfree|このサービス)(に|で|の|用)?(しか|だけ|のみ|専用)|"
+    r"(登録|申込|申し込み|契約)(時|の?とき|の?際)?(に|で|用)?(しか|専用)|"
+    r"(他|ほか|よそ)(では|で|に)(は|も)?(一切|どこにも|全く|まったく)?(使って|使用して|登録して|教えて|出して)(い)?(ない|ません)|"
+    r"(?<![a-z])(only (ever )?(used|gave|give|registered|use|shared)|used (it |this |that )?(only|exclusively|solely)"
+    r"|never (used|gave|given|shared) (it|this|that)( [\w-]+){0,3} (anywhere|to anyone) else|nowhere else)(?![a-z])"
+)
+#: …but mail or calls from us (御社からの営業メール, "your newsletter") are an opt-out matter, not a leak.
+_FROM_US = re.compile(
+    r"(御社|貴社|そちら|callconnect|selfree)(から|より)の?[^。、]{0,6}(営業|勧誘|宣伝|メルマガ|メール|電話|案内|お知らせ|dm)|"
+    r"(?<![a-z])(from (you|callconnect|selfree)|(your|callconnect'?s?|selfree'?s?) (own )?(newsletters?|marketing|promotions?"
+    r"|sales|e-?mails?|calls|mailings?))(?![a-z])"
+)
+_UNSOLICITED = re.compile(
+    r"迷惑|勧誘|営業|スパム|不審な|怪しい|知らない(業者|会社|人|番号)|身に覚えのない|"
+    r"(?<![a-z])(spam|junk|unsolicited|promoter|marketers?|telemarket\w*|scam\w*|phishing|cold calls?|sales (calls|emails))(?![a-z])"
+)
+
+
 def _composed_signals(folded: str) -> list[str]:
     """The leak and authority signals read from what any wording of one is made of (see _WENT_WRONG)."""
     found = []
     if (_BROKEN_INTO.search(folded) or (_WENT_WRONG.search(folded) and _DATA_OBJECT.search(folded))
-            or _CREDENTIALS_GIVEN.search(folded) and _LURE.search(folded)):
+            or _CREDENTIALS_GIVEN.search(folded) and _LURE.search(folded)
+            or _ONLY_HERE.search(folded) and _UNSOLICITED.search(folded) and not _FROM_US.search(folded)):
         found.append("leak")
     body = _AUTHORITY_BODY.search(folded)
     if _INSTRUMENT.search(folded) or body and (_FORMAL.search(folded) or _ASKING.search(folded) and _DATA_OBJECT.search(folded)):
@@ -297,16 +336,18 @@ _HYPOTHETICAL = re.compile(
 #: The incident happened somewhere else (the news, another company) or is a subject of study, not something here:
 #: 「ニュースで他社の漏えい事件を見ました」, "a competitor was hacked, are we affected?", "writing about breaches".
 _ELSEWHERE = re.compile(
-    r"ニュース|報道|新聞|論文|卒論|ゼミ|インタビュー|(?<![下上前追])記事|他社(?!(さん|様|さま)?宛)|(御社|貴社)とは(関係|無関係)|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
+    r"ニュース|報道|新聞|(別|他|ほか)の(サービス|サイト|アプリ)|(gmail|yahoo|outlook|icloud|hotmail|google|apple|amazon|microsoft|グーグル|ヤフー|アマゾン|楽天|インスタ)"
+    r"(の)?(パスワード|アカウント|ログイン|id)|論文|卒論|ゼミ|インタビュー|(?<![下上前追])記事|他社(?!(さん|様|さま)?宛)|(御社|貴社)とは(関係|無関係)|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
     r"(?<![a-z])(news|reported that|(another|other) ([\w-]+ ){0,2}(company|companies|firms?|vendors?|providers?|business(es)?|saas)(?!'s)"
     r"|(several|many|multiple|various|some) ([\w-]+ ){0,2}(companies|firms|vendors|providers|businesses)|competitors?|journalist|reporter|writing (about|an article)|article(?! ?\d)|research(ing)?|thesis|dissertation|interview|survey|training|course|read(ing)? about"
     r"|(old|a) (story|rumou?r|post)|is that true|podcast|(friend|brother|sister|cousin|relative)'?s (company|employer|firm|office)"
-    r"|not (at|with|from) (your|our) (company|service|side)|nothing to do with (you|your|callconnect|selfree))(?![a-z])"
+    r"|(another|other|a different) (service|site|website|app|platform)s?|(gmail|yahoo|outlook|icloud|hotmail|google|apple"
+    r"|amazon|microsoft|facebook|instagram) (password|account|login|id)|not (at|with|from) (your|our) (company|service|side)|nothing to do with (you|your|callconnect|selfree))(?![a-z])"
 )
 #: …unless the message says it reached us or our users: our system, this user's data, this account.
 _HERE = re.compile(
     r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏れ|漏え|漏洩|流出|不正|盗|誤送信|見え|表示|届)(た|て|し|され|い)|"
-    r"見え(て|た|る)|表示(され|して)|ログインしたら|混(ざ|じ)っ|混入|紛れ|"
+    r"見え(て|た|る)|表示(され|して)|ログインしたら|混(ざ|じ)っ|混入|紛れ|(添付|同封|記載|掲載)されて|含まれて(い|お)(た|ました|ます)|"
     r"(?<![a-z])((?<!not at )(?<!not with )(?<!not from )(your|our) (system|database|servers?|site|app|service|company|staff"
     r"|agent)|(your|our) ([\w-]+ ){0,3}(e-?mails?|mail|messages?|reports?|invoices?|letters?|files?|exports?|attachments?)"
     r"|came with|arrived with|(my|our) (data|account|details"
@@ -322,12 +363,12 @@ _ACTUAL = re.compile(
     r"本日|今日|昨日|先ほど|さっき|今朝|現在|警察です|署の者|照会(です|いたします|します)|ご回答(ください|を(お願い|求め))|"
     r"(提出|回答|開示)(してください|を求めます|願います)|"
     r"(て|で)(い|しま)(た|ました)(?!か)|(た|だ)とのこと|言われ(た|て|ました)|(電話|連絡|照会|依頼|要請)があ(りました|った|って|り)|が(来|届)(て|た)|"
-    r"できます|できてしま|出てき(て|た|ました)|"
+    r"できます|できてしま|出てき(て|た|ました)|ようにな(った|って|りました)|"
     r"(?<![a-z])(by mistake|mistakenly|just [a-z]+ed|(told|informed|notified|warned|emailed|called|contacted|alerted|wrote to|messaged)"
     r" us|(got|broke|hacked) into|seems to be|appears to be|"
     r"received|we got|got a|came in|is asking|are asking|asked us|has asked|have asked|is requesting|"
     r"are requesting|requested|demand(s|ed|ing)?|we are the police|happened|just now|today|yesterday|this morning|"
-    r"found|noticed|discovered|was sent|were sent|i sent|we sent|accidentally|showing|appeared|can see|i see|"
+    r"(started|now|suddenly) (getting|receiving)|found|noticed|discovered|was sent|were sent|i sent|we sent|accidentally|showing|appeared|can see|i see|"
     r"got hacked|was hacked|has been|please provide|we request|you are requested)(?![a-z])"
 )
 _NOT_ACTUAL_AFTER = re.compile(r"\s*[たるだ]?\s*(場合|ら(?!し)|とき|時|際|か(?!ら))")
@@ -360,7 +401,9 @@ _OTHERS_DATA = re.compile(
     r"(?<![a-z])(cc|bcc)(?![a-z])|some(one|body) else'?s|another (customer|person|user|client|company)'?s"
     r"|other (customers|people|users|recipients)|every(one|body)'?s|(every|all) (the )?recipients"
     # many people's data, not only the recipient's address
-    r"|顧客(の)?(リスト|一覧|データ|名簿|情報|管理画面)|名簿|(?<![a-z])(customer|client|contact|subscriber|user|attendee)s?'? (list|export"
+    r"|顧客(の)?(リスト|一覧|データ|名簿|情報|管理画面)|名簿|"
+    # another firm's records, named with an honorific or not (他社様の請求明細)
+    r"(他社|別の会社|他の会社|よその会社|別会社)(さん|様|さま)?の[^。]{0,10}(顧客|名簿|一覧|リスト|明細|請求|氏名|名前|電話|住所|データ|ファイル|通話|情報)|(?<![a-z])(customer|client|contact|subscriber|user|attendee)s?'? (list|export"
     r"|data|records|database|sheet|details)"
 )
 #: What shows there is no incident now: it is closed (found, fixed, it was me), it was not one, or nobody's real data
@@ -370,13 +413,19 @@ _NOT_AN_INCIDENT = re.compile(
     # data of ours that is out of date (旧社名のまま, 前の住所のまま), not someone else's
     r"(旧|前の|古い|以前の)[^。、,.]{0,10}のまま|古いまま|"
     r"(件|事案|インシデント|不具合|問題)(は|も|が)?.{0,25}(完了|解決済|クローズ|終了|修正済|対応済)|無事(に)?(発見|見つか|回収)|"
-    r"自分が.{0,20}だけ|問題(なし|ありません|はありません)|(誤送信|漏えい|漏洩|流出|不正アクセス|情報漏れ)(では|じゃ)(ない|なく|ありません)(?!か|でしょ|です)|"
+    r"自分が.{0,20}だけ|問題(なし|ありません|はありません)|"
+    # a leak denied in so many words, or nothing having happened (「漏れたわけではない」「何も起きていない」)
+    r"(漏れ|漏えいし|漏洩し|流出し|出回っ)(た|て(は|も)?い(る|た))?(わけ|訳)(では|じゃ)(ない|なく|ありません)|"
+    r"(漏れ|漏えいし|漏洩し|流出し)て(は|も)(い)?(ない|ません)(?!か)|(何も|なにも|特に)(起き|起こっ|発生し)て(い)?(ない|ません|おりません)|(誤送信|漏えい|漏洩|流出|不正アクセス|情報漏れ)(では|じゃ)(ない|なく|ありません)(?!か|でしょ|です)|"
     r"(ダミー|テスト用|架空|サンプル)の?データ|実在の.{0,15}(含まれて(い|お)ません|ありません|ない)|"
     r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|"
     r"(?<![a-z])((incident|case|matter|bug|issue|inquiry) (is|was|has been|got) (closed|resolved|fixed)|(closed|resolved|fixed)"
     r" (in|on|last)|(found|recovered) (unopened|intact|untouched|safe)|(was|it's|it was) (just )?me|false alarm|all good"
     r"|not (a|an) (breach|leak|hack|incident)|no (real|actual) (people|persons?|customers?|personal data|data)|(fake|dummy) (data|names?|numbers?|records|customers?|entries)"
-    r"|test (data|names)|have you ever|has (callconnect|selfree|your company|the company) ever|(sent|emailed|mailed|submitted) (my|our|this) (own )?(request|message|e-?mail|question|inquiry|form|application) to the wrong|do you ever|how (do|does|would|will)"
+    r"|test (data|names)|have you ever|nothing (has |had )?(happened|occurred)|not (saying|suggesting|claiming|accusing)( that)?"
+    r" (you|anyone|anybody|your (company|staff))( have| has)? (leaked|exposed|lost|sold)|(nothing|no (personal )?data|no information)"
+    r" (was|were|has been|had been|got) (leaked|exposed|shared|disclosed)|(wasn't|was not|weren't|were not|hasn't been|has not been)"
+    r" (actually )?(leaked|exposed)|has (callconnect|selfree|your company|the company) ever|(sent|emailed|mailed|submitted) (my|our|this) (own )?(request|message|e-?mail|question|inquiry|form|application) to the wrong|do you ever|how (do|does|would|will)"
     r" (you|callconnect|your company|the company) (handle|respond|deal)|how (callconnect|you|your company|the company)"
     r" (would|will|does|do) (handle|respond|deal))(?![a-z])"
 )
@@ -420,6 +469,15 @@ _IF_AGAIN = re.compile(
 )
 
 
+#: A lawyer or a court named as what the writer would turn to later (「弁護士に相談する前に」, "before I involve a
+#: lawyer"): the request comes first, and no action is taken yet.
+_BEFORE_ACTION = re.compile(
+    r"(弁護士|法律事務所)(に|へ|を)?[^。!?！？]{0,10}(相談|依頼|頼|連絡|入れ|立て)[^。!?！？]{0,6}(前に|より先に)|"
+    r"(?<![a-z])before (i |we )?(go(ing)? to|involv(e|ing)|contact(ing)?|consult(ing)?|get(ting)?|call(ing)?|hir(e|ing))"
+    r"( \w+){0,2} (lawyer|attorney|solicitor|law firm)s?(?![a-z])"
+)
+
+
 #: A message that ends in a question. For a policy question put to `ask` this alone still calls for a word that
 #: something happened (staff mostly ask about rules); triage no longer asks that: "…, who do I tell?" reports.
 _ENDS_AS_A_QUESTION = re.compile(r"[?？]\s*$")
@@ -432,11 +490,19 @@ def _describes_an_event(folded: str, *, question_needs_proof: bool = False) -> b
         return False
     if _ELSEWHERE.search(folded) and not _HERE.search(folded):
         return False
-    if _MARKETING.search(folded) and not _OTHERS_DATA.search(folded):
+    if _MARKETING.search(folded) and not (_OTHERS_DATA.search(folded) or _ONLY_HERE.search(folded)):
         return False
     if not (_HYPOTHETICAL.search(folded) or question_needs_proof and _ENDS_AS_A_QUESTION.search(folded)):
         return True
     return any(not _NOT_ACTUAL_AFTER.match(folded, m.end()) for m in _ACTUAL.finditer(folded))
+
+
+def _only_deferred_threat(folded: str) -> bool:
+    """Whether every threat in the text is a lawyer named as a later step (a threat elsewhere still counts)."""
+    if not _BEFORE_ACTION.search(folded):
+        return False
+    rest = _BEFORE_ACTION.sub(" ", folded)
+    return not any(p.search(rest) for p in _COMPILED["legal_threat"])
 
 
 def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
@@ -455,7 +521,8 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
     if any(name in _EVENT_SIGNALS for name in found) and not _describes_an_event(folded, question_needs_proof=not composed):
         demanded = "authority" in found and _LEGAL_BASIS.search(folded) and _DEMAND_MADE.search(folded)
         found = [name for name in found if name not in _EVENT_SIGNALS or demanded and name == "authority"]
-    if "legal_threat" in found and (_INVITATION.search(folded) or _IF_AGAIN.search(folded) or _OWN_ERRAND.search(folded)):
+    if "legal_threat" in found and (_INVITATION.search(folded) or _IF_AGAIN.search(folded) or _OWN_ERRAND.search(folded)
+                                    or _only_deferred_threat(folded)):
         found.remove("legal_threat")
     return tuple(found)
 
@@ -499,7 +566,8 @@ def _matcher(request_types: RequestTypes) -> Matcher:
 #: What the inquiry says it is *not* asking for (「削除依頼ではなく」, "don't delete my account"): matched for the
 #: type, those words would vote for exactly the request the person rules out.
 _NEGATED = re.compile(
-    r"[^\s、。,.!?！？]{1,12}(ではなく|じゃなくて?|ではありません|ではないです|は不要|はせず|はしなくて)|"
+    r"[^\s、。,.!?！？]{1,12}(ではなく|じゃなくて?|ではありません|ではないです|は不要|はせず|(まで)?はしなくて|(まで)?はしません"
+    r"|(まで)?はしない(が|けど|で)|まで(は)?(不要|いらない|結構))|"
     r"\b(don't|do not|not to|never|without) (want (you )?to )?(delete|remove|erase|close|cancel|deleting|removing|closing"
     r"|cancelling)( (my|the|our|their|his|her))?( \w+)?",
     re.IGNORECASE,
@@ -528,13 +596,36 @@ def _verbs(request_types: RequestTypes) -> dict[str, str]:
     return {word: next(iter(ids)) for word, ids in owners.items() if len(ids) == 1}
 
 
+#: What became of one's data (「登録した情報が今どうなっているのか」, "what happened to my data"): a question for
+#: disclosure, where 「どうなっているのか」 about a request would chase it.
+_STATE_OF_DATA = re.compile(
+    r"(情報|データ|記録|登録内容|個人情報)(が|は)[^。、]{0,8}どうなって|(?<![a-z])what (has )?(happened|happens|became) (to|of) (my|our)"
+    r" (data|information|details|records)(?![a-z])"
+)
+#: What is asked to stop, in any wording: using the data (利用を一旦止めて, 使うのは今後控えて, "stop using"), or passing
+#: it to others (渡すのはやめて, "stop passing it on"). The act asked outweighs the words around it, as the English
+#: request verb does.
+_STOP = (r"[^。!?！？]{0,12}(やめ|止め|とめ|停止し|中止し|控え|ストップし)(て(ください|下さい|ほしい|欲しい|いただ|もら|くれ)"
+         r"|るよう|ていただけ)")
+_ACTS_ASKED = (
+    (re.compile(r"(渡|提供|共有|販売|売|譲|流)(す|る|する|し)?(の|こと)(は|を|も)" + _STOP
+                + r"|(?<![a-z])(stop|cease|quit) (passing|sharing|selling|giving|handing|providing)(?![a-z])"), "third_party_stop"),
+    (re.compile(r"(使|利用|使用|活用)(う|する)?(の|こと)?(は|を|も)" + _STOP
+                + r"|(?<![a-z])(stop|cease|quit) (using|processing|analy[sz]ing)(?![a-z])"), "suspension"),
+    (_STATE_OF_DATA, "disclosure"),
+)
+
+
 def _lift_requested(query: str, request_types: RequestTypes, scores: dict[str, float]) -> None:
     verbs = _verbs(request_types)
     top = max(scores.values(), default=0.0)
-    for match in _REQUEST_VERB.finditer(query.lower()):
-        type_id = verbs.get(match.group("verb"))
-        if type_id is not None and scores.get(type_id, 0.0) >= REQUEST_FLOOR * top:
-            scores[type_id] = max(scores[type_id], top + (1 - top) * REQUEST_LIFT)
+    requested = [type_id for type_id in (verbs.get(m.group("verb")) for m in _REQUEST_VERB.finditer(query.lower()))
+                 if type_id is not None and scores.get(type_id, 0.0) >= REQUEST_FLOOR * top]
+    # an act named with its object (using my data, passing it on) needs no support from the matcher's words
+    folded = _fold(query)
+    requested += [type_id for pattern, type_id in _ACTS_ASKED if type_id in request_types and pattern.search(folded)][:1]
+    for type_id in requested:
+        scores[type_id] = max(scores.get(type_id, 0.0), top + (1 - top) * REQUEST_LIFT)
 
 
 #: A question about how the company works in general (御社は…ですか, "do you…?", 一般論として, "just curious"), or a
@@ -603,6 +694,7 @@ def _general_inquiry(folded: str) -> bool:
 def _a_grievance(folded: str) -> bool:
     """Dissatisfaction with how something was handled (a request answered late, a rep's conduct), with nothing asked
     to be done or sent: the request it names (「開示請求への回答が遅い」) is its subject, not what is asked now."""
+    folded = _STATE_OF_DATA.sub(" ", folded)
     return bool(_GRIEVANCE.search(folded)) and not (_ACT_ASKED.search(folded) or _SEND_ASKED.search(folded))
 
 

@@ -40,13 +40,15 @@ OPENED_INQUIRIES = {
 #: 10's round 6, where their misses were read to find the mechanisms that failed: floors at their figures after it.
 #: Inquiries before the round: v8 type 46/49, urgent 10/10, false urgent 2/39; v9 type 42/73, urgent 19/30, false
 #: urgent 8/43.
-#: Blind v10 was scored once when round 6 was done (figures in its headers), then opened for round 7.
+#: Blind v10 was scored once when round 6 was done (figures in its headers), then opened for round 7 and tuned on
+#: there (its misses read for the mechanisms that failed): inquiries before round 7 type 51/61, urgent 17/20, false
+#: urgent 3/41; the floor is the figure after it, which no longer measures generalisation.
 BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.84),
                    "blind10_questions.yaml": (0.88, 1.0, 0.81)}
 BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    # written for triage alone, in indirect wordings
                    "blind9_intake.yaml": (0.97, 1.0, 0),
-                   "blind10_intake.yaml": (0.83, 0.85, 3)}
+                   "blind10_intake.yaml": (1.0, 1.0, 0)}
 
 
 def load(path: Path) -> list[dict]:
