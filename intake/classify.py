@@ -68,7 +68,10 @@ _AUTHORITIES_EN = (r"police|detective|(?<!protection )(?<!privacy )(?<!complianc
 #: Signal name → patterns over the NFKC-folded, lower-cased text. Japanese first, then English.
 URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
     "leak": (
-        r"漏えい|漏洩|流出|誤送信|誤送付|誤配信|誤配送|(誤って|間違(え|っ)て|うっかり).{0,20}(送|届|共有|公開|添付|転送)(?!(か|き)(ない|ません|ず))",
+        r"漏えい|漏洩|流出|誤送信|誤送付|誤配信|誤配送|(誤って|間違(え|っ)て|うっかり).{0,20}(送|届|共有|公開|添付|転送|メールし|fax|ファックスし)"
+        r"(?!(か|き)(ない|ません|ず))",
+        # a login or an access nobody here can account for
+        r"(怪しい|不審な|見覚えのない|身に覚えのない|知らない)(ログイン|アクセス|端末からの)",
         r"(別|他|違う)の(人|方|宛先|取引先|会社|お客|顧客|ユーザ).{0,12}(に|へ).{0,12}(送って|送信して|届いて|転送して)",
         # someone else's file sent or shown; what is not ours showing in our account (「自社のものではない通話が」)
         r"(別|他|違う|知らない)の?(人|方|お客様?|顧客|ユーザ|利用者|会社|受信者|取引先)の.{0,25}(書かれ|書いて|記載|載って|表示|見え|届|入って|添付|送)",
@@ -362,10 +365,10 @@ _ACTUAL = re.compile(
     r"要求され|されました|されてい(る|た|ま)|しました|しまいました|しまった|ちゃった|発生し|判明|気づ|見つか|起き(た|ました)|"
     r"本日|今日|昨日|先ほど|さっき|今朝|現在|警察です|署の者|照会(です|いたします|します)|ご回答(ください|を(お願い|求め))|"
     r"(提出|回答|開示)(してください|を求めます|願います)|"
-    r"(て|で)(い|しま)(た|ました)(?!か)|(た|だ)とのこと|言われ(た|て|ました)|(電話|連絡|照会|依頼|要請)があ(りました|った|って|り)|が(来|届)(て|た)|"
+    r"(て|で)(い|しま)(た|ました)(?!か)|(た|だ)とのこと|言われ(た|て|ました)|(電話|連絡|照会|依頼|要請)があ(りました|った|って|り)|が(来|届|き)(て|た|ました)|見つけ(た|ました|て)|"
     r"できます|できてしま|出てき(て|た|ました)|ようにな(った|って|りました)|"
     r"(?<![a-z])(by mistake|mistakenly|just [a-z]+ed|(told|informed|notified|warned|emailed|called|contacted|alerted|wrote to|messaged)"
-    r" us|(got|broke|hacked) into|seems to be|appears to be|"
+    r" us|sent us|served us|(got|broke|hacked) into|seems to be|appears to be|"
     r"received|we got|got a|came in|is asking|are asking|asked us|has asked|have asked|is requesting|"
     r"are requesting|requested|demand(s|ed|ing)?|we are the police|happened|just now|today|yesterday|this morning|"
     r"(started|now|suddenly) (getting|receiving)|found|noticed|discovered|was sent|were sent|i sent|we sent|accidentally|showing|appeared|can see|i see|"
@@ -432,7 +435,7 @@ _NOT_AN_INCIDENT = re.compile(
 #: An authority named by someone acting for themselves: their own records for a court or an office, their own
 #: papers from one, an office choosing or using the service.
 _FOR_ONESELF = re.compile(
-    r"私自身|自分自身|自分の|本人の|私の(?!担当|上司|部署|チーム)|導入|検討|"
+    r"私自身|自分自身|自分の|本人の(?!同意|承諾|許可|了承|確認)|私の(?!担当|上司|部署|チーム)|導入|検討|"
     r"(?<![a-z])(my own|(asked|told|wants|needs) me|not you|evaluating|is a customer|considering|our own)(?![a-z])|"
     # an errand of one's own at an office: papers to hand in, a report to file (「税務署に提出するため」)
     r"(被害届を出す|提出する|出す|届け出る|申告する|相談する|持っていく)(ため|のに|ので)|"
@@ -481,6 +484,8 @@ _BEFORE_ACTION = re.compile(
 #: A message that ends in a question. For a policy question put to `ask` this alone still calls for a word that
 #: something happened (staff mostly ask about rules); triage no longer asks that: "…, who do I tell?" reports.
 _ENDS_AS_A_QUESTION = re.compile(r"[?？]\s*$")
+#: "if the police sent us…": a marker of something that happened, inside a condition.
+_IF_BEFORE = re.compile(r"(?<![a-z])(if|when|whenever|in case|suppose|once)(?![a-z])[^.?!。？,、;]*$")
 
 
 def _describes_an_event(folded: str, *, question_needs_proof: bool = False) -> bool:
@@ -494,7 +499,8 @@ def _describes_an_event(folded: str, *, question_needs_proof: bool = False) -> b
         return False
     if not (_HYPOTHETICAL.search(folded) or question_needs_proof and _ENDS_AS_A_QUESTION.search(folded)):
         return True
-    return any(not _NOT_ACTUAL_AFTER.match(folded, m.end()) for m in _ACTUAL.finditer(folded))
+    return any(not _NOT_ACTUAL_AFTER.match(folded, m.end()) and not _IF_BEFORE.search(folded[max(0, m.start() - 40) : m.start()])
+               for m in _ACTUAL.finditer(folded))
 
 
 def _only_deferred_threat(folded: str) -> bool:

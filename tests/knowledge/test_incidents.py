@@ -19,6 +19,9 @@ LEAKS = [
     "I think some user data may have leaked, a contractor's laptop was stolen.",
     "お客様から以下の問い合わせがありました。\n「御社から届いた請求書に、知らない会社の住所が記載されていました。どういうことですか。」\n"
     "対応方法を教えてください。",
+    # a staff member's own words: 「メールしちゃった」, a login nobody can account for, found and then asked about
+    "やばい、顧客リストを間違えて別の会社にメールしちゃった",
+    "管理画面に見覚えのないログインの履歴を見つけた。ポリシー上どうすればいい？",
 ]
 AUTHORITIES = [
     "警察から電話があって、ある利用者の登録情報を提出してほしいと言われています。対応どうすればいい？",
@@ -27,6 +30,14 @@ AUTHORITIES = [
     "A regulator sent us a letter asking for records about one of our users.",
     "弁護士会から23条照会が届きました。回答していいですか？",  # 「23条」 names the law's article, not a section
     "弁護士法第23条の2に基づく照会が来ました",
+    # the request reported and then a question about the rules: still a request received
+    "検察から利用者の通話履歴について照会がきました。本人の同意がなくても出していいの？",
+    "A regional court sent us an order for one user's login history. What does our policy let us do?",
+]
+#: A condition, not an event: the guidance would push aside the answer to a question about the rules.
+HYPOTHETICAL = [
+    "If the police sent us a request for a user's data, what does the policy say?",
+    "警察から照会がきたらどうすればいい？",
 ]
 
 
@@ -71,3 +82,8 @@ def test_news_of_a_leak_elsewhere_lifts_nothing(kb: KnowledgeBase) -> None:
     """No incident here is reported, so nothing is lifted: the cookie question still finds §14."""
     answer = kb.ask("I read in the news that another company leaked call recordings. How do users opt out of cookies here?")
     assert answer.sections[0].split(".")[0] == "14", answer.sections
+
+
+@pytest.mark.parametrize("message", HYPOTHETICAL)
+def test_a_condition_is_no_incident(kb: KnowledgeBase, message: str) -> None:
+    assert kb.ask(message).incident is None
