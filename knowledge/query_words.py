@@ -24,6 +24,11 @@ _ABOUT_THE_DOCUMENT = re.compile(
 )
 
 
+#: 「他の会社」「別の会社」, as the policy's keywords say it: 他社.
+_OTHER_COMPANY = re.compile(r"(他|ほか|別|よそ)の(会社|企業|業者|事業者)")
+
+
 def without_the_policy_named(question: str) -> str:
-    """The question with a mere mention of the policy as a place dropped."""
-    return question if _ABOUT_THE_DOCUMENT.search(question) else _POLICY_MENTION.sub(" ", question)
+    """The question with a mere mention of the policy as a place dropped, and 他の会社 said 他社."""
+    text = question if _ABOUT_THE_DOCUMENT.search(question) else _POLICY_MENTION.sub(" ", question)
+    return _OTHER_COMPANY.sub("他社", text)

@@ -87,3 +87,13 @@ def test_a_reported_question_is_the_customers_own_words(kb: KnowledgeBase, quest
 def test_another_company_is_another_word_for_other_companies(kb: KnowledgeBase, question: str, section: str) -> None:
     answer = kb.ask(question)
     assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, answer.sections
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["ほかの会社に顧客の情報渡すケースってある？", "よその企業に利用者のデータを渡すことはある？", "他の業者にお客さんの名前を渡すのってOK？"],
+)
+def test_another_company_in_japanese_is_a_third_party(kb: KnowledgeBase, question: str) -> None:
+    """「他の会社」「よその企業」 say what the keywords say as 他社."""
+    answer = kb.ask(question)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == "8", (answer.outcome, answer.sections)
