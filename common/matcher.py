@@ -338,17 +338,19 @@ class Matcher:
         compact_surface = q.surface.replace(" ", "")
         credited = {t: c for t in candidates if (c := self._term_credit(self._terms[t], q, compact_surface))}
         # "data protection" inside "data protection officer" is the longer keyword's evidence: the query names
-        # the officer (§9), not protection (§6). An English keyword found inside a longer one found too counts for
-        # nothing. Not so in Japanese, where a longer compound is often a near-synonym (委託先 in 業務委託先).
-        readings = [self._terms[t].reading for t in credited if self._terms[t].stems]
+        # the officer (§9), not protection (§6); "purpose" inside "outside…purpose" names §4's use outside the
+        # purposes, not §3's purposes. An English keyword whose words are all among those of a longer one found too
+        # counts for nothing in a document that does not list the longer one. Not so in Japanese, where a longer
+        # compound is often a near-synonym (委託先 in 業務委託先).
+        english = [(frozenset(self._terms[t].stems), self._term_docs[t]) for t in credited if self._terms[t].stems]
         matched: dict[int, list[tuple[float, _Term]]] = defaultdict(list)
         for term_id, credit in credited.items():
             term = self._terms[term_id]
-            if term.stems and any(len(other) > len(term.reading) and term.reading in other for other in readings):
-                continue
+            words = frozenset(term.stems)
             weight = credit * self._term_weight[term_id]
             for doc in self._term_docs[term_id]:
-                matched[doc].append((weight, term))
+                if not (words and any(words < longer and doc not in docs for longer, docs in english)):
+                    matched[doc].append((weight, term))
         scores: dict[int, float] = {}
         for doc, found in matched.items():
             # "email" inside "email address" is one piece of evidence, not two: count the longest only.

@@ -154,7 +154,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             # which company does a job the policy names only by its kind (決済代行会社ってどこ？, "which bank")
             r"|(会社|業者|事業者|銀行|代行|[\u4e00-\u9fff]{1,3}先)(は|って|が|も)?(どこ|どちら|何て|なんて)|[\u4e00-\u9fff]{1,3}先(は|って)[?？]"
             r"|(どこ|どちら|どの会社)(に|へ)(販売|売って|売っ|提供|渡)"
-            r"|どこの(業者|事業者|ベンダー|クラウド|代行|銀行|サーバ|システム|ツール|製品)"
+            r"|どこの(業者|事業者|ベンダー|クラウド|代行|銀行|サーバ|システム|ツール|製品)|具体的に(は)?どこ(の|に|へ)"
             r"|(社名|会社名|企業名|業者名|事業者名)(を|は|も|って)?.{0,6}(教え|知り|知りた|分か|わか|開示|出し|公開|一覧|リスト)"
             r"|どの(提携|連携)(サービス|先|会社)|(提携|連携)(サービス|先)(は|って|が)?(どこ|どれ|何)"
             r"|(どこ|どちら|どの会社)(を|に|の)?(会社を?)?(使|利用|頼|依頼|委託|契約)"
@@ -415,7 +415,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "用語の具体的な範囲",
         # What one of the policy's own words covers (重要な変更, 適切な監督): answered only where the text defines it
         # (「…といいます」, 「…により定義された」), which the policy does for users, personal information and personal data.
-        _re(r"(何|どんな|どういう)(もの|こと|変更|場合|監督|措置|処置)?(が|を)?(該当|当たる|あたる|含まれる|指す)|に(該当|当た|あた)(る|ります)(の|か)|(どんな|どういう|何の)(もの|こと)を指(す|して|しま)"
+        _re(r"(何|どんな|どういう)(もの|こと|変更|場合|監督|措置|処置)?(が|を)?(該当|当たる|あたる|含まれる|指す)"
+            r"|(何|どんな|どういう)(もの|こと)?が.{1,12}に(該当|当た|あた)(る|ります)|に(該当|当た|あた)(る|ります)(の|か)|(どんな|どういう|何の)(もの|こと)を指(す|して|しま)"
             r"|what (exactly )?(counts|qualifies) as|what (is|are) meant by|what does .{0,40}\b(mean|cover|include)\b"),
         _re(r"といいます|をいい|定義|means|defined|hereinafter"),
     ),
@@ -500,13 +501,14 @@ FACT_KINDS: tuple[FactKind, ...] = (
 #: Kinds of fact whose question is about something the policy does not deal with at all: the reply quotes nothing.
 NOT_ABOUT_THE_POLICY = frozenset({"product support", "dealings with the regulator", "jurisdiction"})
 
-_LAW = _re(r"合法|違法|\blegal\b|\billegal\b|\blawful\b|個人情報保護法|個人情報の保護に関する法律|個情法|保護法|\bappi\b|法律上|法律では|法律で|法的に|法令上|法改正|"
+_LAW = _re(r"合法|違法|\blegal\b|\billegal\b|\blawful\b|個人情報保護法|個人情報の保護に関する法律|個情法|保護法|\bappi\b|法律上|法律では|法律で|法律違反|法的に|法令上|法改正|"
            r"gdpr|ccpa|\bthe law\b|under the law|legally|\bact on the protection|privacy law|data protection law")
 _GENERAL_ASK = _re(r"定義|とは|って何|ってなに|って誰|意味|対象(に|と)?なる|該当する|当てはまる|適用(され|対象|範囲)|義務|罰則|罰金|"
                    r"違反(する|した)と|要配慮|匿名加工|仮名加工|改正|施行|what (is|are|counts|does)|definition|define|\bmean\b|"
                    r"\bamend|\breform|"
                    r"\bappl(y|ies)\b|penalt|\bfines?\b|obligat|required|\bcovered\b|^(is|are) (it|this|that) (legal|illegal|lawful)"
-                   r"|(合法|違法)(です|なの|なん)?(か|[?？])|^(is|are) .{0,40}(against the law|illegal|unlawful|legal|lawful)")
+                   r"|(合法|違法)(です|なの|なん)?(か|[?？])|(違法|合法|法律違反)(に|と)(なる|なら|される)|^(is|are) .{0,40}(against the law"
+                   r"|illegal|unlawful|legal|lawful)")
 #: A question asking what a term means, or how two terms differ: answered by the policy only if it uses the term.
 _DEFINITION = _re(r"とは([?？。]|$|何|なに|どういう|どんな)|って(何|なに)([?？。]|$|ですか|でしょう|のこと)|の意味|意味は|の違い|違いは|違いって|what (is|are|does) (an? |the )?\w+( \w+)? mean"
                   r"|difference between|\bdefin(e|ition)\b|what is meant by")
@@ -566,8 +568,13 @@ def label_for(item: str, language: str) -> str:
 
 
 def fold(text: str) -> str:
-    """NFKC and case folded, punctuation kept: the form the patterns of this module are written for."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """NFKC and case folded, punctuation kept but quotation marks dropped ("which 'partner services'"): the form the
+    patterns of this module are written for."""
+    return _QUOTATION_MARKS.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+#: Quotation marks, not the apostrophe inside a word ("company's", "don't").
+_QUOTATION_MARKS = re.compile(r"[\"“”「」『』]|(?<![a-z])['‘’]|['‘’](?![a-z])")
 
 
 def kinds_asked(question: str) -> list[FactKind]:

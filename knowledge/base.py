@@ -84,6 +84,10 @@ INCIDENT_ENTRIES: dict[str, tuple[str, ...]] = {
     "leak_report": ("6", "9"),
     "authority_request": ("8.6", "4.1", "4.4"),
 }
+#: A leak at a contractor: the supervision of contractors first, then safe management and the manager.
+CONTRACTOR_LEAK_ENTRIES = ("7", "6", "9")
+_AT_A_CONTRACTOR = re.compile(r"委託先|委託している|外部委託|業務委託|再委託|\b(vendor|contractor|processor|subcontractor|outsourc\w*)",
+                              re.IGNORECASE)
 #: How far the entries that apply to a reported incident are lifted above the best match, and the step between them.
 INCIDENT_LIFT = 0.5
 INCIDENT_STEP = 0.01
@@ -255,7 +259,9 @@ class KnowledgeBase:
         self._objects_are_not_the_topic(query, scores)
         self._requested_acts(query, scores)
         if incident is not None:
-            self._lift_applicable(INCIDENT_ENTRIES[incident], scores)
+            # A leak at a contractor is governed first by the supervision of contractors (§7).
+            contractor = incident == "leak_report" and _AT_A_CONTRACTOR.search(query) is not None
+            self._lift_applicable(CONTRACTOR_LEAK_ENTRIES if contractor else INCIDENT_ENTRIES[incident], scores)
         if found is not None and found.context and max(scores.values(), default=0.0) < ANSWER_THRESHOLD:
             # Context sentences count, but less than the sentence that asks, and only when it alone is not enough.
             wider, wider_faq = self._score(f"{found.question} {found.context}")
@@ -349,9 +355,10 @@ class KnowledgeBase:
         asking = asking or text
         if not hits or hits[0].score < ANSWER_THRESHOLD:
             strong = [t.surface for t in self._vocabulary_of_policy.unknown_terms(asking) if t.central]
-            return "not_covered", _unique(strong + [k.id for k in kinds_asked(text)])
+            return "not_covered", _unique(strong + [k.id for k in kinds_asked(with_japanese_words(text))])
         cited = f"{hits[0].quote}\n{hits[0].translation}"
-        missing = [kind.id for kind in kinds_asked(text) if not stated(kind, cited, text)]
+        # The kind of fact is read in Japanese too: 「access logってどれくらいretainしてる？」 asks for a retention period.
+        missing = [kind.id for kind in kinds_asked(with_japanese_words(text)) if not stated(kind, cited, text)]
         missing += unlisted_items(text, cited)
         if incident == "leak_report":
             missing.insert(0, "incident response")

@@ -18,7 +18,7 @@ _GLOSSARY: dict[str, str] = {
     "delete": "削除", "deletion": "削除", "remove": "削除", "erase": "消去", "stop": "停止", "suspend": "停止",
     "flow": "手続", "process": "手続", "procedure": "手続", "steps": "手続", "policy": "ポリシー",
     "thirdparty": "第三者", "thirdparties": "第三者", "exception": "例外", "exceptions": "例外", "consent": "同意",
-    "optout": "オプトアウト", "disclose": "開示", "disclosure": "開示", "access": "開示",
+    "optout": "オプトアウト", "disclose": "開示", "disclosure": "開示",
     "correct": "訂正", "correction": "訂正", "fix": "訂正", "update": "変更", "change": "変更",
     "vendor": "委託先", "vendors": "委託先", "contractor": "委託先", "outsource": "委託", "outsourcing": "委託",
     "share": "提供", "sharing": "提供", "provide": "提供", "transfer": "提供", "sell": "販売",
@@ -28,7 +28,7 @@ _GLOSSARY: dict[str, str] = {
     "address": "住所", "phone": "電話番号", "name": "氏名", "location": "位置情報", "device": "端末",
     "notice": "通知", "notify": "通知", "announce": "公表", "liability": "責任", "responsible": "責任",
     "collect": "取得", "acquire": "取得", "use": "利用", "usage": "利用", "ads": "広告", "advertising": "広告",
-    "tracking": "トラッキング", "retention": "保存", "law": "法令",
+    "tracking": "トラッキング", "retention": "保存期間", "retain": "保存", "retained": "保存", "store": "保管", "stored": "保管", "law": "法令",
     "complaint": "苦情", "identity": "本人確認", "verify": "本人確認", "scope": "範囲", "revise": "改定",
     "revision": "改定", "amend": "改定",
 }
@@ -36,7 +36,7 @@ _GLOSSARY: dict[str, str] = {
 
 #: A word, or the two-word phrases written as one key ("third party", "opt-out"); a word before a capitalised
 #: one (Customer Data Platform) is part of a name.
-_WORD = re.compile(r"\b(third[- ]?part(?:y|ies)|opt[- ]?out|[A-Za-z]+)\b(?!\s[A-Z])")
+_WORD = re.compile(r"(?<![A-Za-z])(third[- ]?part(?:y|ies)|opt[- ]?out|[A-Za-z]+)(?![A-Za-z])(?!\s[A-Z])")
 
 
 def with_japanese_words(question: str) -> str:

@@ -16,7 +16,7 @@ LEAKS = [
     "顧客リストを間違えて別のお客様にメールで送ってしまいました。どうすればいいですか？",
     "漏えいしたかもしれません。管理画面のエクスポートファイルが外部から見える状態でした。",
     "We emailed a customer list to the wrong person this morning. What should I do?",
-    "I think some user data may have leaked, a contractor's laptop was stolen.",
+    "I think some user data may have leaked, a colleague's laptop was stolen.",
     "お客様から以下の問い合わせがありました。\n「御社から届いた請求書に、知らない会社の住所が記載されていました。どういうことですか。」\n"
     "対応方法を教えてください。",
     # a staff member's own words: 「メールしちゃった」, a login nobody can account for, found and then asked about

@@ -97,3 +97,12 @@ def test_another_company_in_japanese_is_a_third_party(kb: KnowledgeBase, questio
     """「他の会社」「よその企業」 say what the keywords say as 他社."""
     answer = kb.ask(question)
     assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == "8", (answer.outcome, answer.sections)
+
+
+def test_a_keyword_whose_words_are_all_in_a_longer_one_found_too_counts_for_nothing() -> None:
+    matcher = Matcher([
+        MatchDocument(key="purposes", keywords=("purposes",)),
+        MatchDocument(key="use outside them", keywords=("outside…purpose",)),
+    ])
+    ranked = matcher.rank("can we use data outside the purpose it was given for?")
+    assert [m.key for m in ranked] == ["use outside them"], ranked

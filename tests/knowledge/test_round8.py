@@ -1,0 +1,53 @@
+"""Mechanisms of round 8: a term's scope asked around the term, a name asked for 具体的に, a question whether
+something is against the law, quoted words, English verbs in Japanese read for the kind of fact, a leak at a
+contractor, and the everyday names of §4's and §14's concepts.
+
+Every question here was written for this test; none comes from an evaluation set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("委託先の監督で、何が適切な監督に当たる？", "what a term covers"),
+        ("決済は具体的にどこの会社を使ってる？", "named vendors"),
+        ("Which 'business partners' get our data, is there a list?", "named vendors"),
+        ("問い合わせ履歴ってどれくらいretainしてる？", "retention period"),
+    ],
+)
+def test_a_kind_of_fact_asked_in_other_words(kb: KnowledgeBase, question: str, kind: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome != "answered" and kind in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+
+
+@pytest.mark.parametrize("question", ["従業員の私物スマホに顧客の連絡先を入れると違法になる？", "社外にメールを転送したら法律違反になる？"])
+def test_whether_something_is_against_the_law_is_the_law_itself(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome != "answered" and "the law itself" in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["委託先のコールセンター業者でPCが盗まれて、うちの顧客リストが入ってたらしい",
+     "Our vendor just told us their server was hacked and our user list was on it."],
+)
+def test_a_leak_at_a_contractor_cites_the_supervision_of_contractors_first(kb: KnowledgeBase, message: str) -> None:
+    answer = kb.ask(message)
+    assert answer.incident == "leak_report" and answer.sections[:3] == ["7", "6", "9"], (answer.incident, answer.sections)
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("Which ad networks receive data from our website?", "14"),
+        ("Is it OK to use customer data outside the purpose it was collected for?", "4"),
+    ],
+)
+def test_everyday_names_of_the_policys_concepts(kb: KnowledgeBase, question: str, section: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, (answer.outcome, answer.sections)
