@@ -134,6 +134,8 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         rf"(?<!元)({_AUTHORITIES})(の?[^\s。、,.!?！？ぁ-ん]{{1,12}}?)?(の(方(?![針法向式面])|者|担当者?|職員|調査官|警察官|刑事|捜査員)|から|より|です|でございます|と名乗"
         r"|を名乗|が来|が訪)",
         _BEFORE + r"(subpoena|subpoenaed|warrant|court order|court-ordered|order of the court|production order)" + _AFTER,
+        r"\b(we|i) (act|are acting|am acting|write|are writing|am writing) (for|on behalf of) (the )?([\w'-]+ ){0,3}"
+        r"(police|court|prosecutor|tax|regulator|commission|agency|ministry|bar association)",
         r"\b(this is|i am|i'm|we are|we're|he is|she is|he's|she's|said (he|she) (is|was))( an?| the)?( [\w-]+){0,3}"
         r" (police|detective|officer|investigator|prosecutor|sheriff|fbi)\b"
         r"|\b(this is|i am|i'm|we are|we're|calling|writing|contacting you)( [\w-]+){0,2} (from|with|at|of) (the )?([\w-]+ ){0,3}"
@@ -225,6 +227,10 @@ _NOT_DONE_BY_US = (
     r"|not (by )?(me|us)|wasn't (me|us)|by someone else)"
     r"|(?<![a-z])((i|we) (didn't|did not|never|had not|hadn't)|none of us|nobody( here)?|no one( here)?) (changed?|reset|requested)"
     rf" (it|that|the|our|my|any)( [\w-]+){{0,2}} {_ACCOUNT_THING}[^.!?\n]{{0,20}}(but|yet|and now)"
+    # data taken out, and nobody here did it
+    r"|(?<![a-z])(exported|downloaded|copied|deleted|wiped|forwarded)\b.{0,80}(none of us|nobody (here )?did|no one (here )?did"
+    r"|(we|i) (didn't|did not|never) do)"
+    r"|(エクスポート|ダウンロード|コピー|削除|転送)され[^。]{0,40}。?[^。]{0,20}(誰も|だれも)[^。]{0,10}(して|やって|操作して)(い)?(ない|ません)"
 )
 
 #: …to someone's data: what an incident is about (an intrusion needs no object: a break-in is one by itself).
@@ -418,7 +424,7 @@ _NOT_AN_INCIDENT = re.compile(
     r"(件|事案|インシデント|不具合|問題)(は|も|が)?.{0,25}(完了|解決済|クローズ|終了|修正済|対応済)|無事(に)?(発見|見つか|回収)|"
     r"自分が.{0,20}だけ|問題(なし|ありません|はありません)|"
     # a leak denied in so many words, or nothing having happened (「漏れたわけではない」「何も起きていない」)
-    r"(漏れ|漏えいし|漏洩し|流出し|出回っ)(た|て(は|も)?い(る|た))?(わけ|訳)(では|じゃ)(ない|なく|ありません)|"
+    r"(漏れ|漏えいし|漏洩し|流出し|出回っ|(外|外部|社外)に出)(た|て(は|も)?い(る|た))?(わけ|訳)(では|じゃ)(ない|なく|ありません)|"
     r"(漏れ|漏えいし|漏洩し|流出し)て(は|も)(い)?(ない|ません)(?!か)|(何も|なにも|特に)(起き|起こっ|発生し)て(い)?(ない|ません|おりません)|(誤送信|漏えい|漏洩|流出|不正アクセス|情報漏れ)(では|じゃ)(ない|なく|ありません)(?!か|でしょ|です)|"
     r"(ダミー|テスト用|架空|サンプル)の?データ|実在の.{0,15}(含まれて(い|お)ません|ありません|ない)|"
     r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|"
