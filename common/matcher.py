@@ -98,6 +98,30 @@ def _passage_tokens(normalised: str) -> list[str]:
     return char_ngrams(normalised) + english_stems(normalised)
 
 
+#: Where a sentence ends: a keyword's reading found across it (「…います。うちの」 read as 数値 すうち) is chance.
+_SENTENCE_END = re.compile(r"[。．！？!?\n]+")
+_SENTENCE_MARK = "|"
+
+
+def _sentence_readings(query: str) -> tuple[str, frozenset[int]]:
+    """The query's reading, sentence by sentence joined by a mark no keyword contains, and the positions inside a
+    kanji word (see `reading_with_words`)."""
+    parts: list[str] = []
+    inside: set[int] = set()
+    at = 0
+    for sentence in _SENTENCE_END.split(query):
+        surface = normalise(sentence)
+        if not surface:
+            continue
+        if parts:
+            at += len(_SENTENCE_MARK)
+        part, part_inside = reading_with_words(surface)
+        inside.update(at + i for i in part_inside)
+        parts.append(part)
+        at += len(part)
+    return _SENTENCE_MARK.join(parts), frozenset(inside)
+
+
 def _found_on_word_edges(needle: str, q: _Query) -> bool:
     """Whether the reading occurs in the query's reading without cutting into a kanji word."""
     start = q.reading.find(needle)
@@ -304,7 +328,7 @@ class Matcher:
             return []
         words = _LATIN_WORDS.findall(surface)
         sequence = tuple(self._spell(stem, word) for word, stem in zip(words, english_stems(surface)))
-        q_reading, inside_words = reading_with_words(surface)
+        q_reading, inside_words = _sentence_readings(query)
         q = _Query(surface, q_reading, inside_words, frozenset(sequence), sequence, _passage_tokens(surface),
                    _katakana_form(query))
         keyword_raw = self._score_keywords(q)

@@ -1,4 +1,5 @@
-"""Keywords in pieces ("目的…違う", "use…outside…purpose"): the pieces in order, a few words apart at most."""
+"""Keywords in pieces ("目的…違う", "use…outside…purpose"): the pieces in order, a few words apart at most; and no
+reading found across the end of a sentence."""
 from __future__ import annotations
 
 import pytest
@@ -33,3 +34,10 @@ def test_pieces_in_order_with_words_between_match(matcher: Matcher, query: str) 
 )
 def test_pieces_out_of_order_or_far_apart_do_not(matcher: Matcher, query: str) -> None:
     assert "limits" not in [m.key for m in matcher.rank(query)]
+
+
+def test_a_reading_is_not_found_across_the_end_of_a_sentence() -> None:
+    """「…怒っています。うちの責任…」 reads いかっています|うちの: 数値 (すうち) is not in it, though the readings joined
+    without the sentence's end would hold it."""
+    matcher = Matcher([MatchDocument(key="numbers", keywords=("数値",)), MatchDocument(key="liability", keywords=("責任",))])
+    assert [m.key for m in matcher.rank("とても怒っています。うちの責任ですか？")] == ["liability"]
