@@ -84,6 +84,20 @@ INCIDENT_ENTRIES: dict[str, tuple[str, ...]] = {
     "leak_report": ("6", "9"),
     "authority_request": ("8.6", "4.1", "4.4"),
 }
+#: The section on correction, stop of use and deletion (see `KnowledgeBase._changed_data_is_corrected`).
+CORRECTION_SECTION = "11"
+_DATA_ITEM = (r"(メール)?アドレス|メアド|住所|電話番号|携帯番号|氏名|名前|名字|苗字|連絡先|登録(情報|内容)|会社名|部署名"
+              r"|e-?mail( address)?|(postal |home |street )?address|phone( number)?|(last |family |sur)?name")
+_DATA_CHANGED = re.compile(
+    rf"({_DATA_ITEM})(の|を|が)?[^。？?]{{0,12}}(変更|変え|変わ|更新|書き換え)"
+    rf"|\b(change|update|correct|amend)\w*\b (the |my |his |her |their |our )?({_DATA_ITEM})"
+    rf"|\b({_DATA_ITEM})\b[^.?!]{{0,30}}\b(changed|updated|outdated|out of date|wrong|old)\b",
+    re.IGNORECASE,
+)
+#: The policy itself changing: §15's.
+_POLICY_CHANGED = re.compile(r"(ポリシー|プラポリ|規約|方針)(の|が|を|って)?(変更|改定|更新|変わ|変え)|\b(policy|terms)\b[^.?!]{0,20}"
+                             r"\b(change|update|revis|amend)|\b(change|update|revis|amend)\w*\b[^.?!]{0,20}\b(policy|terms)\b",
+                             re.IGNORECASE)
 #: A leak at a contractor: the supervision of contractors first, then safe management and the manager.
 CONTRACTOR_LEAK_ENTRIES = ("7", "6", "9")
 _AT_A_CONTRACTOR = re.compile(r"委託先|委託している|外部委託|業務委託|再委託|\b(vendor|contractor|processor|subcontractor|outsourc\w*)",
@@ -258,6 +272,7 @@ class KnowledgeBase:
         scores, best_faq = self._score(without_the_policy_named(with_japanese_words(_NAMES_OF.sub(" ", query))))
         self._objects_are_not_the_topic(query, scores)
         self._requested_acts(query, scores)
+        self._changed_data_is_corrected(query, text, scores)
         if incident is not None:
             # A leak at a contractor is governed first by the supervision of contractors (§7).
             contractor = incident == "leak_report" and _AT_A_CONTRACTOR.search(query) is not None
@@ -446,6 +461,20 @@ class KnowledgeBase:
         for entry_id in lifted | named:
             if entry_id in named or scores.get(entry_id, 0.0) >= ACT_FLOOR * top:  # found on its own too
                 scores[entry_id] = max(scores.get(entry_id, 0.0), top + (1 - top) * REQUEST_LIFT)
+
+    def _changed_data_is_corrected(self, query: str, message: str, scores: dict[str, float]) -> None:
+        """A change of a user's data (「メールアドレスの変更をお願いします」, "wants the address on file changed") is the
+        correction §11 deals with, not a change of the policy (§15), which the word 変更 / "change" also names.
+
+        The change is read in the question, or in the whole message when the question alone finds nothing (「これって
+        どの手続き？」 after a pasted request): a story that mentions a change is not always about it."""
+        entry_id = self.entry_id(CORRECTION_SECTION)
+        weak = max(scores.values(), default=0.0) < ANSWER_THRESHOLD
+        changed = _DATA_CHANGED.search(query) or (weak and _DATA_CHANGED.search(message))
+        if entry_id is None or not changed or _POLICY_CHANGED.search(message):
+            return
+        top = max(scores.values(), default=0.0)
+        scores[entry_id] = max(scores.get(entry_id, 0.0), top + (1 - top) * REQUEST_LIFT)
 
     def _lift_applicable(self, entries: tuple[str, ...], scores: dict[str, float]) -> None:
         """Put the entries that apply to a reported incident (the base's ids) first, in the order given, and above

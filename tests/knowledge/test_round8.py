@@ -51,3 +51,18 @@ def test_a_leak_at_a_contractor_cites_the_supervision_of_contractors_first(kb: K
 def test_everyday_names_of_the_policys_concepts(kb: KnowledgeBase, question: str, section: str) -> None:
     answer = kb.ask(question)
     assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, (answer.outcome, answer.sections)
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("登録しているメールアドレスの変更をお願いします", "11"),
+        ("The customer wants the phone number on file updated. What do we do?", "11"),
+        ("以下の問い合わせです。\n「電話番号が変わったので、新しい番号にしてください。」\nこれってどの手続き？", "11"),
+        # the policy itself changing stays §15's
+        ("ポリシーの変更はどうやって知らせる？", "15"),
+    ],
+)
+def test_a_change_of_a_users_data_is_a_correction(kb: KnowledgeBase, question: str, section: str) -> None:
+    answer = kb.ask(question)
+    assert answer.sections[0].split(".")[0] == section, (answer.outcome, answer.sections)
