@@ -94,6 +94,17 @@ _DATA_CHANGED = re.compile(
     rf"|\b({_DATA_ITEM})\b[^.?!]{{0,30}}\b(changed|updated|outdated|out of date|wrong|old)\b",
     re.IGNORECASE,
 )
+#: Provision to third parties (see `KnowledgeBase._others_asking_for_it`).
+THIRD_PARTY_SECTION = "8"
+_OTHER_PARTY = (r"病院|医師|救急|家族|親族|夫|妻|旦那|奥さん|両親|親御|父親|母親|息子|娘|勤務先|雇用主|元夫|元妻|探偵|興信所"
+                r"|hospital|doctor|paramedic|ambulance|family|relative|husband|wife|spouse|partner|parent|mother|father|son"
+                r"|daughter|employer|boss|private investigator")
+_OTHERS_ASKING = re.compile(
+    rf"({_OTHER_PARTY})(の方|さん|様)?(から|より|が)[^。？?]{{0,40}}(教えて|出して|渡して|提供して|見せて|開示して|送って)"
+    rf"|\b({_OTHER_PARTY})\b[^.?!]{{0,40}}\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}"
+    r"\b(her|his|their|the user's|a user's|the caller's|a caller's)\b",
+    re.IGNORECASE,
+)
 #: The policy itself changing: §15's.
 _POLICY_CHANGED = re.compile(r"(ポリシー|プラポリ|規約|方針)(の|が|を|って)?(変更|改定|更新|変わ|変え)|\b(policy|terms)\b[^.?!]{0,20}"
                              r"\b(change|update|revis|amend)|\b(change|update|revis|amend)\w*\b[^.?!]{0,20}\b(policy|terms)\b",
@@ -273,6 +284,8 @@ class KnowledgeBase:
         self._objects_are_not_the_topic(query, scores)
         self._requested_acts(query, scores)
         self._changed_data_is_corrected(query, text, scores)
+        if incident is None:
+            self._others_asking_for_it(text, scores)
         if incident is not None:
             # A leak at a contractor is governed first by the supervision of contractors (§7).
             contractor = incident == "leak_report" and _AT_A_CONTRACTOR.search(query) is not None
@@ -472,6 +485,16 @@ class KnowledgeBase:
         weak = max(scores.values(), default=0.0) < ANSWER_THRESHOLD
         changed = _DATA_CHANGED.search(query) or (weak and _DATA_CHANGED.search(message))
         if entry_id is None or not changed or _POLICY_CHANGED.search(message):
+            return
+        top = max(scores.values(), default=0.0)
+        scores[entry_id] = max(scores.get(entry_id, 0.0), top + (1 - top) * REQUEST_LIFT)
+
+    def _others_asking_for_it(self, message: str, scores: dict[str, float]) -> None:
+        """Someone other than the user asking for the user's data (a hospital, a family member, an employer:
+        「病院から家族の連絡先を教えてほしいと」, "her husband wants the call logs") asks whether it may be given to a third
+        party (§8), not for the person's own disclosure (§10) or the company's contact point (§16)."""
+        entry_id = self.entry_id(THIRD_PARTY_SECTION)
+        if entry_id is None or not _OTHERS_ASKING.search(message):
             return
         top = max(scores.values(), default=0.0)
         scores[entry_id] = max(scores.get(entry_id, 0.0), top + (1 - top) * REQUEST_LIFT)

@@ -66,3 +66,15 @@ def test_everyday_names_of_the_policys_concepts(kb: KnowledgeBase, question: str
 def test_a_change_of_a_users_data_is_a_correction(kb: KnowledgeBase, question: str, section: str) -> None:
     answer = kb.ask(question)
     assert answer.sections[0].split(".")[0] == section, (answer.outcome, answer.sections)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "利用者の方が事故で意識がないそうで、病院から家族の連絡先を教えてほしいと言われています。教えても大丈夫？",
+        "The user's husband phoned and wants her call recordings. Can we give them to him?",
+    ],
+)
+def test_someone_else_asking_for_a_users_data_asks_about_provision_to_a_third_party(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.sections[0].split(".")[0] == "8", (answer.outcome, answer.sections)
