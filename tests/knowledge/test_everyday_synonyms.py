@@ -29,7 +29,7 @@ def first(kb: KnowledgeBase, question: str) -> tuple[str, str]:
         ("Is purpose creep allowed under our policy?", "4"),
         # §4.2 life, body or property: the emergency as it happens
         ("利用者が大事故で意識がなく、病院から家族の連絡先を聞かれている", "4.2"),
-        ("A user had a serious accident and the hospital urgently needs his family's number.", "4.2"),
+        ("A user is unconscious after an accident; can we use his emergency contact on file to call his family?", "4.2"),
         # §4.3 public health: the office and the work that serve it
         ("感染症の集団発生で、自治体の衛生部門から参加者の名簿を求められたら？", "4.3"),
         ("During an epidemic, public health officials want the list of people who joined the event.", "4.3"),
