@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,9 +18,9 @@ import pytest
 
 from bot.knowledge_reload import NOTICE_PROBLEMS_MAX
 from bot.views.notices import knowledge_reload_message
-from knowledge.check import BUNDLED_DIR, KNOWLEDGE_FILES
 from tests.bot.conftest import MANAGER, wait_until
 from tests.fake_slack import Call, FakeSlack
+from tests.revisions import base_copy
 from tests.slack_helpers import SlackSender, direct_message
 
 QUESTION = "開示請求の手続きは？"
@@ -41,11 +40,7 @@ class Bot:
 
 @pytest.fixture
 def kb_dir(tmp_path: Path) -> Path:
-    directory = tmp_path / "kb"
-    directory.mkdir()
-    for name in KNOWLEDGE_FILES:
-        shutil.copy(BUNDLED_DIR / name, directory / name)
-    return directory
+    return base_copy(tmp_path / "kb")
 
 
 @pytest.fixture

@@ -5,13 +5,12 @@ listed for review. Every new version is checked by `read_knowledge` before it is
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from knowledge.check import BUNDLED_DIR, KNOWLEDGE_FILES, read_knowledge
+from knowledge.check import BUNDLED_DIR, read_knowledge
 from knowledge.model import read_faq, read_policy, read_summaries
 from knowledge.new_version import NewVersion, UpdateError, prepare, write
 from knowledge.policy_text import parse_policy_text
@@ -19,6 +18,7 @@ from knowledge.renumbering import renumber_references
 from knowledge.replies import read_replies
 from knowledge.revision import Citing, align
 from knowledge.versions import Move, read_revision
+from tests.revisions import base_copy
 
 PUBLISHED = (BUNDLED_DIR / "callconnect-privacy-policy.txt").read_text(encoding="utf-8")
 EFFECTIVE = date(2099, 12, 1)
@@ -26,11 +26,7 @@ EFFECTIVE = date(2099, 12, 1)
 
 @pytest.fixture
 def kb(tmp_path: Path) -> Path:
-    directory = tmp_path / "kb"
-    directory.mkdir()
-    for name in KNOWLEDGE_FILES:
-        shutil.copyfile(BUNDLED_DIR / name, directory / name)
-    return directory
+    return base_copy(tmp_path / "kb")
 
 
 def changes(text: str) -> tuple[list[str], list[str], list[str], list[Move]]:
