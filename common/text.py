@@ -99,6 +99,11 @@ def _kakasi() -> Any:
     return pykakasi.kakasi()
 
 
+def has_japanese(text: str) -> bool:
+    """Whether the text holds any kana or kanji."""
+    return _JAPANESE.search(text) is not None
+
+
 @functools.lru_cache(maxsize=65536)
 def reading(normalised: str) -> str:
     """The hiragana reading of already-normalised text (Latin letters and digits kept as they are)."""

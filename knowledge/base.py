@@ -286,7 +286,7 @@ class KnowledgeBase:
         self._changed_data_is_corrected(query, text, scores)
         if incident is None:
             self._others_asking_for_it(text, scores)
-        if incident is not None:
+        else:
             # A leak at a contractor is governed first by the supervision of contractors (§7).
             contractor = incident == "leak_report" and _AT_A_CONTRACTOR.search(query) is not None
             self._lift_applicable(CONTRACTOR_LEAK_ENTRIES if contractor else INCIDENT_ENTRIES[incident], scores)
@@ -473,7 +473,7 @@ class KnowledgeBase:
         top = max(scores.values(), default=0.0)
         for entry_id in lifted | named:
             if entry_id in named or scores.get(entry_id, 0.0) >= ACT_FLOOR * top:  # found on its own too
-                scores[entry_id] = max(scores.get(entry_id, 0.0), top + (1 - top) * REQUEST_LIFT)
+                _lift_above(entry_id, top, scores)
 
     def _changed_data_is_corrected(self, query: str, message: str, scores: dict[str, float]) -> None:
         """A change of a user's data (「メールアドレスの変更をお願いします」, "wants the address on file changed") is the
@@ -484,20 +484,16 @@ class KnowledgeBase:
         entry_id = self.entry_id(CORRECTION_SECTION)
         weak = max(scores.values(), default=0.0) < ANSWER_THRESHOLD
         changed = _DATA_CHANGED.search(query) or (weak and _DATA_CHANGED.search(message))
-        if entry_id is None or not changed or _POLICY_CHANGED.search(message):
-            return
-        top = max(scores.values(), default=0.0)
-        scores[entry_id] = max(scores.get(entry_id, 0.0), top + (1 - top) * REQUEST_LIFT)
+        if entry_id is not None and changed and not _POLICY_CHANGED.search(message):
+            _lift_above(entry_id, max(scores.values(), default=0.0), scores)
 
     def _others_asking_for_it(self, message: str, scores: dict[str, float]) -> None:
         """Someone other than the user asking for the user's data (a hospital, a family member, an employer:
         「病院から家族の連絡先を教えてほしいと」, "her husband wants the call logs") asks whether it may be given to a third
         party (§8), not for the person's own disclosure (§10) or the company's contact point (§16)."""
         entry_id = self.entry_id(THIRD_PARTY_SECTION)
-        if entry_id is None or not _OTHERS_ASKING.search(message):
-            return
-        top = max(scores.values(), default=0.0)
-        scores[entry_id] = max(scores.get(entry_id, 0.0), top + (1 - top) * REQUEST_LIFT)
+        if entry_id is not None and _OTHERS_ASKING.search(message):
+            _lift_above(entry_id, max(scores.values(), default=0.0), scores)
 
     def _lift_applicable(self, entries: tuple[str, ...], scores: dict[str, float]) -> None:
         """Put the entries that apply to a reported incident (the base's ids) first, in the order given, and above
@@ -615,6 +611,11 @@ class KnowledgeBase:
 
 _REFERENCE = re.compile(r"(第\s*)?[0-9〇一二三四五六七八九十]+\s*条(の?第?[0-9一二三四五六七八九十]+\s*[項号])?|§+\s*[\d.]+|"
                         r"\b(section|sec\.?|article|clause)\s*[\d.]+", re.IGNORECASE)
+
+
+def _lift_above(entry_id: str, top: float, scores: dict[str, float]) -> None:
+    """Put the entry above `top`, the best score before the lift, as a request for its act does."""
+    scores[entry_id] = max(scores.get(entry_id, 0.0), top + (1 - top) * REQUEST_LIFT)
 
 
 def _without_reference(text: str) -> str:

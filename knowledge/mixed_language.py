@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+from common.text import has_japanese
+
 #: English word or phrase (lower case, a hyphen or a space dropped) -> its Japanese.
 _GLOSSARY: dict[str, str] = {
     "data": "データ", "user": "ユーザー", "users": "ユーザー", "request": "請求", "requests": "請求",
@@ -42,7 +43,7 @@ _WORD = re.compile(r"(?<![A-Za-z])(third[- ]?part(?:y|ies)|opt[- ]?out|[A-Za-z]+
 def with_japanese_words(question: str) -> str:
     """The question with its English words in Japanese (and then as typed), when it is written in Japanese; else
     as it is."""
-    if not _JAPANESE.search(question):
+    if not has_japanese(question):
         return question
     translated: list[str] = []
 

@@ -11,6 +11,7 @@ import re
 
 import jaconv
 
+from common.text import has_japanese
 from knowledge.english import is_english_word
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -18,7 +19,6 @@ _ONSET = r"(?:ky|gy|sh|sy|zy|jy|ch|cy|ty|dy|ny|hy|by|py|my|ry|ts|[kgsztdnhbpmyrw
 #: Syllables: a doubled consonant (っ), an onset and a vowel, or a syllabic n. jaconv alone would turn any
 #: letters into kana and small っ ("callconnect"), so the word is checked against this first.
 _ROMAJI_WORD = re.compile(rf"(?:(?:[kstpgzdbjfhcm](?={_ONSET}))?{_ONSET}?[aiueo]|n(?![aiueoy]))+")
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 #: Of the words, the share that must spell kana, and the share that must also be no English word.
 SPELLS_KANA = 0.85
 NOT_ENGLISH = 0.5
@@ -27,7 +27,7 @@ MIN_WORDS = 3
 
 def kana_of_romaji(text: str) -> str | None:
     """The text with its romaji words written in hiragana, or None when it is not Japanese in romaji."""
-    if _JAPANESE.search(text):
+    if has_japanese(text):
         return None
     words = [w.lower() for w in _LATIN_WORD.findall(text)]
     if len(words) < MIN_WORDS:
