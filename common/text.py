@@ -153,8 +153,9 @@ def _stem(word: str) -> str:
     return stem[:STEM_LENGTH]
 
 
-#: Words the stemmer leaves apart that say the same thing here ("another business" / "other businesses").
-_SAME_WORD = {"another": "other", "others": "other"}
+#: Words the stemmer leaves apart that say the same thing here ("another business" / "other businesses", "ad networks" /
+#: "advertising networks").
+_SAME_WORD = {"another": "other", "others": "other", "ad": "advertising", "ads": "advertising"}
 
 
 def english_stems(normalised: str) -> list[str]:

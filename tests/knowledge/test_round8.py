@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from common.text import english_stems
 from knowledge import KnowledgeBase
 
 
@@ -78,3 +79,14 @@ def test_a_change_of_a_users_data_is_a_correction(kb: KnowledgeBase, question: s
 def test_someone_else_asking_for_a_users_data_asks_about_provision_to_a_third_party(kb: KnowledgeBase, question: str) -> None:
     answer = kb.ask(question)
     assert answer.sections[0].split(".")[0] == "8", (answer.outcome, answer.sections)
+
+
+def test_ad_is_short_for_advertising() -> None:
+    """"ad networks" meets the keyword "advertising networks" (§14's item on the recipients), without a keyword of its
+    own."""
+    assert english_stems("ad networks") == english_stems("advertising networks")
+    assert english_stems("ads") == english_stems("advertising")
+
+
+def test_an_ad_network_question_finds_the_recipients_item(kb: KnowledgeBase) -> None:
+    assert kb.ask("Do any ad networks receive call data?").sections[0] == "14.4"
