@@ -154,8 +154,8 @@ def _stem(word: str) -> str:
 
 
 #: Words the stemmer leaves apart that say the same thing here ("another business" / "other businesses", "ad networks" /
-#: "advertising networks").
-_SAME_WORD = {"another": "other", "others": "other", "ad": "advertising", "ads": "advertising"}
+#: "advertising networks", "outside the purpose" / "beyond the purpose").
+_SAME_WORD = {"another": "other", "others": "other", "ad": "advertising", "ads": "advertising", "outside": "beyond"}
 
 
 def english_stems(normalised: str) -> list[str]:

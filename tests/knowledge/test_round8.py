@@ -90,3 +90,8 @@ def test_ad_is_short_for_advertising() -> None:
 
 def test_an_ad_network_question_finds_the_recipients_item(kb: KnowledgeBase) -> None:
     assert kb.ask("Do any ad networks receive call data?").sections[0] == "14.4"
+
+
+def test_outside_is_beyond() -> None:
+    """"outside the purpose" meets §4's "beyond…purpose" without a keyword of its own."""
+    assert english_stems("outside the purpose") == english_stems("beyond the purpose")
