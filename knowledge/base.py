@@ -71,6 +71,8 @@ CONTEXT_WEIGHT = 0.85
 #: data (see `_objects_are_not_the_topic`).
 COLLECTED_SECTION = "2"
 OBJECTS_ONLY = 0.6
+#: A section's best item is cited instead of the whole section when it scores at least this share of it.
+ITEM_SHARE = 0.97
 #: How far a requested act lifts its entries toward 1 (see `_requested_acts`).
 REQUEST_LIFT = 0.5
 #: An entry is lifted only when its own score is at least this share of the best one.
@@ -86,12 +88,24 @@ INCIDENT_ENTRIES: dict[str, tuple[str, ...]] = {
 }
 #: The section on correction, stop of use and deletion (see `KnowledgeBase._changed_data_is_corrected`).
 CORRECTION_SECTION = "11"
-_DATA_ITEM = (r"(メール)?アドレス|メアド|住所|電話番号|携帯番号|氏名|名前|名字|苗字|連絡先|登録(情報|内容)|会社名|部署名"
+_DATA_ITEM = (r"(メール)?アドレス|メアド|住所|(電話|携帯)?番号|氏名|名前|名字|苗字|連絡先|登録(情報|内容)|会社名|部署名"
               r"|e-?mail( address)?|(postal |home |street )?address|phone( number)?|(last |family |sur)?name")
 _DATA_CHANGED = re.compile(
     rf"({_DATA_ITEM})(の|を|が)?[^。？?]{{0,12}}(変更|変え|変わ|更新|書き換え)"
     rf"|\b(change|update|correct|amend)\w*\b (the |my |his |her |their |our )?({_DATA_ITEM})"
     rf"|\b({_DATA_ITEM})\b[^.?!]{{0,30}}\b(changed|updated|outdated|out of date|wrong|old)\b",
+    re.IGNORECASE,
+)
+#: The section on disclosure, and the user asking for their own data in any words (see `_own_data_asked_for`):
+#: 「自分の登録情報を見せて」「私どもの情報を一覧でいただけますか」, "send me a copy of my data". What lies between the
+#: data and the asking is no other act (「私の情報を削除していただけ…」 asks for deletion).
+DISCLOSURE_SECTION = "10"
+_OWN_DATA_ASKED = re.compile(
+    r"(自分|私|わたし|わたくし|僕|俺|弊社|当方)(ども)?(の|について|に関する)[^。？?]{0,12}(情報|データ|記録|履歴)"
+    r"(?:(?!して|どこ|だれ|誰|何|なに|どう|いつ)[^。？?]){0,8}"
+    r"((見せ|送っ|出し|教え)て[」』]?(ほしい|欲しい|ください|下さい|くれ|もらえ|いただ|頂|と|って|$)|いただけ|頂け|ください|下さい|もらえ"
+    r"|確認させて)|\b(send|give|show|provide|forward|email)( me| us)\b[^.?!]{0,30}\b(my|our)\b[^.?!]{0,20}"
+    r"\b(data|information|info|details|records|file)\b|\bcopy of (my|our|all|everything)\b",
     re.IGNORECASE,
 )
 #: Provision to third parties (see `KnowledgeBase._others_asking_for_it`).
@@ -218,7 +232,7 @@ class KnowledgeBase:
                 if _VERBAL_NOUN.fullmatch(keyword) or _TE_FORM.fullmatch(keyword):  # 開示, 削除, 利用停止; 消して, 直して
                     self._acts.setdefault(normalise(keyword), set()).add(e.id)
             for keyword in e.keywords_en:
-                verb = _MY_PHRASE.fullmatch(keyword)  # "delete my data", "see my data": the request in the user's words
+                verb = _MY_PHRASE.fullmatch(keyword)  # "delete my data", "erase my": the request in the user's words
                 if verb:
                     self._acts_en.setdefault(verb.group(1), set()).add(e.id)
         self._speller = Speller(
@@ -282,6 +296,7 @@ class KnowledgeBase:
         query = found.question if found is not None and found.question else self._speller.correct(text)
         scores, best_faq = self._score(without_the_policy_named(with_japanese_words(_NAMES_OF.sub(" ", query))))
         self._objects_are_not_the_topic(query, scores)
+        self._own_data_asked_for(query, scores)
         self._requested_acts(query, scores)
         self._changed_data_is_corrected(query, text, scores)
         if incident is None:
@@ -451,6 +466,14 @@ class KnowledgeBase:
             if self.policy[entry_id].section == COLLECTED_SECTION:
                 scores[entry_id] *= OBJECTS_ONLY
 
+    def _own_data_asked_for(self, query: str, scores: dict[str, float]) -> None:
+        """A user asking to see or be sent their own data asks for disclosure (§10), though the words name only the
+        data (氏名, 電話番号 of §2) and a verb of giving. Runs before `_requested_acts`: an act named as well (「消して」)
+        is what is asked."""
+        entry_id = self.entry_id(DISCLOSURE_SECTION)
+        if entry_id is not None and _OWN_DATA_ASKED.search(query):
+            _lift_above(entry_id, max(scores.values(), default=0.0), scores)
+
     def _requested_acts(self, query: str, scores: dict[str, float]) -> None:
         """Lift the entries whose act the question requests (「開示していただけますか」「消してほしい」「見せろと言われた」).
 
@@ -517,6 +540,13 @@ class KnowledgeBase:
                 continue
             if section not in best or score > best[section][0]:
                 best[section] = (score, entry_id)
+        for section, (score, entry_id) in best.items():
+            # A section found about as well as one of its items is cited by that item, which holds the words found
+            # (「住所バレした、うちの責任？」: §12 by 当社の責任, its item 2 by 住所バレ).
+            if entry_id == section:
+                items = [(s, i) for i, s in scores.items() if i != section and self.policy[i].section == section]
+                if items and max(items)[0] >= ITEM_SHARE * score:
+                    best[section] = (score, max(items)[1])
         ranked = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))[:MAX_HITS]
         return [self._hit(entry_id, score) for score, entry_id in ranked]
 
@@ -656,7 +686,7 @@ _REQUEST_ENDING = re.compile(
     r"(いただけ|いただき|頂け|ほしい|欲しい|もらえ|もらい|ください|下さい|くれ|(ろ|て|よ)(と|って)言われ|(ろ|て)って)"
 )
 #: A request in the user's words as the policy's English keywords give it: "delete my data" -> "delete".
-_MY_PHRASE = re.compile(r"([a-z]+) my [a-z ]+")
+_MY_PHRASE = re.compile(r"([a-z]+) my( [a-z ]+)?")
 _REQUEST_EN = re.compile(
     r"\b(please|can you|could you|would you|will you|(wants?|wanted|asks?|asked|asking|would like|told) (us|you|me) to"
     r"|wants? to|(we|i) need to|(can|should|do|must) we|how (do|can|should) (we|i))\s+(please\s+|\w+ly\s+)?(?P<verb>[a-z]+)"

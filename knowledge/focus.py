@@ -210,8 +210,10 @@ def focus(message: str) -> Focus | None:
             stripped = _PASTE_INTRO.sub("", _META.sub("", sentence)).strip(" 、。,.:：!！?？」「")
             if len(stripped) < 3 or not re.search(r"\w{2,}", stripped):
                 continue
+            # A short question (「これってうちの責任？」) asks by its question mark, which `stripped` has lost.
+            asking = bool(_ASKS.search(stripped) or (_ASKS.search(sentence) and not _META.search(sentence)))
             if (_CLOSING.match(stripped) or _SELF_INTRODUCTION.fullmatch(stripped)
-                    or _SIGNATURE.fullmatch(stripped)) and not _ASKS.search(stripped):
+                    or _SIGNATURE.fullmatch(stripped)) and not asking:
                 continue  # "Thanks, Ravi Menon, Operations Lead" or 「株式会社サクラ 経理部の山本です」 inside a flattened paste
             kept.append(sentence if not _META.search(sentence) else stripped)
     # "She wants a copy of her file. What does the policy say about that?": the sentence pointed back at is asked,

@@ -26,9 +26,12 @@ _ABOUT_THE_DOCUMENT = re.compile(
 
 #: 「他の会社」「別の会社」, as the policy's keywords say it: 他社.
 _OTHER_COMPANY = re.compile(r"(他|ほか|別|よそ)の(会社|企業|業者|事業者)")
+#: The company named as staff name it (うちの責任, うちって, 自社, わが社), as the policy does: 当社. Not 「うちに」,
+#: which is as often "while" (気づかないうちに) as "at our place".
+_OUR_COMPANY = re.compile(r"うちの会社|わが社|我が社|自社|うち(?=の|って|は|が|で|から|も)")
 
 
 def without_the_policy_named(question: str) -> str:
-    """The question with a mere mention of the policy as a place dropped, and 他の会社 said 他社."""
+    """The question with a mere mention of the policy as a place dropped, 他の会社 said 他社 and うち said 当社."""
     text = question if _ABOUT_THE_DOCUMENT.search(question) else _POLICY_MENTION.sub(" ", question)
-    return _OTHER_COMPANY.sub("他社", text)
+    return _OUR_COMPANY.sub("当社", _OTHER_COMPANY.sub("他社", text))

@@ -1,0 +1,75 @@
+"""Mechanisms of round 11: a short question after a story is kept, the company named as staff name it (うち, 自社),
+the user's own data asked for, and a data item changed in other words.
+
+Every question here was written for this test; none comes from an evaluation set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase
+from knowledge.focus import focus
+from knowledge.query_words import without_the_policy_named
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("昨日、三年使ってくれていたユーザー企業が一社退会した。でも請求書の宛名と担当者の携帯番号がまだシステムに残ってる。これって違法？", "これって違法?"),
+        ("先週、営業チームが東京の展示会で来場者の名刺を大量に集めてきた。それを本人に何も言わずに全部メルマガに登録したらしい。同意いるよね？",
+         "同意いるよね?"),
+    ],
+)
+def test_a_short_question_after_a_story_is_kept(message: str, question: str) -> None:
+    found = focus(message)
+    assert found is not None and found.question.endswith(question), found
+
+
+def test_a_short_meta_question_after_a_name_is_still_dropped() -> None:
+    found = focus("退会したので私の情報を全部消してください。\n山本\n\n山本さん、これどう返せばいい？")
+    assert found is not None and "山本" not in found.question, found
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("ユーザーが自分のブログに連絡先を載せて、迷惑電話が来たらしい。これってうちの責任？", "12"),
+        ("自社のせいになるの？ユーザーが自分でSNSに書いたんだけど", "12"),
+        ("わが社はどんな情報を集めてるんだっけ", "2"),
+    ],
+)
+def test_the_company_named_as_staff_name_it_is_the_policys_company(
+    kb: KnowledgeBase, question: str, section: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, (answer.outcome, answer.sections)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("これってうちの責任？", "これって当社の責任？"), ("うちって何を集めてる？", "当社って何を集めてる？"),
+     ("気づかないうちに集められてた", "気づかないうちに集められてた")],
+)
+def test_only_the_company_is_said_as_the_policy_says_it(question: str, said: str) -> None:
+    assert without_the_policy_named(question) == said
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("退会前に、自分の登録情報を全部見せてほしいとメールが来たんだけど", "10"),
+        ("お客様から「私どもの通話記録を一覧でいただけますか」と問い合わせがありました", "10"),
+        ("解約したので、私の登録データを全部見せてほしいです。電話番号と住所も含めて。", "10"),
+        ("私の情報を削除していただけますか", "11"),  # another act between the data and the asking
+        ("Could you please erase the details you hold about me?", "11"),  # "erase my", a keyword, names the act
+        ("登録してる番号を新しいのに変えてほしいって言われた", "11"),
+    ],
+)
+def test_the_users_own_data_asked_for_and_acts_in_other_words(kb: KnowledgeBase, question: str, section: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, (answer.outcome, answer.sections)
+
+
+def test_data_sent_elsewhere_is_not_the_users_own_copy(kb: KnowledgeBase) -> None:
+    answer = kb.ask("私の購入履歴を広告の会社に送っているんですか？")
+    assert answer.sections[0].split(".")[0] != "10", answer.sections
