@@ -124,7 +124,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "保存場所・国",
         _re(r"どこの国|どの国|所在地|リージョン|データセンター|越境|(サーバ|保存|保管|置いて).{0,12}どこ|どこ.{0,8}(サーバ|保存|保管|置いて)"
             r"|(国内|海外|国外|日本)(に|で|へ)?(サーバ|保存|保管|置|ある|あり|移転|送)"
-            r"|(サーバ|データ|保存先|保管先).{0,10}(国内|海外|国外|日本)|which country|what country|\bregion\b|overseas|abroad"
+            r"|(サーバ|データ|保存先|保管先).{0,10}(国内|海外|国外|日本)|which country|what country|overseas|abroad"
+            # a region the data is in, not the users' region ("the users in their region")
+            r"|(cloud|server|data|hosting|storage|aws|azure|gcp) region|\bregion\b.{0,20}\b(stored|hosted|kept|servers?|data ?cent)"
             r"|data ?cent(er|re)|residency|(where|which).{0,30}\b(located|stored|hosted|kept|servers?)\b"
             r"|in japan|outside (of )?(the )?(japan|eu|eea|us|usa|uk)|cross-border|transferred? (abroad|outside)"
             r"|(any|which|what|another|other) countr(y|ies)"
@@ -487,6 +489,16 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"管轄|準拠法|どこの裁判所|どの裁判所|jurisdiction|governing law|which court|what court"
             r"|where .{0,30}(lawsuit|case|claim|dispute).{0,20}(filed|heard|tried|brought)"),
         None,
+    ),
+    FactKind(
+        "person's name",
+        "担当者の氏名",
+        # Who a role is, by name: §16 names the manager (代表社員 and the name); §9 only says one is appointed.
+        _re(r"(責任者|管理者|担当者|担当役員|窓口|責任を(持|負)[^。?？]{0,6}(方|人)|\bdpo\b|officer|manager)[^。?？]{0,8}"
+            r"(誰|だれ|どなた|(名前|氏名)(は|を|って|が)?([?？]|$|教え|知り|わか|分か|載|書))"
+            r"|(誰|だれ|どなた)[^。?？]{0,4}(責任者|管理者|担当者)|\bby name\b|\b(full |real )?name of (the|our|your) [a-z ]{0,30}"
+            r"(manager|officer|dpo|person)|\bwho('s| is) (our|the|your) ([a-z]+ ){0,3}(manager|officer|dpo|person in charge)\b"),
+        _re(r"代表社員|代表取締役|代表者|representative (member|director)"),
     ),
     FactKind(
         "count",

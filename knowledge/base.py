@@ -71,6 +71,10 @@ CONTEXT_WEIGHT = 0.85
 #: data (see `_objects_are_not_the_topic`).
 COLLECTED_SECTION = "2"
 OBJECTS_ONLY = 0.6
+#: A runner-up this close to the best hit, among the first this many, comes first when only it states the kind of
+#: fact asked (see `_stating_first`).
+STATING_SHARE = 0.8
+STATING_DEPTH = 3
 #: A section's best item is cited instead of the whole section when it scores at least this share of it.
 ITEM_SHARE = 0.97
 #: How far a requested act lifts its entries toward 1 (see `_requested_acts`).
@@ -312,7 +316,7 @@ class KnowledgeBase:
                 scores[entry_id] = max(scores.get(entry_id, 0.0), CONTEXT_WEIGHT * value)
             if best_faq is None or (wider_faq and CONTEXT_WEIGHT * wider_faq[1] > best_faq[1]):
                 best_faq = (wider_faq[0], CONTEXT_WEIGHT * wider_faq[1]) if wider_faq else None
-        hits = self._hits(scores)
+        hits = _stating_first(self._hits(scores), with_japanese_words(query))
         asking = found.asking if found is not None and found.asking else query
         outcome, missing = self._judge(query, hits, incident=incident, asking=asking)
         summary, note, faq_id = "", "", None
@@ -641,6 +645,27 @@ class KnowledgeBase:
 
 _REFERENCE = re.compile(r"(第\s*)?[0-9〇一二三四五六七八九十]+\s*条(の?第?[0-9一二三四五六七八九十]+\s*[項号])?|§+\s*[\d.]+|"
                         r"\b(section|sec\.?|article|clause)\s*[\d.]+", re.IGNORECASE)
+
+
+def _stating_first(hits: list[Hit], question: str) -> list[Hit]:
+    """The hits with a near runner-up first when it states the kind of fact asked and the best one does not.
+
+    「責任者って誰？」 finds §9 (a manager is appointed) and §16 (the manager, by name) about equally well; the one
+    that gives what is asked is the answer.
+    """
+    kinds = kinds_asked(question)
+    if not kinds or not hits:
+        return hits
+
+    def states(hit: Hit) -> bool:
+        return all(stated(kind, f"{hit.quote}\n{hit.translation}", question) for kind in kinds)
+
+    if states(hits[0]):
+        return hits
+    for rank, hit in enumerate(hits[1:STATING_DEPTH], start=1):
+        if hit.score >= max(ANSWER_THRESHOLD, STATING_SHARE * hits[0].score) and states(hit):
+            return [hit, *hits[:rank], *hits[rank + 1 :]]
+    return hits
 
 
 def _lift_above(entry_id: str, top: float, scores: dict[str, float]) -> None:

@@ -73,3 +73,28 @@ def test_the_users_own_data_asked_for_and_acts_in_other_words(kb: KnowledgeBase,
 def test_data_sent_elsewhere_is_not_the_users_own_copy(kb: KnowledgeBase) -> None:
     answer = kb.ask("私の購入履歴を広告の会社に送っているんですか？")
     assert answer.sections[0].split(".")[0] != "10", answer.sections
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["個人情報の責任者って誰？", "Who's our privacy officer? A client wants the name.",
+     "取引先から、御社で個人情報の管理に責任を負っている方はどなたですかと聞かれた"],
+)
+def test_who_a_role_is_is_answered_by_the_entry_that_names_the_person(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered" and answer.sections[0] == "16.2", (answer.outcome, answer.sections)
+
+
+def test_whether_there_is_a_manager_is_still_the_appointment(kb: KnowledgeBase) -> None:
+    answer = kb.ask("個人情報の責任者はいる？")
+    assert answer.outcome == "answered" and answer.sections[0] == "9", (answer.outcome, answer.sections)
+
+
+def test_a_name_nobody_in_the_policy_is_named_for_is_missing(kb: KnowledgeBase) -> None:
+    answer = kb.ask("委託先の担当者の名前は？")
+    assert answer.outcome == "partial" and "person's name" in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+
+
+def test_the_users_region_is_not_a_question_of_where_data_is_kept(kb: KnowledgeBase) -> None:
+    answer = kb.ask("A partner wants the phone list of all users in their region to sell to. Nobody consented. Can we?")
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == "8", (answer.outcome, answer.sections)
