@@ -37,6 +37,9 @@ PASSAGE_WEIGHT = 0.55
 PHRASE_FLOOR = 0.55
 PHRASE_SCORER = fuzz.token_set_ratio
 FUZZY_CUTOFF = 86.0
+#: A Japanese keyword that keeps this many kanji besides one mistyped matches for this credit (`_one_kanji_off`).
+MISTYPED_CREDIT = 0.7
+MIN_KANJI_KEPT = 4
 SPELLING_CUTOFF = 88.0
 #: Words allowed between the words of a multi-word English keyword.
 MAX_PHRASE_GAP = 1
@@ -100,6 +103,37 @@ def _passage_tokens(normalised: str) -> list[str]:
 
 #: Where a sentence ends: a keyword's reading found across it (「…います。うちの」 read as 数値 すうち) is chance.
 _SENTENCE_END = re.compile(r"[。．！？!?\n]+")
+_KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _one_kanji_off(term: str, text: str, known: frozenset[str]) -> bool:
+    """Whether the text writes the keyword with one kanji of a compound swapped for another (第三者提共 for
+    第三者提供): a conversion slip of the input method, which picks a kanji of the same sound.
+
+    Only a slip that leaves a word nobody writes, in a long compound: each pair of characters it makes in the text
+    is unknown to the index (`known`), or 開示要求 would be a misspelt 開示請求 and 情報を使 a misspelt 情報を売, and the
+    keyword keeps four kanji besides (保存してる is no misspelt 保護してる). Found from the keyword's
+    first or last two characters, which the slip leaves in place when it falls elsewhere."""
+    n = len(term)
+    for anchor, offset in ((term[:2], 0), (term[-2:], n - 2)):
+        start = text.find(anchor)
+        while start != -1:
+            window = text[start - offset : start - offset + n] if start >= offset else ""
+            if len(window) == n and _slip_of(term, window, known):
+                return True
+            start = text.find(anchor, start + 1)
+    return False
+
+
+def _slip_of(term: str, window: str, known: frozenset[str]) -> bool:
+    slips = [i for i, (a, b) in enumerate(zip(term, window)) if a != b]
+    if len(slips) != 1:
+        return False
+    i = slips[0]
+    pairs = [window[j : j + 2] for j in (i - 1, i) if 0 <= j and j + 2 <= len(window)]
+    in_compound = [p for p in pairs if _KANJI.fullmatch(p[0]) and _KANJI.fullmatch(p[1])]
+    kept = sum(1 for j, c in enumerate(term) if j != i and _KANJI.fullmatch(c))
+    return bool(_KANJI.fullmatch(term[i]) and in_compound and kept >= MIN_KANJI_KEPT and not any(p in known for p in pairs))
 _SENTENCE_MARK = "|"
 
 
@@ -243,6 +277,11 @@ class Matcher:
         # A typo is mended to a stem of five letters or more: "start" is not a misspelt "stat".
         self._stem_list = sorted(s for s in self._stem_vocabulary if len(s) >= 5)
         self._term_weight = self._term_weights(counts, n)
+        # Every pair of characters the index writes, to tell a mistyped kanji from another word (`_one_kanji_off`).
+        self._known_pairs = frozenset(
+            {token for token in counts if not token.isascii()}
+            | {t.surface[i : i + 2] for t in self._terms if not t.stems for i in range(len(t.surface) - 1)}
+        )
 
     def _add_keyword(self, doc: int, text: str) -> None:
         parts = [normalise(part) for part in text.split(PIECE_JOINER)]
@@ -360,7 +399,7 @@ class Matcher:
         for stem in q.stems:
             candidates.update(self._by_stem.get(stem, ()))
         compact_surface = q.surface.replace(" ", "")
-        credited = {t: c for t in candidates if (c := self._term_credit(self._terms[t], q, compact_surface))}
+        credited = {t: c for t in candidates if (c := self._term_credit(self._terms[t], q, compact_surface, self._known_pairs))}
         # "data protection" inside "data protection officer" is the longer keyword's evidence: the query names
         # the officer (§9), not protection (§6); "purpose" inside "outside…purpose" names §4's use outside the
         # purposes, not §3's purposes. An English keyword whose words are all among those of a longer one found too
@@ -387,7 +426,7 @@ class Matcher:
         return scores
 
     @staticmethod
-    def _term_credit(term: _Term, q: _Query, compact_surface: str) -> float:
+    def _term_credit(term: _Term, q: _Query, compact_surface: str, known_pairs: frozenset[str]) -> float:
         if term.pieces:
             return 1.0 if _pieces_in_order(term, q) else 0.0
         if term.stems:
@@ -404,6 +443,8 @@ class Matcher:
             if found and start not in q.inside_words and end not in q.inside_words:
                 if any(i in q.inside_words for i in range(start + 1, end)):
                     return 0.7 * found.score / 100
+        if len(term.surface) > MIN_KANJI_KEPT and _one_kanji_off(term.surface, compact_surface, known_pairs):
+            return MISTYPED_CREDIT
         return 0.0
 
     def _score_passages(self, q: _Query) -> dict[int, float]:

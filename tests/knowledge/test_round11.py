@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from common.matcher import _one_kanji_off
 from knowledge import KnowledgeBase
 from knowledge.focus import focus
 from knowledge.query_words import without_the_policy_named
@@ -98,3 +99,21 @@ def test_a_name_nobody_in_the_policy_is_named_for_is_missing(kb: KnowledgeBase) 
 def test_the_users_region_is_not_a_question_of_where_data_is_kept(kb: KnowledgeBase) -> None:
     answer = kb.ask("A partner wants the phone list of all users in their region to sell to. Nobody consented. Can we?")
     assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == "8", (answer.outcome, answer.sections)
+
+
+def test_a_kanji_slip_of_the_input_method_still_finds_the_keyword(kb: KnowledgeBase) -> None:
+    answer = kb.ask("第三者提共っていつ許される？")  # 提共 for 提供, one kanji of the same sound
+    assert answer.outcome == "answered" and answer.sections[0] == "8", (answer.outcome, answer.sections)
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "slip"),
+    [
+        ("第三者提供", "第三者提共の件", True),
+        ("保護してる", "保存してる", False),  # one kanji of a short word: another verb, not a slip
+        ("個人情報保護", "個人情報保管の件", False),  # 保管 is a word the index writes
+        ("第三者提供", "第三者提出の件", False),
+    ],
+)
+def test_only_a_slip_that_leaves_an_unwritten_word_in_a_long_compound_counts(keyword: str, text: str, slip: bool) -> None:
+    assert _one_kanji_off(keyword, text, frozenset({"保管", "提出"})) is slip
