@@ -43,6 +43,9 @@ class FactKind:
     values: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
     #: A text that gives the address to write to answers which way to use, whatever way the question names.
     address_answers: bool = False
+    #: Its `stated` pattern is precise enough to choose between two texts found about equally well (a name given
+    #: after 代表社員); most are not (§8's 利用料金 "states" a fee, but not the fee for a request).
+    decides_rank: bool = False
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -499,6 +502,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(誰|だれ|どなた)[^。?？]{0,4}(責任者|管理者|担当者)|\bby name\b|\b(full |real )?name of (the|our|your) [a-z ]{0,30}"
             r"(manager|officer|dpo|person)|\bwho('s| is) (our|the|your) ([a-z]+ ){0,3}(manager|officer|dpo|person in charge)\b"),
         _re(r"代表社員|代表取締役|代表者|representative (member|director)"),
+        decides_rank=True,
     ),
     FactKind(
         "count",

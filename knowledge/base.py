@@ -648,12 +648,13 @@ _REFERENCE = re.compile(r"(第\s*)?[0-9〇一二三四五六七八九十]+\s*条
 
 
 def _stating_first(hits: list[Hit], question: str) -> list[Hit]:
-    """The hits with a near runner-up first when it states the kind of fact asked and the best one does not.
+    """The hits with a near runner-up first when it states the kind of fact asked and the best one does not (for the
+    kinds whose `stated` pattern can decide a rank).
 
     「責任者って誰？」 finds §9 (a manager is appointed) and §16 (the manager, by name) about equally well; the one
     that gives what is asked is the answer.
     """
-    kinds = kinds_asked(question)
+    kinds = [kind for kind in kinds_asked(question) if kind.decides_rank]
     if not kinds or not hits:
         return hits
 
