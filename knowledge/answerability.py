@@ -119,7 +119,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "期限",
         _re(r"期限|いつまでに|締め?切り?|どれくらいで|どのくらいで|何日以内|deadline|how (quickly|fast|soon)"
             r"|response time|time limit|turnaround|by when|how long (do|does|will|would|did) (it|this|that|we|they)"
-            r" (take|have)"),
+            r" (take|have)"
+            # how long before something happens it is announced
+            r"|how (far|long|much time|many days) (in advance|ahead|before)|how much (advance )?notice|advance notice|notice period"
+            r"|何日前|どれくらい前|どのくらい前|いつ(まで)?に(告知|通知|周知|お知らせ|連絡)|事前(に|の)?.{0,6}(何日|どれくらい|どのくらい|いつ)"),
         _re(_DURATION + "|" + _QUALITATIVE_TIME),
     ),
     FactKind(
@@ -161,6 +164,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(どこ|どちら|どの会社)(に|へ)(販売|売って|売っ|提供|渡)"
             r"|どこの(業者|事業者|ベンダー|クラウド|代行|銀行|サーバ|システム|ツール|製品)|具体的に(は)?どこ(の|に|へ)"
             r"|(社名|会社名|企業名|業者名|事業者名)(を|は|も|って)?.{0,6}(教え|知り|知りた|分か|わか|開示|出し|公開|一覧|リスト)"
+            r"|(会社|企業|業者|事業者|[\u4e00-\u9fff]{1,3}先)の(名前|名称)(の)?(一覧|リスト)?(は|って|を|が|も|[?？])"
             r"|どの(提携|連携)(サービス|先|会社)|(提携|連携)(サービス|先)(は|って|が)?(どこ|どれ|何)"
             r"|(どこ|どちら|どの会社)(を|に|の)?(会社を?)?(使|利用|頼|依頼|委託|契約)"
             r"|which (banks?|compan(y|ies)|firms?|couriers?|carriers?|(data )?brokers?|processors?|suppliers?"
@@ -189,7 +193,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "age limit",
         "年齢制限・未成年の扱い",
         _re(r"何歳|\d+\s*歳|未成年|年齢制限|親権|保護者の同意|\bminors?\b|(子ども|子供|こども)(の(個人情報|情報|データ)|が.{0,8}(使|利用|登録))"
-            r"|\b(child(ren)?|kids?)('s)? (data|information|accounts?|can|use|sign|under)\b"
+            r"|\b(child(ren)?|kids?|students?|pupils?)('s?)? (personal )?(data|information|accounts?|can|use|sign|under)\b"
             r"|under \d+|minimum age|age limit|parental|underage|teen"),
         _re(r"\d+\s*歳|未成年|親権|保護者|parental|minimum age|under \d+"),
     ),
@@ -343,7 +347,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"(の|って|は)?.{0,4}(電話番号|電話|住所|所在地|ファックス|fax)(は|って|を|教|[?？]|$)"
             r"|\b(your|our|company's|selfree's|manager's|officer's|team's|office|contact|support)( direct| main| contact)? (phone|telephone"
             r"|fax) number|\b(postal|mailing) address\b|(窓口|問い?合わ?せ|責任者|担当).{0,20}(電話)?番号(を|は|って)?(教え|わか|分か|知り)"
-            r"|(専用|直通|代表|窓口|サポート)(の)?(電話)?番号"
+            r"|(専用|直通|代表|窓口|サポート)(の)?(電話)?番号|(直接)?電話(できる|できます|をかけられる|がかけられる|かけられる|がつながる|つながる)"
+            r"[^。?？]{0,4}番号"
             r"|\b(phone|telephone|fax) number (for|of) (the |our |your )?(privacy|complaints?|inquiries|questions|requests"
             r"|manager|officer|team|company|contact|selfree)|\b(your|our|company's|selfree's|manager's) (postal |mailing "
             r"|office |street )?address\b|\b(postal|mailing|office|street) address (of|for) (the |our |your )?(company"
@@ -431,7 +436,11 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # The policy is about users of the Service (§2); staff, applicants or a customer's own clients are others.
         _re(r"(社員|従業員|職員|スタッフ|アルバイト|応募者|採用|退職者)(の|に関する)(個人情報|情報|データ|人事|履歴書|給与)|人事(データ|情報)"
             r"|(employees?|staff|job applicants?|applicants?|contractors?|workers?)'?s? (personal )?(data|information|records|details)"
-            r"|\bhr (data|records)\b"),
+            r"|\bhr (data|records)\b"
+            # the people a customer's call center talks to: the customer's data, which the policy on users leaves out
+            r"|(コールセンター|導入企業|クライアント|ユーザー企業|契約(して(い)?る|先の)企業)(に|へ)(電話|架電|問い合わせ)(した|してきた)(一般の)?(人|方|客)"
+            r"|通話相手|顧客の顧客|(end|their) customers'? (data|calls|recordings)|callers? (of|to) (our |a |the )?(clients?|customers?)"
+            r"|our (clients?|customers?)'s? (own )?(customers|callers|clients)"),
         _re(r"従業員|社員|応募者|employee|applicant"),
     ),
     FactKind(
@@ -503,6 +512,14 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"(manager|officer|dpo|person)|\bwho('s| is) (our|the|your) ([a-z]+ ){0,3}(manager|officer|dpo|person in charge)\b"),
         _re(r"代表社員|代表取締役|代表者|representative (member|director)"),
         decides_rank=True,
+    ),
+    FactKind(
+        "insurance",
+        "保険・補償",
+        # Cyber or liability insurance and what it covers: a question vendor questionnaires ask; the policy has none.
+        # Not 保険証, an identity document.
+        _re(r"保険(?!証)|補償額|insurance|insured|\bcoverage amount"),
+        None,
     ),
     FactKind(
         "count",

@@ -102,7 +102,11 @@ _QUESTION = re.compile(r"[?？]|ですか|ますか|でしょうか|ください
                        re.IGNORECASE)
 #: A question the customer asked, reported in the staff member's sentence: the customer's own words.
 _REPORTED_QUESTION = re.compile(r"[かと]、?(聞かれ|尋ねられ|質問され)|\bask(ed|ing|s)? ((me|us) )?(whether|if|how|what|where|when"
-                                r"|who|which)\b", re.IGNORECASE)
+                                r"|who|which)\b"
+                                # what the customer asks us to state: 「保険の額を明記してほしいと」, "requires us to state"
+                                r"|(を|の)(明記|記載|回答|提出|開示|説明|証明)(して|するよう)?(ほしい|欲しい|ください|求め)|(を|の)(明記|記載|回答|提出)を求め"
+                                r"|\b(requires?|required|asks?|asked|wants?|wanted|needs?) (us|me) to (state|confirm|provide|disclose|list"
+                                r"|explain|prove|document|declare)\b", re.IGNORECASE)
 
 
 #: Words about the asking itself (the policy, the reply, the customer), not about a topic: a sentence made only of

@@ -117,3 +117,27 @@ def test_a_kanji_slip_of_the_input_method_still_finds_the_keyword(kb: KnowledgeB
 )
 def test_only_a_slip_that_leaves_an_unwritten_word_in_a_long_compound_counts(keyword: str, text: str, slip: bool) -> None:
     assert _one_kanji_off(keyword, text, frozenset({"保管", "提出"})) is slip
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("外注してる会社の名前は？", "named vendors"),
+        ("How much notice do users get before a policy change takes effect?", "deadline"),
+        ("Do we treat students' personal data any differently?", "age limit"),
+        ("情報漏えいに備えたサイバー保険って入ってる？", "insurance"),
+        ("問い合わせ窓口に直接電話できる番号はありますか", "phone number or address"),
+    ],
+)
+def test_more_kinds_of_fact_the_policy_never_states(kb: KnowledgeBase, question: str, kind: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome != "answered" and kind in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+
+
+def test_an_identity_document_is_no_insurance(kb: KnowledgeBase) -> None:
+    assert "insurance" not in kb.ask("本人確認は健康保険証のコピーでもいい？").not_in_policy
+
+
+def test_the_request_a_closing_question_points_back_to_is_judged_for_unknown_words() -> None:
+    found = focus("Procurement at a big client requires us to state our SOC 2 report date in the bid. Is that in the policy?")
+    assert found is not None and "SOC 2" in found.asking, found
