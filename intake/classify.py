@@ -372,7 +372,7 @@ _ACTUAL = re.compile(
     r"本日|今日|昨日|先ほど|さっき|今朝|現在|警察です|署の者|照会(です|いたします|します)|ご回答(ください|を(お願い|求め))|"
     r"(提出|回答|開示)(してください|を求めます|願います)|"
     r"(て|で)(い|しま)(た|ました)(?!か)|(た|だ)とのこと|言われ(た|て|ました)|(電話|連絡|照会|依頼|要請)があ(りました|った|って|り)|が(来|届|き)(て|た|ました)|見つけ(た|ました|て)|"
-    r"できます|できてしま|出てき(て|た|ました)|ようにな(った|って|りました)|"
+    r"できます|できてしま|出てき(て|た|ました)|(?<!どの)ようにな(った|って|りました)|"
     r"(?<![a-z])(by mistake|mistakenly|just [a-z]+ed|(told|informed|notified|warned|emailed|called|contacted|alerted|wrote to|messaged)"
     r" us|sent us|served us|(got|broke|hacked) into|seems to be|appears to be|"
     r"received|we got|got a|came in|is asking|are asking|asked us|has asked|have asked|is requesting|"
@@ -451,6 +451,18 @@ _FOR_ONESELF = re.compile(
 #: The writer's own errand at an office (a police report of their own, papers for the tax office): a lawsuit or a report
 #: named for that purpose is not one threatened against us.
 _OWN_ERRAND = re.compile(r"(被害届を出す|提出する|届け出る|申告する)(ため|のに|ので)|(?<![a-z])for (my|our) (own )?(case|claim|police report)(?![a-z])")
+#: An authority or a lawyer named as part of the writer's own business elsewhere (「別件で警察に被害届を出したのですが、
+#: それとは関係なく」, "on an unrelated matter"): neither asks us for anything nor is threatened against us.
+_UNRELATED_ERRAND = re.compile(
+    r"別件で[^。、]{0,8}(に|へ)|(それ|これ|その件|そちら)とは(関係|無関係|別)|"
+    r"(?<![a-z])(unrelated to (this|my|the|that)|(on|for|about) (an unrelated|a separate|a different) matter|has nothing to do with this)(?![a-z])"
+)
+#: The writer is the authority (「〇〇県警察本部 サイバー犯罪対策課です」, "this is the … police department"): a leak it
+#: names is the case it investigates, and what it asks of us comes first.
+_AUTHORITY_WRITING = re.compile(
+    r"(警察|県警|府警|道警|警視庁|警察署|検察|検察庁|裁判所|税務署)[^。、]{0,20}(です|でございます|と申します)(。|、|$)|"
+    r"(?<![a-z])(this is|we are|writing from|on behalf of) (the )?([\w-]+ ){0,4}(police|constabulary|prosecutor'?s? office|court)(?![a-z])"
+)
 #: A member of an authority writing in a personal capacity, or saying that this is not an official request.
 _PERSONAL_CAPACITY = re.compile(
     r"個人(として|的)|私用|プライベート|(公務|職務|仕事|捜査|照会)(では|じゃ)(ない|なく|ありません)|"
@@ -530,12 +542,17 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
     found.sort(key=list(_COMPILED).index)
     if "authority" in found and (_PERSONAL_CAPACITY.search(folded) or _FOR_ONESELF.search(folded)):
         found.remove("authority")
+    if _UNRELATED_ERRAND.search(folded):
+        found = [name for name in found if name not in ("authority", "legal_threat")]
     if any(name in _EVENT_SIGNALS for name in found) and not _describes_an_event(folded, question_needs_proof=not composed):
         demanded = "authority" in found and _LEGAL_BASIS.search(folded) and _DEMAND_MADE.search(folded)
         found = [name for name in found if name not in _EVENT_SIGNALS or demanded and name == "authority"]
     if "legal_threat" in found and (_INVITATION.search(folded) or _IF_AGAIN.search(folded) or _OWN_ERRAND.search(folded)
                                     or _only_deferred_threat(folded)):
         found.remove("legal_threat")
+    if "authority" in found and "leak" in found and _AUTHORITY_WRITING.search(folded):
+        found.remove("authority")
+        found.insert(found.index("leak"), "authority")
     return tuple(found)
 
 
@@ -621,9 +638,11 @@ _STOP = (r"[^。!?！？]{0,12}(やめ|止め|とめ|停止し|中止し|控え|
          r"|るよう|ていただけ)")
 _ACTS_ASKED = (
     (re.compile(r"(渡|提供|共有|販売|売|譲|流)(す|る|する|し)?(の|こと)(は|を|も)" + _STOP
-                + r"|(?<![a-z])(stop|cease|quit) (passing|sharing|selling|giving|handing|providing)(?![a-z])"), "third_party_stop"),
+                + r"|(?<![a-z])((stop|cease|quit)|object(ing)? to (you |your |the company |selfree )?)(passing|sharing|selling|giving"
+                r"|handing|providing|disclosing)(?![a-z])"), "third_party_stop"),
     (re.compile(r"(使|利用|使用|活用)(う|する)?(の|こと)?(は|を|も)" + _STOP
-                + r"|(?<![a-z])(stop|cease|quit) (using|processing|analy[sz]ing)(?![a-z])"), "suspension"),
+                + r"|(?<![a-z])((stop|cease|quit)|object(ing)? to (you |your |the company |selfree )?)(using|processing"
+                r"|analy[sz]ing)(?![a-z])"), "suspension"),
     (_STATE_OF_DATA, "disclosure"),
 )
 
@@ -664,8 +683,8 @@ _STUDY = re.compile(
 #: A grievance: dissatisfaction with how something was handled, a request left unanswered, an escalation.
 _GRIEVANCE = re.compile(
     r"不満|苦情|抗議|クレーム|放置|無視され|音沙汰|納得(でき|いか|が(いか|でき))(?!(なけれ|ない場合|なかったら))|許せ|不信感|遅すぎ|(回答|対応|返事|返信)が遅|"
-    r"どうなって(いる|る|います|いるん|るん)|"
-    r"(?<![a-z])(complain(t|ing)?|unacceptable|ignored|still waiting|no (reply|response|answer)|outrageous|disgusted"
+    r"どうなって(いる|る|います|いるん|るん)|何(回|度)(も|同じ)|機能して(い)?(ない|ません)|お怒り|怒って|激怒|憤慨|"
+    r"(?<![a-z])(complain(t|ing)?|unacceptable|ignored|still waiting|no (reply|response|answer)|outrageous|disgusted|furious|angry"
     r"|escalated?|(speak|talk) to (a|your) (manager|supervisor))(?![a-z])"
 )
 #: What is asked to be sent or shown: a request for data, which a grievance alongside does not turn into a complaint.
@@ -689,9 +708,19 @@ _ACT_ASKED = re.compile(
 )
 
 
+#: The writer saying they only want to know (「興味本位で」, "just out of curiosity", "nothing has happened"): a
+#: question about their own data asked this way still asks nothing to be done with it.
+_ONLY_CURIOUS = re.compile(
+    r"興味本位|念のため(聞き|お聞き|確認し)たい(だけ)?|聞いてみた(だけ|かった)|(?<![a-z])(out of curiosity|just (curious|wondering|want(ed)? to know"
+    r"|asking)|nothing (has )?happened)(?![a-z])"
+)
+
+
 def _general_inquiry(folded: str) -> bool:
     """A question about how the company works, or a newsletter or invitation: nothing asked about one's own data,
     nothing asked to be done."""
+    if _ONLY_CURIOUS.search(folded) and not (_ACT_ASKED.search(folded) or _SEND_ASKED.search(folded)):
+        return True
     if _INVITATION.search(folded) or _STUDY.search(folded):
         # what an invitation's footer offers (配信停止はこちら) is not asked by the writer
         rest = _INVITATION.sub(" ", folded)
@@ -761,7 +790,6 @@ def critical_type(text: str) -> str | None:
     put before the quote would then displace the answer. Triage, which pages, takes the wider reading.
     """
     signals = urgency_signals(text[:MAX_SIGNAL_CHARS], composed=False)
-    for signal in ("leak", "authority"):
-        if signal in signals:
-            return SIGNAL_TYPES[signal]
-    return None
+    if "leak" in signals and _AUTHORITY_WRITING.search(_fold(text)) and "authority" in urgency_signals(text[:MAX_SIGNAL_CHARS]):
+        return SIGNAL_TYPES["authority"]  # the authority writing about the case it investigates (see urgency_signals)
+    return next((SIGNAL_TYPES[signal] for signal in signals if signal in ("leak", "authority")), None)
