@@ -482,7 +482,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|can'?t (log|sign) ?in|unable to (log|sign) ?in|(アカウント|account).{0,12}(復活|復元|元に戻|restore|restored|reactivat"
             r"|recover)|請求書(の)?.{0,10}(宛名|宛先|送付先|再発行|送って|住所|変更|変え|ほしい|欲しい)|(send|need|copy|issue).{0,30}\binvoices?\b"
             r"|\binvoices?\b.{0,30}(address|name|send|need|copy)|料金プラン|上位プラン|プラン.{0,10}(変更|切り替|変え)"
-            r"|new password|locked out|パスワード.{0,6}(再発行|発行)|how (do|can|should) (i|we|they) (upgrade|downgrade)|(upgrade|downgrade) (my|our|their) (plan|account)|(と|に)(連携|統合)(でき|可能)"
+            r"|new password|locked out|パスワード.{0,6}(再発行|発行)|how (do|can|should) (i|we|they) (upgrade|downgrade)|(upgrade|downgrade) (my|our|their) (plan|account)|(と|に)(連携|統合)(でき|可能)(る|ます|です)?(か|の|[?？]|$)"
             r"|(can|does|do|will) (callconnect|it|you|we) integrate with|(restrict|limit|block)\w* "
             r"(log ?ins?|logins|access|sign-?ins?) by ip|\bip (restriction|allowlist|whitelist)|番号ポータビリティ|number porting"
             r"|通話品質|call quality"),

@@ -141,3 +141,9 @@ def test_an_identity_document_is_no_insurance(kb: KnowledgeBase) -> None:
 def test_the_request_a_closing_question_points_back_to_is_judged_for_unknown_words() -> None:
     found = focus("Procurement at a big client requires us to state our SOC 2 report date in the bid. Is that in the policy?")
     assert found is not None and "SOC 2" in found.asking, found
+
+
+def test_an_integration_named_as_context_is_no_product_question(kb: KnowledgeBase) -> None:
+    answer = kb.ask("CallConnectはkintoneと連携できるけど、連携先での個人情報の扱いにも当社が責任を負うの？")
+    assert "product support" not in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+    assert "product support" in kb.ask("CallConnectってkintoneと連携できる？").not_in_policy
