@@ -116,7 +116,7 @@ _META_WORDS = frozenset(
     customer client user email mail messag message help someone anyone thank thanks question ask think idea
     ポリシー プライバシーポリシー 規約 回答 返信 返事 返答 対応 説明 確認 質問 問題 大丈夫 お客様 客様 顧客 お客さん
     メール 文面 内容 件 誰 何 方法 どう 書 allowed allow okay fine ahead possible anything something stance
-    扱 扱い 取り扱い 可能 問題 御社 貴社 そちら process procedure steps step flow per 手順 流れ フロー やり方""".split()
+    扱 扱い 取り扱い 取り扱 取扱 可能 問題 御社 貴社 そちら process procedure steps step flow per 手順 流れ フロー やり方""".split()
 )
 
 
@@ -129,8 +129,9 @@ _POINTS_BACK = re.compile(r"\b(that|this|it|those|these|them|such)\b|それ|こ�
                           re.IGNORECASE)
 #: A question with at most this many topic words of its own is about what it points back at.
 _FEW_WORDS = 3
-#: A Japanese question that names what it is about (its object, or the matter: 「…を」「…について」「…の件」).
-_OBJECT = re.compile(r"を|について|に関して|の件")
+#: A Japanese question that names what it is about (its object, the matter or its topic: 「…を」「…について」「…の件」,
+#: 「問い合わせ先って」).
+_OBJECT = re.compile(r"を|について|に関して|の件|(?<=[\u3400-\u9fff\u30a0-\u30ff])(って|とは)")
 _JAPANESE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _ELIDED_WORDS = 2
 #: A sentence pointed back at that itself refers to someone or something named before it ("He says it is our
@@ -140,11 +141,15 @@ _REFERS_BACK = re.compile(r"\b(that|this|it|those|these|them|such|they|she|he|he
 _MOST_POINTED = 3
 
 
+#: A word of kanji or katakana, or kanji with the kana a verb puts between them (問い合わせ先, 取り扱い, 申し込み),
+#: not a particle (情報を削除 is two words).
+_TOPIC_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff々]{2,}|[\u3400-\u9fff々]+(?:(?:(?![をがはのにでともへやかよ])[ぁ-ゖ]){1,2}[\u3400-\u9fff々]+)+")
+
+
 def _topic_words(sentence: str) -> list[str]:
     words = [w for w in re.findall(r"[a-z]{3,}", sentence.lower())
              if w not in _META_WORDS and w not in _STOPWORDS and w[:7] not in _META_WORDS]
-    runs = [r for r in re.findall(r"[\u30a0-\u30ff\u3400-\u9fff々]{2,}", sentence)
-            if r not in _META_WORDS and r.rstrip(_META_AFFIXES) not in _META_WORDS]
+    runs = [r for r in _TOPIC_RUN.findall(sentence) if r not in _META_WORDS and r.rstrip(_META_AFFIXES) not in _META_WORDS]
     return words + runs
 
 

@@ -16,12 +16,20 @@ from knowledge.model import PolicyEntry
 
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMBER = r"[0-9]+|[〇零一二三四五六七八九十]+"
+#: Numbers spelled in English ("section twelve"), as far as a policy's sections go.
+_ENGLISH_NUMBERS = {
+    word: value for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+        " seventeen eighteen nineteen twenty".split()
+    )
+}
+_EN_NUMBER = r"\d+|" + "|".join(sorted(_ENGLISH_NUMBERS, key=len, reverse=True))
 _JA_REF = re.compile(
     rf"(?<![法令則])(?:第\s*)?(?P<section>{_NUMBER})\s*条(?:\s*(?:の\s*)?(?:第\s*)?(?P<item>{_NUMBER})\s*(?:項|号))?"
 )
 _EN_REF = re.compile(
-    r"(?:§+\s*|\b(?:section|sec\.?|article|art\.?|clause)\s*)(?P<section>\d+)(?:\s*[.(]\s*(?P<item>\d+)\)?)?"
-    r"(?:\s*(?:,\s*)?(?:item|para(?:graph)?|no\.?)\s*(?P<item2>\d+))?",
+    rf"(?:§+\s*|\b(?:section|sec\.?|article|art\.?|clause)\s*)(?P<section>{_EN_NUMBER})\b(?:\s*[.(]\s*(?P<item>\d+)\)?)?"
+    rf"(?:\s*(?:,\s*)?(?:item|para(?:graph)?|no\.?)\s*(?P<item2>{_EN_NUMBER})\b)?",
     re.IGNORECASE,
 )
 #: Words that ask for a provision's text (to tell 「委託先の監督の条文」 from a question about supervision).
@@ -42,9 +50,11 @@ class LookUp:
 
 
 def kanji_number(text: str) -> int | None:
-    """「十五」→ 15, 「二十」→ 20, 「8」→ 8; None when it is not a number."""
+    """「十五」→ 15, 「二十」→ 20, 「8」→ 8, "twelve" → 12; None when it is not a number."""
     if text.isdigit():
         return int(text)
+    if text.lower() in _ENGLISH_NUMBERS:
+        return _ENGLISH_NUMBERS[text.lower()]
     if not text or any(c not in _KANJI_DIGITS and c != "十" for c in text):
         return None
     if "十" not in text:

@@ -147,3 +147,14 @@ def test_an_integration_named_as_context_is_no_product_question(kb: KnowledgeBas
     answer = kb.ask("CallConnectはkintoneと連携できるけど、連携先での個人情報の扱いにも当社が責任を負うの？")
     assert "product support" not in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
     assert "product support" in kb.ask("CallConnectってkintoneと連携できる？").not_in_policy
+
+
+@pytest.mark.parametrize(("question", "entry"), [("Show me section nine.", "9"), ("What does article five, item two say?", "5.2")])
+def test_a_section_by_its_number_in_english_words(kb: KnowledgeBase, question: str, entry: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered" and answer.sections[0] == entry, (answer.outcome, answer.sections)
+
+
+def test_a_question_that_names_its_topic_with_tte_stands_alone() -> None:
+    found = focus("来月、本社オフィスが渋谷から品川に移転するので、窓口の表記も変わるかもしれない。\n今の問い合わせ先ってどう書いてある？")
+    assert found is not None and found.question == "今の問い合わせ先ってどう書いてある?", found
