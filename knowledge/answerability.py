@@ -509,7 +509,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"(責任者|管理者|担当者|担当役員|窓口|責任を(持|負)[^。?？]{0,6}(方|人)|\bdpo\b|officer|manager)[^。?？]{0,8}"
             r"(誰|だれ|どなた|(名前|氏名)(は|を|って|が)?([?？]|$|教え|知り|わか|分か|載|書))"
             r"|(誰|だれ|どなた)[^。?？]{0,4}(責任者|管理者|担当者)|\bby name\b|\b(full |real )?name of (the|our|your) [a-z ]{0,30}"
-            r"(manager|officer|dpo|person)|\bwho('s| is) (our|the|your) ([a-z]+ ){0,3}(manager|officer|dpo|person in charge)\b"),
+            r"(manager|officer|dpo|person)|\bwho('s| is) (our|the|your) ([a-z]+ ){0,3}(manager|officer|dpo|person in charge)\b"
+            r"|\bnamed (individual|person)\b|\b(wants?|needs?|asks? for|asked for|asking for) (a|the) name\b"),
         _re(r"代表社員|代表取締役|代表者|representative (member|director)"),
         decides_rank=True,
     ),

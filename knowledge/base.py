@@ -120,7 +120,9 @@ _OTHER_PARTY = (r"病院|医師|救急|家族|親族|夫|妻|旦那|奥さん|�
 _OTHERS_ASKING = re.compile(
     rf"({_OTHER_PARTY})(の方|さん|様)?(から|より|が)[^。？?]{{0,40}}(教えて|出して|渡して|提供して|見せて|開示して|送って)"
     rf"|\b({_OTHER_PARTY})\b[^.?!]{{0,40}}\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}"
-    r"\b(her|his|their|the user's|a user's|the caller's|a caller's)\b",
+    r"\b(her|his|their|the user's|a user's|the caller's|a caller's)\b"
+    # "He wants the call logs from his wife's account": the relative's data asked for, the asker named before
+    rf"|\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}\b(his|her|their) ({_OTHER_PARTY})'s\b",
     re.IGNORECASE,
 )
 #: The policy itself changing: §15's.

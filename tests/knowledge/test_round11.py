@@ -9,6 +9,7 @@ import pytest
 
 from common.matcher import _one_kanji_off
 from knowledge import KnowledgeBase
+from knowledge.answerability import kinds_asked
 from knowledge.focus import focus
 from knowledge.query_words import without_the_policy_named
 
@@ -158,3 +159,19 @@ def test_a_section_by_its_number_in_english_words(kb: KnowledgeBase, question: s
 def test_a_question_that_names_its_topic_with_tte_stands_alone() -> None:
     found = focus("来月、本社オフィスが渋谷から品川に移転するので、窓口の表記も変わるかもしれない。\n今の問い合わせ先ってどう書いてある？")
     assert found is not None and found.question == "今の問い合わせ先ってどう書いてある?", found
+
+
+def test_a_relative_asking_for_the_users_data_named_before_the_ask(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Someone claiming to be the user's father called. He asked for the phone number on his daughter's profile. Can we?")
+    assert answer.sections[0].split(".")[0] == "8", answer.sections
+
+
+def test_a_responsibility_asked_with_words_between(kb: KnowledgeBase) -> None:
+    answer = kb.ask("ユーザーが自分のプロフィール画面を見せながら配信して、電話番号を知られたらしい。責任はこちらにあるのか？")
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == "12", (answer.outcome, answer.sections)
+
+
+@pytest.mark.parametrize("question", ["A bidder asks for the named individual who answers for privacy.",
+                                      "The auditor needs a name for the person accountable for data."])
+def test_a_name_asked_for_in_a_questionnaires_words(question: str) -> None:
+    assert "person's name" in [kind.id for kind in kinds_asked(question)]
