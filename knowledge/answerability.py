@@ -103,7 +103,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "number of days",
         "具体的な日数・時間",
-        _re(r"何日|何営業日|何時間|何週間|何か月以内|how many (business )?(days|hours|weeks|months|years)|within how many"
+        _re(r"何日|何営業日|何時間|何週間|何か月以内|何\s*(business |working )?(days|hours|weeks)|how many (business )?(days|hours|weeks|months|years)|within how many"
             r"|how many working days|\d+\s*(日|週間|か月|ヶ月|カ月|営業日|days?|weeks?|months?)\s*[?？]|\b(a|one) (week|month)\s*\?"
             r"|(合理的な期間|遅滞なく|速やかに)(って|とは|は)?.{0,6}(どれくらい|どのくらい|何日|具体的)"
             r"|what counts as (a )?(reasonable|prompt|without delay)|how long is (a )?(reasonable|without delay)"
@@ -177,7 +177,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "date",
         "日付",
-        _re(r"いつから|施行日|最終(更新|改定)|いつ(施行|改定|更新|変更)(された|したの|になった)|effective date"
+        _re(r"いつから|(施行|改定|改訂|制定|更新|発効)日|最終(更新|改定)|いつ(施行|改定|更新|変更)(された|したの|になった)|effective date"
             r"|last (updated|revised|changed)|when (was|did) .{0,30}(updated|changed|revised|take effect)"),
         _re(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{2}-\d{2}"),
     ),
@@ -346,7 +346,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"(責任者|担当者?|窓口|問い?合わ?せ先|管理者|当社|御社|弊社|selfree|manager|officer|team|company|dpo|you)"
             r"(の|って|は)?.{0,4}(電話番号|電話|住所|所在地|ファックス|fax)(は|って|を|教|[?？]|$)"
             r"|\b(your|our|company's|selfree's|manager's|officer's|team's|office|contact|support)( direct| main| contact)? (phone|telephone"
-            r"|fax) number|\b(postal|mailing) address\b|(窓口|問い?合わ?せ|責任者|担当).{0,20}(電話)?番号(を|は|って)?(教え|わか|分か|知り)"
+            r"|fax) number|\b(postal|mailing) address\b|(窓口|問い?合わ?せ|責任者|担当).{0,30}(電話)?番号(を|は|って|が)?(教え|わか|分か|知り|ある|あり|[?？])"
             r"|(専用|直通|代表|窓口|サポート)(の)?(電話)?番号|(直接)?電話(できる|できます|をかけられる|がかけられる|かけられる|がつながる|つながる)"
             r"[^。?？]{0,4}番号"
             r"|\b(phone|telephone|fax) number (for|of) (the |our |your )?(privacy|complaints?|inquiries|questions|requests"

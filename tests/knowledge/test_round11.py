@@ -128,6 +128,9 @@ def test_only_a_slip_that_leaves_an_unwritten_word_in_a_long_compound_counts(key
         ("Do we treat students' personal data any differently?", "age limit"),
         ("情報漏えいに備えたサイバー保険って入ってる？", "insurance"),
         ("問い合わせ窓口に直接電話できる番号はありますか", "phone number or address"),
+        ("お客さんが責任者と話したいって。電話番号あります？", "phone number or address"),
+        ("削除requestって何working daysで対応するの？", "number of days"),
+        ("今のプラポリの制定日はいつ？", "date"),
     ],
 )
 def test_more_kinds_of_fact_the_policy_never_states(kb: KnowledgeBase, question: str, kind: str) -> None:
