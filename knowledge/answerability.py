@@ -276,7 +276,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|ペネトレーション|侵入テスト|ウイルス対策|encrypt|hashed|hashing|backups?\b|two-factor|\b2fa\b|\bmfa\b"
             r"|multi-factor|firewall|access control|access rights|penetration|pen ?test|vulnerabilit|anti-?virus"
             r"|具体的(に|な).{0,8}(対策|措置|セキュリティ)|具体策|(どんな|どのような)(セキュリティ)?対策|(specific|concrete|exact|which)"
-            r" (security )?(measures|safeguards|controls)|security measures (specifically|exactly|in detail)"),
+            r" (security )?(measures|safeguards|controls)|security measures (specifically|exactly|in detail)"
+            # the people side of it: vetting and training of staff
+            r"|身元調査|バックグラウンドチェック|background (checks?|screening)|\bvetting|(従業員|社員|スタッフ|オペレーター)(向け)?[^。？?]{0,10}(研修|教育)"
+            r"|(security|privacy|awareness|staff|employee) training|training (for|of) (staff|employees|operators)"),
         _re(r"暗号|ハッシュ|バックアップ|アクセス制限|encrypt|hash|backup|firewall|access control"),
     ),
     FactKind(

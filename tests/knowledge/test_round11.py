@@ -131,6 +131,8 @@ def test_only_a_slip_that_leaves_an_unwritten_word_in_a_long_compound_counts(key
         ("お客さんが責任者と話したいって。電話番号あります？", "phone number or address"),
         ("削除requestって何working daysで対応するの？", "number of days"),
         ("今のプラポリの制定日はいつ？", "date"),
+        ("Do operators who can see call recordings go through background screening?", "security measure"),
+        ("オペレーター向けの個人情報の研修ってやってる？", "security measure"),
     ],
 )
 def test_more_kinds_of_fact_the_policy_never_states(kb: KnowledgeBase, question: str, kind: str) -> None:
