@@ -302,6 +302,7 @@ class KnowledgeBase:
         query = found.question if found is not None and found.question else self._speller.correct(text)
         scores, best_faq = self._score(without_the_policy_named(with_japanese_words(_NAMES_OF.sub(" ", query))))
         self._objects_are_not_the_topic(query, scores)
+        self._collected_asked(query, scores)
         self._own_data_asked_for(query, scores)
         self._requested_acts(query, scores)
         self._changed_data_is_corrected(query, text, scores)
@@ -471,6 +472,14 @@ class KnowledgeBase:
         for entry_id in scores:
             if self.policy[entry_id].section == COLLECTED_SECTION:
                 scores[entry_id] *= OBJECTS_ONLY
+
+    def _collected_asked(self, query: str, scores: dict[str, float]) -> None:
+        """What data is collected, asked outright, is §2's question. Runs before the lifts for acts: a user asking
+        to be shown what was collected about them (「どんな情報を集めたか開示して」) asks for disclosure."""
+        found = [(score, entry_id) for entry_id, score in scores.items() if self.policy[entry_id].section == COLLECTED_SECTION]
+        top = max(scores.values(), default=0.0)
+        if found and _WHAT_IS_COLLECTED.search(query):
+            _lift_above(max(found)[1], top, scores)
 
     def _own_data_asked_for(self, query: str, scores: dict[str, float]) -> None:
         """A user asking to see or be sent their own data asks for disclosure (§10), though the words name only the
@@ -697,6 +706,14 @@ def _incident(text: str) -> str | None:
 #: names collected from users.
 _NAMES_OF = re.compile(r"\bnames? of\b", re.IGNORECASE)
 _ON_REQUEST = re.compile(r"求められた場合")
+#: What data is collected, asked outright (「ユーザーからどんな情報をもらってる？」, "what data do we collect?"): §2's
+#: question, though 「どんな情報を…」 reads close to a user asking what is held about them (§10).
+_WHAT_IS_COLLECTED = re.compile(
+    r"(どんな|何の|なんの|どういう|どの(ような)?)(個人)?(情報|データ|項目)(を|が)?[^。？?]{0,10}(もら|取得|収集|集め|取って|とって|入力させ|預か)"
+    r"|\b(what|which) (kinds? of |types? of |sorts? of )?(personal )?(data|information|info|details) (do|does|did) (we|you|callconnect"
+    r"|selfree) (collect|gather|get|receive|ask for|obtain)\b",
+    re.IGNORECASE,
+)
 #: What a question asks when §2 is its topic: what is collected, held or given when signing up.
 _COLLECTING = re.compile(
     r"取得|収集|集め|取って|とって|もら|入手|入力|登録|預か|把握|記録|保存|保管|持って|種類|どんな(情報|データ)|何の(情報|データ)"

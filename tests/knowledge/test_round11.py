@@ -180,3 +180,14 @@ def test_a_responsibility_asked_with_words_between(kb: KnowledgeBase) -> None:
                                       "The auditor needs a name for the person accountable for data."])
 def test_a_name_asked_for_in_a_questionnaires_words(question: str) -> None:
     assert "person's name" in [kind.id for kind in kinds_asked(question)]
+
+
+@pytest.mark.parametrize("question", ["利用者からどんな項目をもらってるのか、まとめて確認したい", "ざっくりでいいので、お客さんからどんな情報取得してるか一覧で見たい"])
+def test_what_is_collected_asked_outright_is_the_collection_section(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == "2", (answer.outcome, answer.sections)
+
+
+def test_a_user_asking_to_be_shown_what_was_collected_asks_for_disclosure(kb: KnowledgeBase) -> None:
+    answer = kb.ask("私についてどんな情報を集めたか開示してください")
+    assert answer.sections[0] == "10", answer.sections
