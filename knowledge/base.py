@@ -710,8 +710,11 @@ _ON_REQUEST = re.compile(r"求められた場合")
 #: question, though 「どんな情報を…」 reads close to a user asking what is held about them (§10).
 _WHAT_IS_COLLECTED = re.compile(
     r"(どんな|何の|なんの|どういう|どの(ような)?)(個人)?(情報|データ|項目)(を|が)?[^。？?]{0,10}(もら|取得|収集|集め|取って|とって|入力させ|預か)"
+    # 「IPアドレスとか端末IDってしゅとくしてる？」: whether a kind of data is collected
+    r"|(id|アドレス|番号|位置情報|ログ)(とか|って|は|を|も)?[^。？?]{0,6}(取得|収集|しゅとく|しゅうしゅう|集め|取って|とって)"
+    r"(して|され|て|る|ます)[^。？?]{0,6}[?？]"
     r"|\b(what|which) (kinds? of |types? of |sorts? of )?(personal )?(data|information|info|details) (do|does|did) (we|you|callconnect"
-    r"|selfree) (collect|gather|get|receive|ask for|obtain)\b",
+    r"|selfree) (collect|gather|get|receive|ask for|obtain)\b|\b(do|does|did) (we|you|callconnect|selfree) (collect|gather|obtain)\b",
     re.IGNORECASE,
 )
 #: What a question asks when §2 is its topic: what is collected, held or given when signing up.

@@ -182,7 +182,8 @@ def test_a_name_asked_for_in_a_questionnaires_words(question: str) -> None:
     assert "person's name" in [kind.id for kind in kinds_asked(question)]
 
 
-@pytest.mark.parametrize("question", ["利用者からどんな項目をもらってるのか、まとめて確認したい", "ざっくりでいいので、お客さんからどんな情報取得してるか一覧で見たい"])
+@pytest.mark.parametrize("question", ["利用者からどんな項目をもらってるのか、まとめて確認したい", "ざっくりでいいので、お客さんからどんな情報取得してるか一覧で見たい",
+                                      "IPアドレスと端末のIDってしゅとくしてますか？"])
 def test_what_is_collected_asked_outright_is_the_collection_section(kb: KnowledgeBase, question: str) -> None:
     answer = kb.ask(question)
     assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == "2", (answer.outcome, answer.sections)
