@@ -457,6 +457,13 @@ _UNRELATED_ERRAND = re.compile(
     r"別件で[^。、]{0,8}(に|へ)|(それ|これ|その件|そちら)とは(関係|無関係|別)|"
     r"(?<![a-z])(unrelated to (this|my|the|that)|(on|for|about) (an unrelated|a separate|a different) matter|has nothing to do with this)(?![a-z])"
 )
+#: Whether to hand something out, asked about data still here (「通話ログに別のユーザーの情報も入ってる。全部そのまま
+#: 出さないといけない？」, "do we have to send it as it is?"): someone else's data in a file not yet given is no leak.
+_NOT_YET_OUT = re.compile(
+    r"(出さ|開示し|渡さ|送ら|提出し|見せ)(ないと|なきゃ|なければ)(いけ|だめ|ダメ|なら)|(出す|開示する|渡す|送る|見せる)(べき|必要)"
+    r"|(?<![a-z])(do|must|should) (we|i) (send|disclose|hand over|release|give|provide) (it|them|this|that|everything|all)\b[^.?!]{0,20}"
+    r"(as (it is|they are)|in full|unredacted)(?![a-z])"
+)
 #: The writer is the authority (「〇〇県警察本部 サイバー犯罪対策課です」, "this is the … police department"): a leak it
 #: names is the case it investigates, and what it asks of us comes first.
 _AUTHORITY_WRITING = re.compile(
@@ -544,6 +551,8 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
         found.remove("authority")
     if _UNRELATED_ERRAND.search(folded):
         found = [name for name in found if name not in ("authority", "legal_threat")]
+    if "leak" in found and _NOT_YET_OUT.search(folded):
+        found.remove("leak")
     if any(name in _EVENT_SIGNALS for name in found) and not _describes_an_event(folded, question_needs_proof=not composed):
         demanded = "authority" in found and _LEGAL_BASIS.search(folded) and _DEMAND_MADE.search(folded)
         found = [name for name in found if name not in _EVENT_SIGNALS or demanded and name == "authority"]

@@ -192,3 +192,13 @@ def test_what_is_collected_asked_outright_is_the_collection_section(kb: Knowledg
 def test_a_user_asking_to_be_shown_what_was_collected_asks_for_disclosure(kb: KnowledgeBase) -> None:
     answer = kb.ask("私についてどんな情報を集めたか開示してください")
     assert answer.sections[0] == "10", answer.sections
+
+
+def test_data_passed_on_with_words_between_is_provision_to_third_parties(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Is it OK to pass our customer list over to other companies?")
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == "8", (answer.outcome, answer.sections)
+
+
+def test_someone_elses_data_in_a_file_not_yet_disclosed_is_no_leak(kb: KnowledgeBase) -> None:
+    answer = kb.ask("今朝開示請求が届いた。対象の録音データに、別のお客さんの名前も入ってる。全部そのまま出さないといけない？")
+    assert answer.incident is None and answer.sections[0] == "10", (answer.incident, answer.sections)
