@@ -5,7 +5,7 @@ of inquiries), with the three outcomes of design.md: an answerable question coun
 outcome is `answered`, and a question the policy does not answer (gold [], or labelled `partial`/`not_covered`)
 counts as held back when its outcome is `partial` or `not_covered`. The held-out and blind sets in tests/data were
 written by people who never saw the knowledge files, so a drop there means the matcher stopped generalising. All
-but the newest (v14) have been tuned on after their first score, which is in their headers; their floors only keep
+but the newest (v15) have been tuned on after their first score, which is in their headers; their floors only keep
 the figures from falling. They are below issue 10's targets where the targets are not met: baselines, not goals.
 """
 from __future__ import annotations
@@ -44,14 +44,17 @@ OPENED_INQUIRIES = {
 #: urgent 3/41; the floor is the figure after it, which no longer measures generalisation.
 #: Blind v11 was scored once when round 7 was done, then opened for round 8: floors at the figures after it.
 #: Blind v12 was scored once when round 8 was done, then read for round 9 (its floors are unchanged by it); blind v13
-#: was scored once when round 9 was done, then opened for round 10; blind v14 was scored once when round 10 was done
-#: and has not been tuned on: its floors keep that figure.
+#: was scored once when round 9 was done, then opened for round 10; blind v14 was scored once when round 10 was done,
+#: then opened for round 11: floors at the figures after it. Blind v15 was scored once when round 11 was done and has
+#: not been tuned on: its floors keep that figure (top-1 62/67, top-3 67/67, held back 43/53; type 58/64, urgent
+#: 18/20, false urgent 1/44).
 BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.84),
                    "blind10_questions.yaml": (0.89, 1.0, 0.86),
                    "blind11_questions.yaml": (0.9, 1.0, 0.94),
                    "blind12_questions.yaml": (0.86, 0.97, 0.83),
                    "blind13_questions.yaml": (0.86, 0.96, 0.78),
-                   "blind14_questions.yaml": (0.8, 0.96, 0.81)}
+                   "blind14_questions.yaml": (0.96, 1.0, 0.9),
+                   "blind15_questions.yaml": (0.92, 1.0, 0.81)}
 BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    # written for triage alone, in indirect wordings
                    "blind9_intake.yaml": (0.97, 1.0, 0),
@@ -59,7 +62,8 @@ BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    "blind11_intake.yaml": (0.91, 1.0, 1),
                    "blind12_intake.yaml": (0.85, 0.95, 4),
                    "blind13_intake.yaml": (0.89, 1.0, 0),
-                   "blind14_intake.yaml": (0.85, 1.0, 3)}
+                   "blind14_intake.yaml": (0.96, 1.0, 1),
+                   "blind15_intake.yaml": (0.9, 0.9, 1)}
 
 
 def load(path: Path) -> list[dict]:
