@@ -128,7 +128,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "place or country",
         "保存場所・国",
-        _re(r"どこの国|どの国|所在地|リージョン|データセンター|越境|(サーバ|保存|保管|置いて).{0,12}どこ|どこ.{0,8}(サーバ|保存|保管|置いて)"
+        _re(r"どこの国|どの国|所在地|リージョン|データセンター|越境|(サーバ|保存|保管|(データ|情報)(を|は)?置いて).{0,12}どこ(?!に(書|載|記載|ある))|どこ.{0,8}(サーバ|保存|保管|置いて)"
             r"|(国内|海外|国外|日本)(に|で|へ)?(サーバ|保存|保管|置|ある|あり|移転|送)"
             r"|(サーバ|データ|保存先|保管先).{0,10}(国内|海外|国外|日本)|which country|what country|overseas|abroad"
             # a region the data is in, not the users' region ("the users in their region")
