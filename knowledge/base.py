@@ -105,22 +105,28 @@ _DATA_CHANGED = re.compile(
 #: data and the asking is no other act (「私の情報を削除していただけ…」 asks for deletion).
 DISCLOSURE_SECTION = "10"
 _OWN_DATA_ASKED = re.compile(
-    r"(自分|私|わたし|わたくし|僕|俺|弊社|当方)(ども)?(の|について|に関する)[^。？?]{0,12}(情報|データ|記録|履歴)"
+    r"(自分|私|わたし|わたくし|僕|俺|弊社|当方)(ども|個人|自身)?(の|について|に関する)[^。？?]{0,12}(情報|データ|記録|履歴|項目)"
     r"(?:(?!して|どこ|だれ|誰|何|なに|どう|いつ)[^。？?]){0,8}"
     r"((見せ|送っ|出し|教え)て[」』]?(ほしい|欲しい|ください|下さい|くれ|もらえ|いただ|頂|と|って|$)|いただけ|頂け|ください|下さい|もらえ"
-    r"|確認させて)|\b(send|give|show|provide|forward|email)( me| us)\b[^.?!]{0,30}\b(my|our)\b[^.?!]{0,20}"
+    r"|確認させて)"
+    # 「私の情報として、どのような項目を保持されているか一覧でいただけますか」: what is held, asked to be listed
+    r"|(自分|私|弊社|当方)[^。？?]{0,40}(保持|保有|保管|持って)[^。？?]{0,12}(一覧|リスト|コピー|写し)[^。？?]{0,6}"
+    r"(いただけ|頂け|ください|下さい|ほしい|欲しい|送って|もらえ)"
+    r"|\b(send|give|show|provide|forward|email)( me| us)\b[^.?!]{0,30}\b(my|our)\b[^.?!]{0,20}"
     r"\b(data|information|info|details|records|file)\b|\bcopy of (my|our|all|everything)\b",
     re.IGNORECASE,
 )
 #: Provision to third parties (see `KnowledgeBase._others_asking_for_it`).
 THIRD_PARTY_SECTION = "8"
-_OTHER_PARTY = (r"病院|医師|救急|家族|親族|夫|妻|旦那|奥さん|両親|親御|父親|母親|息子|娘|勤務先|雇用主|元夫|元妻|探偵|興信所"
+_OTHER_PARTY = (r"病院|医師|救急|家族|親族|夫|妻|旦那|奥さん|両親|親御|父親|母親|息子|娘|兄弟|姉妹|勤務先|雇用主|元夫|元妻|探偵|興信所"
+                r"|記者|報道|マスコミ|メディア|新聞社|テレビ局|取材"
                 r"|hospital|doctor|paramedic|ambulance|family|relative|husband|wife|spouse|partner|parent|mother|father|son"
-                r"|daughter|employer|boss|private investigator")
+                r"|daughter|brother|sister|employer|boss|private investigator|journalist|reporter|the press|newspaper|media")
 _OTHERS_ASKING = re.compile(
     rf"({_OTHER_PARTY})(の方|さん|様)?(から|より|が)[^。？?]{{0,40}}(教えて|出して|渡して|提供して|見せて|開示して|送って)"
     rf"|\b({_OTHER_PARTY})\b[^.?!]{{0,40}}\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}"
-    r"\b(her|his|their|the user's|a user's|the caller's|a caller's)\b"
+    r"\b(her|his|their|the user's|a user's|the caller's|a caller's|(one of )?our (customers|users|clients)|an? (customer|user"
+    r"|client)'s)\b"
     # "He wants the call logs from his wife's account": the relative's data asked for, the asker named before
     rf"|\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}\b(his|her|their) ({_OTHER_PARTY})'s\b",
     re.IGNORECASE,

@@ -23,3 +23,23 @@ def test_where_data_is_put_is_still_a_place() -> None:
 def test_a_person_in_charge_named_in_a_story_is_no_privacy_manager(kb: KnowledgeBase) -> None:
     answer = kb.ask("ユーザーが担当者の氏名をチャットに自分で書いて外に出た。責任ある？")
     assert answer.sections[0].split(".")[0] == "12", answer.sections
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["お世話になっております。私個人について御社が保管している情報の項目を、一覧にしていただけますか。",
+     "当方の担当者として登録した私の連絡先など、御社で保持している内容のリストを送ってほしいです。"],
+)
+def test_what_is_held_about_the_writer_asked_to_be_listed_is_disclosure(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.sections[0] == "10", answer.sections
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["新聞社の記者から、あるユーザー企業の契約状況を教えてほしいと連絡がありました。断るとしてポリシーの根拠は？",
+     "A reporter called asking for the usage figures of one of our customers. Which part of the policy lets us say no?"],
+)
+def test_the_press_asking_about_a_user_asks_for_provision_to_a_third_party(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.sections[0].split(".")[0] == "8", answer.sections
