@@ -309,6 +309,7 @@ class KnowledgeBase:
         scores, best_faq = self._score(without_the_policy_named(with_japanese_words(_NAMES_OF.sub(" ", query))))
         self._objects_are_not_the_topic(query, scores)
         self._collected_asked(query, scores)
+        self._scope_asked(query, scores)
         self._own_data_asked_for(query, scores)
         self._requested_acts(query, scores)
         self._changed_data_is_corrected(query, text, scores)
@@ -486,6 +487,13 @@ class KnowledgeBase:
         top = max(scores.values(), default=0.0)
         if found and _WHAT_IS_COLLECTED.search(query):
             _lift_above(max(found)[1], top, scores)
+
+    def _scope_asked(self, query: str, scores: dict[str, float]) -> None:
+        """Whether the policy covers something (a linked service, a kind of data) is §1's question, though the words
+        保護 and "protect" name §6's safe management too."""
+        entry_id = self.entry_id(SCOPE_SECTION)
+        if entry_id is not None and _SCOPE_ASKED.search(query):
+            _lift_above(entry_id, max(scores.values(), default=0.0), scores)
 
     def _own_data_asked_for(self, query: str, scores: dict[str, float]) -> None:
         """A user asking to see or be sent their own data asks for disclosure (§10), though the words name only the
@@ -721,6 +729,15 @@ _WHAT_IS_COLLECTED = re.compile(
     r"(して|され|て|る|ます)[^。？?]{0,6}[?？]"
     r"|\b(what|which) (kinds? of |types? of |sorts? of )?(personal )?(data|information|info|details) (do|does|did) (we|you|callconnect"
     r"|selfree) (collect|gather|get|receive|ask for|obtain)\b|\b(do|does|did) (we|you|callconnect|selfree) (collect|gather|obtain)\b",
+    re.IGNORECASE,
+)
+#: The section on what the policy applies to, and a question whether it covers something (「連携先のデータもポリシーで
+#: 保護される？」, "is that covered by our privacy policy?").
+SCOPE_SECTION = "1"
+_SCOPE_ASKED = re.compile(
+    r"(ポリシー|ぽりしー|プラポリ|規約)(で|に|の)?(は|も)?(保護され|守られ|カバーされ|適用され|対象)"
+    r"|\b(covered|protected|governed) by (the |our |your |this |selfree's )?(privacy )?(policy|notice)"
+    r"|\b(does|would|will) (the |our |your |this )?(privacy )?policy (cover|apply|protect)",
     re.IGNORECASE,
 )
 #: What a question asks when §2 is its topic: what is collected, held or given when signing up.

@@ -43,3 +43,13 @@ def test_what_is_held_about_the_writer_asked_to_be_listed_is_disclosure(kb: Know
 def test_the_press_asking_about_a_user_asks_for_provision_to_a_third_party(kb: KnowledgeBase, question: str) -> None:
     answer = kb.ask(question)
     assert answer.sections[0].split(".")[0] == "8", answer.sections
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["kintone連携で向こうに送った顧客データも、うちのプラポリで保護されるの？",
+     "If a customer syncs call notes into HubSpot, is that data still covered by our privacy policy?"],
+)
+def test_whether_the_policy_covers_something_is_its_scope(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.sections[0].split(".")[0] == "1", answer.sections
