@@ -737,7 +737,8 @@ SCOPE_SECTION = "1"
 _SCOPE_ASKED = re.compile(
     r"(ポリシー|ぽりしー|プラポリ|規約)(で|に|の)?(は|も)?(保護され|守られ|カバーされ|適用され|対象)"
     r"|\b(covered|protected|governed) by (the |our |your |this |selfree's )?(privacy )?(policy|notice)"
-    r"|\b(does|would|will) (the |our |your |this )?(privacy )?policy (cover|apply|protect)",
+    r"|(?<!where )(?<!which part )\b(does|would|will) (the |our |your |this )?(privacy )?policy (cover|apply to|protect)"
+    r"(?! (that|this|it)\b)",
     re.IGNORECASE,
 )
 #: What a question asks when §2 is its topic: what is collected, held or given when signing up.
