@@ -131,6 +131,17 @@ _OTHERS_ASKING = re.compile(
     rf"|\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}\b(his|her|their) ({_OTHER_PARTY})'s\b",
     re.IGNORECASE,
 )
+#: Data given to another company (「グループ会社に顧客データを渡していい？」, "do you transfer my data to affiliated
+#: companies?"): provision to a third party (§8), unless the company works for us (§7) or the data goes by cookie (§14).
+_GIVEN_TO_ANOTHER_COMPANY = re.compile(
+    r"(他社|グループ会社|関連会社|子会社|親会社|提携先|取引先|第三者|外部の会社|別の会社|別会社)(に|へ)[^。？?]{0,20}(データ|情報|名簿|リスト)"
+    r"(を)?[^。？?]{0,6}(渡|提供|共有|譲|販売|売|移|送)"
+    r"|\b(transfer|pass|share|give|hand|sell|disclose|provide)\w*\b[^.?!]{0,40}\b(data|information|info|details|records)\b[^.?!]{0,20}"
+    r"\bto (\w+ ){0,3}(compan\w*|firms?|business\w*|affiliat\w*|group|subsidiar\w*|sister|parent compan\w*|third[- ]part\w*)",
+    re.IGNORECASE,
+)
+_WORKS_FOR_US = re.compile(r"委託|外注|代行|クッキー|cookie|広告|\b(outsourc\w*|contractors?|vendors?|processors?|ads?|advertis\w*)\b",
+                           re.IGNORECASE)
 #: The policy itself changing: §15's.
 _POLICY_CHANGED = re.compile(r"(ポリシー|プラポリ|規約|方針)(の|が|を|って)?(変更|改定|更新|変わ|変え)|\b(policy|terms)\b[^.?!]{0,20}"
                              r"\b(change|update|revis|amend)|\b(change|update|revis|amend)\w*\b[^.?!]{0,20}\b(policy|terms)\b",
@@ -313,6 +324,7 @@ class KnowledgeBase:
         self._own_data_asked_for(query, scores)
         self._requested_acts(query, scores)
         self._changed_data_is_corrected(query, text, scores)
+        self._given_to_another_company(query, scores)
         if incident is None:
             self._others_asking_for_it(text, scores)
         else:
@@ -537,6 +549,12 @@ class KnowledgeBase:
         weak = max(scores.values(), default=0.0) < ANSWER_THRESHOLD
         changed = _DATA_CHANGED.search(query) or (weak and _DATA_CHANGED.search(message))
         if entry_id is not None and changed and not _POLICY_CHANGED.search(message):
+            _lift_above(entry_id, max(scores.values(), default=0.0), scores)
+
+    def _given_to_another_company(self, query: str, scores: dict[str, float]) -> None:
+        """Data given to another company, in any words, is provision to a third party (§8)."""
+        entry_id = self.entry_id(THIRD_PARTY_SECTION)
+        if entry_id is not None and _GIVEN_TO_ANOTHER_COMPANY.search(query) and not _WORKS_FOR_US.search(query):
             _lift_above(entry_id, max(scores.values(), default=0.0), scores)
 
     def _others_asking_for_it(self, message: str, scores: dict[str, float]) -> None:

@@ -87,7 +87,7 @@ _ASKS = re.compile(
     # much as the customer's own words would.
     r"(て|で)(くれ|もらいたい)|と言われ(た|ました|て)|とのこと|を希望|たい(そう|らしい|とのこと)|(を|の)お願い(したく|します|いたします|できますか)|"
     r"[かと]、?(聞かれ|尋ねられ|質問され|相談され)|知りたい|"
-    r"\b(wants?|wanted|would like|'d like)\b|\b(is asking|are asking|'re asking|'s asking|asking|asked|asks)"
+    r"\b(wants?|wanted|would like|'d like)\b|\b(is asking|are asking|'re asking|'s asking|asking|asked|asks|to ask)"
     r" (us |me |you )?(to|for|whether|if|about)\b|"
     r"\brequesting\b|\bwondering (if|whether)\b|\bwants to know\b",
     re.IGNORECASE,

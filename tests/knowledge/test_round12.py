@@ -9,6 +9,7 @@ import pytest
 
 from knowledge import KnowledgeBase
 from knowledge.answerability import kinds_asked
+from knowledge.focus import focus
 
 
 @pytest.mark.parametrize("question", ["委託先の監督をしてるってポリシーのどこに書いてある？", "責任者を置いてるのはどこに載ってる？"])
@@ -53,3 +54,22 @@ def test_the_press_asking_about_a_user_asks_for_provision_to_a_third_party(kb: K
 def test_whether_the_policy_covers_something_is_its_scope(kb: KnowledgeBase, question: str) -> None:
     answer = kb.ask(question)
     assert answer.sections[0].split(".")[0] == "1", answer.sections
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Do you transfer my personal data to your subsidiaries?", "グループ会社に顧客データを渡すのってあり？", "関連会社へ名簿を提供しても大丈夫？"],
+)
+def test_data_given_to_another_company_is_provision_to_a_third_party(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == "8", (answer.outcome, answer.sections)
+
+
+def test_data_given_to_a_company_that_works_for_us_is_not_lifted_to_provision(kb: KnowledgeBase) -> None:
+    answer = kb.ask("委託先の会社にデータを渡すときのルールは？")
+    assert answer.sections[0].split(".")[0] == "7", answer.sections
+
+
+def test_a_question_the_writer_says_they_write_to_ask_is_the_question() -> None:
+    found = focus("Dear team,\nI am writing to ask whether you keep call recordings after I cancel. Please confirm by post.\nKen")
+    assert found is not None and "call recordings" in found.question, found
