@@ -82,7 +82,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "fee",
         "手数料・料金の額",
         _re(r"手数料|料金|費用|金額|いくら|有料|無料|お金|月額|年額|値段|価格|\bfees?\b|(?<!in )\bcharg(e|es|ed|ing)\b"
-            r"|\bcosts?\b|\bprices?\b|\bpricing\b|how much|free of charge|\bpaid\b|\b(is|are) (it|this|that|they|an? \w+( \w+)?)"
+            r"|\bcosts?\b|\bprices?\b|\bpricing\b|how much|free of charge|\b(is|are|be) (it |this |that |they )?paid\b|\b(is|are) (it|this|that|they|an? \w+( \w+)?)"
             r" free\b|\bfor free\b|\b(have|need|has|needs) to pay\b|\bpay (anything|something|for|extra)\b|支払|払う|払わ"),
         _re(r"\d[\d,]*\s*(円|yen)|手数料|無料|free of charge|\bfees?\b"),
     ),
@@ -108,6 +108,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(合理的な期間|遅滞なく|速やかに)(って|とは|は)?.{0,6}(どれくらい|どのくらい|何日|具体的)"
             r"|what counts as (a )?(reasonable|prompt|without delay)|how long is (a )?(reasonable|without delay)"
             r"|具体的な(日数|期間|期限)|\bin (business |working |calendar )?(days|hours|weeks)\b|日数"
+            # a number of days' notice asked for (「30日前に通知してくれる？」, "14 days' notice")
+            r"|\d+\s*(business |working |calendar )?days'? (notice|in advance|ahead|prior)|\d+\s*日前(まで)?に"
             # a figure asked for as "a fixed deadline" (明確な期限ってある？, "is there a hard time limit?")
             r"|(明確な|決まった|はっきりした|厳密な|正確な|確定した)(期限|期間|締め?切り?)|(期限|締め?切り?)(は|が|って)?(明確|決まって|はっきり)"
             r"|(specific|exact|concrete|fixed|firm|hard|set|definite|precise|strict) (number of days|deadline|date|time ?limit"
@@ -153,7 +155,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(一覧|リスト)(を|は|って|が)?(もら|ほし|欲し|くだ|見せ|ある)|どの(クラウド|ベンダー|事業者|業者)|(社名|名前)を教えて"
             r"|list of (the )?(vendors|companies|providers|processors|sub-?processors|sub-?contractors|partners|recipients)"
             r"|どの(ツール|システム|ソフト|サービス|製品|crm|サーバ)(を|で|に|が)?(使|利用|導入|預|置|保存|管理)"
-            r"|which ([\w-]+ )?(vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?"
+            r"|which ([\w-]+ )?(vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?|third parties"
             r"|(partner |third-party )?(services|integrations)|partners?)\b"
             r"|what (vendors?|cloud( provider)?|providers?|tools?|software|systems?|platforms?|crm) (do|does|is|are)"
             r"|sub-?processors?"
@@ -163,7 +165,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(会社|業者|事業者|銀行|代行|[\u4e00-\u9fff]{1,3}先)(は|って|が|も)?(どこ|どちら|何て|なんて)|[\u4e00-\u9fff]{1,3}先(は|って)[?？]"
             r"|(どこ|どちら|どの会社)(に|へ)(販売|売って|売っ|提供|渡)"
             r"|どこの(業者|事業者|ベンダー|クラウド|代行|銀行|サーバ|システム|ツール|製品)|具体的に(は)?どこ(の|に|へ)"
-            r"|(社名|会社名|企業名|業者名|事業者名)(を|は|も|って)?.{0,6}(教え|知り|知りた|分か|わか|開示|出し|公開|一覧|リスト)"
+            r"|(社名|会社名|企業名|業者名|事業者名)(を|は|も|って)?.{0,6}(教え|知り|知りた|分か|わか|開示|出し|公開|一覧|リスト|載って|書いて|記載)"
             r"|(会社|企業|業者|事業者|[\u4e00-\u9fff]{1,3}先)の(名前|名称)(の)?(一覧|リスト)?(は|って|を|が|も|[?？])"
             r"|どの(提携|連携)(サービス|先|会社)|(提携|連携)(サービス|先)(は|って|が)?(どこ|どれ|何)"
             r"|(どこ|どちら|どの会社)(を|に|の)?(会社を?)?(使|利用|頼|依頼|委託|契約)"
@@ -186,7 +188,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "過去の事故・実績",
         _re(r"(過去に|これまでに|今までに).{0,20}(漏|流出|事故|事件|問題|違反|トラブル|あった|ありました|ある[?？]|ありますか)"
             r"|実績|前例|\bever (had|been|happened|leaked|breached|hacked)|\bhas .{0,30}\bever\b"
-            r"|\bhave .{0,30}\bever\b|in the past|track record|history of"),
+            r"|\bhave .{0,30}\bever\b|in the past|track record|history of"
+            r"|(incidents?|breach(es)?|leaks?) in the (last|past)|(had|have had) any ([\w-]+ ){0,3}(incidents?|breach(es)?|leaks?)"
+            r"|(過去|直近|ここ)[^。？?]{0,8}(年|か月|ヶ月)[^。？?]{0,12}(事故|漏えい|漏洩|インシデント|流出)"),
         None,
     ),
     FactKind(
@@ -331,7 +335,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r".{0,20}(請求|依頼|申請|頼|求め|開示|削除|訂正|見せ|見たい|教えて|消して|ほしい|欲しい)"
             r"|他界|\b(deceased|passed away|died|dead|widow|widower|late (husband|wife|father|mother))\b"
             r"|on (his|her|their|someone's|the user's|a user's) behalf|on behalf of|family member|relatives?\b"
-            r"|power of attorney|\bproxy\b|someone other than the (user|customer|person)"),
+            r"|power of attorney|\bproxy\b|someone other than the (user|customer|person)|letter of authority"
+            r"|(user's|customer's|caller's|his|her|their) (lawyer|attorney|solicitor|representative)"),
         _re(r"代理|本人以外|on behalf|\bagent\b|\bproxy\b"),
     ),
     FactKind(
@@ -518,6 +523,23 @@ FACT_KINDS: tuple[FactKind, ...] = (
         decides_rank=True,
     ),
     FactKind(
+        "sensitive data",
+        "要配慮個人情報（健康・医療など）の扱い",
+        # Health, medical or other special-category data and how it is handled: the policy names no such category.
+        _re(r"要配慮|機微(な)?(情報|データ)|(健康|医療|診療|病歴|カルテ|患者)(の)?(情報|データ|記録)|sensitive (personal )?(data|information)"
+            r"|special categor|\b(health|medical|patient|clinical|biometric|genetic) (data|information|records|details)"),
+        _re(r"要配慮|sensitive|special categor"),
+    ),
+    FactKind(
+        "AI training",
+        "AI・機械学習への利用",
+        # Using data to train or improve AI models: the policy lists no purpose at all (§3), let alone this one.
+        _re(r"機械学習|学習データ|(ai|モデル|エーアイ)(の)?(学習|改善|開発|トレーニング)|(学習|トレーニング)(に|へ)(使|利用|活用)"
+            r"|\btrain(ing|ed)? (an? |our |the |their )?(ai|models?|llms?|algorithms?)|machine learning|model (training|improvement)"
+            r"|improve (our |the |its )?(ai|models?)"),
+        None,
+    ),
+    FactKind(
         "insurance",
         "保険・補償",
         # Cyber or liability insurance and what it covers: a question vendor questionnaires ask; the policy has none.
@@ -594,6 +616,10 @@ _PHRASES_EN = {
     "dealings with the regulator": "filings or reports to the regulator",
     "jurisdiction": "which court or law governs a dispute",
     "the law itself": "what the law itself says",
+    "person's name": "the name of the person in that role",
+    "insurance": "insurance and what it covers",
+    "sensitive data": "how sensitive data (health, medical…) is handled",
+    "AI training": "using data to train or improve AI models",
 }
 
 
@@ -641,7 +667,9 @@ _AMONG = re.compile(r"(?P<item>[\u30a0-\u30ff\u3400-\u9fff々]{2,}(の[\u30a0-\u
                     r"([\u30a0-\u30ff\u3400-\u9fff々]{1,8}(に|へ))?(含まれ|入って|入る|含んで|載って|書いて)")
 #: Words that say only "information about someone", whatever list they are asked about.
 _GENERIC_ITEM = frozenset({"情報", "データ", "個人情報", "ユーザー", "ユーザー情報", "顧客", "顧客情報", "お客様", "本人", "内容", "履歴",
-                           "項目", "種類", "記録", "中身", "詳細", "一覧", "全部", "実際", "本当"})
+                           "項目", "種類", "記録", "中身", "詳細", "一覧", "全部", "実際", "本当",
+                           # consent is obtained, not collected as data (「本人から同意を取ってる？」)
+                           "同意", "承諾", "了承", "許可", "許諾"})
 #: A word that asks rather than names (何の項目, どんな情報): not a thing the text must name.
 _ASKING_WORD = re.compile(r"何|なに|どんな|どの|どういう|どれ|いくつ")
 _GENERIC_ITEM_EN = frozenset(english_content_stems("data information info details personal user users customer customers"

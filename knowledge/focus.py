@@ -131,7 +131,7 @@ _POINTS_BACK = re.compile(r"\b(that|this|it|those|these|them|such)\b|それ|こ�
 _FEW_WORDS = 3
 #: A Japanese question that names what it is about (its object, the matter or its topic: 「…を」「…について」「…の件」,
 #: 「問い合わせ先って」).
-_OBJECT = re.compile(r"を|について|に関して|の件|(?<=[\u3400-\u9fff\u30a0-\u30ff])(って|とは)")
+_OBJECT = re.compile(r"を|について|に関して|の件|(?<=[\u3400-\u9fff\u30a0-\u30ff])(って(?![るいまくもたほ])|とは)")
 _JAPANESE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _ELIDED_WORDS = 2
 #: A sentence pointed back at that itself refers to someone or something named before it ("He says it is our

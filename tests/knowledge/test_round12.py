@@ -73,3 +73,29 @@ def test_data_given_to_a_company_that_works_for_us_is_not_lifted_to_provision(kb
 def test_a_question_the_writer_says_they_write_to_ask_is_the_question() -> None:
     found = focus("Dear team,\nI am writing to ask whether you keep call recordings after I cancel. Please confirm by post.\nKen")
     assert found is not None and "call recordings" in found.question, found
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("再委託先の会社名ってポリシーに載ってる？", "named vendors"),
+        ("Which third parties have seen my records so far?", "named vendors"),
+        ("Have we had any security incidents in the last two years?", "past incidents"),
+        ("ここ3年で情報漏えいの事故ってあった？", "past incidents"),
+        ("The caller says he is the user's solicitor and asks for her billing history.", "request by an agent"),
+        ("Do customers need 14 days' notice before we change anything?", "number of days"),
+        ("病院のお客さんから、患者の情報を扱うときの特別なルールはあるか聞かれた", "sensitive data"),
+        ("Can support use call transcripts to train our AI models?", "AI training"),
+    ],
+)
+def test_kinds_of_fact_in_the_words_of_vendor_questionnaires(question: str, kind: str) -> None:
+    assert kind in [k.id for k in kinds_asked(question)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["She is on the paid plan and wants us to stop using her data. Possible?", "代理店から名簿をもらう。本人から同意を取ってるか確認は必要？"],
+)
+def test_a_paid_plan_named_or_consent_obtained_asks_no_fee_and_no_item(question: str) -> None:
+    asked = [k.id for k in kinds_asked(question)]
+    assert "fee" not in asked, asked
