@@ -99,3 +99,8 @@ def test_kinds_of_fact_in_the_words_of_vendor_questionnaires(question: str, kind
 def test_a_paid_plan_named_or_consent_obtained_asks_no_fee_and_no_item(question: str) -> None:
     asked = [k.id for k in kinds_asked(question)]
     assert "fee" not in asked, asked
+
+
+def test_a_question_whose_only_verb_is_in_te_form_points_back() -> None:
+    found = focus("取引先から監査の質問票が来た。\n通話録音の保存期間を書く欄がある。\nポリシーに載ってる情報で書けますか？")
+    assert found is not None and "保存期間" in found.question, found
