@@ -716,6 +716,18 @@ def unlisted_items(question: str, cited: str) -> list[str]:
     return missing
 
 
+#: What the policy promises about keeping data safe, asked (not what to do now): "what does our policy commit us to
+#: about keeping data secure?", 「安全管理についてポリシーでどう約束してる？」.
+_PROMISED = re.compile(r"(commit|promise|pledge|guarantee)\w*[^.?!]{0,40}\b(secur|safe|protect)|(安全|セキュリティ|保護)[^。？?]{0,20}"
+                       r"(約束|定め|規定|どう書いて|何て書いて|なんて書いて)")
+
+
+def asks_what_is_promised(question: str) -> bool:
+    """Whether the question asks what the policy promises about safe management, and not what to do or whom to tell."""
+    folded = fold(question)
+    return bool(_PROMISED.search(folded)) and not re.search(_RESPONSE, folded)
+
+
 def asks_definition(question: str) -> bool:
     """Whether the question asks what a term means (or how terms differ)."""
     return _DEFINITION.search(fold(question)) is not None

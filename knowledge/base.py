@@ -32,6 +32,7 @@ from knowledge.answerability import (
     Vocabulary,
     about_law_in_general,
     asks_definition,
+    asks_what_is_promised,
     kinds_asked,
     stated,
     unlisted_items,
@@ -419,7 +420,8 @@ class KnowledgeBase:
         A report of an incident is judged by the section that applies to it; the words that describe what happened
         (the file, the tool, the office) are not what is asked, so only a kind of fact asked ("within how many hours
         must we report?") can make it partial. An authority's request is answered by §8 item 6 ("permitted by law");
-        a leak is not: what to do after one is nowhere in the policy, so a leak report is always partial.
+        a leak is not: what to do after one is nowhere in the policy, so a leak report is partial, unless what it asks
+        is what the policy promises about keeping data safe (§6 states that).
         """
         asking = asking or text
         if not hits or hits[0].score < ANSWER_THRESHOLD:
@@ -429,7 +431,7 @@ class KnowledgeBase:
         # The kind of fact is read in Japanese too: 「access logってどれくらいretainしてる？」 asks for a retention period.
         missing = [kind.id for kind in kinds_asked(with_japanese_words(text)) if not stated(kind, cited, text)]
         missing += unlisted_items(text, cited)
-        if incident == "leak_report":
+        if incident == "leak_report" and not asks_what_is_promised(asking):
             missing.insert(0, "incident response")
         if incident is not None:
             return ("partial", _unique(missing)) if missing else ("answered", [])

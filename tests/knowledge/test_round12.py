@@ -104,3 +104,14 @@ def test_a_paid_plan_named_or_consent_obtained_asks_no_fee_and_no_item(question:
 def test_a_question_whose_only_verb_is_in_te_form_points_back() -> None:
     found = focus("取引先から監査の質問票が来た。\n通話録音の保存期間を書く欄がある。\nポリシーに載ってる情報で書けますか？")
     assert found is not None and "保存期間" in found.question, found
+
+
+def test_a_leak_with_the_question_what_the_policy_promises_about_safety_is_answered(kb: KnowledgeBase) -> None:
+    answer = kb.ask("A user just told us they can see another company's contacts in their account. "
+                    "What does our policy promise about keeping data safe?")
+    assert answer.incident == "leak_report" and answer.outcome == "answered", (answer.incident, answer.outcome)
+
+
+def test_a_leak_with_the_question_what_to_do_stays_partial(kb: KnowledgeBase) -> None:
+    answer = kb.ask("A user just told us they can see another company's contacts in their account. What do we do now?")
+    assert answer.outcome == "partial" and "incident response" in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
