@@ -111,9 +111,10 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"\b(isn't|is not|aren't|are not|wasn't|weren't) (mine|ours)\b|\bnot (mine|ours)\b",
         r"every (customer|user|client|member)'s|all (the )?(customers|users|clients)' (data|details|contracts|files|records)"
         r"|not (just|only) (mine|ours|my own)|\b(exported|downloaded|copied|took|stole)\b.{0,25}\b(customer|user|client|contact|call)s?"
-        r"\b.{0,10}\b(list|data|records|database|logs|history)|(former|ex-) ?(employee|staff|worker).{0,40}(access|download|copied"
-        r"|took)",
+        r"\b.{0,10}\b(list|data|records|database|logs|history)|(former|ex-) ?(employee|staff|worker|operator|agent|member|colleague|contractor)s?.{0,40}(access|download|copied"
+        r"|took|log(ged)? ?in)",
         r"(元社員|退職者|元従業員|退職した).{0,30}(アクセス|ダウンロード|持ち出|コピー|ログイン)",
+        r"宛て?の[^。]{0,40}が[^。、]{1,15}(に|へ)(届|送られ|配信され|誤送)",
         r"(outsiders?|someone outside|strangers?|the public|people outside|anyone)\b.{0,30}\b(could|can|were able to|was able to)"
         r" (see|access|view|open|download)|publicly (readable|accessible|available|visible|exposed|open)|open to the (internet|public)"
         r"|anyone (on the internet )?can (see|read|access|download|view)",
@@ -355,7 +356,8 @@ _ELSEWHERE = re.compile(
 )
 #: …unless the message says it reached us or our users: our system, this user's data, this account.
 _HERE = re.compile(
-    r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏れ|漏え|漏洩|流出|不正|盗|誤送信|見え|表示|届)(た|て|し|され|い)|"
+    r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏れ|漏え|漏洩|流出|不正|盗|誤送信|見え|表示|届|送られ)(た|て|し|され|い)|"
+    r"(自社|弊社|当社|私|自分)の?(アカウント|管理画面|画面|ダッシュボード)(で|から|に)|閲覧でき(る|た|て)|載って(い|お)?(た|ました|ます)|"
     r"見え(て|た|る)|表示(され|して)|ログインしたら|混(ざ|じ)っ|混入|紛れ|(添付|同封|記載|掲載)されて|含まれて(い|お)(た|ました|ます)|"
     r"(?<![a-z])((?<!not at )(?<!not with )(?<!not from )(your|our) (system|database|servers?|site|app|service|company|staff"
     r"|agent)|(your|our) ([\w-]+ ){0,3}(e-?mails?|mail|messages?|reports?|invoices?|letters?|files?|exports?|attachments?)"
@@ -403,7 +405,8 @@ _INVITATION = re.compile(
     # a sales pitch: a product offered, a call to be booked
     r"|book a ([\w-]+ ){0,2}(call|meeting|demo)|schedule a ([\w-]+ ){0,2}(call|demo|meeting)|account executive"
     r"|sales (manager|representative|team)|(our|the) ([\w-]+ )?(insurance|policy|product|solution|platform|tool) (covers|pays|offers"
-    r"|protects))(?![a-z])"
+    r"|protects)|love to (show|demo|walk) you|\d+ minutes (next week|this week|of your time)|(solution|platform|product|tool) that"
+    r" (prevents|protects|stops|detects))(?![a-z])"
 )
 _OTHERS_DATA = re.compile(
     r"(他|別|違う|知らない)の(お客|方|人|ユーザ|利用者|顧客|会社|受信者)の|別人|他人|(全員|みんな|受信者全員|他の受信者)の(メール)?アドレス|"
@@ -454,7 +457,7 @@ _OWN_ERRAND = re.compile(r"(被害届を出す|提出する|届け出る|申告�
 #: An authority or a lawyer named as part of the writer's own business elsewhere (「別件で警察に被害届を出したのですが、
 #: それとは関係なく」, "on an unrelated matter"): neither asks us for anything nor is threatened against us.
 _UNRELATED_ERRAND = re.compile(
-    r"別件で[^。、]{0,8}(に|へ)|(それ|これ|その件|そちら)とは(関係|無関係|別)|"
+    r"別件で[^。、]{0,8}(に|へ)|別件(で|の)[^。、]{0,12}(警察|弁護士|裁判所)(に|へ)(相談|届|行|通報)|(それ|これ|その件|そちら)とは(関係|無関係|別)|"
     r"(?<![a-z])(unrelated to (this|my|the|that)|(on|for|about) (an unrelated|a separate|a different) matter|has nothing to do with this)(?![a-z])"
 )
 #: Whether to hand something out, asked about data still here (「通話ログに別のユーザーの情報も入ってる。全部そのまま
@@ -646,13 +649,21 @@ _STATE_OF_DATA = re.compile(
 _STOP = (r"[^。!?！？]{0,12}(やめ|止め|とめ|停止し|中止し|控え|ストップし)(て(ください|下さい|ほしい|欲しい|いただ|もら|くれ)"
          r"|るよう|ていただけ)")
 _ACTS_ASKED = (
+    # the record of to whom data was given (「警察に提供したことがあるなら、その記録を開示して」): third-party records
+    (re.compile(r"(提供|渡|開示)(した|された)[^。!?！？]{0,20}記録|提供(の)?記録|(?<![a-z])records? of (who|whom|which|what|the)"
+                r"[^.?!]{0,30}(shared|disclosed|provided|given|passed)(?![a-z])"), "third_party_records"),
     (re.compile(r"(渡|提供|共有|販売|売|譲|流)(す|る|する|し)?(の|こと)(は|を|も)" + _STOP
                 + r"|(?<![a-z])((stop|cease|quit)|object(ing)? to (you |your |the company |selfree )?)(passing|sharing|selling|giving"
-                r"|handing|providing|disclosing)(?![a-z])"), "third_party_stop"),
+                r"|handing|providing|disclosing)(?![a-z])|(?<![a-z])(never|don't|do not) (ever )?(pass|share|sell|give|hand|disclose"
+                r"|provide)\w*( (on|over))? (my|our|any of my)(?![a-z])"), "third_party_stop"),
     (re.compile(r"(使|利用|使用|活用)(う|する)?(の|こと)?(は|を|も)" + _STOP
                 + r"|(?<![a-z])((stop|cease|quit)|object(ing)? to (you |your |the company |selfree )?)(using|processing"
                 r"|analy[sz]ing)(?![a-z])"), "suspension"),
     (_STATE_OF_DATA, "disclosure"),
+    # one's own data asked to be listed or sent (「自分の登録情報を一覧で送って」, "send me what you hold on me")
+    (re.compile(r"(自分|私|わたし)の[^。!?！？]{0,10}(情報|データ|記録)[^。!?！？]{0,25}(一覧|リスト|コピー)[^。!?！？]{0,6}(送って|ください|下さい"
+                r"|ほしい|欲しい|いただけ)|(?<![a-z])(send|give|email) me (a (copy|list) of )?(all |everything |what )?(the )?(data|information"
+                r"|details)? ?(you (hold|have|keep|store)) (on|about) me(?![a-z])"), "disclosure"),
 )
 
 
@@ -692,7 +703,8 @@ _STUDY = re.compile(
 #: A grievance: dissatisfaction with how something was handled, a request left unanswered, an escalation.
 _GRIEVANCE = re.compile(
     r"不満|苦情|抗議|クレーム|放置|無視され|音沙汰|納得(でき|いか|が(いか|でき))(?!(なけれ|ない場合|なかったら))|許せ|不信感|遅すぎ|(回答|対応|返事|返信)が遅|"
-    r"どうなって(いる|る|います|いるん|るん)|何(回|度)(も|同じ)|機能して(い)?(ない|ません)|お怒り|怒って|激怒|憤慨|"
+    r"どうなって(いる|る|います|いるん|るん)|何(回|度)(も|同じ)|何度[^。!?！？]{0,10}ても|機能して(い)?(ない|ません)|お怒り|怒って|激怒|憤慨|"
+    r"がっかり|失望|(返事|返信|回答|連絡)が(ない|なく|来ない|来ません)|"
     r"(?<![a-z])(complain(t|ing)?|unacceptable|ignored|still waiting|no (reply|response|answer)|outrageous|disgusted|furious|angry"
     r"|escalated?|(speak|talk) to (a|your) (manager|supervisor))(?![a-z])"
 )
@@ -725,9 +737,19 @@ _ONLY_CURIOUS = re.compile(
 )
 
 
+#: The writer saying it is not about personal data at all (a product question logged by mistake).
+_NOT_PRIVACY = re.compile(
+    r"個人情報(の|に関する|とは)?(件|問題|話|相談)?(では|じゃ)(ない|なく|ありません)|個人情報とは(関係|無関係)|"
+    r"(?<![a-z])(no privacy (issue|concern|question|matter)|not (a )?privacy (issue|matter|question|request)|nothing to do with"
+    r" (privacy|personal data))(?![a-z])"
+)
+
+
 def _general_inquiry(folded: str) -> bool:
     """A question about how the company works, or a newsletter or invitation: nothing asked about one's own data,
     nothing asked to be done."""
+    if _NOT_PRIVACY.search(folded):
+        return True
     if _ONLY_CURIOUS.search(folded) and not (_ACT_ASKED.search(folded) or _SEND_ASKED.search(folded)):
         return True
     if _INVITATION.search(folded) or _STUDY.search(folded):
