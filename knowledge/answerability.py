@@ -163,7 +163,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|processors?|sub-?processors?|partners?)"
             # which company does a job the policy names only by its kind (決済代行会社ってどこ？, "which bank")
             r"|(会社|業者|事業者|銀行|代行|[\u4e00-\u9fff]{1,3}先)(は|って|が|も)?(どこ|どちら|何て|なんて)|[\u4e00-\u9fff]{1,3}先(は|って)[?？]"
-            r"|(どこ|どちら|どの会社)(に|へ)(販売|売って|売っ|提供|渡)"
+            r"|(どこ|どちら|どの会社)(の(会社|企業|業者))?(に|へ)(販売|売って|売っ|提供|渡)"
             r"|どこの(業者|事業者|ベンダー|クラウド|代行|銀行|サーバ|システム|ツール|製品)|具体的に(は)?どこ(の|に|へ)"
             r"|(社名|会社名|企業名|業者名|事業者名)(を|は|も|って)?.{0,6}(教え|知り|知りた|分か|わか|開示|出し|公開|一覧|リスト|載って|書いて|記載)"
             r"|(会社|企業|業者|事業者|[\u4e00-\u9fff]{1,3}先)の(名前|名称)(の)?(一覧|リスト)?(は|って|を|が|も|[?？])"
@@ -240,6 +240,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(どう|どうやって|どのように|何で|なにで).{0,10}本人(確認|かどうか)|身分証|免許証|マイナンバー|パスポート|保険証"
             r"|(どんな|どの|何の|なんの|どういう)(書類|資料|証明書|証明|エビデンス)|(書類|証明書)(は|って|が)?(何|なに|どれ)"
             r"|(what|which) (kind of )?(id|identification|documents?|proof)\b|proof of (identity|id\b)|\bid documents?"
+            r"|(どの|どんな|何の|なんの)\s*(id|identification|document)"
             r"|photo id|how (do|should|can|will|would) (we|i|you) (verify|confirm|check) (their |the |his |her |a )?"
             r"(identity|id\b|who)"),
         _re(r"免許証|身分証|書類|パスポート|\bdocuments?\b|passport|id card"),
@@ -304,6 +305,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "同意の取り方",
         _re(r"同意(を|は|って)?.{0,6}(どうやって|どのように|どう(取|得|も)|方法|取り方|取得方法|もらい方|どこで)"
             r"|(どうやって|どのように|どこで).{0,10}同意|チェックボックス|オプトイン|\bopt-?in\b|check ?box"
+            r"|同意(の)?取得(について|に関して|は|って)|(cookie|クッキー)\s*(バナー|banner)|consent (banner|pop-?up|management)"
             r"|how (do|does|did|is|are|should) .{0,30}\bconsent\b.{0,20}(obtained|given|collected|recorded|get|got)?"
             r"|how .{0,20}(get|obtain|collect|record) .{0,15}\bconsent"),
         _re(r"チェック|クリック|ボタン|書面|check ?box|click|in writing"),
@@ -353,7 +355,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # The company's (or the manager's) number or postal address: §16 gives an email address and a name only.
         _re(r"(責任者|担当者?|窓口|問い?合わ?せ先|管理者|当社|御社|弊社|selfree|manager|officer|team|company|dpo|you)"
             r"(の|って|は)?.{0,4}(電話番号|電話|住所|所在地|ファックス|fax)(は|って|を|教|[?？]|$)"
-            r"|\b(your|our|company's|selfree's|manager's|officer's|team's|office|contact|support)( direct| main| contact)? (phone|telephone"
+            r"|\b(their|his|her) direct (phone|telephone) number"
+            r"|\b(your|our|company's|selfree's|manager's|officer's|team's|office|contact|support)( direct| main| contact)?"
+            r" (phone|telephone"
             r"|fax) number|\b(postal|mailing) address\b|(窓口|問い?合わ?せ|責任者|担当).{0,30}(電話)?番号(を|は|って|が)?(教え|わか|分か|知り|ある|あり|[?？])"
             r"|(専用|直通|代表|窓口|サポート)(の)?(電話)?番号|(直接)?電話(できる|できます|をかけられる|がかけられる|かけられる|がつながる|つながる)"
             r"[^。?？]{0,4}番号"
@@ -399,7 +403,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "precision",
         "取得の精度・タイミング",
         # How precise a collected item is, or when it is taken: §2 names 端末位置情報 and nothing about either.
-        _re(r"精度|どのくらい(正確|詳しく|細かく)|番地|常時|常に(取|収集)|バックグラウンド|how (precise|accurate|exact)"
+        _re(r"精度|細かさ|粒度|どのくらい(正確|詳しく|細かく)|gps|番地|常時|常に(取|収集)|バックグラウンド|how (precise|accurate|exact|fine|granular)"
             r"|precision|granularity|exact (building|spot|address)|(street|city|address)[- ]level|in the background|all the time"
             r"|only while"),
         _re(r"精度|precision|accuracy of location"),
@@ -493,7 +497,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|new password|locked out|パスワード.{0,6}(再発行|発行)|how (do|can|should) (i|we|they) (upgrade|downgrade)|(upgrade|downgrade) (my|our|their) (plan|account)|(と|に)(連携|統合)(でき|可能)(る|ます|です)?(か|の|[?？]|$)"
             r"|(can|does|do|will) (callconnect|it|you|we) integrate with|(restrict|limit|block)\w* "
             r"(log ?ins?|logins|access|sign-?ins?) by ip|\bip (restriction|allowlist|whitelist)|番号ポータビリティ|number porting"
-            r"|通話品質|call quality"),
+            r"|通話品質|call quality|\bsla\b|uptime|稼働率|service credits?|可用性|availability guarantee"),
         None,
     ),
     FactKind(
@@ -507,7 +511,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "jurisdiction",
         "裁判管轄・準拠法",
         _re(r"管轄|準拠法|どこの裁判所|どの裁判所|jurisdiction|governing law|which court|what court"
-            r"|where .{0,30}(lawsuit|case|claim|dispute).{0,20}(filed|heard|tried|brought)"),
+            r"|where .{0,30}(lawsuit|case|claim|dispute).{0,20}(filed|heard|tried|brought)"
+            # whether something is lawful under another country's or state's law
+            r"|\b(legal|lawful|illegal|unlawful|allowed|compliant)\b[^.?!]{0,20}\bunder\b[^.?!]{0,20}\b(us|u\.s\.|american|federal|state"
+            r"|california|eu|european|uk|british|chinese|korean|foreign)\b|(米国|アメリカ|欧州|eu|海外|外国|中国|韓国)の[^。？?]{0,10}法(律|令)?(上|で|的)"),
         None,
     ),
     FactKind(

@@ -65,6 +65,8 @@ _PASTE_INTRO = re.compile(
     r"forwarding",
     re.IGNORECASE,
 )
+#: A fragment that adds an example to the sentence before it (「何日以内とか」「例えば30日など」, "like 30 days?").
+_AFTERTHOUGHT = re.compile(r".{1,14}(とか|など|なんか|等)|(like|e\.g\.|say|for example),? .{1,20}", re.IGNORECASE)
 #: The staff member asking for help with the reply: not a topic of its own.
 _META = re.compile(
     r"(これ|この件|この問い合わせ|このメール|こちら)?(って|は)?(どう|どのように|なんて|何て|どうやって)"
@@ -210,6 +212,9 @@ def focus(message: str) -> Focus | None:
     parts = [_QUOTE_MARKER.sub("", line) for line in text.split("\n")]
     kept: list[str] = []
     for line in parts:
+        if kept and _AFTERTHOUGHT.fullmatch(line.strip(" 。.?？")):
+            kept[-1] = f"{kept[-1]} {line.strip()}"  # 「…決まってる？」 then a line 「2週間とか」: part of that question
+            continue
         if not line.strip() or _SIGNATURE.fullmatch(line) and not _ASKS.search(line):
             continue
         for sentence in sentences(line):
@@ -218,6 +223,9 @@ def focus(message: str) -> Focus | None:
                 continue
             stripped = _PASTE_INTRO.sub("", _META.sub("", sentence)).strip(" 、。,.:：!！?？」「")
             if len(stripped) < 3 or not re.search(r"\w{2,}", stripped):
+                continue
+            if kept and _AFTERTHOUGHT.fullmatch(stripped):
+                kept[-1] = f"{kept[-1]} {sentence}"  # 「…決まってますか？何日以内とか」: part of the question before it
                 continue
             # A short question (「これってうちの責任？」) asks by its question mark, which `stripped` has lost.
             asking = bool(_ASKS.search(stripped) or (_ASKS.search(sentence) and not _META.search(sentence)))

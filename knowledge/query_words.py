@@ -26,9 +26,10 @@ _ABOUT_THE_DOCUMENT = re.compile(
 
 #: 「他の会社」「別の会社」, as the policy's keywords say it: 他社.
 _OTHER_COMPANY = re.compile(r"(他|ほか|別|よそ)の(会社|企業|業者|事業者)")
-#: The company named as staff name it (うちの責任, うちって, 自社, わが社), as the policy does: 当社. Not 「うちに」,
-#: which is as often "while" (気づかないうちに) as "at our place".
-_OUR_COMPANY = re.compile(r"うちの会社|わが社|我が社|自社|うち(?=の|って|は|が|で|から|も)")
+#: The company named as staff name it (うちの責任, うちって, 自社, わが社; CallConnectの責任), as the policy does: 当社.
+#: Not 「うちに」, which is as often "while" (気づかないうちに) as "at our place".
+_OUR_COMPANY = re.compile(r"うちの会社|わが社|我が社|自社|うち(?=の|って|は|が|で|から|も)|(callconnect|selfree|コールコネクト)(?=の責任|のせい)",
+                          re.IGNORECASE)
 
 
 def without_the_policy_named(question: str) -> str:
