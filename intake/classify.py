@@ -63,7 +63,7 @@ _AUTHORITIES = (r"警察|警察署|県警|府警|道警|警視庁|刑事|捜査�
 _AUTHORITIES_EN = (r"police|detective|(?<!protection )(?<!privacy )(?<!compliance )(?<!security )officer|investigators?|prosecutors?|court|judge|tax (office|authority)|regulator"
                    r"|supervisory authority|data protection (authority|commission)|personal information protection commission"
                    r"|commission|government (agency|authority|office|department|ministry)|bar association|law enforcement"
-                   r"|authorit(y|ies)|city (office|hall)|ministry|agency|bureau")
+                   r"|(?<!letter of )(?<!letters of )authorit(y|ies)|city (office|hall)|ministry|agency|bureau")
 
 #: Signal name → patterns over the NFKC-folded, lower-cased text. Japanese first, then English.
 URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
@@ -119,7 +119,7 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r" (see|access|view|open|download)|publicly (readable|accessible|available|visible|exposed|open)|open to the (internet|public)"
         r"|anyone (on the internet )?can (see|read|access|download|view)",
         r"\b(lost|left|misplaced)\b.{0,30}\b(laptop|phone|usb|drive|device|tablet|bag|documents|files|notebook)\b"
-        r"|\b(laptop|phone|usb stick|device|tablet|bag)\b.{0,30}\b(lost|left behind|missing|was taken)\b",
+        r"|\b(laptop|phone(?! numbers?)|usb stick|device|tablet|bag)\b.{0,30}\b(lost|left behind|missing|was taken)\b",
         r"\bb?cc\b.{0,40}\b(see|visible|exposed|everyone)|\b(see|visible|exposed)\b.{0,30}(every(one|body)'?s|all (the )?recipients'?"
         r"|other recipients'?) .{0,20}(e-?mail )?address",
         r"(that|it) (wasn't|was not) me (who|that) (logged|signed) in|(wasn't|was not) me.{0,40}(log ?in|sign-?in|access)"
@@ -159,8 +159,11 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"|(i|we)('ll| will| am going to| are going to| shall)( have to)? (contact|consult|hire|call|involve|get) (a|my|our)"
         r" (lawyer|attorney|solicitor)|hear(ing)? from (my|our) (lawyer|attorney|solicitor)|letter from (a|our|my|their) (lawyer"
         r"|attorney|solicitor|law firm)",
-        r"legal action|take you to court|class action|report (you|this|your company) to|file a (claim|report|complaint)"
-        r" (with|against)|(i|we)('ll| will| am going to| are going to| shall) (complain|report|file a complaint)",
+        # a regulator, not a consumer advice centre (as 消費生活センター above)
+        r"legal action|take you to court|class action|report (you|this|your company) to(?! (the |a |my local )?consumer)"
+        r"|file a (claim|report|complaint)"
+        r" (with|against)|(i|we)('ll| will| am going to| are going to| shall) (complain|report|file a complaint)"
+        r"(?! (you |this |it |us )?(to|with) (the |a |my local )?consumer)",
     ),
     "safety": (
         r"命の危険|生命の危険|身の危険|殺され|殺す|自殺|ストーカ|つきまと|家庭内暴力|暴力を受け|脅迫|(?<![a-z])dv(?![a-z])",
@@ -211,7 +214,10 @@ _WENT_WRONG = re.compile(
     r"|open to anyone|anyone (can|could|with the|on the|who has)"
     r"|whoever (has|had|gets|got)|everybody'?s|every recipient|got out"
     r"|(rows|records|entries|data|details|calls|numbers|files) (from|of|for|belonging to) (other|another|a different|different) (tenants?|accounts?|customers?|clients?|companies|users?|organi[sz]ations?|workspaces?)|(copied|uploaded|forwarded|sent|synced|saved|moved|took) .{0,40}(personal|private|own|home) (drive|google drive|dropbox|e-?mail|gmail|account|laptop|computer|phone|usb|device|cloud)|real (customer|user|client|subscriber|people)'?s?'? (data|numbers|names|details|records)|outside (the|our|my|people|contacts?)|(sent|shared|emailed|posted|got|went) (it |them )?outside|external|returns any|any account'?s|passed (them |it )?around|photographed|screenshots?|screen[ -]?shar(e|ed|ing)"
-    r"|lost|stolen|(was|were|got|been) taken|missing|can'?t find|cannot find|misplaced|left (it |them )?(behind|on (the|a))"
+    r"|lost|stolen|(was|were|got|been) taken|can'?t find|cannot find|misplaced|left (it |them )?(behind|on (the|a))"
+    # something that holds data gone missing, not a field or a notification missed
+    r"|(laptop|phone|device|usb|drive|tablet|bag|folder|box|binder|files?|documents?|papers?|backup|tapes?|disks?)s? (is |are |was |were"
+    r" |went |has gone |have gone |gone )?missing|missing (laptop|phone|device|usb|drive|tablet|bag|files?|documents?|papers?|backup)"
     r"|ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|virus|intrusion|attacker"
     r"|(quit|left|former|ex-|fired|departed|leaver).{0,60}(pulled|downloaded|exported|copied|accessed|took|viewed)"
     r")(?![a-z])"
@@ -332,7 +338,7 @@ _HYPOTHETICAL = re.compile(
     # done, whether a feature or a form exists; a drill
     r"ことある|ことがあ|ことはあ|って何|どんな|どのような|(対策|仕組み|機能)(は|が|って)(あり|ある)|ないよう|起こりえ|起こり得|ありえ|様式|書式|ひな形|手順|マニュアル|"
     r"どこで(手に入|入手|見られ|確認)|訓練|模擬|と聞き(まし)?た|と聞いて|噂|うわさ|して(も)?(大丈夫|いい|よい|問題(ない|ありません))(です|でしょう)?か|わざと|意図的|沙汰|(対応|受付|受け付け|扱っ)(して|てい|し)?(い)?ますか|"
-    r"(?<![a-z])(if|in case|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article(?! ?\d)"
+    r"(?<![a-z])(if|in case(?! (no|number|#)\b)|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article(?! ?\d)"
     r"|(notification|response|incident|breach) (procedure|process|plan)|companies (must|have to|are required)|prevent(ion|ing)?"
     r"|protected|protect (it|my|our|customer|user|the)|safe from|against (leaks?|breach(es)?|hack(ing|ers)?)"
     r"|even if|is it true|are we liable|would we be|ever|do you|does your company|would you|how .{0,40}\bworks?"
