@@ -26,8 +26,9 @@ SHORT_MESSAGE = 60
 _QUOTE_MARKER = re.compile(r"^\s*(>|＞|&gt;)\s?")
 #: Where a sentence ends: after 。！？!? or a full stop, after a colon that introduces something ("Customer email
 #: below: Dear…"), around a 「」『』 quotation, and at a blank line or a rule. A paste that reaches the bot flattened
-#: to one line (through the command line) keeps its blank lines only as double spaces: those end a sentence too.
-_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)\s+|(?<=[:：])\s+|\s{2,}|\s*-{3,}\s*")
+#: to one line (through the command line) keeps its blank lines only as double spaces: those end a sentence too, as
+#: does a closing quotation mark before a capital (「…Daniel Hart" What does the policy say?」).
+_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)\s+|(?<=[:：])\s+|(?<=[\"”])\s+(?=[A-Z])|\s{2,}|\s*-{3,}\s*")
 #: A quoted message (「…。…」 with a sentence end inside), not a quoted term (「個人情報」って何？): set on lines of its own.
 _QUOTED_MESSAGE = re.compile(r"[「『]([^「」『』]*[。！？!?][^「」『』]*)[」』]")
 _BOILERPLATE = re.compile(
@@ -88,7 +89,7 @@ _ASKS = re.compile(
     # A request reported by the staff member (「消してくれと言われました」, "she wants us to remove it") asks as
     # much as the customer's own words would.
     r"(て|で)(くれ|もらいたい)|と言われ(た|ました|て)|とのこと|を希望|たい(そう|らしい|とのこと)|(を|の)お願い(したく|します|いたします|できますか)|"
-    r"[かと]、?(聞かれ|尋ねられ|質問され|相談され)|知りたい|"
+    r"[かと]、?([^。、]{0,8}(に|から))?(聞かれ|尋ねられ|質問され|相談され)|知りたい|"
     r"\b(wants?|wanted|would like|'d like)\b|\b(is asking|are asking|'re asking|'s asking|asking|asked|asks|to ask)"
     r" (us |me |you )?(to|for|whether|if|about)\b|"
     r"\brequesting\b|\bwondering (if|whether)\b|\bwants to know\b",
@@ -100,10 +101,10 @@ _ASKS = re.compile(
 _QUESTION = re.compile(r"[?？]|ですか|ますか|でしょうか|ください|下さい|教えて|\bplease\b|^(how|what|when|where|why|who|which|is|are"
                        r"|do|does|did|can|could|should|would|will)\b|"
                        # a question reported as it was asked (「どこに連絡すればいいか、と聞かれました」, "asked me whether…")
-                       r"[かと]、?(聞かれ|尋ねられ|質問され)|\bask(ed|ing|s)? ((me|us) )?(whether|if|how|what|where|when|who|which)\b",
+                       r"[かと]、?([^。、]{0,8}(に|から))?(聞かれ|尋ねられ|質問され)|\bask(ed|ing|s)? ((me|us) )?(whether|if|how|what|where|when|who|which)\b",
                        re.IGNORECASE)
 #: A question the customer asked, reported in the staff member's sentence: the customer's own words.
-_REPORTED_QUESTION = re.compile(r"[かと]、?(聞かれ|尋ねられ|質問され)|\bask(ed|ing|s)? ((me|us) )?(whether|if|how|what|where|when"
+_REPORTED_QUESTION = re.compile(r"[かと]、?([^。、]{0,8}(に|から))?(聞かれ|尋ねられ|質問され)|\bask(ed|ing|s)? ((me|us) )?(whether|if|how|what|where|when"
                                 r"|who|which)\b"
                                 # what the customer asks us to state: 「保険の額を明記してほしいと」, "requires us to state"
                                 r"|(を|の)(明記|記載|回答|提出|開示|説明|証明)(して|するよう)?(ほしい|欲しい|ください|求め)|(を|の)(明記|記載|回答|提出)を求め"

@@ -27,6 +27,8 @@ _EN_NUMBER = r"\d+|" + "|".join(sorted(_ENGLISH_NUMBERS, key=len, reverse=True))
 _JA_REF = re.compile(
     rf"(?<![法令則])(?:第\s*)?(?P<section>{_NUMBER})\s*条(?:\s*(?:の\s*)?(?:第\s*)?(?P<item>{_NUMBER})\s*(?:項|号))?"
 )
+#: A section named with 項 alone (「十一項」「第9項」), as staff often say it: after no 条, it is the section.
+_KO_REF = re.compile(rf"(?<![条0-9〇零一二三四五六七八九十第])(?<!条の)(?<!条\s)(?:第\s*)?(?P<section>{_NUMBER})\s*項")
 _EN_REF = re.compile(
     rf"(?:§+\s*|\b(?:section|sec\.?|article|art\.?|clause)\s*)(?P<section>{_EN_NUMBER})\b(?:\s*[.(]\s*(?P<item>\d+)\)?)?"
     rf"(?:\s*(?:,\s*)?(?:item|para(?:graph)?|no\.?)\s*(?P<item2>{_EN_NUMBER})\b)?",
@@ -70,12 +72,12 @@ def find_reference(question: str, policy: Mapping[str, PolicyEntry]) -> LookUp |
     """The one policy entry the question names by number or by heading; None when it names none (or several)."""
     text = unicodedata.normalize("NFKC", question)
     refs: list[str] = []
-    for pattern in (_JA_REF, _EN_REF):
+    for pattern in (_JA_REF, _KO_REF, _EN_REF):
         for match in pattern.finditer(text):
             if _LAW_BEFORE.search(text[: match.start()]) or _LAW_AFTER.match(text, match.end()):
                 continue
             section = kanji_number(match.group("section"))
-            item_text = match.group("item") or (match.groupdict().get("item2") or "")
+            item_text = match.groupdict().get("item") or match.groupdict().get("item2") or ""
             item = kanji_number(item_text) if item_text else None
             if section is None:
                 continue
