@@ -207,7 +207,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # The company changing hands, not data being "acquired" (§5) or "sold" (§8).
         _re(r"合併|買収|事業譲渡|事業承継|会社分割|倒産|破産|廃業|merger|\bm&a\b|takeover|taken over|(bought|acquired) by"
             r"|(company|business|selfree|callconnect|firm) (is |was |gets |got |being )?(sold|bought|acquired)"
-            r"|acquisition of (the |our )?(company|business|selfree)|bankrupt|sale of the company|change of control"),
+            r"|acquisition of (the |our )?(company|business|selfree)|bankrupt|sale of the company|change of control"
+            r"|changes? hands|(we|selfree|callconnect|the company) (might|may|could|will) be (acquired|bought|sold)"),
         _re(r"合併|事業譲渡|承継|merger|acquisition"),
     ),
     FactKind(
@@ -284,7 +285,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r" (security )?(measures|safeguards|controls)|security measures (specifically|exactly|in detail)"
             # the people side of it: vetting and training of staff
             r"|身元調査|バックグラウンドチェック|background (checks?|screening)|\bvetting|(従業員|社員|スタッフ|オペレーター)(向け)?[^。？?]{0,10}(研修|教育)"
-            r"|(security|privacy|awareness|staff|employee) training|training (for|of) (staff|employees|operators)"),
+            r"|(security|privacy|awareness|staff|employee) training|training (for|of) (staff|employees|operators)"
+            r"|bug bount|responsible disclosure|vulnerability disclosure|脆弱性(報奨金|報告)"),
         _re(r"暗号|ハッシュ|バックアップ|アクセス制限|encrypt|hash|backup|firewall|access control"),
     ),
     FactKind(

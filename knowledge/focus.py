@@ -109,7 +109,9 @@ _REPORTED_QUESTION = re.compile(r"[かと]、?([^。、]{0,8}(に|から))?(聞�
                                 # what the customer asks us to state: 「保険の額を明記してほしいと」, "requires us to state"
                                 r"|(を|の)(明記|記載|回答|提出|開示|説明|証明)(して|するよう)?(ほしい|欲しい|ください|求め)|(を|の)(明記|記載|回答|提出)を求め"
                                 r"|\b(requires?|required|asks?|asked|wants?|wanted|needs?) (us|me) to (state|confirm|provide|disclose|list"
-                                r"|explain|prove|document|declare)\b", re.IGNORECASE)
+                                r"|explain|prove|document|declare)\b"
+                                # something of ours the customer requires ("their DPO needs our Standard Contractual Clauses")
+                                r"|\b(needs?|requires?|required|wants?|asks? for|asked for|requested) (our|your) ", re.IGNORECASE)
 
 
 #: Words about the asking itself (the policy, the reply, the customer), not about a topic: a sentence made only of
@@ -128,7 +130,7 @@ _META_AFFIXES = "上的側面"
 
 
 #: A sentence that points back at what was said before it ("Where can I find that?", 「それってどうなの？」).
-_POINTS_BACK = re.compile(r"\b(that|this|it|those|these|them|such)\b|それ|これ|その件|この件|そういう|そのような|こういう",
+_POINTS_BACK = re.compile(r"\b(that|this|it|those|these|them|such|yours|ours|theirs)\b|それ|これ|その件|この件|そういう|そのような|こういう",
                           re.IGNORECASE)
 #: A question with at most this many topic words of its own is about what it points back at.
 _FEW_WORDS = 3

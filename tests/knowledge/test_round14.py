@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import KnowledgeBase
+from knowledge.answerability import kinds_asked
 from knowledge.focus import focus
 
 
@@ -27,3 +28,22 @@ def test_a_question_reported_with_who_asked_it_asks() -> None:
 def test_a_section_named_with_ko_alone(kb: KnowledgeBase, question: str, entry: str) -> None:
     answer = kb.ask(question)
     assert answer.sections[:1] == [entry], answer.sections
+
+
+def test_a_question_about_yours_points_back() -> None:
+    found = focus("Their auditor requires every supplier to hold SOC 2 Type II. Can you send yours?\nThanks")
+    assert found is not None and "SOC 2" in found.question, found
+
+
+def test_something_of_ours_the_customer_requires_is_judged_for_unknown_words(kb: KnowledgeBase) -> None:
+    answer = kb.ask("A bank customer says their risk team requires our Vendor Attestation Letter. Does our policy cover this?")
+    assert answer.outcome != "answered", (answer.outcome, answer.sections)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("What happens to customer data if the company changes hands?", "business transfer"),
+     ("Someone asked whether we pay a bug bounty for security reports.", "security measure")],
+)
+def test_kinds_in_other_words(question: str, kind: str) -> None:
+    assert kind in [k.id for k in kinds_asked(question)]
