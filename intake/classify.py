@@ -454,12 +454,14 @@ _FOR_ONESELF = re.compile(
     r"(?<![a-z])(my own|(asked|told|wants|needs) me|not you|evaluating|is a customer|considering|our own)(?![a-z])|"
     # an errand of one's own at an office: papers to hand in, a report to file (「税務署に提出するため」)
     r"(被害届を出す|提出する|出す|届け出る|申告する|相談する|持っていく)(ため|のに|ので)|"
+    # the writer going to the police themselves, as a step they may take (「警察に相談することも考えます」)
+    r"(警察|警察署)(に|へ)(相談|行|届け出)[^。!?！？]{0,6}(する|しよう|したい|します|も考え|つもり)|"
     r"(?<![a-z])(for (my|our) (own )?(case|claim|tax return|police report|lawsuit|court case)|to (file|submit|hand in) (it |them )?"
     r"(to|with) (the )?(police|court|tax office))(?![a-z])"
 )
 #: The writer's own errand at an office (a police report of their own, papers for the tax office): a lawsuit or a report
 #: named for that purpose is not one threatened against us.
-_OWN_ERRAND = re.compile(r"(被害届を出す|提出する|届け出る|申告する)(ため|のに|ので)|(?<![a-z])for (my|our) (own )?(case|claim|police report)(?![a-z])")
+_OWN_ERRAND = re.compile(r"(被害届を出す|提出する|届け出る|申告する)(ため|のに|ので)|被害届を出した(件|こと)|(?<![a-z])for (my|our) (own )?(case|claim|police report)(?![a-z])")
 #: An authority or a lawyer named as part of the writer's own business elsewhere (「別件で警察に被害届を出したのですが、
 #: それとは関係なく」, "on an unrelated matter"): neither asks us for anything nor is threatened against us.
 _UNRELATED_ERRAND = re.compile(
@@ -473,8 +475,8 @@ _NOT_YET_OUT = re.compile(
     r"|(?<![a-z])(do|must|should) (we|i) (send|disclose|hand over|release|give|provide) (it|them|this|that|everything|all)\b[^.?!]{0,20}"
     r"(as (it is|they are)|in full|unredacted)(?![a-z])"
 )
-#: The writer is the authority (「〇〇県警察本部 サイバー犯罪対策課です」, "this is the … police department"): a leak it
-#: names is the case it investigates, and what it asks of us comes first.
+#: The writer is the authority (「〇〇県警察本部 サイバー犯罪対策課です」, "this is the … police department"), or its
+#: instrument arrived (捜査関係事項照会書): a leak it names is the case it investigates, and what it asks of us comes first.
 _AUTHORITY_WRITING = re.compile(
     r"(警察|県警|府警|道警|警視庁|警察署|検察|検察庁|裁判所|税務署)[^。、]{0,20}(です|でございます|と申します)(。|、|$)|"
     r"(?<![a-z])(this is|we are|writing from|on behalf of) (the )?([\w-]+ ){0,4}(police|constabulary|prosecutor'?s? office|court)(?![a-z])"
@@ -568,7 +570,7 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
     if "legal_threat" in found and (_INVITATION.search(folded) or _IF_AGAIN.search(folded) or _OWN_ERRAND.search(folded)
                                     or _only_deferred_threat(folded)):
         found.remove("legal_threat")
-    if "authority" in found and "leak" in found and _AUTHORITY_WRITING.search(folded):
+    if "authority" in found and "leak" in found and (_AUTHORITY_WRITING.search(folded) or _INSTRUMENT.search(folded)):
         found.remove("authority")
         found.insert(found.index("leak"), "authority")
     return tuple(found)

@@ -34,3 +34,18 @@ def test_not_urgent(text: str) -> None:
 def test_still_urgent(text: str) -> None:
     result = classify(text)
     assert result.urgent, (result.type, result.signals)
+
+
+def test_an_instrument_about_a_hack_is_the_authority_asking() -> None:
+    result = classify("大阪府警から、不正アクセス事件について捜査関係事項照会書が届きました。利用者のアクセス記録の回答を求められています。")
+    assert (result.type, result.urgent) == ("authority_request", True), (result.type, result.signals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["以前、被害届を出したことがあり記録を整理しています。私の登録情報の写しを送ってください。",
+     "返事がないなら警察に相談しようと思っています。電話で個人情報の件を聞いたのに放置されています。"],
+)
+def test_the_writers_own_steps_at_the_police_page_nobody(text: str) -> None:
+    result = classify(text)
+    assert not result.urgent, (result.type, result.signals)
