@@ -5,7 +5,7 @@ of inquiries), with the three outcomes of design.md: an answerable question coun
 outcome is `answered`, and a question the policy does not answer (gold [], or labelled `partial`/`not_covered`)
 counts as held back when its outcome is `partial` or `not_covered`. The held-out and blind sets in tests/data were
 written by people who never saw the knowledge files, so a drop there means the matcher stopped generalising. All
-but the newest (v18) have been tuned on after their first score, which is in their headers; their floors only keep
+but the newest (v19) have been tuned on after their first score, which is in their headers; their floors only keep
 the figures from falling. They are below issue 10's targets where the targets are not met: baselines, not goals.
 """
 from __future__ import annotations
@@ -52,7 +52,9 @@ OPENED_INQUIRIES = {
 #: the figures after it); blind v17 was scored once when round 12 was done and has not been tuned on: top-1 62/65,
 #: top-3 65/65, held back 43/55; type 53/63, urgent 19/20, false urgent 6/43. It was then opened for round 13; blind
 #: v18 was scored once when round 13 was done and has not been tuned on: top-1 55/66, top-3 61/66, held back 37/53;
-#: type 56/61, urgent 19/20, false urgent 2/41.
+#: type 56/61, urgent 19/20, false urgent 2/41. It was then opened for round 14; blind v19 was scored once when round
+#: 14 was done and has not been tuned on: top-1 60/68, top-3 65/68, held back 45/52; type 54/61, urgent 17/20, false
+#: urgent 4/41.
 BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.84),
                    "blind10_questions.yaml": (0.89, 1.0, 0.86),
                    "blind11_questions.yaml": (0.9, 1.0, 0.94),
@@ -62,7 +64,8 @@ BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.8
                    "blind15_questions.yaml": (0.96, 1.0, 0.88),
                    "blind16_questions.yaml": (0.94, 0.96, 0.83),
                    "blind17_questions.yaml": (0.96, 1.0, 0.9),
-                   "blind18_questions.yaml": (0.83, 0.92, 0.69)}
+                   "blind18_questions.yaml": (0.86, 0.95, 0.77),
+                   "blind19_questions.yaml": (0.88, 0.95, 0.86)}
 BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    # written for triage alone, in indirect wordings
                    "blind9_intake.yaml": (0.97, 1.0, 0),
@@ -74,7 +77,8 @@ BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    "blind15_intake.yaml": (1.0, 1.0, 0),
                    "blind16_intake.yaml": (0.95, 1.0, 1),
                    "blind17_intake.yaml": (0.92, 1.0, 1),
-                   "blind18_intake.yaml": (0.91, 0.95, 2)}
+                   "blind18_intake.yaml": (0.95, 0.95, 0),
+                   "blind19_intake.yaml": (0.88, 0.85, 4)}
 
 
 def load(path: Path) -> list[dict]:
