@@ -46,6 +46,17 @@ from knowledge.focus import focus
 from knowledge.lookup import LookUp, find_reference
 from knowledge.mixed_language import with_japanese_words
 from knowledge.query_words import without_the_policy_named
+from knowledge.question_shapes import (
+    asks_about_collecting,
+    asks_for_own_data,
+    asks_what_is_collected,
+    asks_whether_the_policy_covers,
+    gives_data_to_another_company,
+    names_a_contractor,
+    names_a_data_change,
+    names_a_policy_change,
+    others_ask_for_the_users_data,
+)
 from knowledge.renumbering import follow
 from knowledge.romaji import kana_of_romaji
 from knowledge.replies import Replies
@@ -93,64 +104,14 @@ INCIDENT_ENTRIES: dict[str, tuple[str, ...]] = {
 }
 #: The section on correction, stop of use and deletion (see `KnowledgeBase._changed_data_is_corrected`).
 CORRECTION_SECTION = "11"
-_DATA_ITEM = (r"(メール)?アドレス|メアド|住所|(電話|携帯)?番号|氏名|名前|名字|苗字|連絡先|登録(情報|内容)|会社名|部署名"
-              r"|e-?mail( address)?|(postal |home |street )?address|phone( number)?|(last |family |sur)?name")
-_DATA_CHANGED = re.compile(
-    rf"({_DATA_ITEM})(の|を|が)?[^。？?]{{0,12}}(変更|変え|変わ|更新|書き換え)"
-    rf"|\b(change|update|correct|amend)\w*\b (the |my |his |her |their |our )?({_DATA_ITEM})"
-    rf"|\b({_DATA_ITEM})\b[^.?!]{{0,30}}\b(changed|updated|outdated|out of date|wrong|old)\b",
-    re.IGNORECASE,
-)
 #: The section on disclosure, and the user asking for their own data in any words (see `_own_data_asked_for`):
 #: 「自分の登録情報を見せて」「私どもの情報を一覧でいただけますか」, "send me a copy of my data". What lies between the
 #: data and the asking is no other act (「私の情報を削除していただけ…」 asks for deletion).
 DISCLOSURE_SECTION = "10"
-_OWN_DATA_ASKED = re.compile(
-    r"(自分|私|わたし|わたくし|僕|俺|弊社|当方)(ども|個人|自身)?(の|について|に関する)[^。？?]{0,12}(情報|データ|記録|履歴|項目)"
-    r"(?:(?!して|どこ|だれ|誰|何|なに|どう|いつ)[^。？?]){0,8}"
-    r"((見せ|送っ|出し|教え)て[」』]?(ほしい|欲しい|ください|下さい|くれ|もらえ|いただ|頂|と|って|$)|いただけ|頂け|ください|下さい|もらえ"
-    r"|確認させて)"
-    # 「私の情報として、どのような項目を保持されているか一覧でいただけますか」: what is held, asked to be listed
-    r"|(自分|私|弊社|当方)[^。？?]{0,40}(保持|保有|保管|持って)[^。？?]{0,12}(一覧|リスト|コピー|写し)[^。？?]{0,6}"
-    r"(いただけ|頂け|ください|下さい|ほしい|欲しい|送って|もらえ)"
-    r"|\b(send|give|show|provide|forward|email)( me| us)\b[^.?!]{0,30}\b(my|our)\b[^.?!]{0,20}"
-    r"\b(data|information|info|details|records|file)\b|\bcopy of (my|our|all|everything)\b",
-    re.IGNORECASE,
-)
 #: Provision to third parties (see `KnowledgeBase._others_asking_for_it`).
 THIRD_PARTY_SECTION = "8"
-_OTHER_PARTY = (r"病院|医師|救急|家族|親族|夫|妻|旦那|奥さん|両親|親御|父親|母親|息子|娘|兄弟|姉妹|勤務先|雇用主|元夫|元妻|探偵|興信所"
-                r"|記者|報道|マスコミ|メディア|新聞社|テレビ局|取材"
-                r"|hospital|doctor|paramedic|ambulance|family|relative|husband|wife|spouse|partner|parent|mother|father|son"
-                r"|daughter|brother|sister|employer|boss|private investigator|journalist|reporter|the press|newspaper|media")
-_OTHERS_ASKING = re.compile(
-    rf"({_OTHER_PARTY})(の方|さん|様)?(から|より|が)[^。？?]{{0,40}}(教えて|出して|渡して|提供して|見せて|開示して|送って)"
-    rf"|\b({_OTHER_PARTY})\b[^.?!]{{0,40}}\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}"
-    r"\b(her|his|their|the user's|a user's|the caller's|a caller's|(one of )?our (customers|users|clients)|an? (customer|user"
-    r"|client)'s)\b"
-    # "He wants the call logs from his wife's account": the relative's data asked for, the asker named before
-    rf"|\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}\b(his|her|their) ({_OTHER_PARTY})'s\b",
-    re.IGNORECASE,
-)
-#: Data given to another company (「グループ会社に顧客データを渡していい？」, "do you transfer my data to affiliated
-#: companies?"): provision to a third party (§8), unless the company works for us (§7) or the data goes by cookie (§14).
-_GIVEN_TO_ANOTHER_COMPANY = re.compile(
-    r"(他社|グループ会社|関連会社|子会社|親会社|提携先|取引先|第三者|外部の会社|別の会社|別会社)(に|へ)[^。？?]{0,20}(データ|情報|名簿|リスト)"
-    r"(を)?[^。？?]{0,6}(渡|提供|共有|譲|販売|売|移|送)"
-    r"|\b(transfer|pass|share|give|hand|sell|disclose|provide)\w*\b[^.?!]{0,40}\b(data|information|info|details|records)\b[^.?!]{0,20}"
-    r"\bto (\w+ ){0,3}(compan\w*|firms?|business\w*|affiliat\w*|group|subsidiar\w*|sister|parent compan\w*|third[- ]part\w*)",
-    re.IGNORECASE,
-)
-_WORKS_FOR_US = re.compile(r"委託|外注|代行|クッキー|cookie|広告|\b(outsourc\w*|contractors?|vendors?|processors?|ads?|advertis\w*)\b",
-                           re.IGNORECASE)
-#: The policy itself changing: §15's.
-_POLICY_CHANGED = re.compile(r"(ポリシー|プラポリ|規約|方針)(の|が|を|って)?(変更|改定|更新|変わ|変え)|\b(policy|terms)\b[^.?!]{0,20}"
-                             r"\b(change|update|revis|amend)|\b(change|update|revis|amend)\w*\b[^.?!]{0,20}\b(policy|terms)\b",
-                             re.IGNORECASE)
 #: A leak at a contractor: the supervision of contractors first, then safe management and the manager.
 CONTRACTOR_LEAK_ENTRIES = ("7", "6", "9")
-_AT_A_CONTRACTOR = re.compile(r"委託先|委託している|外部委託|業務委託|再委託|\b(vendor|contractor|processor|subcontractor|outsourc\w*)",
-                              re.IGNORECASE)
 #: How far the entries that apply to a reported incident are lifted above the best match, and the step between them.
 INCIDENT_LIFT = 0.5
 INCIDENT_STEP = 0.01
@@ -330,7 +291,7 @@ class KnowledgeBase:
             self._others_asking_for_it(text, scores)
         else:
             # A leak at a contractor is governed first by the supervision of contractors (§7).
-            contractor = incident == "leak_report" and _AT_A_CONTRACTOR.search(query) is not None
+            contractor = incident == "leak_report" and names_a_contractor(query)
             self._lift_applicable(CONTRACTOR_LEAK_ENTRIES if contractor else INCIDENT_ENTRIES[incident], scores)
         if found is not None and found.context and max(scores.values(), default=0.0) < ANSWER_THRESHOLD:
             # Context sentences count, but less than the sentence that asks, and only when it alone is not enough.
@@ -488,7 +449,7 @@ class KnowledgeBase:
     def _objects_are_not_the_topic(self, query: str, scores: dict[str, float]) -> None:
         """§2 lists the data collected (氏名, 電話番号, 住所…); a question that names such data without asking what is
         collected or held is about something done with it (shared, posted, used elsewhere), so §2 counts less."""
-        if _COLLECTING.search(query):
+        if asks_about_collecting(query):
             return
         for entry_id in scores:
             if self.policy[entry_id].section == COLLECTED_SECTION:
@@ -499,14 +460,14 @@ class KnowledgeBase:
         to be shown what was collected about them (「どんな情報を集めたか開示して」) asks for disclosure."""
         found = [(score, entry_id) for entry_id, score in scores.items() if self.policy[entry_id].section == COLLECTED_SECTION]
         top = max(scores.values(), default=0.0)
-        if found and _WHAT_IS_COLLECTED.search(query):
+        if found and asks_what_is_collected(query):
             _lift_above(max(found)[1], top, scores)
 
     def _scope_asked(self, query: str, scores: dict[str, float]) -> None:
         """Whether the policy covers something (a linked service, a kind of data) is §1's question, though the words
         保護 and "protect" name §6's safe management too."""
         entry_id = self.entry_id(SCOPE_SECTION)
-        if entry_id is not None and _SCOPE_ASKED.search(query):
+        if entry_id is not None and asks_whether_the_policy_covers(query):
             _lift_above(entry_id, max(scores.values(), default=0.0), scores)
 
     def _own_data_asked_for(self, query: str, scores: dict[str, float]) -> None:
@@ -514,7 +475,7 @@ class KnowledgeBase:
         data (氏名, 電話番号 of §2) and a verb of giving. Runs before `_requested_acts`: an act named as well (「消して」)
         is what is asked."""
         entry_id = self.entry_id(DISCLOSURE_SECTION)
-        if entry_id is not None and _OWN_DATA_ASKED.search(query):
+        if entry_id is not None and asks_for_own_data(query):
             _lift_above(entry_id, max(scores.values(), default=0.0), scores)
 
     def _requested_acts(self, query: str, scores: dict[str, float]) -> None:
@@ -549,14 +510,14 @@ class KnowledgeBase:
         どの手続き？」 after a pasted request): a story that mentions a change is not always about it."""
         entry_id = self.entry_id(CORRECTION_SECTION)
         weak = max(scores.values(), default=0.0) < ANSWER_THRESHOLD
-        changed = _DATA_CHANGED.search(query) or (weak and _DATA_CHANGED.search(message))
-        if entry_id is not None and changed and not _POLICY_CHANGED.search(message):
+        changed = names_a_data_change(query) or (weak and names_a_data_change(message))
+        if entry_id is not None and changed and not names_a_policy_change(message):
             _lift_above(entry_id, max(scores.values(), default=0.0), scores)
 
     def _given_to_another_company(self, query: str, scores: dict[str, float]) -> None:
         """Data given to another company, in any words, is provision to a third party (§8)."""
         entry_id = self.entry_id(THIRD_PARTY_SECTION)
-        if entry_id is not None and _GIVEN_TO_ANOTHER_COMPANY.search(query) and not _WORKS_FOR_US.search(query):
+        if entry_id is not None and gives_data_to_another_company(query):
             _lift_above(entry_id, max(scores.values(), default=0.0), scores)
 
     def _others_asking_for_it(self, message: str, scores: dict[str, float]) -> None:
@@ -564,7 +525,7 @@ class KnowledgeBase:
         「病院から家族の連絡先を教えてほしいと」, "her husband wants the call logs") asks whether it may be given to a third
         party (§8), not for the person's own disclosure (§10) or the company's contact point (§16)."""
         entry_id = self.entry_id(THIRD_PARTY_SECTION)
-        if entry_id is not None and _OTHERS_ASKING.search(message):
+        if entry_id is not None and others_ask_for_the_users_data(message):
             _lift_above(entry_id, max(scores.values(), default=0.0), scores)
 
     def _lift_applicable(self, entries: tuple[str, ...], scores: dict[str, float]) -> None:
@@ -740,34 +701,9 @@ def _incident(text: str) -> str | None:
 #: names collected from users.
 _NAMES_OF = re.compile(r"\bnames? of\b", re.IGNORECASE)
 _ON_REQUEST = re.compile(r"求められた場合")
-#: What data is collected, asked outright (「ユーザーからどんな情報をもらってる？」, "what data do we collect?"): §2's
-#: question, though 「どんな情報を…」 reads close to a user asking what is held about them (§10).
-_WHAT_IS_COLLECTED = re.compile(
-    r"(どんな|何の|なんの|どういう|どの(ような)?)(個人)?(情報|データ|項目)(を|が)?[^。？?]{0,10}(もら|取得|収集|集め|取って|とって|入力させ|預か)"
-    # 「IPアドレスとか端末IDってしゅとくしてる？」: whether a kind of data is collected
-    r"|(id|アドレス|番号|位置情報|ログ)(とか|って|は|を|も)?[^。？?]{0,6}(取得|収集|しゅとく|しゅうしゅう|集め|取って|とって)"
-    r"(して|され|て|る|ます)[^。？?]{0,6}[?？]"
-    r"|\b(what|which) (kinds? of |types? of |sorts? of )?(personal )?(data|information|info|details) (do|does|did) (we|you|callconnect"
-    r"|selfree) (collect|gather|get|receive|ask for|obtain)\b|\b(do|does|did) (we|you|callconnect|selfree) (collect|gather|obtain)\b",
-    re.IGNORECASE,
-)
 #: The section on what the policy applies to, and a question whether it covers something (「連携先のデータもポリシーで
 #: 保護される？」, "is that covered by our privacy policy?").
 SCOPE_SECTION = "1"
-_SCOPE_ASKED = re.compile(
-    r"(ポリシー|ぽりしー|プラポリ|規約)(で|に|の)?(は|も)?(保護され|守られ|カバーされ|適用され|対象)"
-    r"|\b(covered|protected|governed) by (the |our |your |this |selfree's )?(privacy )?(policy|notice)"
-    r"|(?<!where )(?<!which part )\b(does|would|will) (the |our |your |this )?(privacy )?policy (cover|apply to|protect)"
-    r"(?! (that|this|it)\b)",
-    re.IGNORECASE,
-)
-#: What a question asks when §2 is its topic: what is collected, held or given when signing up.
-_COLLECTING = re.compile(
-    r"取得|収集|集め|取って|とって|もら|入手|入力|登録|預か|把握|記録|保存|保管|持って|種類|どんな(情報|データ)|何の(情報|データ)"
-    r"|\b(what|which) (kinds? of )?(data|information|info|details|personal)|\b(collect|gather|acquir|obtain|store|keep"
-    r"|record|track|log|ask for|sign ?up|register|hold|have on)",
-    re.IGNORECASE,
-)
 #: A kanji verbal noun (開示, 削除, 利用停止) as the policy's keywords list them.
 _VERBAL_NOUN = re.compile(r"[\u3400-\u9fff]{2,6}")
 #: A verb in the て form a request is made with (消して, 直して): 「住所を消してほしい」 asks for the act as surely

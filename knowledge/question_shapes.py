@@ -1,0 +1,132 @@
+"""The shapes of question that say which section is meant, whatever words the matcher finds.
+
+A question names data (氏名, 電話番号), people and acts; the matcher scores the sections whose words it shares. Some
+shapes decide the section by themselves: the user asking for their own data is disclosure (§10) though it names §2's
+data, a changed phone number is a correction (§11) though 変更 is §15's word, someone else asking for the user's data
+is provision to a third party (§8). `knowledge.base` lifts the section when a question has the shape; this module
+only recognises the shapes, in both languages.
+"""
+from __future__ import annotations
+
+import re
+
+_DATA_ITEM = (r"(メール)?アドレス|メアド|住所|(電話|携帯)?番号|氏名|名前|名字|苗字|連絡先|登録(情報|内容)|会社名|部署名"
+              r"|e-?mail( address)?|(postal |home |street )?address|phone( number)?|(last |family |sur)?name")
+_DATA_CHANGED = re.compile(
+    rf"({_DATA_ITEM})(の|を|が)?[^。？?]{{0,12}}(変更|変え|変わ|更新|書き換え)"
+    rf"|\b(change|update|correct|amend)\w*\b (the |my |his |her |their |our )?({_DATA_ITEM})"
+    rf"|\b({_DATA_ITEM})\b[^.?!]{{0,30}}\b(changed|updated|outdated|out of date|wrong|old)\b",
+    re.IGNORECASE,
+)
+_OWN_DATA_ASKED = re.compile(
+    r"(自分|私|わたし|わたくし|僕|俺|弊社|当方)(ども|個人|自身)?(の|について|に関する)[^。？?]{0,12}(情報|データ|記録|履歴|項目)"
+    r"(?:(?!して|どこ|だれ|誰|何|なに|どう|いつ)[^。？?]){0,8}"
+    r"((見せ|送っ|出し|教え)て[」』]?(ほしい|欲しい|ください|下さい|くれ|もらえ|いただ|頂|と|って|$)|いただけ|頂け|ください|下さい|もらえ"
+    r"|確認させて)"
+    # 「私の情報として、どのような項目を保持されているか一覧でいただけますか」: what is held, asked to be listed
+    r"|(自分|私|弊社|当方)[^。？?]{0,40}(保持|保有|保管|持って)[^。？?]{0,12}(一覧|リスト|コピー|写し)[^。？?]{0,6}"
+    r"(いただけ|頂け|ください|下さい|ほしい|欲しい|送って|もらえ)"
+    r"|\b(send|give|show|provide|forward|email)( me| us)\b[^.?!]{0,30}\b(my|our)\b[^.?!]{0,20}"
+    r"\b(data|information|info|details|records|file)\b|\bcopy of (my|our|all|everything)\b",
+    re.IGNORECASE,
+)
+_OTHER_PARTY = (r"病院|医師|救急|家族|親族|夫|妻|旦那|奥さん|両親|親御|父親|母親|息子|娘|兄弟|姉妹|勤務先|雇用主|元夫|元妻|探偵|興信所"
+                r"|記者|報道|マスコミ|メディア|新聞社|テレビ局|取材"
+                r"|hospital|doctor|paramedic|ambulance|family|relative|husband|wife|spouse|partner|parent|mother|father|son"
+                r"|daughter|brother|sister|employer|boss|private investigator|journalist|reporter|the press|newspaper|media")
+_OTHERS_ASKING = re.compile(
+    rf"({_OTHER_PARTY})(の方|さん|様)?(から|より|が)[^。？?]{{0,40}}(教えて|出して|渡して|提供して|見せて|開示して|送って)"
+    rf"|\b({_OTHER_PARTY})\b[^.?!]{{0,40}}\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}"
+    r"\b(her|his|their|the user's|a user's|the caller's|a caller's|(one of )?our (customers|users|clients)|an? (customer|user"
+    r"|client)'s)\b"
+    # "He wants the call logs from his wife's account": the relative's data asked for, the asker named before
+    rf"|\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}\b(his|her|their) ({_OTHER_PARTY})'s\b",
+    re.IGNORECASE,
+)
+#: Data given to another company (「グループ会社に顧客データを渡していい？」, "do you transfer my data to affiliated
+#: companies?"): provision to a third party (§8), unless the company works for us (§7) or the data goes by cookie (§14).
+_GIVEN_TO_ANOTHER_COMPANY = re.compile(
+    r"(他社|グループ会社|関連会社|子会社|親会社|提携先|取引先|第三者|外部の会社|別の会社|別会社)(に|へ)[^。？?]{0,20}(データ|情報|名簿|リスト)"
+    r"(を)?[^。？?]{0,6}(渡|提供|共有|譲|販売|売|移|送)"
+    r"|\b(transfer|pass|share|give|hand|sell|disclose|provide)\w*\b[^.?!]{0,40}\b(data|information|info|details|records)\b[^.?!]{0,20}"
+    r"\bto (\w+ ){0,3}(compan\w*|firms?|business\w*|affiliat\w*|group|subsidiar\w*|sister|parent compan\w*|third[- ]part\w*)",
+    re.IGNORECASE,
+)
+_WORKS_FOR_US = re.compile(r"委託|外注|代行|クッキー|cookie|広告|\b(outsourc\w*|contractors?|vendors?|processors?|ads?|advertis\w*)\b",
+                           re.IGNORECASE)
+#: The policy itself changing: §15's.
+_POLICY_CHANGED = re.compile(r"(ポリシー|プラポリ|規約|方針)(の|が|を|って)?(変更|改定|更新|変わ|変え)|\b(policy|terms)\b[^.?!]{0,20}"
+                             r"\b(change|update|revis|amend)|\b(change|update|revis|amend)\w*\b[^.?!]{0,20}\b(policy|terms)\b",
+                             re.IGNORECASE)
+_AT_A_CONTRACTOR = re.compile(r"委託先|委託している|外部委託|業務委託|再委託|\b(vendor|contractor|processor|subcontractor|outsourc\w*)",
+                              re.IGNORECASE)
+#: What data is collected, asked outright (「ユーザーからどんな情報をもらってる？」, "what data do we collect?"): §2's
+#: question, though 「どんな情報を…」 reads close to a user asking what is held about them (§10).
+_WHAT_IS_COLLECTED = re.compile(
+    r"(どんな|何の|なんの|どういう|どの(ような)?)(個人)?(情報|データ|項目)(を|が)?[^。？?]{0,10}(もら|取得|収集|集め|取って|とって|入力させ|預か)"
+    # 「IPアドレスとか端末IDってしゅとくしてる？」: whether a kind of data is collected
+    r"|(id|アドレス|番号|位置情報|ログ)(とか|って|は|を|も)?[^。？?]{0,6}(取得|収集|しゅとく|しゅうしゅう|集め|取って|とって)"
+    r"(して|され|て|る|ます)[^。？?]{0,6}[?？]"
+    r"|\b(what|which) (kinds? of |types? of |sorts? of )?(personal )?(data|information|info|details) (do|does|did) (we|you|callconnect"
+    r"|selfree) (collect|gather|get|receive|ask for|obtain)\b|\b(do|does|did) (we|you|callconnect|selfree) (collect|gather|obtain)\b",
+    re.IGNORECASE,
+)
+_SCOPE_ASKED = re.compile(
+    r"(ポリシー|ぽりしー|プラポリ|規約)(で|に|の)?(は|も)?(保護され|守られ|カバーされ|適用され|対象)"
+    r"|\b(covered|protected|governed) by (the |our |your |this |selfree's )?(privacy )?(policy|notice)"
+    r"|(?<!where )(?<!which part )\b(does|would|will) (the |our |your |this )?(privacy )?policy (cover|apply to|protect)"
+    r"(?! (that|this|it)\b)",
+    re.IGNORECASE,
+)
+#: What a question asks when §2 is its topic: what is collected, held or given when signing up.
+_COLLECTING = re.compile(
+    r"取得|収集|集め|取って|とって|もら|入手|入力|登録|預か|把握|記録|保存|保管|持って|種類|どんな(情報|データ)|何の(情報|データ)"
+    r"|\b(what|which) (kinds? of )?(data|information|info|details|personal)|\b(collect|gather|acquir|obtain|store|keep"
+    r"|record|track|log|ask for|sign ?up|register|hold|have on)",
+    re.IGNORECASE,
+)
+
+
+def names_a_data_change(text: str) -> bool:
+    """A change of a user's data (「メールアドレスの変更をお願いします」, "wants the address on file changed")."""
+    return _DATA_CHANGED.search(text) is not None
+
+
+def names_a_policy_change(text: str) -> bool:
+    """The policy itself changing (§15's), not a user's data."""
+    return _POLICY_CHANGED.search(text) is not None
+
+
+def asks_for_own_data(text: str) -> bool:
+    """The user asking to see, be sent or be given a list of their own data (disclosure, §10)."""
+    return _OWN_DATA_ASKED.search(text) is not None
+
+
+def others_ask_for_the_users_data(text: str) -> bool:
+    """Someone other than the user (family, an employer, the press) asking for the user's data (§8)."""
+    return _OTHERS_ASKING.search(text) is not None
+
+
+def gives_data_to_another_company(text: str) -> bool:
+    """Data given to another company that does not work for us (§8, not §7's contractors or §14's cookies)."""
+    return _GIVEN_TO_ANOTHER_COMPANY.search(text) is not None and _WORKS_FOR_US.search(text) is None
+
+
+def names_a_contractor(text: str) -> bool:
+    """A contractor or vendor named (a leak there is governed first by §7's supervision)."""
+    return _AT_A_CONTRACTOR.search(text) is not None
+
+
+def asks_what_is_collected(text: str) -> bool:
+    """What data is collected, asked outright (§2's question)."""
+    return _WHAT_IS_COLLECTED.search(text) is not None
+
+
+def asks_about_collecting(text: str) -> bool:
+    """Whether the question asks what is collected, held or given when signing up (§2 as its topic)."""
+    return _COLLECTING.search(text) is not None
+
+
+def asks_whether_the_policy_covers(text: str) -> bool:
+    """Whether the policy covers or applies to something (§1's scope)."""
+    return _SCOPE_ASKED.search(text) is not None
