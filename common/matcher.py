@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from common.text import char_ngrams, english_stems, normalise, reading, reading_with_words
+from common.text import char_ngrams, english_stems, kanji_count, normalise, reading, reading_with_words
 
 #: Weights of the noisy-or: keywords are curated and most trusted, example questions next, running text last.
 KEYWORD_SATURATION = 2.2
@@ -84,6 +84,8 @@ class _Term:
     #: A short katakana keyword (メタ, ヤフー) as written: folded to hiragana it would be found inside ordinary
     #: words (集めた), so it is matched only where the query writes it in katakana too.
     katakana: str = ""
+    #: How many kanji it has: only a long compound is read through a mistyped kanji (`_one_kanji_off`).
+    kanji: int = 0
 
 
 @dataclass
@@ -103,7 +105,26 @@ def _passage_tokens(normalised: str) -> list[str]:
 
 #: Where a sentence ends: a keyword's reading found across it (「…います。うちの」 read as 数値 すうち) is chance.
 _SENTENCE_END = re.compile(r"[。．！？!?\n]+")
-_KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SENTENCE_MARK = "|"
+
+
+def _sentence_readings(query: str) -> tuple[str, frozenset[int]]:
+    """The query's reading, sentence by sentence joined by a mark no keyword contains, and the positions inside a
+    kanji word (see `reading_with_words`)."""
+    parts: list[str] = []
+    inside: set[int] = set()
+    at = 0
+    for sentence in _SENTENCE_END.split(query):
+        surface = normalise(sentence)
+        if not surface:
+            continue
+        if parts:
+            at += len(_SENTENCE_MARK)
+        part, part_inside = reading_with_words(surface)
+        inside.update(at + i for i in part_inside)
+        parts.append(part)
+        at += len(part)
+    return _SENTENCE_MARK.join(parts), frozenset(inside)
 
 
 def _one_kanji_off(term: str, text: str, known: frozenset[str]) -> bool:
@@ -131,29 +152,9 @@ def _slip_of(term: str, window: str, known: frozenset[str]) -> bool:
         return False
     i = slips[0]
     pairs = [window[j : j + 2] for j in (i - 1, i) if 0 <= j and j + 2 <= len(window)]
-    in_compound = [p for p in pairs if _KANJI.fullmatch(p[0]) and _KANJI.fullmatch(p[1])]
-    kept = sum(1 for j, c in enumerate(term) if j != i and _KANJI.fullmatch(c))
-    return bool(_KANJI.fullmatch(term[i]) and in_compound and kept >= MIN_KANJI_KEPT and not any(p in known for p in pairs))
-_SENTENCE_MARK = "|"
-
-
-def _sentence_readings(query: str) -> tuple[str, frozenset[int]]:
-    """The query's reading, sentence by sentence joined by a mark no keyword contains, and the positions inside a
-    kanji word (see `reading_with_words`)."""
-    parts: list[str] = []
-    inside: set[int] = set()
-    at = 0
-    for sentence in _SENTENCE_END.split(query):
-        surface = normalise(sentence)
-        if not surface:
-            continue
-        if parts:
-            at += len(_SENTENCE_MARK)
-        part, part_inside = reading_with_words(surface)
-        inside.update(at + i for i in part_inside)
-        parts.append(part)
-        at += len(part)
-    return _SENTENCE_MARK.join(parts), frozenset(inside)
+    in_compound = [p for p in pairs if kanji_count(p) == 2]
+    kept = kanji_count(term) - 1
+    return bool(kanji_count(term[i]) and in_compound and kept >= MIN_KANJI_KEPT and not any(p in known for p in pairs))
 
 
 def _found_on_word_edges(needle: str, q: _Query) -> bool:
@@ -300,7 +301,7 @@ class Matcher:
                                for p in parts)
             term = _Term(surface, "".join(p[1] for p in pieces) if pieces and not is_latin
                          else reading(surface).replace(" ", ""), stems if is_latin else (), pieces,
-                         _short_katakana(text))
+                         _short_katakana(text), kanji_count(surface))
             self._terms.append(term)
             self._term_docs.append([])
             if is_latin:
@@ -443,7 +444,7 @@ class Matcher:
             if found and start not in q.inside_words and end not in q.inside_words:
                 if any(i in q.inside_words for i in range(start + 1, end)):
                     return 0.7 * found.score / 100
-        if len(term.surface) > MIN_KANJI_KEPT and _one_kanji_off(term.surface, compact_surface, known_pairs):
+        if term.kanji > MIN_KANJI_KEPT and _one_kanji_off(term.surface, compact_surface, known_pairs):
             return MISTYPED_CREDIT
         return 0.0
 

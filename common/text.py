@@ -115,6 +115,11 @@ def reading(normalised: str) -> str:
 _KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
+def kanji_count(text: str) -> int:
+    """How many kanji the text holds."""
+    return len(_KANJI.findall(text))
+
+
 @functools.lru_cache(maxsize=65536)
 def reading_with_words(normalised: str) -> tuple[str, frozenset[int]]:
     """The reading without spaces, and the positions that fall *inside* the reading of a kanji word.

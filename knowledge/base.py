@@ -29,6 +29,7 @@ from knowledge.answer import Answer, Hit, Outcome, versioned
 from knowledge.answerability import (
     GENERAL_WORDS,
     NOT_ABOUT_THE_POLICY,
+    FactKind,
     Vocabulary,
     about_law_in_general,
     asks_definition,
@@ -104,10 +105,10 @@ INCIDENT_ENTRIES: dict[str, tuple[str, ...]] = {
 }
 #: The section on correction, stop of use and deletion (see `KnowledgeBase._changed_data_is_corrected`).
 CORRECTION_SECTION = "11"
-#: The section on disclosure, and the user asking for their own data in any words (see `_own_data_asked_for`):
-#: 「自分の登録情報を見せて」「私どもの情報を一覧でいただけますか」, "send me a copy of my data". What lies between the
-#: data and the asking is no other act (「私の情報を削除していただけ…」 asks for deletion).
+#: The section on disclosure (see `_own_data_asked_for`).
 DISCLOSURE_SECTION = "10"
+#: The section on what the policy applies to (see `_scope_asked`).
+SCOPE_SECTION = "1"
 #: Provision to third parties (see `KnowledgeBase._others_asking_for_it`).
 THIRD_PARTY_SECTION = "8"
 #: A leak at a contractor: the supervision of contractors first, then safe management and the manager.
@@ -300,9 +301,10 @@ class KnowledgeBase:
                 scores[entry_id] = max(scores.get(entry_id, 0.0), CONTEXT_WEIGHT * value)
             if best_faq is None or (wider_faq and CONTEXT_WEIGHT * wider_faq[1] > best_faq[1]):
                 best_faq = (wider_faq[0], CONTEXT_WEIGHT * wider_faq[1]) if wider_faq else None
-        hits = _stating_first(self._hits(scores), with_japanese_words(query))
+        asked = _kinds_asked_in(query)
+        hits = _stating_first(self._hits(scores), asked, query)
         asking = found.asking if found is not None and found.asking else query
-        outcome, missing = self._judge(query, hits, incident=incident, asking=asking)
+        outcome, missing = self._judge(query, hits, asked, incident=incident, asking=asking)
         summary, note, faq_id = "", "", None
         if best_faq is not None and f"faq:{best_faq[0]}" in self.under_review:
             best_faq = None  # its answer was written for the text before the revision
@@ -352,7 +354,8 @@ class KnowledgeBase:
                           contact=contact, incident=incident)
         entry = self.policy[reference.entry_id]
         hit = self._hit(entry.id, 1.0)
-        outcome, missing = self._judge(_without_reference(text), [hit])
+        asked = _without_reference(text)
+        outcome, missing = self._judge(asked, [hit], _kinds_asked_in(asked))
         heading = (f"{hit.short_citation_en} of the privacy policy, in full." if language == "en"
                    else f"プライバシーポリシーの{hit.short_citation_ja}の全文です。")
         summary = f"{heading} {self._summary(entry, language)}" if language == "en" else heading + self._summary(entry, language)
@@ -371,12 +374,12 @@ class KnowledgeBase:
         return section.note_en if language == "en" else section.note_ja
 
     def _judge(
-        self, text: str, hits: list[Hit], *, incident: str | None = None, asking: str = ""
+        self, text: str, hits: list[Hit], asked: list[FactKind], *, incident: str | None = None, asking: str = ""
     ) -> tuple[Outcome, list[str]]:
         """answered / partial / not_covered, and what the policy lacks (see knowledge.answerability).
 
         Terms the policy never uses are looked for in `asking`, the sentences that ask in their own words (see
-        `knowledge.focus.Focus`), when it is given; the kinds of fact asked, in the whole question.
+        `knowledge.focus.Focus`), when it is given; `asked` holds the kinds of fact the whole question asks for.
 
         A report of an incident is judged by the section that applies to it; the words that describe what happened
         (the file, the tool, the office) are not what is asked, so only a kind of fact asked ("within how many hours
@@ -387,10 +390,9 @@ class KnowledgeBase:
         asking = asking or text
         if not hits or hits[0].score < ANSWER_THRESHOLD:
             strong = [t.surface for t in self._vocabulary_of_policy.unknown_terms(asking) if t.central]
-            return "not_covered", _unique(strong + [k.id for k in kinds_asked(with_japanese_words(text))])
+            return "not_covered", _unique(strong + [k.id for k in asked])
         cited = f"{hits[0].quote}\n{hits[0].translation}"
-        # The kind of fact is read in Japanese too: 「access logってどれくらいretainしてる？」 asks for a retention period.
-        missing = [kind.id for kind in kinds_asked(with_japanese_words(text)) if not stated(kind, cited, text)]
+        missing = [kind.id for kind in asked if not stated(kind, cited, text)]
         missing += unlisted_items(text, cited)
         if incident == "leak_report" and not asks_what_is_promised(asking):
             missing.insert(0, "incident response")
@@ -458,25 +460,24 @@ class KnowledgeBase:
     def _collected_asked(self, query: str, scores: dict[str, float]) -> None:
         """What data is collected, asked outright, is §2's question. Runs before the lifts for acts: a user asking
         to be shown what was collected about them (「どんな情報を集めたか開示して」) asks for disclosure."""
+        if not asks_what_is_collected(query):
+            return
         found = [(score, entry_id) for entry_id, score in scores.items() if self.policy[entry_id].section == COLLECTED_SECTION]
-        top = max(scores.values(), default=0.0)
-        if found and asks_what_is_collected(query):
-            _lift_above(max(found)[1], top, scores)
+        if found:
+            _lift_above(max(found)[1], max(scores.values()), scores)
 
     def _scope_asked(self, query: str, scores: dict[str, float]) -> None:
         """Whether the policy covers something (a linked service, a kind of data) is §1's question, though the words
         保護 and "protect" name §6's safe management too."""
-        entry_id = self.entry_id(SCOPE_SECTION)
-        if entry_id is not None and asks_whether_the_policy_covers(query):
-            _lift_above(entry_id, max(scores.values(), default=0.0), scores)
+        if asks_whether_the_policy_covers(query):
+            self._lift_section(SCOPE_SECTION, scores)
 
     def _own_data_asked_for(self, query: str, scores: dict[str, float]) -> None:
         """A user asking to see or be sent their own data asks for disclosure (§10), though the words name only the
         data (氏名, 電話番号 of §2) and a verb of giving. Runs before `_requested_acts`: an act named as well (「消して」)
         is what is asked."""
-        entry_id = self.entry_id(DISCLOSURE_SECTION)
-        if entry_id is not None and asks_for_own_data(query):
-            _lift_above(entry_id, max(scores.values(), default=0.0), scores)
+        if asks_for_own_data(query):
+            self._lift_section(DISCLOSURE_SECTION, scores)
 
     def _requested_acts(self, query: str, scores: dict[str, float]) -> None:
         """Lift the entries whose act the question requests (「開示していただけますか」「消してほしい」「見せろと言われた」).
@@ -508,24 +509,27 @@ class KnowledgeBase:
 
         The change is read in the question, or in the whole message when the question alone finds nothing (「これって
         どの手続き？」 after a pasted request): a story that mentions a change is not always about it."""
-        entry_id = self.entry_id(CORRECTION_SECTION)
         weak = max(scores.values(), default=0.0) < ANSWER_THRESHOLD
         changed = names_a_data_change(query) or (weak and names_a_data_change(message))
-        if entry_id is not None and changed and not names_a_policy_change(message):
-            _lift_above(entry_id, max(scores.values(), default=0.0), scores)
+        if changed and not names_a_policy_change(message):
+            self._lift_section(CORRECTION_SECTION, scores)
 
     def _given_to_another_company(self, query: str, scores: dict[str, float]) -> None:
         """Data given to another company, in any words, is provision to a third party (§8)."""
-        entry_id = self.entry_id(THIRD_PARTY_SECTION)
-        if entry_id is not None and gives_data_to_another_company(query):
-            _lift_above(entry_id, max(scores.values(), default=0.0), scores)
+        if gives_data_to_another_company(query):
+            self._lift_section(THIRD_PARTY_SECTION, scores)
 
     def _others_asking_for_it(self, message: str, scores: dict[str, float]) -> None:
         """Someone other than the user asking for the user's data (a hospital, a family member, an employer:
         「病院から家族の連絡先を教えてほしいと」, "her husband wants the call logs") asks whether it may be given to a third
         party (§8), not for the person's own disclosure (§10) or the company's contact point (§16)."""
-        entry_id = self.entry_id(THIRD_PARTY_SECTION)
-        if entry_id is not None and others_ask_for_the_users_data(message):
+        if others_ask_for_the_users_data(message):
+            self._lift_section(THIRD_PARTY_SECTION, scores)
+
+    def _lift_section(self, section: str, scores: dict[str, float]) -> None:
+        """Put the section (the base's id, followed through a revision's renumbering) above the best match."""
+        entry_id = self.entry_id(section)
+        if entry_id is not None:
             _lift_above(entry_id, max(scores.values(), default=0.0), scores)
 
     def _lift_applicable(self, entries: tuple[str, ...], scores: dict[str, float]) -> None:
@@ -653,14 +657,20 @@ _REFERENCE = re.compile(r"(第\s*)?[0-9〇一二三四五六七八九十]+\s*条
                         r"\b(section|sec\.?|article|clause)\s*[\d.]+", re.IGNORECASE)
 
 
-def _stating_first(hits: list[Hit], question: str) -> list[Hit]:
+def _kinds_asked_in(question: str) -> list[FactKind]:
+    """The kinds of fact the question asks for, read in Japanese too: 「access logってどれくらいretainしてる？」 asks
+    for a retention period."""
+    return kinds_asked(with_japanese_words(question))
+
+
+def _stating_first(hits: list[Hit], asked: list[FactKind], question: str) -> list[Hit]:
     """The hits with a near runner-up first when it states the kind of fact asked and the best one does not (for the
     kinds whose `stated` pattern can decide a rank).
 
     「責任者って誰？」 finds §9 (a manager is appointed) and §16 (the manager, by name) about equally well; the one
     that gives what is asked is the answer.
     """
-    kinds = [kind for kind in kinds_asked(question) if kind.decides_rank]
+    kinds = [kind for kind in asked if kind.decides_rank]
     if not kinds or not hits:
         return hits
 
@@ -701,9 +711,6 @@ def _incident(text: str) -> str | None:
 #: names collected from users.
 _NAMES_OF = re.compile(r"\bnames? of\b", re.IGNORECASE)
 _ON_REQUEST = re.compile(r"求められた場合")
-#: The section on what the policy applies to, and a question whether it covers something (「連携先のデータもポリシーで
-#: 保護される？」, "is that covered by our privacy policy?").
-SCOPE_SECTION = "1"
 #: A kanji verbal noun (開示, 削除, 利用停止) as the policy's keywords list them.
 _VERBAL_NOUN = re.compile(r"[\u3400-\u9fff]{2,6}")
 #: A verb in the て form a request is made with (消して, 直して): 「住所を消してほしい」 asks for the act as surely

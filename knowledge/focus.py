@@ -97,15 +97,15 @@ _ASKS = re.compile(
 )
 
 
-#: A sentence that asks outright: a question mark, a question ending, a request to the reader.
+#: A question reported as it was asked (「どこに連絡すればいいか、と聞かれました」「…のか、お客様に聞かれました」,
+#: "asked me whether…").
+_ASKED_OF_US = (r"[かと]、?([^。、]{0,8}(に|から))?(聞かれ|尋ねられ|質問され)"
+                r"|\bask(ed|ing|s)? ((me|us) )?(whether|if|how|what|where|when|who|which)\b")
+#: A sentence that asks outright: a question mark, a question ending, a request to the reader, a question reported.
 _QUESTION = re.compile(r"[?？]|ですか|ますか|でしょうか|ください|下さい|教えて|\bplease\b|^(how|what|when|where|why|who|which|is|are"
-                       r"|do|does|did|can|could|should|would|will)\b|"
-                       # a question reported as it was asked (「どこに連絡すればいいか、と聞かれました」, "asked me whether…")
-                       r"[かと]、?([^。、]{0,8}(に|から))?(聞かれ|尋ねられ|質問され)|\bask(ed|ing|s)? ((me|us) )?(whether|if|how|what|where|when|who|which)\b",
-                       re.IGNORECASE)
+                       rf"|do|does|did|can|could|should|would|will)\b|{_ASKED_OF_US}", re.IGNORECASE)
 #: A question the customer asked, reported in the staff member's sentence: the customer's own words.
-_REPORTED_QUESTION = re.compile(r"[かと]、?([^。、]{0,8}(に|から))?(聞かれ|尋ねられ|質問され)|\bask(ed|ing|s)? ((me|us) )?(whether|if|how|what|where|when"
-                                r"|who|which)\b"
+_REPORTED_QUESTION = re.compile(rf"{_ASKED_OF_US}"
                                 # what the customer asks us to state: 「保険の額を明記してほしいと」, "requires us to state"
                                 r"|(を|の)(明記|記載|回答|提出|開示|説明|証明)(して|するよう)?(ほしい|欲しい|ください|求め)|(を|の)(明記|記載|回答|提出)を求め"
                                 r"|\b(requires?|required|asks?|asked|wants?|wanted|needs?) (us|me) to (state|confirm|provide|disclose|list"

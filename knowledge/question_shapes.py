@@ -18,6 +18,9 @@ _DATA_CHANGED = re.compile(
     rf"|\b({_DATA_ITEM})\b[^.?!]{{0,30}}\b(changed|updated|outdated|out of date|wrong|old)\b",
     re.IGNORECASE,
 )
+#: The user asking for their own data in any words: 「自分の登録情報を見せて」「私どもの情報を一覧でいただけますか」, "send
+#: me a copy of my data". What lies between the data and the asking is no other act (「私の情報を削除していただけ…」 asks
+#: for deletion).
 _OWN_DATA_ASKED = re.compile(
     r"(自分|私|わたし|わたくし|僕|俺|弊社|当方)(ども|個人|自身)?(の|について|に関する)[^。？?]{0,12}(情報|データ|記録|履歴|項目)"
     r"(?:(?!して|どこ|だれ|誰|何|なに|どう|いつ)[^。？?]){0,8}"
@@ -71,6 +74,8 @@ _WHAT_IS_COLLECTED = re.compile(
     r"|selfree) (collect|gather|get|receive|ask for|obtain)\b|\b(do|does|did) (we|you|callconnect|selfree) (collect|gather|obtain)\b",
     re.IGNORECASE,
 )
+#: Whether the policy covers something (「連携先のデータもポリシーで保護される？」, "is that covered by our privacy
+#: policy?"); not where it says something ("where does the policy cover that?").
 _SCOPE_ASKED = re.compile(
     r"(ポリシー|ぽりしー|プラポリ|規約)(で|に|の)?(は|も)?(保護され|守られ|カバーされ|適用され|対象)"
     r"|\b(covered|protected|governed) by (the |our |your |this |selfree's )?(privacy )?(policy|notice)"
