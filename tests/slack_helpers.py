@@ -11,11 +11,14 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
 from slack_sdk.signature import SignatureVerifier
 
+from common.clock import utc_now
+from intake.calendar import JST
 from tests.fake_slack import BOT_USER_ID, TEAM_ID
 
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -23,6 +26,15 @@ BOT_TOKEN = "xoxb-1234-5678-fakefakefake"
 APP_TOKEN = "xapp-1-A111-222-fakefakefake"
 
 _ids = itertools.count(1)
+
+
+def server_config(manager: str, extra: str = "") -> str:
+    """privacy-bot.yaml for a `serve` subprocess, which runs on the real clock (it cannot be given the tests' clock):
+    its business hours are one hour about half a day away, so the server owes nothing scheduled while a test runs.
+    Otherwise, on the first business day of a month in business hours, it owes the manager last month's report, and
+    that report would be the first message a test sees. Scheduling itself is tested in process, on a test clock."""
+    hour = min((utc_now().astimezone(JST) + timedelta(hours=12)).hour, 22)
+    return f'manager: {manager}\nbusiness_hours: {{start: "{hour:02d}:00", end: "{hour + 1:02d}:00"}}\n{extra}'
 
 
 @dataclass

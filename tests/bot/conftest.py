@@ -30,7 +30,7 @@ from bot.runtime import Runtime, build_runtime
 from bot.scheduler import Scheduler
 from tests.bot.raw_ids import raw_ids_in_calls
 from tests.fake_slack import FakeSlack
-from tests.slack_helpers import BOT_TOKEN, SIGNING_SECRET, SlackSender
+from tests.slack_helpers import BOT_TOKEN, SIGNING_SECRET, SlackSender, server_config
 
 MANAGER = "U0MANAGER"
 DEPUTY = "U0DEPUTY"
@@ -163,7 +163,7 @@ def bot(start_bot: Callable[..., RunningBot]) -> RunningBot:
 @pytest.fixture
 def serve_environ(fake_slack: FakeSlack, tmp_path: Path) -> dict[str, str]:
     config = tmp_path / "privacy-bot.yaml"
-    config.write_text(f"manager: {MANAGER}\n", encoding="utf-8")
+    config.write_text(server_config(MANAGER), encoding="utf-8")
     base = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     return {**base, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_API_URL": fake_slack.api_url, "PRIVACY_BOT_DB": str(tmp_path / "bot.db"),

@@ -45,7 +45,15 @@ from tests.bot.edge_helpers import (
 )
 from tests.bot.intake_helpers import REQUESTER, valid_answers
 from tests.fake_slack import TEAM_ID, FakeSlack
-from tests.slack_helpers import BOT_TOKEN, SIGNING_SECRET, block_action, direct_message, event_envelope, mention
+from tests.slack_helpers import (
+    BOT_TOKEN,
+    SIGNING_SECRET,
+    block_action,
+    direct_message,
+    event_envelope,
+    mention,
+    server_config,
+)
 
 # -- 1. Nothing runs on an unverified request -------------------------------------------------------------------
 
@@ -143,7 +151,7 @@ class Server:
 @pytest.fixture
 def server(fake_slack: FakeSlack, tmp_path: Path) -> Iterator[Server]:
     config = tmp_path / "privacy-bot.yaml"
-    config.write_text(f"manager: {MANAGER}\n", encoding="utf-8")
+    config.write_text(server_config(MANAGER), encoding="utf-8")
     environ = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     environ.update({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
                     "SLACK_API_URL": fake_slack.api_url, "PRIVACY_BOT_DB": str(tmp_path / "bot.db"),

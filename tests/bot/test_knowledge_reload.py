@@ -21,7 +21,7 @@ from bot.views.notices import knowledge_reload_message
 from tests.bot.conftest import MANAGER, wait_until
 from tests.fake_slack import Call, FakeSlack
 from tests.revisions import base_copy
-from tests.slack_helpers import SlackSender, direct_message
+from tests.slack_helpers import SlackSender, direct_message, server_config
 
 QUESTION = "開示請求の手続きは？"
 #: A sentence of the answer of the FAQ entry `disclosure-request`, which answers QUESTION.
@@ -49,7 +49,7 @@ def start_serve(serve_environ: dict[str, str], kb_dir: Path) -> Iterator[Callabl
 
     def start(*, poll: str = "0.1") -> Bot:
         config = Path(serve_environ["PRIVACY_BOT_CONFIG"])
-        config.write_text(f"manager: {MANAGER}\nknowledge_dir: {kb_dir}\n", encoding="utf-8")
+        config.write_text(server_config(MANAGER, f"knowledge_dir: {kb_dir}\n"), encoding="utf-8")
         env = {**serve_environ, "PRIVACY_BOT_KB_POLL_SECONDS": poll}
         process = subprocess.Popen([sys.executable, "-m", "privacy_bot", "serve", "--http", "--port", "0"],
                                    env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -17,13 +17,13 @@ import pytest
 
 from bot.http_server import DRAIN_SECONDS, drain_seconds_from
 from tests.fake_slack import FakeSlack
-from tests.slack_helpers import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, SlackSender, mention
+from tests.slack_helpers import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, SlackSender, mention, server_config
 
 
 @pytest.fixture
 def serve_env(fake_slack: FakeSlack, tmp_path: Path) -> dict[str, str]:
     config = tmp_path / "privacy-bot.yaml"
-    config.write_text("manager: U0MANAGER\n", encoding="utf-8")
+    config.write_text(server_config("U0MANAGER"), encoding="utf-8")
     environ = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     return {**environ, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_API_URL": fake_slack.api_url, "PRIVACY_BOT_DB": str(tmp_path / "bot.db"),
