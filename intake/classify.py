@@ -88,7 +88,7 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"身に覚えのない(ログイン|アクセス|操作)",
         r"(別|他|違う|知らない)の?(人|方|お客|顧客|ユーザ|利用者|会社|受信者)の(名前|氏名|情報|データ|住所|電話番号|メールアドレス|アドレス"
         r"|請求書|通話).{0,20}(書かれ|記載|載って|表示|見え|届|入って|添付)",
-        r"(?<![a-z])b?cc(?![a-z]).{0,25}(見え|表示|丸見え|入って|載って|並んで)|(全員|みんな)の(メール)?アドレスが.{0,10}(見え|表示)",
+        r"(?<![a-z])b?cc(?![a-z])[^。]{0,40}(見え|表示|丸見え|入って|載って|並んで)|(全員|みんな)の(メール)?アドレスが.{0,10}(見え|表示)",
         r"(私|自分|本人)(ではない|じゃない|以外の).{0,8}(方|人|お客|ユーザ|利用者|アドレス).{0,25}(見え|表示|届|載って|出て|記載|入って)",
         r"(ネット|ウェブ|web|sns|掲示板).{0,30}(出回|晒|公開されて|貼られ|載って|流れて)",
         _BEFORE + r"(leak|leaks|leaked|leaking|leakage|breach|breached|breaches|exposed|hacked|hacker|hackers|stolen)" + _AFTER,
@@ -118,7 +118,7 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"(outsiders?|someone outside|strangers?|the public|people outside|anyone)\b.{0,30}\b(could|can|were able to|was able to)"
         r" (see|access|view|open|download)|publicly (readable|accessible|available|visible|exposed|open)|open to the (internet|public)"
         r"|anyone (on the internet )?can (see|read|access|download|view)",
-        r"\b(lost|left|misplaced)\b.{0,30}\b(laptop|phone|usb|drive|device|tablet|bag|documents|files|notebook)\b"
+        r"\b(lost|left|misplaced|forgot|forgotten)\b.{0,30}\b(laptop|phone(?! ?numbers?)|usb|drive|device|tablet|bag|documents|files|notebook)\b"
         r"|\b(laptop|phone(?! numbers?)|usb stick|device|tablet|bag)\b.{0,30}\b(lost|left behind|missing|was taken)\b",
         r"\bb?cc\b.{0,40}\b(see|visible|exposed|everyone)|\b(see|visible|exposed)\b.{0,30}(every(one|body)'?s|all (the )?recipients'?"
         r"|other recipients'?) .{0,20}(e-?mail )?address",
@@ -184,7 +184,7 @@ _WENT_WRONG = re.compile(
     r"(間違|誤っ|誤り|一桁|ミス|うっかり).{0,25}(送っ|送信し|送付し|送ら|届い|届け|共有し|公開し|添付し|転送し|投稿し|貼っ|渡っ|渡し|流れ|流し"
     r"|映っ|入れ|同封)|誤送|誤配|誤封|取り違え|封入ミス|送付ミス|宛先(を)?(ミス|間違|違)|"
     # someone else's data, or ours gone to someone else
-    r"(別|他|ほか|違う)の(人|方|宛先|相手|会社|お客様?|顧客|担当者?|利用者|事業所)(さん|様|さま)?(の[^。、,.]{0,10}(情報|データ|録音|通話|名前|氏名|住所|電話|番号"
+    r"(別|他|ほか|違う)の(人|方|宛先|相手|会社|(利用)?企業|取引先|事業者|お客様?|顧客|担当者?|利用者|事業所)(さん|様|さま)?([数何十百千\d]*(社|名|人|件))?(の[^。、,.]{0,10}(情報|データ|録音|通話|名前|氏名|住所|電話|番号"
     r"|アドレス|書類|請求|明細|リスト|一覧|名簿|契約|ファイル|履歴|連絡先|担当者)|(に|へ|宛).{0,15}(送っ|送信し|送付し|届い|届け|共有し|転送し"
     r"|添付し|渡っ|渡し(て|ちゃ|た)))|無関係(の|な)|取引のない|知らない(人|方|会社)|一緒に入って|混ざ|混じ|混入|紛れ込|(自分|私|うち|自社|弊社|当社|我が社|わが社)(とは|と)(全く|一切)?(関係|関わり|取引|面識)の?(ない|無い|ありません)|(別|他|違う|よその|ほか)の?(会社|社|人|方|お客様?|顧客|事業者|部署|テナント)(さん|様|さま)?宛|宛て?(では|じゃ)(ない|なく)|(共有|投稿|送信|送付|添付|転送|公開)(して|しちゃ)"
     r"|(送|貼|載せ|上げ)(っちゃ|ってしま)|映って|よその|他所の|(自分|私|うち|自社|弊社|当社|我が社|わが社)の[^。、,.]{0,8}?(では|じゃ)(ない|なく|ありません)|"
@@ -214,7 +214,7 @@ _WENT_WRONG = re.compile(
     r"|open to anyone|anyone (can|could|with the|on the|who has)"
     r"|whoever (has|had|gets|got)|everybody'?s|every recipient|got out"
     r"|(rows|records|entries|data|details|calls|numbers|files) (from|of|for|belonging to) (other|another|a different|different) (tenants?|accounts?|customers?|clients?|companies|users?|organi[sz]ations?|workspaces?)|(copied|uploaded|forwarded|sent|synced|saved|moved|took) .{0,40}(personal|private|own|home) (drive|google drive|dropbox|e-?mail|gmail|account|laptop|computer|phone|usb|device|cloud)|real (customer|user|client|subscriber|people)'?s?'? (data|numbers|names|details|records)|outside (the|our|my|people|contacts?)|(sent|shared|emailed|posted|got|went) (it |them )?outside|external|returns any|any account'?s|passed (them |it )?around|photographed|screenshots?|screen[ -]?shar(e|ed|ing)"
-    r"|lost|stolen|(was|were|got|been) taken|can'?t find|cannot find|misplaced|left (it |them )?(behind|on (the|a))"
+    r"|lost(?! (access|track|touch|interest|patience)\b)|stolen|(was|were|got|been) taken|can'?t find|cannot find|misplaced|left (it |them )?(behind|on (the|a))"
     # something that holds data gone missing, not a field or a notification missed
     r"|(laptop|phone|device|usb|drive|tablet|bag|folder|box|binder|files?|documents?|papers?|backup|tapes?|disks?)s? (is |are |was |were"
     r" |went |has gone |have gone |gone )?missing|missing (laptop|phone|device|usb|drive|tablet|bag|files?|documents?|papers?|backup)"
@@ -353,10 +353,10 @@ _HYPOTHETICAL = re.compile(
 #: 「ニュースで他社の漏えい事件を見ました」, "a competitor was hacked, are we affected?", "writing about breaches".
 _ELSEWHERE = re.compile(
     r"ニュース|報道|新聞|(別|他|ほか)の(サービス|サイト|アプリ)|(gmail|yahoo|outlook|icloud|hotmail|google|apple|amazon|microsoft|グーグル|ヤフー|アマゾン|楽天|インスタ)"
-    r"(の)?(パスワード|アカウント|ログイン|id)|論文|卒論|ゼミ|インタビュー|(?<![下上前追])記事|他社(?!(さん|様|さま)?宛)|(御社|貴社)とは(関係|無関係)|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
+    r"(の)?(パスワード|アカウント|ログイン|id)|論文|卒論|ゼミ|インタビュー|(?<![下上前追])記事|他社(?!(さん|様|さま)?宛)|(御社|貴社)とは(関係|無関係)|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|前職|(前|以前|昔)の(職場|会社|勤務先|勤め先|バイト先)|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
     r"(?<![a-z])(news|reported that|(another|other) ([\w-]+ ){0,2}(company|companies|firms?|vendors?|providers?|business(es)?|saas)(?!'s)"
     r"|(several|many|multiple|various|some) ([\w-]+ ){0,2}(companies|firms|vendors|providers|businesses)|competitors?|journalist|reporter|writing (about|an article)|article(?! ?\d)|research(ing)?|thesis|dissertation|interview|survey|training|course|read(ing)? about"
-    r"|(old|a) (story|rumou?r|post)|is that true|podcast|(friend|brother|sister|cousin|relative)'?s (company|employer|firm|office)"
+    r"|(old|a) (story|rumou?r|post)|(my )?(previous|former|old|last) (job|employer|workplace)|is that true|podcast|(friend|brother|sister|cousin|relative)'?s (company|employer|firm|office)"
     r"|(another|other|a different) (service|site|website|app|platform)s?|(gmail|yahoo|outlook|icloud|hotmail|google|apple"
     r"|amazon|microsoft|facebook|instagram) (password|account|login|id)|not (at|with|from) (your|our) (company|service|side)|nothing to do with (you|your|callconnect|selfree))(?![a-z])"
 )
@@ -364,7 +364,7 @@ _ELSEWHERE = re.compile(
 _HERE = re.compile(
     r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏れ|漏え|漏洩|流出|不正|盗|誤送信|見え|表示|届|送られ)(た|て|し|され|い)|"
     r"(自社|弊社|当社|私|自分)の?(アカウント|管理画面|画面|ダッシュボード)(で|から|に)|閲覧でき(る|た|て)|載って(い|お)?(た|ました|ます)|"
-    r"見え(て|た|る)|表示(され|して)|ログインしたら|混(ざ|じ)っ|混入|紛れ|(添付|同封|記載|掲載)されて|含まれて(い|お)(た|ました|ます)|"
+    r"見え(て|た|る)|表示(され|して)|ログインしたら|ログインしたところ|(一覧|画面|リスト|履歴|ページ|ダッシュボード)に(出て|並んで)|混(ざ|じ)っ|混入|紛れ|(添付|同封|記載|掲載)されて|含まれて(い|お)(た|ました|ます)|"
     r"(?<![a-z])((?<!not at )(?<!not with )(?<!not from )(your|our) (system|database|servers?|site|app|service|company|staff"
     r"|agent)|(your|our) ([\w-]+ ){0,3}(e-?mails?|mail|messages?|reports?|invoices?|letters?|files?|exports?|attachments?)"
     r"|came with|arrived with|(my|our) (data|account|details"
@@ -410,7 +410,7 @@ _INVITATION = re.compile(
     r"|invitation|whitepaper|rsvp|to unsubscribe|unsubscribe (here|below|at any time)|vol\.? ?\d+"
     # a sales pitch: a product offered, a call to be booked
     r"|book a ([\w-]+ ){0,2}(call|meeting|demo)|schedule a ([\w-]+ ){0,2}(call|demo|meeting)|account executive"
-    r"|sales (manager|representative|team)|(our|the) ([\w-]+ )?(insurance|policy|product|solution|platform|tool) (covers|pays|offers"
+    r"|(?<!our )(?<!my )sales (manager|representative|team)|(our|the) ([\w-]+ )?(insurance|policy|product|solution|platform|tool) (covers|pays|offers"
     r"|protects)|love to (show|demo|walk) you|\d+ minutes (next week|this week|of your time)|(solution|platform|product|tool) that"
     r" (prevents|protects|stops|detects))(?![a-z])"
 )
@@ -436,7 +436,7 @@ _NOT_AN_INCIDENT = re.compile(
     r"(漏れ|漏えいし|漏洩し|流出し|出回っ|(外|外部|社外)に出)(た|て(は|も)?い(る|た))?(わけ|訳)(では|じゃ)(ない|なく|ありません)|"
     r"(漏れ|漏えいし|漏洩し|流出し)て(は|も)(い)?(ない|ません)(?!か)|(何も|なにも|特に)(起き|起こっ|発生し)て(い)?(ない|ません|おりません)|(誤送信|漏えい|漏洩|流出|不正アクセス|情報漏れ)(では|じゃ)(ない|なく|ありません)(?!か|でしょ|です)|"
     r"(ダミー|テスト用|架空|サンプル)の?データ|実在の.{0,15}(含まれて(い|お)ません|ありません|ない)|"
-    r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|"
+    r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|どう(対応|扱|処理)する(方針|予定|ルール|運用|決まり|流れ)|"
     r"(?<![a-z])((incident|case|matter|bug|issue|inquiry) (is|was|has been|got) (closed|resolved|fixed)|(closed|resolved|fixed)"
     r" (in|on|last)|(found|recovered) (unopened|intact|untouched|safe)|(was|it's|it was) (just )?me|false alarm|all good"
     r"|not (a|an) (breach|leak|hack|incident)|no (real|actual) (people|persons?|customers?|personal data|data)|(fake|dummy) (data|names?|numbers?|records|customers?|entries)"
@@ -452,6 +452,9 @@ _NOT_AN_INCIDENT = re.compile(
 _FOR_ONESELF = re.compile(
     r"私自身|自分自身|自分の|本人の(?!同意|承諾|許可|了承|確認)|私の(?!担当|上司|部署|チーム)|導入|検討|"
     r"(?<![a-z])(my own|(asked|told|wants|needs) me|not you|evaluating|is a customer|considering|our own)(?![a-z])|"
+    # an office as a prospective customer: a quote, a brochure, the product looked at (見積もり, "send us a quote")
+    r"見積|(?<![a-z])((looking at|looking into|interested in) (callconnect|selfree|your (product|service|platform))"
+    r"|(a|your) (quote|quotation|brochure|price list))(?![a-z])|"
     # an errand of one's own at an office: papers to hand in, a report to file (「税務署に提出するため」)
     r"(被害届を出す|提出する|出す|届け出る|申告する|相談する|持っていく)(ため|のに|ので)|"
     # the writer going to the police themselves, as a step they may take (「警察に相談することも考えます」)
@@ -558,7 +561,7 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
     if composed:
         found += [name for name in _composed_signals(folded) if name not in found]
     found.sort(key=list(_COMPILED).index)
-    if "authority" in found and (_PERSONAL_CAPACITY.search(folded) or _FOR_ONESELF.search(folded)):
+    if "authority" in found and (_PERSONAL_CAPACITY.search(folded) or _FOR_ONESELF.search(folded) or _OWN_ERRAND.search(folded)):
         found.remove("authority")
     if _UNRELATED_ERRAND.search(folded):
         found = [name for name in found if name not in ("authority", "legal_threat")]
@@ -668,6 +671,11 @@ _ACTS_ASKED = (
                 + r"|(?<![a-z])((stop|cease|quit)|object(ing)? to (you |your |the company |selfree )?)(using|processing"
                 r"|analy[sz]ing)(?![a-z])"), "suspension"),
     (_STATE_OF_DATA, "disclosure"),
+    # a registered detail asked to be changed to a new value (「登録の電話番号を新しい番号に変えておきたい」)
+    (re.compile(r"(電話番号|携帯番号|住所|メールアドレス|アドレス|氏名|名前|名字|姓|生年月日|登録情報|登録内容|連絡先)[^。!?！？]{0,15}"
+                r"(変え|変更し|直し|訂正し|修正し|更新し|書き換え)(て(ください|下さい|ほしい|欲しい|いただ|もら|おきたい)|たい)"
+                r"|(?<![a-z])(change|update|correct|fix) (my|our|the) (registered |old )?(phone number|number|address|e-?mail( address)?"
+                r"|name|surname|date of birth|birthday|contact details)(?![a-z])"), "correction"),
     # one's own data asked to be listed or sent (「自分の登録情報を一覧で送って」, "send me what you hold on me")
     (re.compile(r"(自分|私|わたし)の[^。!?！？]{0,10}(情報|データ|記録)[^。!?！？]{0,25}(一覧|リスト|コピー)[^。!?！？]{0,6}(送って|ください|下さい"
                 r"|ほしい|欲しい|いただけ)|(?<![a-z])(send|give|email) me (a (copy|list) of )?(all |everything |what )?(the )?(data|information"
