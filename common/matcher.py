@@ -157,11 +157,25 @@ def _slip_of(term: str, window: str, known: frozenset[str]) -> bool:
     return bool(kanji_count(term[i]) and in_compound and kept >= MIN_KANJI_KEPT and not any(p in known for p in pairs))
 
 
+#: Kana whose vowel a following う (o, u: とう, すう, りょう) or い (e: せい) lengthens: that vowel is the end of the
+#: syllable before, so no word starts on it (売って, うって, is not in てすうりょうって).
+_LENGTHENED_BY = {"う": frozenset("うくすつぬふむゆるぐずづぶぷおこそとのほもよろごぞどぼぽゅょぅぉ"),
+                  "い": frozenset("えけせてねへめれげぜでべぺぇ")}
+
+
+def _lengthens(reading: str, at: int) -> bool:
+    """Whether the kana at `at` lengthens the vowel before it (a long vowel is not lengthened again: ほう|うって)."""
+    if at == 0 or reading[at - 1] not in _LENGTHENED_BY.get(reading[at], ()):
+        return False
+    before = reading[at - 1]
+    return not (before in _LENGTHENED_BY and at >= 2 and reading[at - 2] in _LENGTHENED_BY[before])
+
+
 def _found_on_word_edges(needle: str, q: _Query) -> bool:
-    """Whether the reading occurs in the query's reading without cutting into a kanji word."""
+    """Whether the reading occurs in the query's reading without cutting into a kanji word or a long vowel."""
     start = q.reading.find(needle)
     while start != -1:
-        if start not in q.inside_words and start + len(needle) not in q.inside_words:
+        if start not in q.inside_words and start + len(needle) not in q.inside_words and not _lengthens(q.reading, start):
             return True
         start = q.reading.find(needle, start + 1)
     return False

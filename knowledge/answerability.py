@@ -151,8 +151,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "named vendors",
         "委託先・提供先の名称",
-        _re(r"(委託先|再委託|ベンダー|外注先|クラウド|サブプロセッサ)(の|って|は|が|を)?[^にへ]{0,4}(一覧|リスト|名前|社名|名称|どこ)"
-            r"|(一覧|リスト)(を|は|って|が)?(もら|ほし|欲し|くだ|見せ|ある)|どの(クラウド|ベンダー|事業者|業者)|(社名|名前)を教えて"
+        _re(r"((委託|再委託|提供|外注|送信|販売|共有|提携|連携|移転)先|再委託|ベンダー|クラウド|サブプロセッサ)(の|って|は|が|を)?[^にへ]{0,4}(一覧|リスト|名前|社名|名称|どこ)"
+            r"|どの(クラウド|ベンダー|事業者|業者)|(社名|名前)を教えて"
             r"|list of (the )?(vendors|companies|providers|processors|sub-?processors|sub-?contractors|partners|recipients)"
             r"|どの(ツール|システム|ソフト|サービス|製品|crm|サーバ)(を|で|に|が)?(使|利用|導入|預|置|保存|管理)"
             r"|which ([\w-]+ )?(vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?|third parties"
@@ -180,7 +180,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "date",
         "日付",
         _re(r"いつから|(施行|改定|改訂|制定|更新|発効)日|最終(更新|改定)|いつ(施行|改定|更新|変更)(された|したの|になった)|effective date"
-            r"|last (updated|revised|changed)|when (was|did) .{0,30}(updated|changed|revised|take effect)"),
+            r"|last (updated|revised|changed)|when (was|did|does|will) [^?.!]{0,50}(updated|changed|revised|take effect"
+            r"|come into (force|effect)|published|adopted|(start|begin)(s)? to apply)|since when|as of (what|which) date"
+            r"|what date|いつ付|いつ(から|より)?(施行|発効|適用|公表|公開)"),
         _re(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{2}-\d{2}"),
     ),
     FactKind(
@@ -725,10 +727,14 @@ def unlisted_items(question: str, cited: str) -> list[str]:
     return missing
 
 
-#: What the policy promises about keeping data safe, asked (not what to do now): "what does our policy commit us to
-#: about keeping data secure?", 「安全管理についてポリシーでどう約束してる？」.
+#: What the policy promises, asked (not what to do now): what it commits us to about keeping data safe ("what does
+#: our policy commit us to about keeping data secure?", 「安全管理についてポリシーでどう約束してる？」) or what our
+#: duty is ("what does the policy say about our responsibility for contractors?", 「委託先への責任はどう定めてる？」).
 _PROMISED = re.compile(r"(commit|promise|pledge|guarantee)\w*[^.?!]{0,40}\b(secur|safe|protect)|(安全|セキュリティ|保護)[^。？?]{0,20}"
-                       r"(約束|定め|規定|どう書いて|何て書いて|なんて書いて)")
+                       r"(約束|定め|規定|どう書いて|何て書いて|なんて書いて)"
+                       r"|(policy|it) (say|says|state|states)[^.?!]{0,15}\b(about|on|regarding) (our|the company's|selfree's|callconnect's)"
+                       r" (responsibilit|obligation|dut|liabilit)"
+                       r"|(責任|義務)[^。？?]{0,20}(約束|定め|規定|どう書いて|何て書いて|なんて書いて|どうなって)")
 
 
 def asks_what_is_promised(question: str) -> bool:

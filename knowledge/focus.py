@@ -57,8 +57,10 @@ _SALUTATION = re.compile(r"^(dear|hi|hello|hey|good (morning|afternoon|evening))
 #: A closing and what follows it on a flattened line: the signature ("Thanks, Ravi Menon, Operations Lead").
 _CLOSING = re.compile(r"(thanks|thank you|many thanks|(kind |best |warm )?regards|best|sincerely|cheers|yours truly"
                       r"|よろしく|宜しく|何卒|以上)\b", re.IGNORECASE)
-#: 「株式会社サクラ 経理部の山本です」: the writer introducing themself.
-_SELF_INTRODUCTION = re.compile(r".{0,30}(会社|部|課|室|チーム|担当)\S{0,10}\s?\S{1,8}(です|と申します|でございます)")
+#: 「株式会社サクラ 経理部の山本です」「営業部 マネージャーの鈴木です」: the writer introducing themself, a name after the
+#: office and its title; not a sentence that only ends in です (「…イベント会社から買ってきたらしいです」).
+_SELF_INTRODUCTION = re.compile(r".{0,30}(会社|部|課|室|チーム|担当)(\s?[\u30a0-\u30ff\u3400-\u9fff]{1,10})?の?\s?"
+                                r"([\u30a0-\u30ff\u3400-\u9fffA-Za-z]{1,8}|[ぁ-ん]{2,5})\s?(です|と申します|でございます)")
 #: Introduces a pasted message: everything after it is the customer's text.
 _PASTE_INTRO = re.compile(
     r"(以下|下記)(の)?(お客様|お客さん|顧客|ユーザー|問い合わせ|問合せ|メール|内容|文面)|"

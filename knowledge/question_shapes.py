@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
-_DATA_ITEM = (r"(メール)?アドレス|メアド|住所|(電話|携帯)?番号|氏名|名前|名字|苗字|連絡先|登録(情報|内容)|会社名|部署名"
-              r"|e-?mail( address)?|(postal |home |street )?address|phone( number)?|(last |family |sur)?name")
+_DATA_ITEM = (r"(メール)?アドレス|メアド|住所|(電話|携帯)?番号|氏名|名前|名字|苗字|連絡先|登録(情報|内容)|会社名|部署名|生年月日|誕生日"
+              r"|性別|年齢"
+              r"|e-?mail( address)?|(postal |home |street )?address|phone( number)?|(last |family |sur)?name|date of birth"
+              r"|birthday|gender")
 _DATA_CHANGED = re.compile(
-    rf"({_DATA_ITEM})(の|を|が)?[^。？?]{{0,12}}(変更|変え|変わ|更新|書き換え)"
+    # changed, or wrong (間違っている, ずれている, 古いまま): either way the data is to be put right
+    rf"({_DATA_ITEM})(の|を|が)?[^。？?]{{0,12}}(変更|変え|変わ|更新|書き換え|間違|違って|違う|誤|ずれ|古い|直し|直す|訂正|修正)"
     rf"|\b(change|update|correct|amend)\w*\b (the |my |his |her |their |our )?({_DATA_ITEM})"
     rf"|\b({_DATA_ITEM})\b[^.?!]{{0,30}}\b(changed|updated|outdated|out of date|wrong|old)\b",
     re.IGNORECASE,

@@ -41,3 +41,20 @@ def test_a_reading_is_not_found_across_the_end_of_a_sentence() -> None:
     without the sentence's end would hold it."""
     matcher = Matcher([MatchDocument(key="numbers", keywords=("数値",)), MatchDocument(key="liability", keywords=("責任",))])
     assert [m.key for m in matcher.rank("とても怒っています。うちの責任ですか？")] == ["liability"]
+
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("そっちのてすうりょうっていくら", False),  # りょ|う: the う lengthens りょ
+        ("ぜいたくな悩みですね", False),  # ぜ|い: the い lengthens ぜ, no 委託 (いたく) there
+        ("いたくさきのかんとく", True),  # a word at the start
+        ("じょうほううってる？", True),  # ほう|うって: a long vowel is not lengthened again
+    ],
+)
+def test_no_reading_starts_on_a_long_vowel(query: str, found: bool) -> None:
+    """「手数りょうって」 reads てすうりょうって: 売って (うって) is not in it, since its う lengthens りょ; but a word may
+    start after a long vowel (ほう|うって) or at the start."""
+    matcher = Matcher([MatchDocument(key="sell", keywords=("売って",)), MatchDocument(key="outsource", keywords=("委託",))])
+    assert bool(matcher.rank(query)) is found, matcher.rank(query)

@@ -1,0 +1,40 @@
+"""Mechanisms of round 15 (after blind set v19 was scored): a kana-typed word is not read into a long vowel, a
+sentence that only ends in です is no self-introduction, data said to be wrong is a correction, the date a policy
+took effect is a date the policy does not give, and what the policy says of our duty is what it promises even in a
+message that reports a leak.
+
+Every question here was written for this test; none comes from an evaluation set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase
+from knowledge.focus import focus
+
+
+def test_a_fee_typed_half_in_kana_finds_the_request_it_is_for(kb: KnowledgeBase) -> None:
+    answer = kb.ask("開示の手数りょうってかかりますか？")  # りょうって is not 売って (§8)
+    assert answer.sections[:1] == ["10"], answer.sections
+
+
+def test_a_sentence_ending_in_desu_is_kept_as_context() -> None:
+    found = focus("マーケティング部が先月の展示会の来場者リストを外部の代理店から仕入れてきたそうです。それを営業のメール配信に使いたいと言っています。規程上まずい？")
+    assert found is not None and "来場者リスト" in found.question + found.context, found
+
+
+def test_data_said_to_be_out_of_date_is_a_correction(kb: KnowledgeBase) -> None:
+    answer = kb.ask("チャットで利用者から、登録されているメールアドレスのドメインが古いままだと指摘されました。どう進めればいい？")
+    assert answer.sections[:1] == ["11"], answer.sections
+
+
+@pytest.mark.parametrize("question", ["Since when has the current privacy policy applied?", "このプラポリ、いつ公表されたものですか？"])
+def test_the_date_the_policy_took_effect_is_not_given(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome != "answered" and "date" in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+
+
+def test_our_duty_for_a_contractor_after_its_breach_is_what_the_policy_says(kb: KnowledgeBase) -> None:
+    answer = kb.ask("FYI the courier we use for gift shipments was hacked and some of our users' addresses may have been "
+                    "taken. What does the policy say about our obligations toward contractors?")
+    assert answer.outcome == "answered" and answer.sections[:1] == ["7"], (answer.outcome, answer.sections)
