@@ -679,6 +679,8 @@ _AMONG = re.compile(r"(?P<item>[\u30a0-\u30ff\u3400-\u9fff々]{2,}(の[\u30a0-\u
 #: Words that say only "information about someone", whatever list they are asked about.
 _GENERIC_ITEM = frozenset({"情報", "データ", "個人情報", "ユーザー", "ユーザー情報", "顧客", "顧客情報", "お客様", "本人", "内容", "履歴",
                            "項目", "種類", "記録", "中身", "詳細", "一覧", "全部", "実際", "本当",
+                           # whose data it is, not a thing held (「私のデータ持ってる？」)
+                           "私", "自分", "僕", "俺", "当方", "弊社", "御社", "貴社", "当社", "本人様",
                            # consent is obtained, not collected as data (「本人から同意を取ってる？」)
                            "同意", "承諾", "了承", "許可", "許諾"})
 #: A word that asks rather than names (何の項目, どんな情報): not a thing the text must name.

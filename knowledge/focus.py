@@ -138,7 +138,7 @@ _POINTS_BACK = re.compile(r"\b(that|this|it|those|these|them|such|yours|ours|the
 _FEW_WORDS = 3
 #: A Japanese question that names what it is about (its object, the matter or its topic: 「…を」「…について」「…の件」,
 #: 「問い合わせ先って」).
-_OBJECT = re.compile(r"を|について|に関して|の件|(?<=[\u3400-\u9fff\u30a0-\u30ff])(って(?![るいまくもたほ])|とは)")
+_OBJECT = re.compile(r"を(?!(根拠|基|もと|元|踏まえ|参考|理由)に?)|について|に関して|の件|(?<=[\u3400-\u9fff\u30a0-\u30ff])(って(?![るいまくもたほ])|とは)")
 _JAPANESE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _ELIDED_WORDS = 2
 #: A sentence pointed back at that itself refers to someone or something named before it ("He says it is our
@@ -176,7 +176,9 @@ def _pointed_span(kept: list[str], i: int) -> list[str]:
     a sentence that asks ("They'd like to reuse the numbers. Nobody agreed to that. Is that allowed?")."""
     span = [kept[i - 1]]
     for j in range(i - 2, max(-1, i - 1 - _MOST_POINTED), -1):
-        if _ASKS.search(span[0]) or not (_REFERS_BACK.search(span[0]) or _ASKS.search(kept[j])):
+        # a sentence with one topic word at most (「家で作業したいらしい。」) adds to the one before, whatever it asks
+        fragment = len(_topic_words(span[0])) <= 1
+        if not fragment and (_ASKS.search(span[0]) or not (_REFERS_BACK.search(span[0]) or _ASKS.search(kept[j]))):
             break
         span.insert(0, kept[j])
     return span

@@ -38,3 +38,20 @@ def test_our_duty_for_a_contractor_after_its_breach_is_what_the_policy_says(kb: 
     answer = kb.ask("FYI the courier we use for gift shipments was hacked and some of our users' addresses may have been "
                     "taken. What does the policy say about our obligations toward contractors?")
     assert answer.outcome == "answered" and answer.sections[:1] == ["7"], (answer.outcome, answer.sections)
+
+
+def test_whose_data_is_not_a_thing_the_policy_must_list(kb: KnowledgeBase) -> None:
+    answer = kb.ask("解約済みの元会員さんから『自分のデータ持ってるなら全部見せて』と連絡がありました。解約後でも開示は必要ですか？")
+    assert answer.outcome == "answered" and answer.sections[:1] == ["10"], (answer.outcome, answer.not_in_policy)
+
+
+def test_the_policy_as_a_basis_is_not_what_is_asked() -> None:
+    """「ポリシーを根拠に」 names the basis of the asking, not its object: the question still points back."""
+    found = focus("派遣で来ている方が、お客様の連絡先一覧を私物のスマートフォンで撮影していました。ポリシーを根拠にやめさせたいのですが何条？")
+    assert found is not None and "連絡先一覧" in found.question, found
+
+
+def test_a_fragment_adds_to_the_sentence_before_it() -> None:
+    """「今週中にやりたいらしい。」 asks, but has one topic word: the question pointing back reaches the sentence before it too."""
+    found = focus("営業部から、お客様の通話録音をまるごと外部の分析会社に渡して分析してもらいたいと相談されました。今週中にやりたいらしい。これって問題ない？")
+    assert found is not None and "通話録音" in found.question, found
