@@ -421,7 +421,7 @@ _OTHERS_DATA = re.compile(
     # many people's data, not only the recipient's address
     r"|顧客(の)?(リスト|一覧|データ|名簿|情報|管理画面)|名簿|"
     # another firm's records, named with an honorific or not (他社様の請求明細)
-    r"(他社|別の会社|他の会社|よその会社|別会社)(さん|様|さま)?の[^。]{0,10}(顧客|名簿|一覧|リスト|明細|請求|氏名|名前|電話|住所|データ|ファイル|通話|情報)|(?<![a-z])(customer|client|contact|subscriber|user|attendee)s?'? (list|export"
+    r"(他社|別の会社|他の会社|よその会社|別会社)(さん|様|さま)?の[^。]{0,10}(顧客|名簿|一覧|リスト|明細|請求|氏名|名前|電話|住所|データ|ファイル|通話|情報)|(?<![a-z])(customer|client|contact|subscriber|user|attendee)s?'? ([\w-]+ )?(list|export"
     r"|data|records|database|sheet|details)"
 )
 #: What shows there is no incident now: it is closed (found, fixed, it was me), it was not one, or nobody's real data

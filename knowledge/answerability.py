@@ -87,6 +87,15 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"\d[\d,]*\s*(円|yen)|手数料|無料|free of charge|\bfees?\b"),
     ),
     FactKind(
+        # a sum other than a fee: compensation, a cap on liability, a fine
+        "amount",
+        "金額（賠償・上限など）",
+        _re(r"(上限|限度|賠償|補償|損害)額|賠償(金|額)|補償(金|額)|罰金|違約金|(額|金額)の上限|上限(は|って)?(いくら|何円)"
+            r"|\b(cap|limit|ceiling) on (our |the company's )?(liability|damages|compensation)|liability (cap|limit)"
+            r"|maximum (liability|compensation|damages|payout|amount)|how much (compensation|damages)|penalt(y|ies) amount"),
+        _re(r"\d[\d,]*\s*(円|yen|万円)"),
+    ),
+    FactKind(
         "retention period",
         "保存期間",
         _re(r"(保存|保管|保持|保有)(期間|期限)|いつまで.{0,6}(保存|保管|保持|残|持って|消え)|(保存|保管|保持|残)"
@@ -144,7 +153,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "certification",
         "認証・認定",
-        _re(r"(?<![本人段要])認証(を|は|って|取|持|あ|受|の取得)|認定|pマーク|プライバシーマーク|isms|\biso ?\d{4,5}"
+        _re(r"(?<![本人段要])認証(を|は|って|取|持|あ|受|の取得|書)|認定|pマーク|プライバシーマーク|isms|\biso ?\d{4,5}"
             r"|\bsoc ?[12]\b|\bpci\b|certifi(ed|cation|cations)\b|accredit|監査報告|audit report"),
         _re(r"認証|認定|マーク|certif|isms|\biso\b"),
     ),
@@ -590,6 +599,7 @@ _LABELS_JA = {kind.id: kind.label_ja for kind in FACT_KINDS} | {"the law itself"
 
 _PHRASES_EN = {
     "fee": "fees or their amount",
+    "amount": "an amount (compensation, a cap, a penalty)",
     "retention period": "a retention period",
     "number of days": "a specific number of days (or other period)",
     "deadline": "a deadline",
@@ -729,14 +739,10 @@ def unlisted_items(question: str, cited: str) -> list[str]:
     return missing
 
 
-#: What the policy promises, asked (not what to do now): what it commits us to about keeping data safe ("what does
-#: our policy commit us to about keeping data secure?", 「安全管理についてポリシーでどう約束してる？」) or what our
-#: duty is ("what does the policy say about our responsibility for contractors?", 「委託先への責任はどう定めてる？」).
+#: What the policy promises about keeping data safe, asked (not what to do now): "what does our policy commit us to
+#: about keeping data secure?", 「安全管理についてポリシーでどう約束してる？」.
 _PROMISED = re.compile(r"(commit|promise|pledge|guarantee)\w*[^.?!]{0,40}\b(secur|safe|protect)|(安全|セキュリティ|保護)[^。？?]{0,20}"
-                       r"(約束|定め|規定|どう書いて|何て書いて|なんて書いて)"
-                       r"|(policy|it) (say|says|state|states)[^.?!]{0,15}\b(about|on|regarding) (our|the company's|selfree's|callconnect's)"
-                       r" (responsibilit|obligation|dut|liabilit)"
-                       r"|(責任|義務)[^。？?]{0,20}(約束|定め|規定|どう書いて|何て書いて|なんて書いて|どうなって)")
+                       r"(約束|定め|規定|どう書いて|何て書いて|なんて書いて)")
 
 
 def asks_what_is_promised(question: str) -> bool:

@@ -54,6 +54,7 @@ from knowledge.question_shapes import (
     asks_whether_the_policy_covers,
     gives_data_to_another_company,
     names_a_contractor,
+    names_a_danger_to_life,
     names_a_data_change,
     names_a_policy_change,
     others_ask_for_the_users_data,
@@ -109,6 +110,8 @@ CORRECTION_SECTION = "11"
 DISCLOSURE_SECTION = "10"
 #: The section on what the policy applies to (see `_scope_asked`).
 SCOPE_SECTION = "1"
+#: Use or provision without consent to protect a person's life, body or property (§4 item 2; see `_danger_to_life`).
+LIFE_ITEM = "4.2"
 #: Provision to third parties (see `KnowledgeBase._others_asking_for_it`).
 THIRD_PARTY_SECTION = "8"
 #: A leak at a contractor: the supervision of contractors first, then safe management and the manager.
@@ -283,7 +286,9 @@ class KnowledgeBase:
         scores, best_faq = self._score(without_the_policy_named(with_japanese_words(_NAMES_OF.sub(" ", query))))
         self._objects_are_not_the_topic(query, scores)
         self._collected_asked(query, scores)
-        self._scope_asked(query, scores)
+        asking = found.asking if found is not None and found.asking else query
+        # 「…について質問してきた。これってうちのポリシーで答えるべきもの？」: the scope is asked in the sentence that points back
+        self._scope_asked(query if asking in query else f"{query} {asking}", scores)
         self._own_data_asked_for(query, scores)
         self._requested_acts(query, scores)
         self._changed_data_is_corrected(query, text, scores)
@@ -292,8 +297,9 @@ class KnowledgeBase:
             self._others_asking_for_it(text, scores)
         else:
             # A leak at a contractor is governed first by the supervision of contractors (§7).
-            contractor = incident == "leak_report" and names_a_contractor(query)
+            contractor = incident == "leak_report" and names_a_contractor(text)
             self._lift_applicable(CONTRACTOR_LEAK_ENTRIES if contractor else INCIDENT_ENTRIES[incident], scores)
+        self._danger_to_life(text, scores)
         if found is not None and found.context and max(scores.values(), default=0.0) < ANSWER_THRESHOLD:
             # Context sentences count, but less than the sentence that asks, and only when it alone is not enough.
             wider, wider_faq = self._score(f"{found.question} {found.context}")
@@ -303,7 +309,6 @@ class KnowledgeBase:
                 best_faq = (wider_faq[0], CONTEXT_WEIGHT * wider_faq[1]) if wider_faq else None
         asked = _kinds_asked_in(query)
         hits = _stating_first(self._hits(scores), asked, query)
-        asking = found.asking if found is not None and found.asking else query
         outcome, missing = self._judge(query, hits, asked, incident=incident, asking=asking)
         summary, note, faq_id = "", "", None
         if best_faq is not None and f"faq:{best_faq[0]}" in self.under_review:
@@ -393,14 +398,18 @@ class KnowledgeBase:
             return "not_covered", _unique(strong + [k.id for k in asked])
         cited = f"{hits[0].quote}\n{hits[0].translation}"
         missing = [kind.id for kind in asked if not stated(kind, cited, text)]
+        # what a report asks that the section states (who the manager is, where to write) is answered by it
+        states_what_is_asked = bool(asked) and not missing
         missing += unlisted_items(text, cited)
-        if incident == "leak_report" and not asks_what_is_promised(asking):
+        if incident == "leak_report" and not (states_what_is_asked or asks_what_is_promised(asking)):
             missing.insert(0, "incident response")
         if incident is not None:
             return ("partial", _unique(missing)) if missing else ("answered", [])
-        unknown = self._vocabulary_of_policy.unknown_terms(asking)
+        # §1 answers whether the policy covers a service by its rule (ours yes, a partner's no), whatever it is called
+        by_rule = hits[0].id.split(".")[0] == SCOPE_SECTION and asks_whether_the_policy_covers(f"{text} {asking}")
+        unknown = [] if by_rule else self._vocabulary_of_policy.unknown_terms(asking)
         missing += [t.surface for t in unknown if t.central] + unlisted_names(unknown, cited)
-        share = self._vocabulary_of_policy.unknown_share(asking)
+        share = 0.0 if by_rule else self._vocabulary_of_policy.unknown_share(asking)
         if share > MOSTLY_UNKNOWN:
             missing += [t.surface for t in unknown]
         if about_law_in_general(text):
@@ -468,9 +477,11 @@ class KnowledgeBase:
 
     def _scope_asked(self, query: str, scores: dict[str, float]) -> None:
         """Whether the policy covers something (a linked service, a kind of data) is §1's question, though the words
-        保護 and "protect" name §6's safe management too."""
-        if asks_whether_the_policy_covers(query):
-            self._lift_section(SCOPE_SECTION, scores)
+        保護 and "protect" name §6's safe management too. The shape alone decides it, as far as the threshold: "does
+        our policy cover what a partner keeps?" is answered by §1's rule, however little else the words match."""
+        entry_id = self.entry_id(SCOPE_SECTION)
+        if asks_whether_the_policy_covers(query) and entry_id is not None:
+            _lift_above(entry_id, max(ANSWER_THRESHOLD, *scores.values()), scores)
 
     def _own_data_asked_for(self, query: str, scores: dict[str, float]) -> None:
         """A user asking to see or be sent their own data asks for disclosure (§10), though the words name only the
@@ -518,6 +529,13 @@ class KnowledgeBase:
         """Data given to another company, in any words, is provision to a third party (§8)."""
         if gives_data_to_another_company(query):
             self._lift_section(THIRD_PARTY_SECTION, scores)
+
+    def _danger_to_life(self, message: str, scores: dict[str, float]) -> None:
+        """A person whose life or body is at risk (「通話中に倒れた」, "if their life is in danger") is §4 item 2's case,
+        whoever asks for the data: it comes before §8's rule on giving data (which §4's exceptions qualify) and before
+        §2's data named (「登録住所」)."""
+        if names_a_danger_to_life(message):
+            self._lift_section(LIFE_ITEM, scores)
 
     def _others_asking_for_it(self, message: str, scores: dict[str, float]) -> None:
         """Someone other than the user asking for the user's data (a hospital, a family member, an employer:

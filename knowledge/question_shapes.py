@@ -36,12 +36,12 @@ _OWN_DATA_ASKED = re.compile(
     r"\b(data|information|info|details|records|file)\b|\bcopy of (my|our|all|everything)\b",
     re.IGNORECASE,
 )
-_OTHER_PARTY = (r"病院|医師|救急|家族|親族|夫|妻|旦那|奥さん|両親|親御|父親|母親|息子|娘|兄弟|姉妹|勤務先|雇用主|元夫|元妻|探偵|興信所"
+_OTHER_PARTY = (r"病院|医師|救急|家族|親族|夫|妻|旦那|奥さん|両親|親御|父親|母親|息子|娘|兄弟|姉妹|勤務先|雇用主|元夫|元妻|探偵|興信所|上司|同僚|職場|知人|友人"
                 r"|記者|報道|マスコミ|メディア|新聞社|テレビ局|取材"
                 r"|hospital|doctor|paramedic|ambulance|family|relative|husband|wife|spouse|partner|parent|mother|father|son"
                 r"|daughter|brother|sister|employer|boss|private investigator|journalist|reporter|the press|newspaper|media")
 _OTHERS_ASKING = re.compile(
-    rf"({_OTHER_PARTY})(の方|さん|様)?(から|より|が)[^。？?]{{0,40}}(教えて|出して|渡して|提供して|見せて|開示して|送って)"
+    rf"({_OTHER_PARTY})(という|と名乗る)?(の方|方|さん|様)?(から|より|が)[^。？?]{{0,40}}(教えて|出して|渡して|提供して|見せて|開示して|送って)"
     rf"|\b({_OTHER_PARTY})\b[^.?!]{{0,40}}\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}"
     r"\b(her|his|their|the user's|a user's|the caller's|a caller's|(one of )?our (customers|users|clients)|an? (customer|user"
     r"|client)'s)\b"
@@ -64,7 +64,9 @@ _WORKS_FOR_US = re.compile(r"委託|外注|代行|クッキー|cookie|広告|\b(
 _POLICY_CHANGED = re.compile(r"(ポリシー|プラポリ|規約|方針)(の|が|を|って)?(変更|改定|更新|変わ|変え)|\b(policy|terms)\b[^.?!]{0,20}"
                              r"\b(change|update|revis|amend)|\b(change|update|revis|amend)\w*\b[^.?!]{0,20}\b(policy|terms)\b",
                              re.IGNORECASE)
-_AT_A_CONTRACTOR = re.compile(r"委託先|委託している|外部委託|業務委託|再委託|\b(vendor|contractor|processor|subcontractor|outsourc\w*)",
+_AT_A_CONTRACTOR = re.compile(r"委託先|委託している|外部委託|業務委託|再委託|(外注|委託)(先|業者)|ベンダー"
+                              r"|\b(vendor|contractor|processor|subcontractor|outsourc\w*|(service|gateway|hosting|cloud|delivery"
+                              r"|email|sms|payment) provider)",
                               re.IGNORECASE)
 #: What data is collected, asked outright (「ユーザーからどんな情報をもらってる？」, "what data do we collect?"): §2's
 #: question, though 「どんな情報を…」 reads close to a user asking what is held about them (§10).
@@ -81,6 +83,8 @@ _WHAT_IS_COLLECTED = re.compile(
 #: policy?"); not where it says something ("where does the policy cover that?").
 _SCOPE_ASKED = re.compile(
     r"(ポリシー|ぽりしー|プラポリ|規約)(で|に|の)?(は|も)?(保護され|守られ|カバーされ|適用され|対象)"
+    r"|(ポリシー|ぽりしー|プラポリ|規約)の?(適用)?範囲(内|外)?(なん|です|だ|に|か|[?？])"
+    r"|(ポリシー|ぽりしー|プラポリ|規約)(で|が)(答える|扱う|カバーする|決める)(べき|もの|こと|話)"
     r"|\b(covered|protected|governed) by (the |our |your |this |selfree's )?(privacy )?(policy|notice)"
     r"|(?<!where )(?<!which part )\b(does|would|will) (the |our |your |this )?(privacy )?policy (cover|apply to|protect)"
     r"(?! (that|this|it)\b)",
@@ -108,6 +112,23 @@ def names_a_policy_change(text: str) -> bool:
 def asks_for_own_data(text: str) -> bool:
     """The user asking to see, be sent or be given a list of their own data (disclosure, §10)."""
     return _OWN_DATA_ASKED.search(text) is not None
+
+
+#: A person's life, body or safety at risk (倒れた, 命に関わる, "her life is in danger"): the case where §4 item 2 lets
+#: data be used outside its purposes, or given, without consent. Not 生命保険 (an insurer) or 命令 (an order).
+_DANGER_TO_LIFE = re.compile(
+    r"命(に|の|が)(危険|危な|あぶな|関わ|かかわ|危)|生命(の|に|や|、|・)|身体(の|に)危険|身の危険|死に(たい|そう)|死ぬ|自殺|自死"
+    r"|倒れ(た|て)|意識(が(ない|な|戻)|不明|を失)|救急|急病|危篤|安否"
+    r"|\b(life|lives) (is |are |was |were |may be |might be )?(in danger|at risk|threatened)|\b(danger|risk|threat) to (his |her"
+    r" |their |someone's |a person's |the user's )?(life|lives|safety)|suicid|self-harm|collapsed|unconscious|ambulance"
+    r"|paramedics?|medical emergency",
+    re.IGNORECASE,
+)
+
+
+def names_a_danger_to_life(text: str) -> bool:
+    """A person's life or body at risk (§4 item 2's case), in the message."""
+    return _DANGER_TO_LIFE.search(text) is not None
 
 
 def others_ask_for_the_users_data(text: str) -> bool:

@@ -68,7 +68,9 @@ BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.8
                    "blind16_questions.yaml": (0.94, 0.96, 0.83),
                    "blind17_questions.yaml": (0.96, 1.0, 0.9),
                    "blind18_questions.yaml": (0.86, 0.95, 0.77),
-                   "blind19_questions.yaml": (0.95, 0.98, 0.9),
+                   # one leak report at a vendor, answered in round 15, is partial again in round 16 (two of three
+                   # writers label such reports partial)
+                   "blind19_questions.yaml": (0.94, 0.98, 0.9),
                    "blind20_questions.yaml": (0.78, 0.95, 0.85),
                    "blind21_questions.yaml": (0.88, 0.97, 0.84)}
 BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),

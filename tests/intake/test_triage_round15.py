@@ -40,3 +40,10 @@ def test_not_urgent(text: str, expected: str) -> None:
     assert not result.urgent, (result.type, result.signals)
     if expected != "cookie_optout":
         assert result.type == expected, result.candidates
+
+
+def test_a_list_of_users_named_with_a_word_between_is_their_data() -> None:
+    """「user mailing list」: a mailing list of our users is their data, not a marketing email (round 16)."""
+    result = classify("Our newsletter platform vendor told us this morning that their servers were hacked and our customer "
+                      "mailing list may have been copied.")
+    assert result.urgent and result.type == "leak_report", (result.type, result.signals)

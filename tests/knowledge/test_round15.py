@@ -1,7 +1,7 @@
 """Mechanisms of round 15 (after blind set v19 was scored): a kana-typed word is not read into a long vowel, a
 sentence that only ends in です is no self-introduction, data said to be wrong is a correction, the date a policy
-took effect is a date the policy does not give, and what the policy says of our duty is what it promises even in a
-message that reports a leak.
+took effect is a date the policy does not give, whose data it is (私の) is not a thing held, the policy named as the
+basis of asking is not its object, and a fragment adds to the sentence before it.
 
 Every question here was written for this test; none comes from an evaluation set.
 """
@@ -32,12 +32,6 @@ def test_data_said_to_be_out_of_date_is_a_correction(kb: KnowledgeBase) -> None:
 def test_the_date_the_policy_took_effect_is_not_given(kb: KnowledgeBase, question: str) -> None:
     answer = kb.ask(question)
     assert answer.outcome != "answered" and "date" in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
-
-
-def test_our_duty_for_a_contractor_after_its_breach_is_what_the_policy_says(kb: KnowledgeBase) -> None:
-    answer = kb.ask("FYI the courier we use for gift shipments was hacked and some of our users' addresses may have been "
-                    "taken. What does the policy say about our obligations toward contractors?")
-    assert answer.outcome == "answered" and answer.sections[:1] == ["7"], (answer.outcome, answer.sections)
 
 
 def test_whose_data_is_not_a_thing_the_policy_must_list(kb: KnowledgeBase) -> None:

@@ -72,7 +72,8 @@ def test_a_change_of_a_users_data_is_a_correction(kb: KnowledgeBase, question: s
 @pytest.mark.parametrize(
     "question",
     [
-        "利用者の方が事故で意識がないそうで、病院から家族の連絡先を教えてほしいと言われています。教えても大丈夫？",
+        # (with a life at risk, §4 item 2 comes first: see test_round16)
+        "職場の上司という方から、ユーザーの携帯番号を教えてほしいと電話がありました。教えても大丈夫？",
         "The user's husband phoned and wants her call recordings. Can we give them to him?",
     ],
 )

@@ -1,0 +1,56 @@
+"""Mechanisms of round 16 (after blind sets v20 and v21 were scored): whether the policy covers a partner's service is
+answered by §1's rule whatever the service is called, and may be asked in the sentence that points back; a person's
+life or body at risk is §4 item 2's case; a sum other than a fee (a cap on damages, a penalty) is an amount the
+policy never states; a certificate asked for is a certification; a leak report that asks what the cited section
+states (who the manager is) is answered, and one that asks what the policy says of a contractor is not.
+
+Every question here was written for this test; none comes from an evaluation set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["顧客がHubSpot連携を使っていて、HubSpot側に同期された連絡先の扱いを聞いてきました。これってうちのポリシーの範囲なんですか？",
+     "A client uses our Zendesk integration. Does our privacy policy apply to the tickets Zendesk stores on its side?"],
+)
+def test_a_partner_service_is_answered_by_the_scope_rule(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered" and answer.sections[:1] == ["1"], (answer.outcome, answer.not_in_policy)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["オペレーターと話している途中でユーザーの方が意識を失ったようです。救急に登録住所を伝えても大丈夫ですか？",
+     "May we share a user's address with paramedics without asking her, if her life may be at risk?"],
+)
+def test_a_life_at_risk_is_the_exception_of_section_4(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.sections[0].split(".")[0] == "4", answer.sections
+
+
+@pytest.mark.parametrize("question", ["免責の条文で、賠償額の上限っていくらになってる？", "Is there a cap on our liability in the disclaimer section?"])
+def test_a_sum_other_than_a_fee_is_not_stated(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome != "answered" and "amount" in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+
+
+def test_a_certificate_asked_for_is_a_certification(kb: KnowledgeBase) -> None:
+    answer = kb.ask("監査法人から依頼がありました。\n---\nプライバシーマークの認証書のコピーを送付いただけますか。\n---\nどう返せばいい？")
+    assert answer.outcome != "answered" and "certification" in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+
+
+def test_a_leak_report_asking_who_the_manager_is_is_answered(kb: KnowledgeBase) -> None:
+    answer = kb.ask("利用企業の方から、誰かに勝手にログインされて通話履歴を見られたと連絡がありました。すぐ報告したいのですが、ポリシー上の個人情報の責任者は誰ですか？")
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] in ("9", "16"), (answer.outcome, answer.sections)
+    assert answer.incident == "leak_report"
+
+
+def test_a_leak_at_a_contractor_asking_what_the_policy_says_is_partial(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Our SMS gateway provider told us their platform was hacked and our users' numbers may be exposed. "
+                    "What does our policy say about us and the provider?")
+    assert answer.outcome == "partial" and answer.sections[0] == "7", (answer.outcome, answer.sections)
