@@ -33,7 +33,9 @@ _OWN_DATA_ASKED = re.compile(
     r"|(自分|私|弊社|当方)[^。？?]{0,40}(保持|保有|保管|持って)[^。？?]{0,12}(一覧|リスト|コピー|写し)[^。？?]{0,6}"
     r"(いただけ|頂け|ください|下さい|ほしい|欲しい|送って|もらえ)"
     r"|\b(send|give|show|provide|forward|email)( me| us)\b[^.?!]{0,30}\b(my|our)\b[^.?!]{0,20}"
-    r"\b(data|information|info|details|records|file)\b|\bcopy of (my|our|all|everything)\b",
+    r"\b(data|information|info|details|records|file)\b|\bcopy of (my|our|all|everything)\b"
+    # "everything you hold on me", "what do you have about us"
+    r"|\b(you|selfree|callconnect|your company) (hold|have|keep|store|process)\w* (on|about) (me|us)\b",
     re.IGNORECASE,
 )
 _OTHER_PARTY = (r"病院|医師|救急|家族|親族|夫|妻|旦那|奥さん|両親|親御|父親|母親|息子|娘|兄弟|姉妹|勤務先|雇用主|元夫|元妻|探偵|興信所|上司|同僚|職場|知人|友人"

@@ -1,4 +1,5 @@
-"""Typos in English questions, mended before matching: "how do I handel a delte request?" reads as it was meant.
+"""Typos in English questions, mended before matching: "how do I handel a delte request?" reads as it was meant, and
+chat shorthand ("3rd party", "w/o consent") is spelled out.
 
 A word that is neither in the knowledge base nor ordinary English (knowledge.english) is replaced by the closest
 word the knowledge base knows,
@@ -20,6 +21,12 @@ from common.text import english_stems
 from knowledge.english import is_english_word
 
 _WORD = re.compile(r"[A-Za-z]+")
+#: Shorthand typed in chat for ordinary words ("3rd party", "w/o consent", "pls", "u"): spelled out before matching.
+_SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w/o": "without", "w/": "with", "b/c": "because",
+              "pls": "please", "plz": "please", "u": "you", "ur": "your", "thx": "thanks",
+              "govt": "government", "dept": "department", "req": "request", "reqs": "requests"}
+_SHORTHAND_WORD = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(_SHORTHAND, key=len, reverse=True))
+                             + r")(?![\w/])", re.IGNORECASE)
 MIN_LENGTH = 4
 
 
@@ -38,7 +45,8 @@ class Speller:
 
     def correct(self, text: str) -> str:
         """The text with each unknown English word replaced by its closest known word, when one is close enough."""
-        return _WORD.sub(lambda m: self._word(m.group()), text)
+        spelled_out = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group().lower()], text)
+        return _WORD.sub(lambda m: self._word(m.group()), spelled_out)
 
     @functools.lru_cache(maxsize=8192)
     def _word(self, word: str) -> str:

@@ -54,3 +54,17 @@ def test_a_leak_at_a_contractor_asking_what_the_policy_says_is_partial(kb: Knowl
     answer = kb.ask("Our SMS gateway provider told us their platform was hacked and our users' numbers may be exposed. "
                     "What does our policy say about us and the provider?")
     assert answer.outcome == "partial" and answer.sections[0] == "7", (answer.outcome, answer.sections)
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [("3rd party sharing w/o the user's ok - ever allowed?", "8"), ("pls tell me what u hold on me", "10")],
+)
+def test_chat_shorthand_is_spelled_out(kb: KnowledgeBase, question: str, section: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, (answer.outcome, answer.sections)
+
+
+def test_everything_you_hold_on_me_asks_for_own_data(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Could you email me everything you store about me, please?")
+    assert answer.sections[:1] == ["10"], answer.sections
