@@ -134,6 +134,8 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"|提出命令|発信者情報開示|報告徴収|立入検査",
         rf"(?<!元)({_AUTHORITIES})(の?[^\s。、,.!?！？ぁ-ん]{{1,12}}?)?(の(方(?![針法向式面])|者|担当者?|職員|調査官|警察官|刑事|捜査員)|から|より|です|でございます|と名乗"
         r"|を名乗|が来|が訪)",
+        # the authority acting: its inquiry or investigation asks (「税務署の調査で…提出するよう求められました」)
+        rf"(?<!元)({_AUTHORITIES})の(調査|照会|捜査|要請|依頼|指示|命令)(で|により|によって|として|があ|が来|が入)",
         _BEFORE + r"(subpoena|subpoenaed|warrant|court order|court-ordered|order of the court|production order)" + _AFTER,
         r"\b(we|i) (act|are acting|am acting|write|are writing|am writing) (for|on behalf of) (the )?([\w'-]+ ){0,3}"
         r"(police|court|prosecutor|tax|regulator|commission|agency|ministry|bar association)",

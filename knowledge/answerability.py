@@ -186,6 +186,16 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"llc|inc\.|株式会社|google|yahoo|microsoft|meta|facebook"),
     ),
     FactKind(
+        # what falls under a term the policy uses but never spells out (「重要な変更」って何が当たる？): answered only
+        # by a text that gives examples or a list
+        "criteria",
+        "該当する基準・具体例",
+        _re(r"(どういう|どんな|どの(ような)?|何|なに)(もの|の|こと|場合|ケース|変更|情報|内容)?が(当たる|あたる|該当|含まれ|対象)"
+            r"|どこまで(が|を|は)(含|対象|該当|当たる)|\bwhat (counts|qualifies) as\b|\bwhat (exactly )?(is|are|would be) considered"
+            r"|\bwhat falls under\b|\bexamples? of (what|a|an|the)\b"),
+        _re(r"例えば|たとえば|具体的には|for example|such as|e\.g\.|[^・\n]+・[^・\n]+・|\n\s*\d+\."),
+    ),
+    FactKind(
         "date",
         "日付",
         _re(r"いつから|(施行|改定|改訂|制定|更新|発効)日|最終(更新|改定)|いつ(施行|改定|更新|変更)(された|したの|になった)|effective date"
@@ -367,7 +377,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "電話番号・住所",
         # The company's (or the manager's) number or postal address: §16 gives an email address and a name only.
         _re(r"(責任者|担当者?|窓口|問い?合わ?せ先|管理者|当社|御社|弊社|selfree|manager|officer|team|company|dpo|you)"
-            r"(の|って|は)?.{0,4}(電話番号|電話|住所|所在地|ファックス|fax)(は|って|を|教|[?？]|$)"
+            r"(の|って|は)?[^私自僕俺]{0,4}(電話番号|電話|住所|所在地|ファックス|fax)(は|って|を|教|[?？]|$)"
             r"|\b(their|his|her) direct (phone|telephone) number"
             r"|\b(your|our|company's|selfree's|manager's|officer's|team's|office|contact|support)( direct| main| contact)?"
             r" (phone|telephone"
@@ -606,6 +616,7 @@ _PHRASES_EN = {
     "place or country": "where data is kept (place or country)",
     "certification": "certifications",
     "named vendors": "the names of vendors",
+    "criteria": "what falls under it (criteria or examples)",
     "date": "a date",
     "past incidents": "past incidents",
     "age limit": "an age limit or minors",

@@ -39,11 +39,13 @@ _OWN_DATA_ASKED = re.compile(
     re.IGNORECASE,
 )
 _OTHER_PARTY = (r"病院|医師|救急|家族|親族|夫|妻|旦那|奥さん|両親|親御|父親|母親|息子|娘|兄弟|姉妹|勤務先|雇用主|元夫|元妻|探偵|興信所|上司|同僚|職場|知人|友人"
+                r"|他社|取引先|提携先|パートナー(企業|会社)|協力会社|広告代理店"
                 r"|記者|報道|マスコミ|メディア|新聞社|テレビ局|取材"
                 r"|hospital|doctor|paramedic|ambulance|family|relative|husband|wife|spouse|partner|parent|mother|father|son"
                 r"|daughter|brother|sister|employer|boss|private investigator|journalist|reporter|the press|newspaper|media")
 _OTHERS_ASKING = re.compile(
-    rf"({_OTHER_PARTY})(という|と名乗る)?(の方|方|さん|様)?(から|より|が)[^。？?]{{0,40}}(教えて|出して|渡して|提供して|見せて|開示して|送って)"
+    rf"({_OTHER_PARTY})(の[^、。？?]{{1,8}}?)?(という|と名乗る)?(の方|方|さん|様)?(から|より|が)[^。？?]{{0,40}}(教えて|出して|渡して|提供して|見せて|開示して|送って"
+    r"|(もら|いただ)えない|(くれ|くださ)い?ないか)"
     rf"|\b({_OTHER_PARTY})\b[^.?!]{{0,40}}\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}"
     r"\b(her|his|their|the user's|a user's|the caller's|a caller's|(one of )?our (customers|users|clients)|an? (customer|user"
     r"|client)'s)\b"
@@ -54,7 +56,7 @@ _OTHERS_ASKING = re.compile(
 #: Data given to another company (「グループ会社に顧客データを渡していい？」, "do you transfer my data to affiliated
 #: companies?"): provision to a third party (§8), unless the company works for us (§7) or the data goes by cookie (§14).
 _GIVEN_TO_ANOTHER_COMPANY = re.compile(
-    r"(他社|グループ会社|関連会社|子会社|親会社|提携先|取引先|第三者|外部の会社|別の会社|別会社)(に|へ)[^。？?]{0,20}(データ|情報|名簿|リスト)"
+    r"(他社|グループ会社|関連会社|子会社|親会社|提携先|取引先|第三者|third[- ]?part(y|ies)|外部の会社|別の会社|別会社)\s?(に|へ)[^。？?]{0,20}(データ|情報|名簿|リスト|data|info)"
     r"(を)?[^。？?]{0,6}(渡|提供|共有|譲|販売|売|移|送)"
     r"|\b(transfer|pass|share|give|hand|sell|disclose|provide)\w*\b[^.?!]{0,40}\b(data|information|info|details|records)\b[^.?!]{0,20}"
     r"\bto (\w+ ){0,3}(compan\w*|firms?|business\w*|affiliat\w*|group|subsidiar\w*|sister|parent compan\w*|third[- ]part\w*)",
@@ -77,6 +79,9 @@ _WHAT_IS_COLLECTED = re.compile(
     # 「IPアドレスとか端末IDってしゅとくしてる？」: whether a kind of data is collected
     r"|(id|アドレス|番号|位置情報|ログ)(とか|って|は|を|も)?[^。？?]{0,6}(取得|収集|しゅとく|しゅうしゅう|集め|取って|とって)"
     r"(して|され|て|る|ます)[^。？?]{0,6}[?？]"
+    # 「苦情の中身も取得情報に入ってますか」, "is chat history part of the data we collect?": within what is collected
+    r"|(取得|収集)(する|した|している|される)?(情報|データ|項目)(に|の中に|として|の対象に)(入|含ま|なる|当たる|該当)"
+    r"|\b(part of|among|included in|in) (the )?(data|information|info|details) (we|you|callconnect|selfree) (collect|gather|obtain)"
     r"|\b(what|which) (kinds? of |types? of |sorts? of )?(personal )?(data|information|info|details) (do|does|did) (we|you|callconnect"
     r"|selfree) (collect|gather|get|receive|ask for|obtain)\b|\b(do|does|did) (we|you|callconnect|selfree) (collect|gather|obtain)\b",
     re.IGNORECASE,

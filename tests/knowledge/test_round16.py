@@ -68,3 +68,35 @@ def test_chat_shorthand_is_spelled_out(kb: KnowledgeBase, question: str, section
 def test_everything_you_hold_on_me_asks_for_own_data(kb: KnowledgeBase) -> None:
     answer = kb.ask("Could you email me everything you store about me, please?")
     assert answer.sections[:1] == ["10"], answer.sections
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        # a third party named in English inside Japanese
+        ("affiliateにcustomer data渡すのってconsentいる？", "8"),
+        # a partner company asking for our users' list
+        ("提携先の旅行会社から、うちの会員の氏名とメールアドレスの一覧をもらえないかと打診されました。応じていいですか？", "8"),
+        # whether a kind of data is among what is collected
+        ("チャットでのやり取りの履歴も、取得情報に含まれるんでしょうか？", "2"),
+    ],
+)
+def test_shapes_in_other_words(kb: KnowledgeBase, question: str, section: str) -> None:
+    answer = kb.ask(question)
+    assert answer.sections[0].split(".")[0] == section, (answer.outcome, answer.sections)
+
+
+def test_an_authoritys_investigation_is_an_authority_asking(kb: KnowledgeBase) -> None:
+    answer = kb.ask("労働基準監督署の調査で、オペレーターの通話記録を出すよう求められました。本人の同意は要りますか？")
+    assert answer.incident == "authority_request", answer.incident
+
+
+@pytest.mark.parametrize("question", ["「合理的な期間」って、どういう場合が当たるの？", "What counts as a 'significant change' to the policy?"])
+def test_what_falls_under_an_unexplained_term_is_not_stated(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome != "answered" and "criteria" in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+
+
+def test_the_users_own_number_is_not_the_companys(kb: KnowledgeBase) -> None:
+    answer = kb.ask("知らない業者から電話が来るんですが、御社が私の電話番号をどこかに渡しましたか？")
+    assert "phone number or address" not in answer.not_in_policy, answer.not_in_policy
