@@ -75,7 +75,9 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"(別|他|違う)の(人|方|宛先|取引先|会社|お客|顧客|ユーザ).{0,12}(に|へ).{0,12}(送って|送信して|届いて|転送して)",
         # someone else's file sent or shown; what is not ours showing in our account (「自社のものではない通話が」)
         r"(別|他|違う|知らない)の?(人|方|お客様?|顧客|ユーザ|利用者|会社|受信者|取引先)の.{0,25}(書かれ|書いて|記載|載って|表示|見え|届|入って|添付|送)",
-        r"勝手に(変更|ログイン|操作|書き換え)|(エクスポート|ダウンロード|コピー|持ち出)(され|し)た?(形跡|疑い)|形跡が(あ|残)|持ち出(し|され)"
+        r"勝手に(変更|ログイン|操作|書き換え)|(エクスポート|ダウンロード|コピー|持ち出)(され|し)た?(形跡|疑い)"
+        r"|(エクスポート|ダウンロード|コピー|持ち出)され(た|ている)?(履歴|記録|ログ)"
+        r"|(ログイン|アクセス)(の)?(通知|アラート)[^。]{0,30}(寝て|使って(い)?な|心当たり|覚えがな|不在|出かけ)|形跡が(あ|残)|持ち出(し|され)"
         r"|(私物|個人)の?(usb|pc|パソコン|スマホ|メモリ|端末).{0,20}(コピー|保存|持ち帰)",
         r"(自社|自分|私|うち(の会社)?|弊社)の?(もの)?(では|じゃ|で)(ない|なく|ありません).{0,25}(表示|見え|並|届|流れ|入って|載って|添付|再生)",
         r"(pc|パソコン|ノート|usb|メモリ|スマホ|携帯|端末|タブレット|書類|資料|ファイル|鞄|かばん).{0,20}(置き忘れ|紛失|なくし|落とし)"
@@ -106,6 +108,9 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"|without my (permission|knowledge|consent) (logged|accessed)|unauthori[sz]ed (access|login)"
         r"|account (was |has been )?(taken over|compromised|hijacked)|compromised",
         r"sent to the wrong|wrong (recipient|person|address)|misdirected|mis-sent",
+        # what we sent belongs to someone else ("the attachment is for a different company")
+        r"\b(attachment|invoice|file|document|letter|report|statement|e-?mail)s? (is|was|are|were) (for|from|about|addressed to)"
+        r" (a |an )?(different|another|other) (company|firm|customer|client|person|user|business)",
         r"\b(sent|emailed|mailed|forwarded|shared|attached|posted|uploaded)\b.{0,60}\b(to|with) (a |the )?(wrong|different"
         r"|another|other) (client|customer|person|company|recipient|user|address|account)",
         r"\b(isn't|is not|aren't|are not|wasn't|weren't) (mine|ours)\b|\bnot (mine|ours)\b",
@@ -378,7 +383,7 @@ _HERE = re.compile(
 #: What shows that it happened or is happening: something arrived, was found, was done, now.
 _ACTUAL = re.compile(
     r"(来|届)(た|ました|いた|きました|いて)|ありました|あった(ん|の|。|よ)|受けました|受けた|受け取|求められ(た|ました|てい)|"
-    r"要求され|されました|されてい(る|た|ま)|しました|しまいました|しまった|ちゃった|発生し|判明|気づ|見つか|起き(た|ました)|"
+    r"要求され|されました|されてい(る|た|ま(?!すか))|しました|しまいました|しまった|ちゃった|発生し|判明|気づ|見つか|起き(た|ました)|"
     r"本日|今日|昨日|先ほど|さっき|今朝|現在|警察です|署の者|照会(です|いたします|します)|ご回答(ください|を(お願い|求め))|"
     r"(提出|回答|開示)(してください|を求めます|願います)|"
     r"(て|で)(い|しま)(た|ました)(?!か)|(た|だ)とのこと|言われ(た|て|ました)|(電話|連絡|照会|依頼|要請)があ(りました|った|って|り)|が(来|届|き)(て|た|ました)|見つけ(た|ました|て)|"
@@ -386,7 +391,8 @@ _ACTUAL = re.compile(
     r"(?<![a-z])(by mistake|mistakenly|just [a-z]+ed|(told|informed|notified|warned|emailed|called|contacted|alerted|wrote to|messaged)"
     r" us|sent us|served us|(got|broke|hacked) into|seems to be|appears to be|"
     r"received|we got|got a|came in|is asking|are asking|asked us|has asked|have asked|is requesting|"
-    r"are requesting|requested|demand(s|ed|ing)?|we are the police|happened|just now|today|yesterday|this morning|"
+    r"are requesting|requested|demand(s|ed|ing)?|we are the police|happened|just now|today|yesterday|this morning|overnight"
+    r"|last night|(was|were) (accessed|viewed|downloaded|exported|opened|copied)|we'?ve (reset|changed|locked|disabled)|"
     r"(started|now|suddenly) (getting|receiving)|found|noticed|discovered|was sent|were sent|i sent|we sent|accidentally|showing|appeared|can see|i see|"
     r"got hacked|was hacked|has been|please provide|we request|you are requested)(?![a-z])"
 )
@@ -439,6 +445,7 @@ _NOT_AN_INCIDENT = re.compile(
     r"(漏れ|漏えいし|漏洩し|流出し)て(は|も)(い)?(ない|ません)(?!か)|(何も|なにも|特に)(起き|起こっ|発生し)て(い)?(ない|ません|おりません)|(誤送信|漏えい|漏洩|流出|不正アクセス|情報漏れ)(では|じゃ)(ない|なく|ありません)(?!か|でしょ|です)|"
     r"(ダミー|テスト用|架空|サンプル)の?データ|実在の.{0,15}(含まれて(い|お)ません|ありません|ない)|"
     r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|どう(対応|扱|処理)する(方針|予定|ルール|運用|決まり|流れ)|"
+    r"(どのような|どんな|どういう|どの)(手順|流れ|方法|形|体制|ルール)で[^。]{0,6}(対応|処理|扱)|"
     r"(?<![a-z])((incident|case|matter|bug|issue|inquiry) (is|was|has been|got) (closed|resolved|fixed)|(closed|resolved|fixed)"
     r" (in|on|last)|(found|recovered) (unopened|intact|untouched|safe)|(was|it's|it was) (just )?me|false alarm|all good"
     r"|not (a|an) (breach|leak|hack|incident)|no (real|actual) (people|persons?|customers?|personal data|data)|(fake|dummy) (data|names?|numbers?|records|customers?|entries)"
@@ -449,6 +456,14 @@ _NOT_AN_INCIDENT = re.compile(
     r" (you|callconnect|your company|the company) (handle|respond|deal)|how (callconnect|you|your company|the company)"
     r" (would|will|does|do) (handle|respond|deal))(?![a-z])"
 )
+#: A danger told as the past (「以前ストーカー被害で警察に相談したことがあり」, "I was stalked years ago"), with nothing
+#: said to go on now: a reason for a request, not a danger to act on.
+_PAST_DANGER = re.compile(
+    r"(以前|昔|過去に|前に|数年前|去年|昨年|学生の頃|前職で)[^。]{0,25}(ストーカ|つきまと|dv|暴力|脅迫)[^。]{0,30}(ことがあ|ありました|受けました)"
+    r"|(?<![a-z])(years ago|in the past|previously|used to be|a few years back)(?![a-z])[^.?!]{0,40}(stalk|domestic|threat)"
+)
+_STILL = re.compile(r"今も|今でも|現在も|まだ|最近また|続いて|(?<![a-z])(still|again|currently|right now|ongoing)(?![a-z])")
+
 #: An authority named by someone acting for themselves: their own records for a court or an office, their own
 #: papers from one, an office choosing or using the service.
 _FOR_ONESELF = re.compile(
@@ -466,7 +481,8 @@ _FOR_ONESELF = re.compile(
 )
 #: The writer's own errand at an office (a police report of their own, papers for the tax office): a lawsuit or a report
 #: named for that purpose is not one threatened against us.
-_OWN_ERRAND = re.compile(r"(被害届を出す|提出する|届け出る|申告する)(ため|のに|ので)|被害届を出した(件|こと)|(?<![a-z])for (my|our) (own )?(case|claim|police report)(?![a-z])")
+_OWN_ERRAND = re.compile(r"(被害届を出す|提出する|届け出る|申告する)(ため|のに|ので)|被害届を出した(件|こと)"
+                         r"|(警察|警察署|弁護士)(に|へ)(相談|通報|届け出)(し|を)(た|ました)(こと|ので|けど|が)|(?<![a-z])for (my|our) (own )?(case|claim|police report)(?![a-z])")
 #: An authority or a lawyer named as part of the writer's own business elsewhere (「別件で警察に被害届を出したのですが、
 #: それとは関係なく」, "on an unrelated matter"): neither asks us for anything nor is threatened against us.
 _UNRELATED_ERRAND = re.compile(
@@ -563,6 +579,8 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
     if composed:
         found += [name for name in _composed_signals(folded) if name not in found]
     found.sort(key=list(_COMPILED).index)
+    if "safety" in found and _PAST_DANGER.search(folded) and not _STILL.search(folded):
+        found.remove("safety")
     if "authority" in found and (_PERSONAL_CAPACITY.search(folded) or _FOR_ONESELF.search(folded) or _OWN_ERRAND.search(folded)):
         found.remove("authority")
     if _UNRELATED_ERRAND.search(folded):
@@ -660,14 +678,25 @@ _STATE_OF_DATA = re.compile(
 #: it to others (渡すのはやめて, "stop passing it on"). The act asked outweighs the words around it, as the English
 #: request verb does.
 _STOP = (r"[^。!?！？]{0,12}(やめ|止め|とめ|停止し|中止し|控え|ストップし)(て(ください|下さい|ほしい|欲しい|いただ|もら|くれ)"
-         r"|るよう|ていただけ)")
+         r"|るよう|ていただけ|させ(たい|て))")
 _ACTS_ASKED = (
+    # browsing tracked for advertising, asked to stop (「閲覧情報を広告に使うのをやめさせたい」, "opt me out of targeted ads"):
+    # the cookie opt-out, before the stop of use it also reads as. One's registered data used for ads is that stop of use.
+    (re.compile(r"(閲覧(情報|履歴|データ)|アクセス履歴|行動履歴|ターゲティング|トラッキング|追跡|cookie|クッキー)[^。!?！？]{0,20}" + _STOP
+                + r"|(?<![a-z])(stop|opt (me )?out of|turn off|disable)( the| all| your)? (targeted |personali[sz]ed |tracking )?"
+                r"(ads|advertising|advertisements|tracking|cookies)(?![a-z])"
+                r"|(?<![a-z])(stop|don't|do not|never)\b[^.?!]{0,30}\b(browsing (data|history|activity)|track(ed|ing) me)"), "cookie_optout"),
     # the record of to whom data was given (「警察に提供したことがあるなら、その記録を開示して」): third-party records
-    (re.compile(r"(提供|渡|開示)(した|された)[^。!?！？]{0,20}記録|提供(の)?記録|(?<![a-z])records? of (who|whom|which|what|the)"
-                r"[^.?!]{0,30}(shared|disclosed|provided|given|passed)(?![a-z])"), "third_party_records"),
+    (re.compile(r"(提供|渡|開示)(した|された)[^。!?！？]{0,20}記録|提供(の)?記録|(?<![a-z])records? of [^.?!]{0,40}(shared|disclosed"
+                r"|provided|given|passed|sent|sold|transferred)(?![a-z])"
+                # to whom it went, and when ("whether my data was ever passed to an outside company, to whom and when")
+                r"|(?<![a-z])(passed|given|shared|disclosed|provided|sold|transferred)\b[^.?!]{0,60}\b(to whom|who received it"
+                r"|who got it)(?![a-z])|(誰|どこ|どの会社)に[^。!?！？]{0,6}(いつ|何を)[^。!?！？]{0,15}(提供|渡|開示|共有)"
+                # where it went (「自分の情報がどこの会社に渡ったのか」)
+                r"|(どこ(の会社)?|誰|どの会社)(に|へ)[^。!?！？]{0,4}(渡|提供|共有|送|売)(っ|さ|し|ら)?(た|れた)(の|か)"), "third_party_records"),
     (re.compile(r"(渡|提供|共有|販売|売|譲|流)(す|る|する|し)?(の|こと)(は|を|も)" + _STOP
-                + r"|(?<![a-z])((stop|cease|quit)|object(ing)? to (you |your |the company |selfree )?)(passing|sharing|selling|giving"
-                r"|handing|providing|disclosing)(?![a-z])|(?<![a-z])(never|don't|do not) (ever )?(pass|share|sell|give|hand|disclose"
+                + r"|(?<![a-z])((stop|cease|quit) |object(ing)? to (you |your |the company |selfree )?)(passing|sharing|selling|giving"
+                r"|handing|providing|disclosing|sending (anything|data|information|my|her|his|their)[^.?!]{0,30}\bto)(?![a-z])|(?<![a-z])(never|don't|do not) (ever )?(pass|share|sell|give|hand|disclose"
                 r"|provide)\w*( (on|over))? (my|our|any of my)(?![a-z])"), "third_party_stop"),
     (re.compile(r"(使|利用|使用|活用)(う|する)?(の|こと)?(は|を|も)" + _STOP
                 + r"|(?<![a-z])((stop|cease|quit)|object(ing)? to (you |your |the company |selfree )?)(using|processing"
@@ -679,8 +708,11 @@ _ACTS_ASKED = (
                 r"|(?<![a-z])(change|update|correct|fix) (my|our|the) (registered |old )?(phone number|number|address|e-?mail( address)?"
                 r"|name|surname|date of birth|birthday|contact details)(?![a-z])"), "correction"),
     # one's own data asked to be listed or sent (「自分の登録情報を一覧で送って」, "send me what you hold on me")
-    (re.compile(r"(自分|私|わたし)の[^。!?！？]{0,10}(情報|データ|記録)[^。!?！？]{0,25}(一覧|リスト|コピー)[^。!?！？]{0,6}(送って|ください|下さい"
-                r"|ほしい|欲しい|いただけ)|(?<![a-z])(send|give|email) me (a (copy|list) of )?(all |everything |what )?(the )?(data|information"
+    (re.compile(r"(自分|私|わたし)の[^。!?！？]{0,15}(情報|データ|記録)[^。!?！？]{0,25}(一覧|リスト|コピー)[^。!?！？]{0,6}(送って|ください|下さい"
+                r"|ほしい|欲しい|いただけ|確認したい|見たい|知りたい)"
+                # what is held about oneself, asked to be told (「私の個人情報について、保有されている内容をすべてお知らせいただけ…」)
+                r"|(自分|私|わたし)の[^。!?！？]{0,50}(保有|保持|保管|登録)(されて|して)(いる|おられる)(内容|情報|データ|項目)[^。!?！？]{0,10}"
+                r"(お知らせ|教えて|開示|送って|見せて)|(?<![a-z])(send|give|email) me (a (copy|list) of )?(all |everything |what )?(the )?(data|information"
                 r"|details)? ?(you (hold|have|keep|store)) (on|about) me(?![a-z])"), "disclosure"),
 )
 
@@ -722,9 +754,16 @@ _STUDY = re.compile(
 _GRIEVANCE = re.compile(
     r"不満|苦情|抗議|クレーム|放置|無視され|音沙汰|納得(でき|いか|が(いか|でき))(?!(なけれ|ない場合|なかったら))|許せ|不信感|遅すぎ|(回答|対応|返事|返信)が遅|"
     r"どうなって(いる|る|います|いるん|るん)|何(回|度)(も|同じ)|何度[^。!?！？]{0,10}ても|機能して(い)?(ない|ません)|お怒り|怒って|激怒|憤慨|"
-    r"がっかり|失望|(返事|返信|回答|連絡)が(ない|なく|来ない|来ません)|"
+    r"がっかり|失望|(返事|返信|回答|連絡)が(ない|なく|来ない|来ません)|(何の|なんの|一切|全く|まったく)(連絡|返事|返信|回答|音沙汰)も(ない|なく|ありません|来)"
+    r"|不誠実|誠意(が|の)(ない|感じられ)|(経つ|経った|たつ|たった)のに|"
     r"(?<![a-z])(complain(t|ing)?|unacceptable|ignored|still waiting|no (reply|response|answer)|outrageous|disgusted|furious|angry"
     r"|escalated?|(speak|talk) to (a|your) (manager|supervisor))(?![a-z])"
+)
+#: A complaint made in so many words (「正式に苦情を申し立てます」, "I want to make a formal complaint"): a complaint
+#: whatever request it is about.
+_COMPLAINT_MADE = re.compile(
+    r"苦情を(申し立て|申し入れ|入れ|申し上げ)|(正式に|正式な)(苦情|抗議)|抗議(します|いたします)"
+    r"|(?<![a-z])((make|file|lodge|submit|raise|register) a (formal |written )?complaint|formally complain)(?![a-z])"
 )
 #: What is asked to be sent or shown: a request for data, which a grievance alongside does not turn into a complaint.
 _SEND_ASKED = re.compile(
@@ -809,11 +848,14 @@ def classify(text: str, *, request_types: RequestTypes | None = None) -> Classif
         # signal's type is lifted above the best, so it is also the best candidate listed.
         lifted = max(SIGNAL_CONFIDENCE, top + (1 - top) * SIGNAL_LIFT) if top >= SIGNAL_DECIDES_BELOW else SIGNAL_CONFIDENCE
         scores[signalled[0]] = max(scores.get(signalled[0], 0.0), lifted)
+    elif "complaint" in types and _COMPLAINT_MADE.search(_fold(query)):
+        scores["complaint"] = max(scores.get("complaint", 0.0), top + (1 - top) * COMPLAINT_LIFT, MIN_TYPE_SCORE)
+    elif "complaint" in types and _a_grievance(_fold(query)):
+        # a grievance is a complaint even in words no type knows ("taken up with whoever is responsible"), and even
+        # when it asks how things are done (「何度も電話が来る。個人情報をどう扱っているんですか」)
+        scores["complaint"] = max(scores.get("complaint", 0.0), top + (1 - top) * COMPLAINT_LIFT, MIN_TYPE_SCORE)
     elif top >= MIN_TYPE_SCORE and FALLBACK_TYPE in types and _general_inquiry(_fold(query)):
         scores[FALLBACK_TYPE] = max(scores.get(FALLBACK_TYPE, 0.0), top + (1 - top) * GENERAL_LIFT)
-    elif "complaint" in types and _a_grievance(_fold(query)):
-        # a grievance is a complaint even in words no type knows ("taken up with whoever is responsible")
-        scores["complaint"] = max(scores.get("complaint", 0.0), top + (1 - top) * COMPLAINT_LIFT, MIN_TYPE_SCORE)
     elif top < MIN_TYPE_SCORE:
         scores = {FALLBACK_TYPE: 0.0}
     ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
