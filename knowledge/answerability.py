@@ -357,7 +357,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # The policy speaks of requests from the person (ユーザーご本人より); whether someone else may make them is
         # a question it leaves open.
         _re(r"代理人|代理で|代わりに|本人以外|亡くな|故人|死亡|逝去|(家族|親族|配偶者|夫|妻|息子|娘|弁護士)(が|から|の代わり|に代わって)"
-            r".{0,20}(請求|依頼|申請|頼|求め|開示|削除|訂正|見せ|見たい|教えて|消して|ほしい|欲しい)"
+            r".{0,20}(請求|依頼|申請|頼|求め|開示|削除|訂正|消して)"
             r"|他界|\b(deceased|passed away|died|dead|widow|widower|late (husband|wife|father|mother))\b"
             r"|on (his|her|their|someone's|the user's|a user's) behalf|on behalf of|family member|relatives?\b"
             r"|power of attorney|\bproxy\b|someone other than the (user|customer|person)|letter of authority"
@@ -696,7 +696,9 @@ def stated(kind: FactKind, cited: str, question: str = "") -> bool:
 
 #: 「Xは含まれる？」「Xも入ってる？」: whether a thing is among what the text lists. The text must name it.
 _AMONG = re.compile(r"(?P<item>[\u30a0-\u30ff\u3400-\u9fff々]{2,}(の[\u30a0-\u30ff\u3400-\u9fff々]{2,})?)(は|も|って)"
-                    r"([\u30a0-\u30ff\u3400-\u9fff々]{1,8}(に|へ))?(含まれ|入って|入る|含んで|載って|書いて)")
+                    r"([\u30a0-\u30ff\u3400-\u9fff々]{1,8}(に|へ))?(含まれ|入って|入る|含んで|載って|書いて)"
+                    # asked, not reported: 「…メモも含まれていました」 tells what a file held
+                    r"(?!て?(い|お)?(た|ました)(?!か))")
 #: Words that say only "information about someone", whatever list they are asked about.
 _GENERIC_ITEM = frozenset({"情報", "データ", "個人情報", "ユーザー", "ユーザー情報", "顧客", "顧客情報", "お客様", "本人", "内容", "履歴",
                            "項目", "種類", "記録", "中身", "詳細", "一覧", "全部", "実際", "本当",

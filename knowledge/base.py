@@ -57,6 +57,7 @@ from knowledge.question_shapes import (
     names_a_danger_to_life,
     names_a_data_change,
     names_a_policy_change,
+    obtains_data_from_another_company,
     others_ask_for_the_users_data,
 )
 from knowledge.renumbering import follow
@@ -110,6 +111,8 @@ CORRECTION_SECTION = "11"
 DISCLOSURE_SECTION = "10"
 #: The section on what the policy applies to (see `_scope_asked`).
 SCOPE_SECTION = "1"
+#: Data obtained indirectly, checked for how the provider obtained it (§5 item 2; see `_obtained_from_another_company`).
+INDIRECT_ACQUISITION_ITEM = "5.2"
 #: Use or provision without consent to protect a person's life, body or property (§4 item 2; see `_danger_to_life`).
 LIFE_ITEM = "4.2"
 #: Provision to third parties (see `KnowledgeBase._others_asking_for_it`).
@@ -293,6 +296,7 @@ class KnowledgeBase:
         self._requested_acts(query, scores)
         self._changed_data_is_corrected(query, text, scores)
         self._given_to_another_company(query, scores)
+        self._obtained_from_another_company(text, scores)
         if incident is None:
             self._others_asking_for_it(text, scores)
         else:
@@ -530,6 +534,14 @@ class KnowledgeBase:
         if gives_data_to_another_company(query):
             self._lift_section(THIRD_PARTY_SECTION, scores)
 
+    def _obtained_from_another_company(self, message: str, scores: dict[str, float]) -> None:
+        """A list of people received from another company (「名簿を業者から仕入れた」, "a partner sent us leads it collected")
+        is data obtained indirectly: §5 item 2 says we check the provider obtained it properly, whatever §7 or §8 the
+        words company and data also name. Read in the whole message: the list is named in the story, the question
+        only points back (「これ使っていい？」)."""
+        if obtains_data_from_another_company(message):
+            self._lift_section(INDIRECT_ACQUISITION_ITEM, scores)
+
     def _danger_to_life(self, message: str, scores: dict[str, float]) -> None:
         """A person whose life or body is at risk (「通話中に倒れた」, "if their life is in danger") is §4 item 2's case,
         whoever asks for the data: it comes before §8's rule on giving data (which §4's exceptions qualify) and before
@@ -736,7 +748,9 @@ _VERBAL_NOUN = re.compile(r"[\u3400-\u9fff]{2,6}")
 _TE_FORM = re.compile(r"[\u3400-\u9fff]{1,2}して")
 #: How a request ends, in normalised text (kana folded to hiragana): 「…してください」「…してほしい」「…しろと言われた」.
 _REQUEST_ENDING = re.compile(
-    r"(いただけ|いただき|頂け|ほしい|欲しい|もらえ|もらい|ください|下さい|くれ|(ろ|て|よ)(と|って)言われ|(ろ|て)って)"
+    r"(いただけ|いただき|頂け|ほしい|欲しい|もらえ|もらい|ください|下さい|くれ|(ろ|て|よ)(と|って)言われ|(ろ|て)って"
+    # the request named as one's own wish (「開示を請求したいと考えております」)
+    r"|(請求|申請|申し立て|お願い)(し|を)?(たい|いたし|します))"
 )
 #: A request in the user's words as the policy's English keywords give it: "delete my data" -> "delete".
 _MY_PHRASE = re.compile(r"([a-z]+) my( [a-z ]+)?")

@@ -143,6 +143,25 @@ def others_ask_for_the_users_data(text: str) -> bool:
     return _OTHERS_ASKING.search(text) is not None
 
 
+#: Data about people received from another company (a list bought, leads a partner collected, 名簿を業者から仕入れた):
+#: obtained indirectly, which §5 item 2 says we check was obtained properly from the people themselves.
+_FROM_ANOTHER_COMPANY = re.compile(
+    r"(他社|業者|代理店|取引先|提携先|パートナー|販売店|イベント会社|外部(の会社)?|別の会社|名簿屋|リスト業者)(から|より)[^。？?]{0,25}"
+    r"(名簿|リスト|一覧|データ|情報|csv|エクセル)[^。？?]{0,12}(買|購入|仕入|入手|もら|受け取|提供され|送られ|譲)"
+    r"|(名簿|リスト|一覧|データ|csv)[^。？?]{0,12}(を)?(他社|業者|代理店|取引先|提携先|パートナー|外部)(から|より)[^。？?]{0,8}(買|購入|仕入|入手|もら|受け取)"
+    r"|\b(bought|purchased|acquired|received|got|obtained|imported)\b[^.?!]{0,40}\b(list|leads|contacts|database|csv|data)\b"
+    r"[^.?!]{0,30}\bfrom (a |an |the |another |our )?([\w-]+ ){0,3}(company|vendor|broker|partner|reseller|agency|firm|organi[sz]er|third party)"
+    r"|\b(partner|reseller|vendor|agency|broker|distributor|another company|third party)\b[^.?!]{0,30}\b(sent|gave|sold|shared|passed|provided)"
+    r" (us|to us)\b[^.?!]{0,40}\b(list|leads|contacts|database|csv|data|spreadsheet)",
+    re.IGNORECASE,
+)
+
+
+def obtains_data_from_another_company(text: str) -> bool:
+    """Data about people received from another company (§5 item 2's indirect acquisition)."""
+    return _FROM_ANOTHER_COMPANY.search(text) is not None
+
+
 def gives_data_to_another_company(text: str) -> bool:
     """Data given to another company that does not work for us (§8, not §7's contractors or §14's cookies)."""
     return _GIVEN_TO_ANOTHER_COMPANY.search(text) is not None and _WORKS_FOR_US.search(text) is None

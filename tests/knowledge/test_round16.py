@@ -2,7 +2,11 @@
 answered by §1's rule whatever the service is called, and may be asked in the sentence that points back; a person's
 life or body at risk is §4 item 2's case; a sum other than a fee (a cap on damages, a penalty) is an amount the
 policy never states; a certificate asked for is a certification; a leak report that asks what the cited section
-states (who the manager is) is answered, and one that asks what the policy says of a contractor is not.
+states (who the manager is) is answered, and one that asks what the policy says of a contractor is not; chat
+shorthand is spelled out; a third party named in English, a partner asking, data among what is collected, an
+authority's investigation; what falls under an unexplained term; a file's contents reported, not asked; "anything I
+can quote" points back; family asking for a contact is no agent; a list from another company is obtained indirectly
+(§5 item 2); a request named as one's wish (訂正を請求したい) is the request.
 
 Every question here was written for this test; none comes from an evaluation set.
 """
@@ -100,3 +104,34 @@ def test_what_falls_under_an_unexplained_term_is_not_stated(kb: KnowledgeBase, q
 def test_the_users_own_number_is_not_the_companys(kb: KnowledgeBase) -> None:
     answer = kb.ask("知らない業者から電話が来るんですが、御社が私の電話番号をどこかに渡しましたか？")
     assert "phone number or address" not in answer.not_in_policy, answer.not_in_policy
+
+
+def test_what_a_file_was_found_to_hold_is_reported_not_asked(kb: KnowledgeBase) -> None:
+    answer = kb.ask("本人から開示請求があり、出力を確認したら、他部署の査定コメントや通話の要約も含まれていました。全部渡す必要がありますか？")
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == "10", (answer.outcome, answer.not_in_policy)
+
+
+def test_asking_for_something_to_quote_points_back(kb: KnowledgeBase) -> None:
+    answer = kb.ask("I'm on a call with a client's security lead. She wants to know whether our backups are stored in a "
+                    "second region. Is there anything in the policy I can quote?")
+    assert answer.outcome != "answered", (answer.outcome, answer.sections)
+
+
+def test_family_asking_for_a_contact_is_not_a_request_by_an_agent(kb: KnowledgeBase) -> None:
+    answer = kb.ask("利用者の方が作業中に倒れたらしく、ご家族から緊急連絡先を教えてほしいと連絡がありました。本人とは連絡がつきません。伝えていいですか？")
+    assert "request by an agent" not in answer.not_in_policy and answer.sections[0].split(".")[0] == "4", answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["展示会の主催会社から来場者の名簿を購入しました。営業リストに入れる前に、ポリシー上やっておくべき確認はありますか？",
+     "A distributor sent us a spreadsheet of contacts it gathered at a fair. What does the policy require before we use it?"],
+)
+def test_a_list_from_another_company_is_obtained_indirectly(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.sections[0].split(".")[0] == "5", answer.sections
+
+
+def test_a_fee_asked_with_the_request_named_as_a_wish(kb: KnowledgeBase) -> None:
+    answer = kb.ask("お客様からのメールです。\n---\n登録情報の訂正を請求したいと考えています。手数料はかかりますか。金額と支払方法を教えてください。\n---\nどう答えればいい？")
+    assert answer.outcome == "partial" and answer.sections[0].split(".")[0] == "11", (answer.outcome, answer.sections)
