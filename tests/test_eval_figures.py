@@ -5,7 +5,7 @@ of inquiries), with the three outcomes of design.md: an answerable question coun
 outcome is `answered`, and a question the policy does not answer (gold [], or labelled `partial`/`not_covered`)
 counts as held back when its outcome is `partial` or `not_covered`. The held-out and blind sets in tests/data were
 written by people who never saw the knowledge files, so a drop there means the matcher stopped generalising. All
-but the newest (v20, v21) have been tuned on after their first score, which is in their headers; their floors only keep
+but the newest (v22, v23) have been tuned on after their first score, which is in their headers; their floors only keep
 the figures from falling. They are below issue 10's targets where the targets are not met: baselines, not goals.
 """
 from __future__ import annotations
@@ -55,9 +55,12 @@ OPENED_INQUIRIES = {
 #: type 56/61, urgent 19/20, false urgent 2/41. It was then opened for round 14; blind v19 was scored once when round
 #: 14 was done: top-1 60/68, top-3 65/68, held back 45/52; type 54/61, urgent 17/20, false urgent 4/41. It was then
 #: opened for round 15; blind v20 and v21, written at the same time by two writers who saw neither each other's set
-#: nor the knowledge files, were scored once when round 15 was done and have not been tuned on: v20 top-1 52/66,
-#: top-3 63/66, held back 46/54, type 56/60, urgent 20/20, false urgent 2/40; v21 top-1 60/68, top-3 66/68, held back
-#: 45/53, type 51/60, urgent 17/20, false urgent 1/40.
+#: nor the knowledge files, were scored once when round 15 was done: v20 top-1 52/66, top-3 63/66, held back 46/54,
+#: type 56/60, urgent 20/20, false urgent 2/40; v21 top-1 60/68, top-3 66/68, held back 45/53, type 51/60, urgent
+#: 17/20, false urgent 1/40. Both were then opened for round 16; blind v22 and v23, written the same way, were scored
+#: once when round 16 was done and have not been tuned on: v22 top-1 62/68, top-3 68/68, held back 46/55, type 56/65,
+#: urgent 14/20, false urgent 0/45; v23 top-1 56/67, top-3 65/67, held back 43/53, type 56/60, urgent 18/20, false
+#: urgent 1/40.
 BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.84),
                    "blind10_questions.yaml": (0.89, 1.0, 0.86),
                    "blind11_questions.yaml": (0.9, 1.0, 0.94),
@@ -71,8 +74,10 @@ BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.8
                    # one leak report at a vendor, answered in round 15, is partial again in round 16 (two of three
                    # writers label such reports partial)
                    "blind19_questions.yaml": (0.94, 0.98, 0.9),
-                   "blind20_questions.yaml": (0.78, 0.95, 0.85),
-                   "blind21_questions.yaml": (0.88, 0.97, 0.84)}
+                   "blind20_questions.yaml": (0.89, 0.97, 0.92),
+                   "blind21_questions.yaml": (0.98, 1.0, 0.92),
+                   "blind22_questions.yaml": (0.91, 1.0, 0.83),
+                   "blind23_questions.yaml": (0.83, 0.97, 0.81)}
 BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    # written for triage alone, in indirect wordings
                    "blind9_intake.yaml": (0.97, 1.0, 0),
@@ -86,8 +91,10 @@ BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    "blind17_intake.yaml": (0.92, 1.0, 1),
                    "blind18_intake.yaml": (0.95, 0.95, 0),
                    "blind19_intake.yaml": (1.0, 1.0, 0),
-                   "blind20_intake.yaml": (0.93, 1.0, 2),
-                   "blind21_intake.yaml": (0.85, 0.85, 1)}
+                   "blind20_intake.yaml": (1.0, 1.0, 0),
+                   "blind21_intake.yaml": (1.0, 1.0, 0),
+                   "blind22_intake.yaml": (0.86, 0.7, 0),
+                   "blind23_intake.yaml": (0.93, 0.9, 1)}
 
 
 def load(path: Path) -> list[dict]:
