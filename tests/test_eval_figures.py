@@ -74,7 +74,7 @@ BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.8
                    # one leak report at a vendor, answered in round 15, is partial again in round 16 (two of three
                    # writers label such reports partial)
                    "blind19_questions.yaml": (0.94, 0.98, 0.9),
-                   "blind20_questions.yaml": (0.89, 0.97, 0.92),
+                   "blind20_questions.yaml": (0.89, 0.96, 0.92),
                    "blind21_questions.yaml": (0.98, 1.0, 0.92),
                    "blind22_questions.yaml": (0.91, 1.0, 0.83),
                    "blind23_questions.yaml": (0.83, 0.97, 0.81)}
