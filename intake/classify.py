@@ -60,7 +60,7 @@ _AUTHORITIES = (r"警察|警察署|県警|府警|道警|警視庁|刑事|捜査�
                 r"|行政機関|官公庁|公安|個人情報保護委員会|保護委員会|市役所|区役所|町役場|村役場|役所|役場|県庁|都庁|府庁|自治体|省庁|保健所"
                 r"|消費生活センター|児童相談所|弁護士会|年金事務所|入管"
                 r"|(総務|法務|財務|厚生労働|経済産業|国土交通|文部科学|外務|農林水産|環境|防衛)省|デジタル庁|総合通信局")
-_AUTHORITIES_EN = (r"police|detective|(?<!protection )(?<!privacy )(?<!compliance )(?<!security )officer|investigators?|prosecutors?|court|judge|tax (office|authority)|regulator"
+_AUTHORITIES_EN = (r"police|detective|criminal investigation|investigation (unit|division|bureau|department)|(?<!protection )(?<!privacy )(?<!compliance )(?<!security )officer|investigators?|prosecutors?|court|judge|tax (office|authority)|regulator"
                    r"|supervisory authority|data protection (authority|commission)|personal information protection commission"
                    r"|commission|government (agency|authority|office|department|ministry)|bar association|law enforcement"
                    r"|(?<!letter of )(?<!letters of )authorit(y|ies)|city (office|hall)|ministry|agency|bureau")
@@ -101,8 +101,11 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"|customer|client|user|person)'s",
         r"(lets|allows|let) anyone (see|read|access|download|view|open)|without (logging|signing) in.{0,30}(download|see|access"
         r"|view)|(download|see|access|view).{0,40}without (logging|signing) in",
-        r"(無関係|関係のない|知らない|見覚えのない|身に覚えのない)(な|の)?(会社|人|方|お客|顧客|ユーザ|利用者)?の?(通話|録音|データ|情報|ファイル|履歴)"
+        r"(無関係|関係のない|知らない|見覚えのない|身に覚えのない|見たことのない|見たこともない)(な|の)?(会社|人|方|お客|顧客|ユーザ|利用者)?の?"
+        r"(通話|録音|データ|情報|ファイル|履歴|電話番号|番号|会社名|名前|氏名)"
         r".{0,20}(混ざ|表示|見え|再生|届|入って|並ん)",
+        # someone else's data caught in a screenshot or a shared screen (「画面キャプチャに他社さんの顧客名簿が映り込んで」)
+        r"(他社|別の会社|他の(お客|顧客|会社|人|ユーザ|利用者)|別の(お客|顧客|人|ユーザ|利用者)|知らない)[^。]{0,20}(映り込|写り込|映って|写って)",
         r"(logged|signed) (in|into|on)( to)? (my|our) ([\w-]+ )?account (from|without|at)|some(one|body) (logged|signed) in"
         r"|(logged|signed) (in|into my account) without"
         r"|without my (permission|knowledge|consent) (logged|accessed)|unauthori[sz]ed (access|login)"
@@ -114,6 +117,8 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"\b(sent|emailed|mailed|forwarded|shared|attached|posted|uploaded)\b.{0,60}\b(to|with) (a |the )?(wrong|different"
         r"|another|other) (client|customer|person|company|recipient|user|address|account)",
         r"\b(isn't|is not|aren't|are not|wasn't|weren't) (mine|ours)\b|\bnot (mine|ours)\b",
+        r"\b(rows|records|entries|most of them|many of them|half of them|they|these|those) (are|were|belong to|come from)"
+        r" [^.?!]{0,30}\b(of|from|to) (some|another|a different|other)( other)? (company|firm|business|client|customer|organi[sz]ation)",
         r"every (customer|user|client|member)'s|all (the )?(customers|users|clients)' (data|details|contracts|files|records)"
         r"|not (just|only) (mine|ours|my own)|\b(exported|downloaded|copied|took|stole)\b.{0,25}\b(customer|user|client|contact|call)s?"
         r"\b.{0,10}\b(list|data|records|database|logs|history)|(former|ex-) ?(employee|staff|worker|operator|agent|member|colleague|contractor)s?.{0,40}(access|download|copied"
@@ -193,7 +198,7 @@ _WENT_WRONG = re.compile(
     # someone else's data, or ours gone to someone else
     r"(別|他|ほか|違う)の(人|方|宛先|相手|会社|(利用)?企業|取引先|事業者|お客様?|顧客|担当者?|利用者|事業所)(さん|様|さま)?([数何十百千\d]*(社|名|人|件))?(の[^。、,.]{0,10}(情報|データ|録音|通話|名前|氏名|住所|電話|番号"
     r"|アドレス|書類|請求|明細|リスト|一覧|名簿|契約|ファイル|履歴|連絡先|担当者)|(に|へ|宛).{0,15}(送っ|送信し|送付し|届い|届け|共有し|転送し"
-    r"|添付し|渡っ|渡し(て|ちゃ|た)))|無関係(の|な)|取引のない|知らない(人|方|会社)|一緒に入って|混ざ|混じ|混入|紛れ込|(自分|私|うち|自社|弊社|当社|我が社|わが社)(とは|と)(全く|一切)?(関係|関わり|取引|面識)の?(ない|無い|ありません)|(別|他|違う|よその|ほか)の?(会社|社|人|方|お客様?|顧客|事業者|部署|テナント)(さん|様|さま)?宛|宛て?(では|じゃ)(ない|なく)|(共有|投稿|送信|送付|添付|転送|公開)(して|しちゃ)"
+    r"|添付し|渡っ|渡し(て|ちゃ|た)))|無関係(の|な)|取引のない|知らない(人|方|会社)|一緒に入って|(?<!話が)(?<!説明が)(?<!言葉が)(?<!用語が)(混ざ|混じ)|混入|紛れ込|(自分|私|うち|自社|弊社|当社|我が社|わが社)(とは|と)(全く|一切)?(関係|関わり|取引|面識)の?(ない|無い|ありません)|(別|他|違う|よその|ほか)の?(会社|社|人|方|お客様?|顧客|事業者|部署|テナント)(さん|様|さま)?宛|宛て?(では|じゃ)(ない|なく)|(共有|投稿|送信|送付|添付|転送|公開)(して|しちゃ)"
     r"|(送|貼|載せ|上げ)(っちゃ|ってしま)|映って|よその|他所の|(自分|私|うち|自社|弊社|当社|我が社|わが社)の[^。、,.]{0,8}?(では|じゃ)(ない|なく|ありません)|"
     # open to people who should not see it
     r"外から|外部から|社外|ネット上|外に出|誰でも|全員(に|が|から)|ログイン(なし|せず|不要)|(公開|閲覧可能?)(設定|状態)|(見え|聞け|開け|読め|読み取れ"
@@ -261,6 +266,8 @@ _BROKEN_INTO = re.compile(
     rf"{_NOT_DONE_BY_US}|"
     r"(?<![a-z])(ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|intrusion|attacker"
     r"|(log-?ins?|sign-?ins?|sessions?|devices?|access) (that )?(we|i) (don't|do not|didn't|did not|can't|cannot) recogni[sz]e"
+    r"|(log-?ins?|sign-?ins?|logged in|signed in|accessed)\b[^.?!]{0,50}\bfrom (an? )?(ip|unknown|foreign|overseas|another country"
+    r"|a different country)|(nobody|no one|none of us)( on (our|the) team| here)? (was|were) (working|logged in|online|using it)"
     r"|unrecogni[sz]ed (log-?ins?|sign-?ins?|devices?|sessions?))(?![a-z])"
 )
 #: An authority by its office or an officer's title, and the instruments by which one asks a company for data.
@@ -371,9 +378,12 @@ _ELSEWHERE = re.compile(
 _HERE = re.compile(
     r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏れ|漏え|漏洩|流出|不正|盗|誤送信|見え|表示|届|送られ)(た|て|し|され|い)|"
     r"(自社|弊社|当社|私|自分)の?(アカウント|管理画面|画面|ダッシュボード)(で|から|に)|閲覧でき(る|た|て)|載って(い|お)?(た|ました|ます)|"
-    r"見え(て|た|る)|表示(され|して)|ログインしたら|ログインしたところ|(一覧|画面|リスト|履歴|ページ|ダッシュボード)に(出て|並んで)|混(ざ|じ)っ|混入|紛れ|(添付|同封|記載|掲載)されて|含まれて(い|お)(た|ました|ます)|"
+    r"(callconnect|御社|貴社|弊社|当社|うち)の[^。]{0,10}(履歴|ログ|管理画面|アカウント|システム)|"
+    r"見え(て|た|る)|表示(され|して)|ログインしたら|映り込|写り込|ログインしたところ|(一覧|画面|リスト|履歴|ページ|ダッシュボード)に(出て|並んで)|混(ざ|じ)っ|混入|紛れ|(添付|同封|記載|掲載)されて|含まれて(い|お)(た|ました|ます)|"
     r"(?<![a-z])((?<!not at )(?<!not with )(?<!not from )(your|our) (system|database|servers?|site|app|service|company|staff"
     r"|agent)|(your|our) ([\w-]+ ){0,3}(e-?mails?|mail|messages?|reports?|invoices?|letters?|files?|exports?|attachments?)"
+    r"|(in|inside|from) (our|my) ([\w-]+ ){0,2}account|only exists (in|on)|exists only (in|on)|only (in|on) (our|my) "
+    r"|you sent|(your|the) ([\w-]+ )?(export|csv|attachment)"
     r"|came with|arrived with|(my|our) (data|account|details"
     r"|information|number|address)( (was|were|has been|have been|got|is|are))? (leaked|exposed|stolen|hacked|compromised"
     r"|visible|shown|posted)|(could|can) see|shows|showing|shown|visible|appear(s|ed)?|attached|in my (inbox|dashboard|account)"
@@ -384,7 +394,7 @@ _HERE = re.compile(
 _ACTUAL = re.compile(
     r"(来|届)(た|ました|いた|きました|いて)|ありました|あった(ん|の|。|よ)|受けました|受けた|受け取|求められ(た|ました|てい)|"
     r"要求され|されました|されてい(る|た|ま(?!すか))|しました|しまいました|しまった|ちゃった|発生し|判明|気づ|見つか|起き(た|ました)|"
-    r"本日|今日|昨日|先ほど|さっき|今朝|現在|警察です|署の者|照会(です|いたします|します)|ご回答(ください|を(お願い|求め))|"
+    r"本日|今日|昨日|先ほど|さっき|今朝|現在|疑い(あり|がある|があります|が出て)|警察です|署の者|照会(です|いたします|します)|ご回答(ください|を(お願い|求め))|"
     r"(提出|回答|開示)(してください|を求めます|願います)|"
     r"(て|で)(い|しま)(た|ました)(?!か)|(た|だ)とのこと|言われ(た|て|ました)|(電話|連絡|照会|依頼|要請)があ(りました|った|って|り)|が(来|届|き)(て|た|ました)|見つけ(た|ました|て)|"
     r"できます|できてしま|出てき(て|た|ました)|(?<!どの)ようにな(った|って|りました)|"
@@ -393,7 +403,7 @@ _ACTUAL = re.compile(
     r"received|we got|got a|came in|is asking|are asking|asked us|has asked|have asked|is requesting|"
     r"are requesting|requested|demand(s|ed|ing)?|we are the police|happened|just now|today|yesterday|this morning|overnight"
     r"|last night|(was|were) (accessed|viewed|downloaded|exported|opened|copied)|we'?ve (reset|changed|locked|disabled)|"
-    r"(started|now|suddenly) (getting|receiving)|found|noticed|discovered|was sent|were sent|i sent|we sent|accidentally|showing|appeared|can see|i see|"
+    r"(started|now|suddenly) (getting|receiving)|found|noticed|discovered|was sent|were sent|(i|we|you|they) sent|accidentally|showing|appeared|can see|i see|"
     r"got hacked|was hacked|has been|please provide|we request|you are requested)(?![a-z])"
 )
 _NOT_ACTUAL_AFTER = re.compile(r"\s*[たるだ]?\s*(場合|ら(?!し)|とき|時|際|か(?!ら))")
@@ -424,6 +434,7 @@ _INVITATION = re.compile(
 )
 _OTHERS_DATA = re.compile(
     r"(他|別|違う|知らない)の(お客|方|人|ユーザ|利用者|顧客|会社|受信者)の|別人|他人|(全員|みんな|受信者全員|他の受信者)の(メール)?アドレス|"
+    r"(別|他|違う|よその|ほか)の?(会社|社|お客様?|顧客|人|方)(さん|様|さま)?宛|"
     r"(?<![a-z])(cc|bcc)(?![a-z])|some(one|body) else'?s|another (customer|person|user|client|company)'?s"
     r"|other (customers|people|users|recipients)|every(one|body)'?s|(every|all) (the )?recipients"
     # many people's data, not only the recipient's address
@@ -695,6 +706,8 @@ _ACTS_ASKED = (
                 # where it went (「自分の情報がどこの会社に渡ったのか」)
                 r"|(どこ(の会社)?|誰|どの会社)(に|へ)[^。!?！？]{0,4}(渡|提供|共有|送|売)(っ|さ|し|ら)?(た|れた)(の|か)"), "third_party_records"),
     (re.compile(r"(渡|提供|共有|販売|売|譲|流)(す|る|する|し)?(の|こと)(は|を|も)" + _STOP
+                # 「第三者に渡しているなら止めてほしい」
+                + r"|(渡|提供|共有|販売|売|譲)(して|し)(い)?(る)?(なら|のなら|んだったら|んなら)" + _STOP
                 + r"|(?<![a-z])((stop|cease|quit) |object(ing)? to (you |your |the company |selfree )?)(passing|sharing|selling|giving"
                 r"|handing|providing|disclosing|sending (anything|data|information|my|her|his|their)[^.?!]{0,30}\bto)(?![a-z])|(?<![a-z])(never|don't|do not) (ever )?(pass|share|sell|give|hand|disclose"
                 r"|provide)\w*( (on|over))? (my|our|any of my)(?![a-z])"), "third_party_stop"),
@@ -710,6 +723,8 @@ _ACTS_ASKED = (
     # one's own data asked to be listed or sent (「自分の登録情報を一覧で送って」, "send me what you hold on me")
     (re.compile(r"(自分|私|わたし)の[^。!?！？]{0,15}(情報|データ|記録)[^。!?！？]{0,25}(一覧|リスト|コピー)[^。!?！？]{0,6}(送って|ください|下さい"
                 r"|ほしい|欲しい|いただけ|確認したい|見たい|知りたい)"
+                r"|(?<![a-z])(a |full )?copy of (everything|all|the data|the information|what)[^.?!]{0,30}\b(you|selfree|callconnect)"
+                r" (still )?(hold|have|keep|store)"
                 # what is held about oneself, asked to be told (「私の個人情報について、保有されている内容をすべてお知らせいただけ…」)
                 r"|(自分|私|わたし)の[^。!?！？]{0,50}(保有|保持|保管|登録)(されて|して)(いる|おられる)(内容|情報|データ|項目)[^。!?！？]{0,10}"
                 r"(お知らせ|教えて|開示|送って|見せて)|(?<![a-z])(send|give|email) me (a (copy|list) of )?(all |everything |what )?(the )?(data|information"
@@ -797,6 +812,9 @@ _ONLY_CURIOUS = re.compile(
 #: The writer saying it is not about personal data at all (a product question logged by mistake).
 _NOT_PRIVACY = re.compile(
     r"個人情報(の|に関する|とは)?(件|問題|話|相談)?(では|じゃ)(ない|なく|ありません)|個人情報とは(関係|無関係)|"
+    # the contract itself (a plan, billing), not anyone's data
+    r"(料金|利用|契約)?プラン(を|の)?[^。]{0,6}(変更|変え|切り替え|アップグレード|ダウングレード)|請求書の(再発行|送付先)|支払い?方法(を|の)?変更|"
+    r"(?<![a-z])(change|upgrade|downgrade|switch) (my |our )?(plan|subscription|billing (plan|cycle))(?![a-z])|"
     r"(?<![a-z])(no privacy (issue|concern|question|matter)|not (a )?privacy (issue|matter|question|request)|nothing to do with"
     r" (privacy|personal data))(?![a-z])"
 )
