@@ -82,8 +82,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "fee",
         "手数料・料金の額",
         _re(r"手数料|料金|費用|金額|いくら|有料|無料|お金|月額|年額|値段|価格|\bfees?\b|(?<!in )\bcharg(e|es|ed|ing)\b"
-            r"|\bcosts?\b|\bprices?\b|\bpricing\b|how much|free of charge|\b(is|are|be) (it |this |that |they )?paid\b|\b(is|are) (it|this|that|they|an? \w+( \w+)?)"
-            r" free\b|\bfor free\b|\b(have|need|has|needs) to pay\b|\bpay (anything|something|for|extra)\b|支払|払う|払わ"),
+            r"|\bcosts?\b|\bprices?\b|\bpricing\b(?! page)|how much|free of charge|\b(is|are|be) (it |this |that |they )?paid\b|\b(is|are) (it|this|that|they|an? \w+( \w+)?)"
+            r" free\b|\bfor free\b|\b(have|need|has|needs) to pay\b|\bpay (anything|something|for|extra)\b"
+            # paying, not a record of payments held as data (支払履歴)
+            r"|支払(?!い?(履歴|情報|記録|状況|データ))|払う|払わ"),
         _re(r"\d[\d,]*\s*(円|yen)|手数料|無料|free of charge|\bfees?\b"),
     ),
     FactKind(

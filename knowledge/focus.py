@@ -133,7 +133,8 @@ _META_AFFIXES = "上的側面"
 
 
 #: A sentence that points back at what was said before it ("Where can I find that?", 「それってどうなの？」).
-_POINTS_BACK = re.compile(r"\b(that|this|it|those|these|them|such|yours|ours|theirs)\b|それ|これ|その件|この件|そういう|そのような|こういう",
+_POINTS_BACK = re.compile(r"\b(that|this|it|those|these|them|such|yours|ours|theirs|everything)\b|\bthe (list|file|document|form"
+                          r"|request|data|notes|records|recording|export)\b|それ|これ|その件|この件|そういう|そのような|こういう",
                           re.IGNORECASE)
 #: A question with at most this many topic words of its own is about what it points back at.
 _FEW_WORDS = 3

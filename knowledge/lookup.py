@@ -24,6 +24,12 @@ _ENGLISH_NUMBERS = {
     )
 }
 _EN_NUMBER = r"\d+|" + "|".join(sorted(_ENGLISH_NUMBERS, key=len, reverse=True))
+_ENGLISH_ORDINALS = {
+    word: value for value, word in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
+        " fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
 _JA_REF = re.compile(
     rf"(?<![法令則])(?:第\s*)?(?P<section>{_NUMBER})\s*条(?:\s*(?:の\s*)?(?:第\s*)?(?P<item>{_NUMBER})\s*(?:項|号))?"
 )
@@ -32,6 +38,13 @@ _KO_REF = re.compile(rf"(?<![条0-9〇零一二三四五六七八九十第])(?<!
 _EN_REF = re.compile(
     rf"(?:§+\s*|\b(?:section|sec\.?|article|art\.?|clause)\s*)(?P<section>{_EN_NUMBER})\b(?:\s*[.(]\s*(?P<item>\d+)\)?)?"
     rf"(?:\s*(?:,\s*)?(?:item|para(?:graph)?|no\.?)\s*(?P<item2>{_EN_NUMBER})\b)?",
+    re.IGNORECASE,
+)
+#: A section counted in order (「七番目の項目」「3つ目の条」, "the seventh section", "the 7th clause").
+_ORDINAL_REF = re.compile(
+    rf"(?P<section>{_NUMBER})\s*(?:番目|つ目)\s*の?\s*(?:項目|条文|条|セクション|章|見出し)"
+    rf"|\b(?:the\s+)?(?P<ordinal>{'|'.join(sorted(_ENGLISH_ORDINALS, key=len, reverse=True))}|\d+(?:st|nd|rd|th))\s+"
+    r"(?:section|clause|article|heading)\b",
     re.IGNORECASE,
 )
 #: Words that ask for a provision's text (to tell 「委託先の監督の条文」 from a question about supervision).
@@ -68,15 +81,25 @@ def kanji_number(text: str) -> int | None:
     return (_KANJI_DIGITS.get(tens, 1) if tens else 1) * 10 + (_KANJI_DIGITS.get(ones, 0) if ones else 0)
 
 
+def _ordinal_number(text: str) -> int | None:
+    """"seventh" → 7, "7th" → 7."""
+    lower = text.lower()
+    if lower in _ENGLISH_ORDINALS:
+        return _ENGLISH_ORDINALS[lower]
+    digits = lower.rstrip("stndrh")
+    return int(digits) if digits.isdigit() else None
+
+
 def find_reference(question: str, policy: Mapping[str, PolicyEntry]) -> LookUp | None:
     """The one policy entry the question names by number or by heading; None when it names none (or several)."""
     text = unicodedata.normalize("NFKC", question)
     refs: list[str] = []
-    for pattern in (_JA_REF, _KO_REF, _EN_REF):
+    for pattern in (_JA_REF, _KO_REF, _EN_REF, _ORDINAL_REF):
         for match in pattern.finditer(text):
             if _LAW_BEFORE.search(text[: match.start()]) or _LAW_AFTER.match(text, match.end()):
                 continue
-            section = kanji_number(match.group("section"))
+            ordinal = match.groupdict().get("ordinal")
+            section = _ordinal_number(ordinal) if ordinal else kanji_number(match.group("section"))
             item_text = match.groupdict().get("item") or match.groupdict().get("item2") or ""
             item = kanji_number(item_text) if item_text else None
             if section is None:

@@ -56,7 +56,9 @@ _OTHERS_ASKING = re.compile(
 #: Data given to another company (「グループ会社に顧客データを渡していい？」, "do you transfer my data to affiliated
 #: companies?"): provision to a third party (§8), unless the company works for us (§7) or the data goes by cookie (§14).
 _GIVEN_TO_ANOTHER_COMPANY = re.compile(
-    r"(他社|グループ会社|関連会社|子会社|親会社|提携先|取引先|第三者|third[- ]?part(y|ies)|外部の会社|別の会社|別会社)\s?(に|へ)[^。？?]{0,20}(データ|情報|名簿|リスト|data|info)"
+    # 「一切外部に提供しないで」: no data named, the act alone
+    r"(外部|第三者|他社|他の会社|別の会社)(に|へ)[^。？?]{0,4}(提供|渡|共有|販売|売)(し|さ|す|る)"
+    r"|(他社|グループ会社|関連会社|子会社|親会社|提携先|取引先|第三者|third[- ]?part(y|ies)|外部の会社|別の会社|別会社)\s?(に|へ)[^。？?]{0,20}(データ|情報|名簿|リスト|data|info)"
     r"(を)?[^。？?]{0,6}(渡|提供|共有|譲|販売|売|移|送)"
     r"|\b(transfer|pass|share|give|hand|sell|disclose|provide)\w*\b[^.?!]{0,40}\b(data|information|info|details|records)\b[^.?!]{0,20}"
     r"\bto (\w+ ){0,3}(compan\w*|firms?|business\w*|affiliat\w*|group|subsidiar\w*|sister|parent compan\w*|third[- ]part\w*)",
@@ -91,7 +93,7 @@ _WHAT_IS_COLLECTED = re.compile(
 _SCOPE_ASKED = re.compile(
     r"(ポリシー|ぽりしー|プラポリ|規約)(で|に|の)?(は|も)?(保護され|守られ|カバーされ|適用され|対象)"
     r"|(ポリシー|ぽりしー|プラポリ|規約)の?(適用)?範囲(内|外)?(なん|です|だ|に|か|[?？])"
-    r"|(ポリシー|ぽりしー|プラポリ|規約)(で|が)(答える|扱う|カバーする|決める)(べき|もの|こと|話)"
+    r"|(ポリシー|ぽりしー|プラポリ|規約)(で|が)(答え|扱|カバー|対応|決め)[^。？?]{0,6}(べき|もの|こと|話|範囲|いい)"
     r"|\b(covered|protected|governed) by (the |our |your |this |selfree's )?(privacy )?(policy|notice)"
     r"|(?<!where )(?<!which part )\b(does|would|will) (the |our |your |this )?(privacy )?policy (cover|apply to|protect)"
     r"(?! (that|this|it)\b)",
@@ -151,8 +153,9 @@ _FROM_ANOTHER_COMPANY = re.compile(
     r"|(名簿|リスト|一覧|データ|csv)[^。？?]{0,12}(を)?(他社|業者|代理店|取引先|提携先|パートナー|外部)(から|より)[^。？?]{0,8}(買|購入|仕入|入手|もら|受け取)"
     r"|\b(bought|purchased|acquired|received|got|obtained|imported)\b[^.?!]{0,40}\b(list|leads|contacts|database|csv|data)\b"
     r"[^.?!]{0,30}\bfrom (a |an |the |another |our )?([\w-]+ ){0,3}(company|vendor|broker|partner|reseller|agency|firm|organi[sz]er|third party)"
-    r"|\b(partner|reseller|vendor|agency|broker|distributor|another company|third party)\b[^.?!]{0,30}\b(sent|gave|sold|shared|passed|provided)"
-    r" (us|to us)\b[^.?!]{0,40}\b(list|leads|contacts|database|csv|data|spreadsheet)",
+    r"|\b(partner|reseller|vendor|agency|broker|distributor|another company|third party)\b[^.?!]{0,30}\b((sent|gave|sold|shared"
+    r"|passed|provided|hand|hands|handed|give|gives|send|sends|sell|sells)( over)? (us|to us)|hand(s|ed|ing)? over (their|its))\b"
+    r"[^.?!]{0,40}\b(list|leads|contacts|database|csv|data|spreadsheet)",
     re.IGNORECASE,
 )
 
@@ -162,9 +165,16 @@ def obtains_data_from_another_company(text: str) -> bool:
     return _FROM_ANOTHER_COMPANY.search(text) is not None
 
 
+#: The user giving out their own data (「ユーザーが自分で第三者に共有した」): §12's case, not our provision.
+_BY_THE_USER = re.compile(r"(ユーザー|利用者|本人|お客様?|顧客)(さん|様)?(が|は)?(自分で|自ら|自身で|勝手に)"
+                          r"|\b(users?|customers?|clients?) (themselves|himself|herself)\b", re.IGNORECASE)
+
+
 def gives_data_to_another_company(text: str) -> bool:
-    """Data given to another company that does not work for us (§8, not §7's contractors or §14's cookies)."""
-    return _GIVEN_TO_ANOTHER_COMPANY.search(text) is not None and _WORKS_FOR_US.search(text) is None
+    """Data given by us to another company that does not work for us (§8, not §7's contractors, §14's cookies or
+    §12's data the user gave out)."""
+    return (_GIVEN_TO_ANOTHER_COMPANY.search(text) is not None and _WORKS_FOR_US.search(text) is None
+            and _BY_THE_USER.search(text) is None)
 
 
 def names_a_contractor(text: str) -> bool:

@@ -1,0 +1,67 @@
+"""Mechanisms of round 17 (after blind sets v22 and v23 were scored): a section counted in order (「七番目の項目」,
+"the seventh section"); whether the policy may answer for a partner's service; an act of giving out named without
+the data (「一切外部に提供しないで」), unless the user gave it out; a reseller handing us its list; a record of payments
+held, or a pricing page visited, asks no fee; "the list" and "everything" point back.
+
+Every question here was written for this test; none comes from an evaluation set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase
+from knowledge.focus import focus
+from knowledge.question_shapes import gives_data_to_another_company
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [("プラポリの十二番目の項目を見せて", "12"), ("4つ目の条ってどういう内容？", "4"), ("What does the ninth section say?", "9"),
+     ("Quote the 16th clause, please.", "16")],
+)
+def test_a_section_counted_in_order(kb: KnowledgeBase, question: str, section: str) -> None:
+    answer = kb.ask(question)
+    assert answer.sections == [section], answer.sections
+
+
+def test_a_numbered_question_is_no_section() -> None:
+    from knowledge.lookup import find_reference
+    kb_policy = {"2": object(), "11": object()}
+    assert find_reference("2番目の質問ですが、削除の手続きは？", kb_policy) is None  # type: ignore[arg-type]
+
+
+def test_whether_the_policy_may_answer_for_a_partner_service(kb: KnowledgeBase) -> None:
+    answer = kb.ask("利用者がkintone連携を使っていて、kintone側に保存されたデータの扱いを聞いてきました。うちのポリシーで答えていい話ですか？")
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == "1", (answer.outcome, answer.sections)
+
+
+def test_giving_out_named_without_the_data(kb: KnowledgeBase) -> None:
+    answer = kb.ask("「私の電話番号を、今後は外部に提供しないでください」と言われました。ポリシー上どう答えますか？")
+    assert answer.sections[0].split(".")[0] == "8", answer.sections
+
+
+def test_data_the_user_gave_out_is_not_given_by_us() -> None:
+    assert not gives_data_to_another_company("ユーザーが自分でチャットの内容を第三者に共有して、それが拡散した場合、うちに責任はありますか？")
+    assert gives_data_to_another_company("チャットの内容を第三者に共有してもいいですか？")
+
+
+def test_a_reseller_handing_us_its_list(kb: KnowledgeBase) -> None:
+    answer = kb.ask("A distributor offered to hand over their customer list so our sales team can contact them. We did not "
+                    "collect it. What must we check first?")
+    assert answer.sections[0].split(".")[0] == "5", answer.sections
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["市役所から、ある利用者の契約情報と支払履歴を出すよう文書で依頼がありました。同意なしで出していいですか？",
+     "A user says our ads follow her around since she opened our pricing page. How do I explain that?"],
+)
+def test_payments_held_or_a_pricing_page_ask_no_fee(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert "fee" not in answer.not_in_policy, answer.not_in_policy
+
+
+def test_the_list_points_back() -> None:
+    found = focus("A client's auditor wants the names of every company that processes our users' data on our behalf. "
+                  "Where do I find the list?")
+    assert found is not None and "every company" in found.question, found
