@@ -100,7 +100,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "retention period",
         "保存期間",
-        _re(r"(保存|保管|保持|保有)(期間|期限)|いつまで.{0,6}(保存|保管|保持|残|持って|消え)|(保存|保管|保持|残)"
+        _re(r"(保存|保管|保持|保有)(期間|期限)|いつまで.{0,6}(保存|保管|保持|残|持って|消え)|いつ(消|削除|破棄|廃棄)|"
+            r"(\d+|何)\s*(ヶ月|か月|カ月|年|日)(なのか|なの|ですか)[^。？?]{0,10}(\d+|何)\s*(ヶ月|か月|カ月|年|日)|(保存|保管|保持|残)"
             r".{0,8}(いつまで|何年|何日|何か月|何ヶ月|どれくらい|どのくらい)|(何年|何日|何か月|何ヶ月)"
             r".{0,4}(保存|保管|保持|残|消え|消す|削除)|(どれくらい|どのくらい|何年|いつまで)(の期間)?.{0,6}(保存|保管|保持|残|持って)"
             r"|\b(keep|kept|store|stored|retain|retained|hold|held)\b.{0,60}\bhow long|for how long"
@@ -147,7 +148,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             # a region the data is in, not the users' region ("the users in their region")
             r"|(cloud|server|data|hosting|storage|aws|azure|gcp) region|\bregion\b.{0,20}\b(stored|hosted|kept|servers?|data ?cent)"
             r"|data ?cent(er|re)|residency|(where|which).{0,30}\b(located|stored|hosted|kept|servers?)\b"
-            r"|in japan|outside (of )?(the )?(japan|eu|eea|us|usa|uk)|cross-border|transferred? (abroad|outside)"
+            r"|in japan|\b(outside( of)?|out of) (the )?(japan|eu|eea|us|usa|uk)\b|cross-border|transferred? (abroad|outside)"
+            r"|server location|location of (the |our |your )?(servers?|data)|(japan|japan-) only|(only|solely) in japan|(日本|国内)(のみ|だけ)"
             r"|(any|which|what|another|other) countr(y|ies)"
             r"|(海外|国外|外国)(に|へ|の)|欧州|ヨーロッパ|\bin the (eu|eea|us|usa|uk)\b|\beu (representative|residents?)"),
         _re(r"日本|国内|海外|国外|japan|overseas|abroad|country"),
@@ -200,7 +202,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "date",
         "日付",
-        _re(r"いつから|(施行|改定|改訂|制定|更新|発効)日|最終(更新|改定)|いつ(施行|改定|更新|変更)(された|したの|になった)|effective date"
+        _re(r"いつから|(施行|改定|改訂|制定|更新|発効)日|(施行|改定|改訂|制定|更新|変更)した?(日付|日にち)|最終(更新|改定)|いつ(施行|改定|更新|変更)(された|したの|になった)|effective date"
             r"|last (updated|revised|changed)|when (was|did|does|will) [^?.!]{0,50}(updated|changed|revised|take effect"
             r"|come into (force|effect)|published|adopted|(start|begin)(s)? to apply)|since when|as of (what|which) date"
             r"|what date|いつ付|いつ(から|より)?(施行|発効|適用|公表|公開)"),
@@ -211,7 +213,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "過去の事故・実績",
         _re(r"(過去に|これまでに|今までに).{0,20}(漏|流出|事故|事件|問題|違反|トラブル|あった|ありました|ある[?？]|ありますか)"
             r"|実績|前例|\bever (had|been|happened|leaked|breached|hacked)|\bhas .{0,30}\bever\b"
-            r"|\bhave .{0,30}\bever\b|in the past|track record|history of"
+            r"|\bhave .{0,30}\bever\b|in the past|track record|history of (leaks?|breach(es)?|incidents?|problems?|violations?|data)"
             r"|(incidents?|breach(es)?|leaks?) in the (last|past)|(had|have had) any ([\w-]+ ){0,3}(incidents?|breach(es)?|leaks?)"
             r"|(過去|直近|ここ)[^。？?]{0,8}(年|か月|ヶ月)[^。？?]{0,12}(事故|漏えい|漏洩|インシデント|流出)"),
         None,
@@ -703,7 +705,7 @@ _AMONG = re.compile(r"(?P<item>[\u30a0-\u30ff\u3400-\u9fff々]{2,}(の[\u30a0-\u
                     r"(?!て?(い|お)?(た|ました)(?!か))")
 #: Words that say only "information about someone", whatever list they are asked about.
 _GENERIC_ITEM = frozenset({"情報", "データ", "個人情報", "ユーザー", "ユーザー情報", "顧客", "顧客情報", "お客様", "本人", "内容", "履歴",
-                           "項目", "種類", "記録", "中身", "詳細", "一覧", "全部", "実際", "本当",
+                           "項目", "種類", "記録", "中身", "詳細", "一覧", "全部", "実際", "本当", "名前", "名称",
                            # whose data it is, not a thing held (「私のデータ持ってる？」)
                            "私", "自分", "僕", "俺", "当方", "弊社", "御社", "貴社", "当社", "本人様",
                            # consent is obtained, not collected as data (「本人から同意を取ってる？」)

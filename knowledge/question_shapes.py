@@ -81,6 +81,8 @@ _WHAT_IS_COLLECTED = re.compile(
     # 「IPアドレスとか端末IDってしゅとくしてる？」: whether a kind of data is collected
     r"|(id|アドレス|番号|位置情報|ログ)(とか|って|は|を|も)?[^。？?]{0,6}(取得|収集|しゅとく|しゅうしゅう|集め|取って|とって)"
     r"(して|され|て|る|ます)[^。？?]{0,6}[?？]"
+    # 「連携アプリ経由でユーザーの情報をもらうことってある？」: whether data is ever received that way
+    r"|(情報|データ|id)(を)?[^。？?]{0,8}(もらう|取ってくる|取得する|受け取る|集める)こと(って|は|も)?(ある|あります)"
     # 「苦情の中身も取得情報に入ってますか」, "is chat history part of the data we collect?": within what is collected
     r"|(取得|収集)(する|した|している|される)?(情報|データ|項目)(に|の中に|として|の対象に)(入|含ま|なる|当たる|該当)"
     r"|\b(part of|among|included in|in) (the )?(data|information|info|details) (we|you|callconnect|selfree) (collect|gather|obtain)"

@@ -1,7 +1,9 @@
 """Mechanisms of round 17 (after blind sets v22 and v23 were scored): a section counted in order (「七番目の項目」,
 "the seventh section"); whether the policy may answer for a partner's service; an act of giving out named without
 the data (「一切外部に提供しないで」), unless the user gave it out; a reseller handing us its list; a record of payments
-held, or a pricing page visited, asks no fee; "the list" and "everything" point back.
+held, or a pricing page visited, asks no fee; "the list" and "everything" point back; where data is kept (japan only,
+out of the EU), when it is erased (いつ消される), the date of a revision are facts the policy never states, while "call
+history of" asks no past incident; a name the policy gives is stated; data received through a linked service is §2's.
 
 Every question here was written for this test; none comes from an evaluation set.
 """
@@ -65,3 +67,35 @@ def test_the_list_points_back() -> None:
     found = focus("A client's auditor wants the names of every company that processes our users' data on our behalf. "
                   "Where do I find the list?")
     assert found is not None and "every company" in found.question, found
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("サーバーの場所ってjapan onlyですか？", "place or country"),
+     ("Do we move any user data out of the EU or out of Japan?", "place or country"),
+     ("退会したら録音データっていつ消されるの？半年なのか2年なのか知りたい", "retention period"),
+     ("プラポリを前回改定した日付はいつ？", "date")],
+)
+def test_facts_the_policy_never_states(kb: KnowledgeBase, question: str, kind: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome != "answered" and kind in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["The police asked for the call history of one of our numbers for an investigation. Can we give it without consent?",
+     "Can we give a user's address to the court without the user's consent?"],
+)
+def test_ordinary_words_ask_no_fact_kind(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert "past incidents" not in answer.not_in_policy and "place or country" not in answer.not_in_policy, answer.not_in_policy
+
+
+def test_a_name_the_policy_gives_is_stated(kb: KnowledgeBase) -> None:
+    answer = kb.ask("個人情報の管理責任者の名前ってポリシーに載ってますか？")
+    assert answer.outcome == "answered", (answer.outcome, answer.not_in_policy)
+
+
+def test_data_received_through_a_linked_service(kb: KnowledgeBase) -> None:
+    answer = kb.ask("外部のカレンダーアプリと連携したとき、向こうのユーザーIDをうちで受け取ることってある？")
+    assert answer.sections[0].split(".")[0] == "2", answer.sections
