@@ -190,6 +190,15 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"llc|inc\.|株式会社|google|yahoo|microsoft|meta|facebook"),
     ),
     FactKind(
+        # which items of data go to a recipient: stated only by a text that lists items (§2 does, §14 names recipients)
+        "data items sent",
+        "送信・提供されるデータ項目",
+        _re(r"\b(exact|specific|which|what) (data )?(fields|parameters|attributes|data points|data elements)\b"
+            r"|(どの|どんな|何の|具体的な)(データ)?(項目|フィールド|パラメータ)(を|が)[^。？?]{0,10}(送|渡|提供|共有|連携)"),
+        _re(r"[^・\n]+・[^・\n]+・|\b(name|e-?mail address|phone number|ip address|device id)s?\b[^.\n]{0,40}"
+            r"\b(name|e-?mail address|phone number|ip address|device id)s?\b"),
+    ),
+    FactKind(
         # what falls under a term the policy uses but never spells out (「重要な変更」って何が当たる？): answered only
         # by a text that gives examples or a list
         "criteria",
@@ -620,6 +629,7 @@ _PHRASES_EN = {
     "place or country": "where data is kept (place or country)",
     "certification": "certifications",
     "named vendors": "the names of vendors",
+    "data items sent": "which items of data are sent",
     "criteria": "what falls under it (criteria or examples)",
     "date": "a date",
     "past incidents": "past incidents",

@@ -59,6 +59,7 @@ from knowledge.question_shapes import (
     names_a_policy_change,
     obtains_data_from_another_company,
     others_ask_for_the_users_data,
+    uses_data_outside_its_purposes,
 )
 from knowledge.renumbering import follow
 from knowledge.romaji import kana_of_romaji
@@ -107,6 +108,8 @@ INCIDENT_ENTRIES: dict[str, tuple[str, ...]] = {
 }
 #: The section on correction, stop of use and deletion (see `KnowledgeBase._changed_data_is_corrected`).
 CORRECTION_SECTION = "11"
+#: The limit of use to the purposes (see `_outside_the_purposes`).
+PURPOSE_LIMIT_SECTION = "4"
 #: The section on disclosure (see `_own_data_asked_for`).
 DISCLOSURE_SECTION = "10"
 #: The section on what the policy applies to (see `_scope_asked`).
@@ -293,6 +296,7 @@ class KnowledgeBase:
         # 「…について質問してきた。これってうちのポリシーで答えるべきもの？」: the scope is asked in the sentence that points back
         self._scope_asked(query if asking in query else f"{query} {asking}", scores)
         self._own_data_asked_for(query, scores)
+        self._outside_the_purposes(query, scores)
         self._requested_acts(query, scores)
         self._changed_data_is_corrected(query, text, scores)
         self._given_to_another_company(query, scores)
@@ -486,6 +490,11 @@ class KnowledgeBase:
         entry_id = self.entry_id(SCOPE_SECTION)
         if asks_whether_the_policy_covers(query) and entry_id is not None:
             _lift_above(entry_id, max(ANSWER_THRESHOLD, *scores.values()), scores)
+
+    def _outside_the_purposes(self, query: str, scores: dict[str, float]) -> None:
+        """Data used outside its purposes (目的外利用, "outside the stated purposes") is §4's limit, not §3's list."""
+        if uses_data_outside_its_purposes(query):
+            self._lift_section(PURPOSE_LIMIT_SECTION, scores)
 
     def _own_data_asked_for(self, query: str, scores: dict[str, float]) -> None:
         """A user asking to see or be sent their own data asks for disclosure (§10), though the words name only the

@@ -35,7 +35,10 @@ _OWN_DATA_ASKED = re.compile(
     r"|\b(send|give|show|provide|forward|email)( me| us)\b[^.?!]{0,30}\b(my|our)\b[^.?!]{0,20}"
     r"\b(data|information|info|details|records|file)\b|\bcopy of (my|our|all|everything)\b"
     # "everything you hold on me", "what do you have about us"
-    r"|\b(you|selfree|callconnect|your company) (hold|have|keep|store|process)\w* (on|about) (me|us)\b",
+    r"|\b(you|selfree|callconnect|your company) (hold|have|keep|store|process)\w* (on|about) (me|us)\b"
+    # told of a user: "a user asked for all the data we hold about them"
+    r"|\b(asks?|asked|asking|wants?|requests?|requested) (us )?for (a copy of )?(all )?(the |their |his |her )?(data|information"
+    r"|records|details)( (that )?(we|you) (hold|have|keep|store))? (on|about) (them|him|her)\b",
     re.IGNORECASE,
 )
 _OTHER_PARTY = (r"病院|医師|救急|家族|親族|夫|妻|旦那|奥さん|両親|親御|父親|母親|息子|娘|兄弟|姉妹|勤務先|雇用主|元夫|元妻|探偵|興信所|上司|同僚|職場|知人|友人"
@@ -140,6 +143,21 @@ _DANGER_TO_LIFE = re.compile(
 def names_a_danger_to_life(text: str) -> bool:
     """A person's life or body at risk (§4 item 2's case), in the message."""
     return _DANGER_TO_LIFE.search(text) is not None
+
+
+#: Data used outside the purposes it was collected for (目的外利用, 「目的以外に使う」, "for something outside the stated
+#: purposes"): §4's limit, though the word 目的 / "purpose" names §3 too.
+_OUTSIDE_THE_PURPOSES = re.compile(
+    r"目的外|目的以外(に|で|の)|目的の範囲(外|を超え)|目的(と|とは)(違|別|異な)"
+    r"|\b(outside|beyond|other than|different from|not covered by) (the |our |its |their )?(stated |original |declared |specified )?"
+    r"purposes?\b",
+    re.IGNORECASE,
+)
+
+
+def uses_data_outside_its_purposes(text: str) -> bool:
+    """Data used outside the purposes it was collected for (§4)."""
+    return _OUTSIDE_THE_PURPOSES.search(text) is not None
 
 
 def others_ask_for_the_users_data(text: str) -> bool:

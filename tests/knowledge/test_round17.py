@@ -3,7 +3,9 @@
 the data (「一切外部に提供しないで」), unless the user gave it out; a reseller handing us its list; a record of payments
 held, or a pricing page visited, asks no fee; "the list" and "everything" point back; where data is kept (japan only,
 out of the EU), when it is erased (いつ消される), the date of a revision are facts the policy never states, while "call
-history of" asks no past incident; a name the policy gives is stated; data received through a linked service is §2's.
+history of" asks no past incident; a name the policy gives is stated; data received through a linked service is §2's;
+use outside the purposes is §4's; a user asking for the data held about them is disclosure; which items of data are
+sent is stated only by a list.
 
 Every question here was written for this test; none comes from an evaluation set.
 """
@@ -99,3 +101,28 @@ def test_a_name_the_policy_gives_is_stated(kb: KnowledgeBase) -> None:
 def test_data_received_through_a_linked_service(kb: KnowledgeBase) -> None:
     answer = kb.ask("外部のカレンダーアプリと連携したとき、向こうのユーザーIDをうちで受け取ることってある？")
     assert answer.sections[0].split(".")[0] == "2", answer.sections
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["マーケが取得した情報を目的外で使いたいと言っています。本人が同意すればOK？",
+     "Could we use call data for something beyond the original purposes if each user says yes first?"],
+)
+def test_use_outside_the_purposes_is_section_4(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.sections[0].split(".")[0] == "4", answer.sections
+
+
+def test_a_user_asking_for_the_data_held_about_them_is_disclosure(kb: KnowledgeBase) -> None:
+    answer = kb.ask("A customer asked for all the information we keep about her. Some of it is an internal dispute note. "
+                    "Must we release everything?")
+    assert answer.sections[0].split(".")[0] == "10", answer.sections
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [("Which specific data fields do we pass to Google Analytics?", False), ("ユーザーからどんな項目を集めてる？", True)],
+)
+def test_data_items_sent_are_stated_only_by_a_list(kb: KnowledgeBase, question: str, answered: bool) -> None:
+    answer = kb.ask(question)
+    assert (answer.outcome == "answered") is answered, (answer.outcome, answer.not_in_policy)
