@@ -74,7 +74,7 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"(怪しい|不審な|見覚えのない|身に覚えのない|知らない)(ログイン|アクセス|端末からの)",
         r"(別|他|違う)の(人|方|宛先|取引先|会社|お客|顧客|ユーザ).{0,12}(に|へ).{0,12}(送って|送信して|届いて|転送して)",
         # someone else's file sent or shown; what is not ours showing in our account (「自社のものではない通話が」)
-        r"(別|他|違う|知らない)の?(人|方|お客様?|顧客|ユーザ|利用者|会社|受信者|取引先)の.{0,25}(書かれ|書いて|記載|載って|表示|見え|届|入って|添付|送)",
+        r"(別|他|違う|知らない)の?(人|方|お客様?|顧客|ユーザ|利用者|会社|受信者|取引先)の.{0,25}(書かれ|書いて|記載|載って|表示|見え|(?<!被害)届|入って|添付|送)",
         r"勝手に(変更|ログイン|操作|書き換え)|(エクスポート|ダウンロード|コピー|持ち出)(され|し)た?(形跡|疑い)"
         r"|(エクスポート|ダウンロード|コピー|持ち出)され(た|ている)?(履歴|記録|ログ)"
         r"|(ログイン|アクセス)(の)?(通知|アラート)[^。]{0,30}(寝て|使って(い)?な|心当たり|覚えがな|不在|出かけ)|形跡が(あ|残)|持ち出(し|され)"
@@ -86,13 +86,15 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"(情報|データ|番号|アドレス|録音|履歴|パスワード).{0,6}(漏れ|もれ)",
         r"不正アクセス|不正ログイン|乗っ取|ハッキング|サイバー攻撃|ランサム|マルウェア|ウイルス感染|盗難|盗まれ",
         r"(他人|別人|他社|他の(人|方|ユーザ|利用者|会社|企業|顧客|お客)|知らない(人|方|会社|番号)|別の(人|方|ユーザ|利用者|会社|企業|顧客|お客))"
-        r".{0,25}(見え|表示|届|閲覧|聞こえ|再生|送られ|入って|載って|出て|流れ)",
+        r".{0,25}(見え|表示|(?<!被害)届|閲覧|聞こえ|再生|送られ|入って|載って|出て|流れ)",
         r"身に覚えのない(ログイン|アクセス|操作)",
         r"(別|他|違う|知らない)の?(人|方|お客|顧客|ユーザ|利用者|会社|受信者)の(名前|氏名|情報|データ|住所|電話番号|メールアドレス|アドレス"
         r"|請求書|通話).{0,20}(書かれ|記載|載って|表示|見え|届|入って|添付)",
         r"(?<![a-z])b?cc(?![a-z])[^。]{0,40}(見え|表示|丸見え|入って|載って|並んで)|(全員|みんな)の(メール)?アドレスが.{0,10}(見え|表示)",
         r"(私|自分|本人)(ではない|じゃない|以外の).{0,8}(方|人|お客|ユーザ|利用者|アドレス).{0,25}(見え|表示|届|載って|出て|記載|入って)",
-        r"(ネット|ウェブ|web|sns|掲示板).{0,30}(出回|晒|公開されて|貼られ|載って|流れて)",
+        r"(ネット|ウェブ|web|sns|掲示板)[^。]{0,60}(出回|晒|公開されて|貼られ|載って|流れて)",
+        r"(forum|dark ?web|paste ?site|telegram|marketplace)[^.?!]{0,60}\b(selling|sold|posted|leaked|dump(ed)?|offering)\b"
+        r"|\b(selling|sold|offering) (a |the )?(file|list|database|dump|spreadsheet)[^.?!]{0,60}\b(customers?|users?|clients?|phone|e-?mail)",
         _BEFORE + r"(leak|leaks|leaked|leaking|leakage|breach|breached|breaches|exposed|hacked|hacker|hackers|stolen)" + _AFTER,
         r"some(one|body) else'?s|another (customer|user|person|company|client)'?s|other (people|customers|users|clients)('s|')"
         + _AFTER,
@@ -421,11 +423,11 @@ _MARKETING = re.compile(
 )
 #: An invitation or an advertisement: whatever it names (a breach, a lost laptop) is its subject, not an event here.
 _INVITATION = re.compile(
-    r"ご案内|参加無料|お申し?込み|資料請求|ご提案|無料診断|ホワイトペーパー|のご紹介|ご紹介(です|します|させて)|お打ち合わせ|"
+    r"(?<!からの)(?<!からの)ご案内(?!メール)|参加無料|お申し?込み|資料請求|ご提案|無料診断|ホワイトペーパー|のご紹介|ご紹介(です|します|させて)|お打ち合わせ|"
     # a newsletter's footer or issue number: its headlines are news, not events here
     r"(配信停止|配信解除|購読解除|登録解除)(を|は)?(ご希望|希望の方|される方|はこちら)|(通信|ニュース|news|マガジン|レター|だより|便り)\s*第\s*\d+\s*号|"
     r"(?<![a-z])(register (now|today|here)|sign up (now|today|here)|seats are|free (trial|assessment|audit|scan|check)|invite"
-    r"|invitation|whitepaper|rsvp|to unsubscribe|unsubscribe (here|below|at any time)|vol\.? ?\d+"
+    r"|invitation|whitepaper|rsvp|to unsubscribe|unsubscribe (here|below|at any time)|\| ?unsubscribe|vol\.? ?\d+"
     # a sales pitch: a product offered, a call to be booked
     r"|book a ([\w-]+ ){0,2}(call|meeting|demo)|schedule a ([\w-]+ ){0,2}(call|demo|meeting)|account executive"
     r"|(?<!our )(?<!my )sales (manager|representative|team)|(our|the) ([\w-]+ )?(insurance|policy|product|solution|platform|tool) (covers|pays|offers"
@@ -433,7 +435,7 @@ _INVITATION = re.compile(
     r" (prevents|protects|stops|detects))(?![a-z])"
 )
 _OTHERS_DATA = re.compile(
-    r"(他|別|違う|知らない)の(お客|方|人|ユーザ|利用者|顧客|会社|受信者)の|別人|他人|(全員|みんな|受信者全員|他の受信者)の(メール)?アドレス|"
+    r"(他|別|違う|知らない)の(お客様?|方|人|ユーザー?|利用者|顧客|会社|受信者)(さん|様|さま)?の|別人|他人|(全員|みんな|受信者全員|他の受信者)の(メール)?アドレス|"
     r"(別|他|違う|よその|ほか)の?(会社|社|お客様?|顧客|人|方)(さん|様|さま)?宛|"
     r"(?<![a-z])(cc|bcc)(?![a-z])|some(one|body) else'?s|another (customer|person|user|client|company)'?s"
     r"|other (customers|people|users|recipients)|every(one|body)'?s|(every|all) (the )?recipients"
@@ -452,7 +454,9 @@ _NOT_AN_INCIDENT = re.compile(
     r"(件|事案|インシデント|不具合|問題)(は|も|が)?.{0,25}(完了|解決済|クローズ|終了|修正済|対応済)|無事(に)?(発見|見つか|回収)|"
     r"自分が.{0,20}だけ|問題(なし|ありません|はありません)|"
     # a leak denied in so many words, or nothing having happened (「漏れたわけではない」「何も起きていない」)
-    r"(漏れ|漏えいし|漏洩し|流出し|出回っ|(外|外部|社外)に出)(た|て(は|も)?い(る|た))?(わけ|訳)(では|じゃ)(ない|なく|ありません)|"
+    r"(漏れ|漏えいし|漏洩し|流出し|出回っ|(外|外部|社外)に出)(た|て(は|も)?い(る|た))?(わけ|訳|話|こと)(では|じゃ)(ない|なく|ありません)|"
+    # one's own typing mistake in one's own registration (「自分で電話番号を1桁間違えて入れてしまいました」)
+    r"(自分で|私が|自ら)[^。]{0,20}(間違え|間違っ|誤って|打ち間違|入力ミス)|"
     r"(漏れ|漏えいし|漏洩し|流出し)て(は|も)(い)?(ない|ません)(?!か)|(何も|なにも|特に)(起き|起こっ|発生し)て(い)?(ない|ません|おりません)|(誤送信|漏えい|漏洩|流出|不正アクセス|情報漏れ)(では|じゃ)(ない|なく|ありません)(?!か|でしょ|です)|"
     r"(ダミー|テスト用|架空|サンプル)の?データ|実在の.{0,15}(含まれて(い|お)ません|ありません|ない)|"
     r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|どう(対応|扱|処理)する(方針|予定|ルール|運用|決まり|流れ)|"
@@ -493,6 +497,7 @@ _FOR_ONESELF = re.compile(
 #: The writer's own errand at an office (a police report of their own, papers for the tax office): a lawsuit or a report
 #: named for that purpose is not one threatened against us.
 _OWN_ERRAND = re.compile(r"(被害届を出す|提出する|届け出る|申告する)(ため|のに|ので)|被害届を出した(件|こと)"
+                         r"|(提出|証拠に)(し)?たい(ので|から|ため)|被害届を出しました"
                          r"|(警察|警察署|弁護士)(に|へ)(相談|通報|届け出)(し|を)(た|ました)(こと|ので|けど|が)|(?<![a-z])for (my|our) (own )?(case|claim|police report)(?![a-z])")
 #: An authority or a lawyer named as part of the writer's own business elsewhere (「別件で警察に被害届を出したのですが、
 #: それとは関係なく」, "on an unrelated matter"): neither asks us for anything nor is threatened against us.
@@ -538,6 +543,10 @@ _IF_AGAIN = re.compile(
     r"(次|今度|また|再び|もう一度|二度目)[^。!?！？]{0,20}(あったら|あれば|起きたら|来たら|届いたら|続いたら|続くようなら|ようなら|場合)|"
     r"(?<![a-z])(if (this|it|that) (ever )?(happens|occurs) again|if (i|we) (get|receive) (another|one more)|next time)(?![a-z])"
 )
+
+
+#: A lawsuit only feared for the future (「将来もし裁判沙汰になったりしたら嫌なので」): a reason, no threat.
+_FEARED = re.compile(r"(将来|いつか|もし|万が一|万一|仮に)[^。]{0,15}(裁判|訴訟|沙汰|トラブル)[^。]{0,15}(ら|場合|とき)[^。]{0,6}(嫌|困|心配|不安|怖)")
 
 
 #: A lawyer or a court named as what the writer would turn to later (「弁護士に相談する前に」, "before I involve a
@@ -602,6 +611,7 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
         demanded = "authority" in found and _LEGAL_BASIS.search(folded) and _DEMAND_MADE.search(folded)
         found = [name for name in found if name not in _EVENT_SIGNALS or demanded and name == "authority"]
     if "legal_threat" in found and (_INVITATION.search(folded) or _IF_AGAIN.search(folded) or _OWN_ERRAND.search(folded)
+                                    or _FEARED.search(folded)
                                     or _only_deferred_threat(folded)):
         found.remove("legal_threat")
     if "authority" in found and "leak" in found and (_AUTHORITY_WRITING.search(folded) or _INSTRUMENT.search(folded)):
@@ -652,7 +662,8 @@ _NEGATED = re.compile(
     r"[^\s、。,.!?！？]{1,12}(ではなく|じゃなくて?|ではありません|ではないです|は不要|はせず|(まで)?はしなくて|(まで)?はしません"
     r"|(まで)?はしない(が|けど|で)|まで(は)?(不要|いらない|結構))|"
     r"\b(don't|do not|not to|never|without) (want (you )?to )?(delete|remove|erase|close|cancel|deleting|removing|closing"
-    r"|cancelling)( (my|the|our|their|his|her))?( \w+)?",
+    r"|cancelling)( (my|the|our|their|his|her))?( \w+)?"
+    r"|\b(don't|do not) want (it|them|my \w+|the \w+) (deleted|removed|erased|closed)",
     re.IGNORECASE,
 )
 
@@ -698,13 +709,13 @@ _ACTS_ASKED = (
                 r"(ads|advertising|advertisements|tracking|cookies)(?![a-z])"
                 r"|(?<![a-z])(stop|don't|do not|never)\b[^.?!]{0,30}\b(browsing (data|history|activity)|track(ed|ing) me)"), "cookie_optout"),
     # the record of to whom data was given (「警察に提供したことがあるなら、その記録を開示して」): third-party records
-    (re.compile(r"(提供|渡|開示)(した|された)[^。!?！？]{0,20}記録|提供(の)?記録|(?<![a-z])records? of [^.?!]{0,40}(shared|disclosed"
+    (re.compile(r"(提供|渡|開示)(した|された)[^。!?！？]{0,20}記録|(渡っ|流れ|出|渡し|提供し)た(記録|履歴)|提供(の)?記録|(?<![a-z])records? of [^.?!]{0,40}(shared|disclosed"
                 r"|provided|given|passed|sent|sold|transferred)(?![a-z])"
                 # to whom it went, and when ("whether my data was ever passed to an outside company, to whom and when")
                 r"|(?<![a-z])(passed|given|shared|disclosed|provided|sold|transferred)\b[^.?!]{0,60}\b(to whom|who received it"
                 r"|who got it)(?![a-z])|(誰|どこ|どの会社)に[^。!?！？]{0,6}(いつ|何を)[^。!?！？]{0,15}(提供|渡|開示|共有)"
                 # where it went (「自分の情報がどこの会社に渡ったのか」)
-                r"|(どこ(の会社)?|誰|どの会社)(に|へ)[^。!?！？]{0,4}(渡|提供|共有|送|売)(っ|さ|し|ら)?(た|れた)(の|か)"), "third_party_records"),
+                r"|(どこ(の会社)?|誰|どの会社)(に|へ)[^。!?！？]{0,10}(渡|提供|共有|送|売)(っ|さ|し|ら)?(た|れた)(の|か)"), "third_party_records"),
     (re.compile(r"(渡|提供|共有|販売|売|譲|流)(す|る|する|し)?(の|こと)(は|を|も)" + _STOP
                 # 「第三者に渡しているなら止めてほしい」
                 + r"|(渡|提供|共有|販売|売|譲)(して|し)(い)?(る)?(なら|のなら|んだったら|んなら)" + _STOP
@@ -712,9 +723,11 @@ _ACTS_ASKED = (
                 r"|handing|providing|disclosing|sending (anything|data|information|my|her|his|their)[^.?!]{0,30}\bto)(?![a-z])|(?<![a-z])(never|don't|do not) (ever )?(pass|share|sell|give|hand|disclose"
                 r"|provide)\w*( (on|over))? (my|our|any of my)(?![a-z])"), "third_party_stop"),
     (re.compile(r"(使|利用|使用|活用)(う|する)?(の|こと)?(は|を|も)" + _STOP
-                + r"|(?<![a-z])((stop|cease|quit)|object(ing)? to (you |your |the company |selfree )?)(using|processing"
+                + r"|(?<![a-z])((stop|cease|quit) |object(ing)? to (you |your |the company |selfree )?)(using|processing"
                 r"|analy[sz]ing)(?![a-z])"), "suspension"),
     (_STATE_OF_DATA, "disclosure"),
+    (re.compile(r"(私|自分|わたし)の[^。!?！？]{0,20}(履歴|情報|データ|記録)[^。!?！？]{0,15}(出して|送って|見せて|開示して)(ください|下さい|ほしい|欲しい|いただ)"),
+     "disclosure"),
     # a registered detail asked to be changed to a new value (「登録の電話番号を新しい番号に変えておきたい」)
     (re.compile(r"(電話番号|携帯番号|住所|メールアドレス|アドレス|氏名|名前|名字|姓|生年月日|登録情報|登録内容|連絡先)[^。!?！？]{0,15}"
                 r"(変え|変更し|直し|訂正し|修正し|更新し|書き換え)(て(ください|下さい|ほしい|欲しい|いただ|もら|おきたい)|たい)"
@@ -768,8 +781,8 @@ _STUDY = re.compile(
 #: A grievance: dissatisfaction with how something was handled, a request left unanswered, an escalation.
 _GRIEVANCE = re.compile(
     r"不満|苦情|抗議|クレーム|放置|無視され|音沙汰|納得(でき|いか|が(いか|でき))(?!(なけれ|ない場合|なかったら))|許せ|不信感|遅すぎ|(回答|対応|返事|返信)が遅|"
-    r"どうなって(いる|る|います|いるん|るん)|何(回|度)(も|同じ)|何度[^。!?！？]{0,10}ても|機能して(い)?(ない|ません)|お怒り|怒って|激怒|憤慨|"
-    r"がっかり|失望|(返事|返信|回答|連絡)が(ない|なく|来ない|来ません)|(何の|なんの|一切|全く|まったく)(連絡|返事|返信|回答|音沙汰)も(ない|なく|ありません|来)"
+    r"どうなって(いる|る|います|いるん|るん)|何(回|度)(も|同じ)|何度[^。!?！？]{0,10}ても|機能して(い)?(ない|ません)|お怒り|怒って(?!(は|も)?(い)?(ない|ません|おりません))|激怒|憤慨|"
+    r"がっかり|失望|しつこい|説明しなさい|説明しろ|(返事|返信|回答|連絡)が(ない|なく|来ない|来ません)|(何の|なんの|一切|全く|まったく)(連絡|返事|返信|回答|音沙汰)も(ない|なく|ありません|来)"
     r"|不誠実|誠意(が|の)(ない|感じられ)|(経つ|経った|たつ|たった)のに|"
     r"(?<![a-z])(complain(t|ing)?|unacceptable|ignored|still waiting|no (reply|response|answer)|outrageous|disgusted|furious|angry"
     r"|escalated?|(speak|talk) to (a|your) (manager|supervisor))(?![a-z])"
