@@ -115,7 +115,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "number of days",
         "具体的な日数・時間",
-        _re(r"何日|何営業日|何時間|何週間|何か月以内|何\s*(business |working )?(days|hours|weeks)|how many (business )?(days|hours|weeks|months|years)|within how many"
+        _re(r"何日|なんにち|何営業日|何時間|何週間|何か月以内|何\s*(business |working )?(days|hours|weeks)|how many (business )?(days|hours|weeks|months|years)|within how many"
+            # how long it takes: a length, which "without delay" or "a reasonable period" does not give
+            r"|how long (do|does|will|would|did|should) (it|this|that|we|they|you) (take|have)|\bsla\b"
             r"|how many working days|\d+\s*(日|週間|か月|ヶ月|カ月|営業日|days?|weeks?|months?)\s*[?？]|\b(a|one) (week|month)\s*\?"
             r"|(合理的な期間|遅滞なく|速やかに)(って|とは|は)?.{0,6}(どれくらい|どのくらい|何日|具体的)"
             r"|what counts as (a )?(reasonable|prompt|without delay)|how long is (a )?(reasonable|without delay)"
@@ -132,8 +134,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "deadline",
         "期限",
         _re(r"期限|いつまでに|締め?切り?|どれくらいで|どのくらいで|何日以内|deadline|how (quickly|fast|soon)"
-            r"|response time|time limit|turnaround|by when|how long (do|does|will|would|did) (it|this|that|we|they)"
-            r" (take|have)"
+            r"|response time|time limit|turnaround|by when"
             # how long before something happens it is announced
             r"|how (far|long|much time|many days) (in advance|ahead|before)|how much (advance )?notice|advance notice|notice period"
             r"|何日前|どれくらい前|どのくらい前|いつ(まで)?に(告知|通知|周知|お知らせ|連絡)|事前(に|の)?.{0,6}(何日|どれくらい|どのくらい|いつ)"),
@@ -152,7 +153,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|server location|location of (the |our |your )?(servers?|data)|(japan|japan-) only|(only|solely) in japan|(日本|国内)(のみ|だけ)"
             r"|(any|which|what|another|other) countr(y|ies)"
             r"|(海外|国外|外国)(に|へ|の)|欧州|ヨーロッパ|\bin the (eu|eea|us|usa|uk)\b|\beu (representative|residents?)"),
-        _re(r"日本|国内|海外|国外|japan|overseas|abroad|country"),
+        _re(r"(?<!ヤフー)日本|国内|海外|国外|(?<!yahoo )japan(?! corporation)|overseas|abroad|country"),
     ),
     FactKind(
         "certification",
@@ -904,7 +905,9 @@ class Vocabulary:
             word = nfkc[start:end]
             if any(start < t_end and t_start < end for t_start, t_end in terms_of_art):
                 continue
-            if not self.knows_run(word):
+            # 「契約結ぶ」: the last kanji before kana is a verb's stem (結ぶ), not part of the known word before it
+            verb_stem = len(word) >= 3 and end < len(nfkc) and "ぁ" <= nfkc[end] <= "ゖ" and self.knows_run(word[:-1])
+            if not self.knows_run(word) and not verb_stem:
                 # A long katakana word the policy never uses, that the sentence is about, names a product or a
                 # vendor (セールスフォースとの連携は？); shorter ones are mostly ordinary loanwords (ケース, リスト).
                 named = _KATAKANA_NAME.fullmatch(word) is not None and _ABOUT_NAME.match(nfkc, end) is not None

@@ -52,11 +52,13 @@ from knowledge.question_shapes import (
     asks_for_own_data,
     asks_what_is_collected,
     asks_whether_the_policy_covers,
+    entrusts_handling,
     gives_data_to_another_company,
     names_a_contractor,
     names_a_danger_to_life,
     names_a_data_change,
     names_a_policy_change,
+    names_browsing_or_ads,
     obtains_data_from_another_company,
     others_ask_for_the_users_data,
     uses_data_outside_its_purposes,
@@ -108,6 +110,10 @@ INCIDENT_ENTRIES: dict[str, tuple[str, ...]] = {
 }
 #: The section on correction, stop of use and deletion (see `KnowledgeBase._changed_data_is_corrected`).
 CORRECTION_SECTION = "11"
+#: Sections a topic belongs to (see `_sections_named_by_their_topic`).
+POLICY_CHANGE_SECTION = "15"
+COOKIE_SECTION = "14"
+CONTRACTOR_SECTION = "7"
 #: The limit of use to the purposes (see `_outside_the_purposes`).
 PURPOSE_LIMIT_SECTION = "4"
 #: The section on disclosure (see `_own_data_asked_for`).
@@ -297,6 +303,7 @@ class KnowledgeBase:
         self._scope_asked(query if asking in query else f"{query} {asking}", scores)
         self._own_data_asked_for(query, scores)
         self._outside_the_purposes(query, scores)
+        self._sections_named_by_their_topic(query, scores)
         self._requested_acts(query, scores)
         self._changed_data_is_corrected(query, text, scores)
         self._given_to_another_company(query, scores)
@@ -490,6 +497,15 @@ class KnowledgeBase:
         entry_id = self.entry_id(SCOPE_SECTION)
         if asks_whether_the_policy_covers(query) and entry_id is not None:
             _lift_above(entry_id, max(ANSWER_THRESHOLD, *scores.values()), scores)
+
+    def _sections_named_by_their_topic(self, query: str, scores: dict[str, float]) -> None:
+        """Topics that belong to one section whatever else their words name: the policy itself changing (§15, though
+        知らせる and "emailing" read as requests), cookies, browsing and ads (§14, though 渡す reads as §8), the handling of
+        data entrusted to an outside firm (§7, though the data named is §2's)."""
+        for named, section in ((names_a_policy_change, POLICY_CHANGE_SECTION), (names_browsing_or_ads, COOKIE_SECTION),
+                               (entrusts_handling, CONTRACTOR_SECTION)):
+            if named(query):
+                self._lift_section(section, scores)
 
     def _outside_the_purposes(self, query: str, scores: dict[str, float]) -> None:
         """Data used outside its purposes (目的外利用, "outside the stated purposes") is §4's limit, not §3's list."""

@@ -36,6 +36,8 @@ _OWN_DATA_ASKED = re.compile(
     r"\b(data|information|info|details|records|file)\b|\bcopy of (my|our|all|everything)\b"
     # "everything you hold on me", "what do you have about us"
     r"|\b(you|selfree|callconnect|your company) (hold|have|keep|store|process)\w* (on|about) (me|us)\b"
+    r"|\b(show|give|send) (a user|the user|a customer|the customer|them|him|her) (the |their |his |her |all )(data|information"
+    r"|records)\b"
     # told of a user: "a user asked for all the data we hold about them"
     r"|\b(asks?|asked|asking|wants?|requests?|requested) (us )?for (a copy of )?(all )?(the |their |his |her )?(data|information"
     r"|records|details)( (that )?(we|you) (hold|have|keep|store))? (on|about) (them|him|her)\b",
@@ -49,8 +51,9 @@ _OTHER_PARTY = (r"病院|医師|救急|家族|親族|夫|妻|旦那|奥さん|�
 _OTHERS_ASKING = re.compile(
     rf"({_OTHER_PARTY})(の[^、。？?]{{1,8}}?)?(という|と名乗る)?(の方|方|さん|様)?(から|より|が)[^。？?]{{0,40}}(教えて|出して|渡して|提供して|見せて|開示して|送って"
     r"|(もら|いただ)えない|(くれ|くださ)い?ないか)"
-    rf"|\b({_OTHER_PARTY})\b[^.?!]{{0,40}}\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}"
-    r"\b(her|his|their|the user's|a user's|the caller's|a caller's|(one of )?our (customers|users|clients)|an? (customer|user"
+    # the party named in one sentence, what they want in the next ("…the husband of a user. He wants to know…")
+    rf"|\b({_OTHER_PARTY})\b[^?!]{{0,60}}\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}"
+    r"\b(her|his|their|he|she|the user's|a user's|the caller's|a caller's|(one of )?our (customers|users|clients)|an? (customer|user"
     r"|client)'s)\b"
     # "He wants the call logs from his wife's account": the relative's data asked for, the asker named before
     rf"|\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}\b(his|her|their) ({_OTHER_PARTY})'s\b",
@@ -155,6 +158,34 @@ _OUTSIDE_THE_PURPOSES = re.compile(
 )
 
 
+#: Browsing tracked, cookies or ads shown (閲覧履歴, クッキー, 「広告がやたら出てくる」, "ads follow me"): §14's topic,
+#: whatever else the words name (渡している reads as §8's provision).
+_BROWSING_OR_ADS = re.compile(
+    r"閲覧(履歴|情報|データ)|アクセス解析|クッキー|cookie|トラッキング|リターゲティング|広告が[^。？?]{0,10}(出|表示|追いかけ)"
+    r"|\b(browsing (history|data|activity)|cookies?|tracking pixel|retarget\w*|(ads|advertising) (follow|keep (showing|appearing))"
+    r"|analytics tools?)\b",
+    re.IGNORECASE,
+)
+#: The handling of data entrusted to an outside firm (「外部のSIerにログを預けたい」「扱いを外部に任せる」, "outsource the
+#: processing"): §7's supervision of contractors.
+_ENTRUSTED = re.compile(
+    r"(外部|外注|業者|ベンダー|sier|委託先|協力会社)[^。？?]{0,6}(に|へ)[^。？?]{0,20}(預け|任せ|委託|外注|頼)"
+    r"|(扱い|取り?扱い|処理|運用|管理|分析)を?[^。？?]{0,4}(外部|業者|外注)?[^。？?]{0,4}(に|へ)?(任せ|委託|外注)"
+    r"|\b(outsourc\w*|entrust\w*|hand (over )?(the )?(processing|handling))\b",
+    re.IGNORECASE,
+)
+
+
+def names_browsing_or_ads(text: str) -> bool:
+    """Browsing tracked, cookies or ads (§14's topic)."""
+    return _BROWSING_OR_ADS.search(text) is not None
+
+
+def entrusts_handling(text: str) -> bool:
+    """The handling of data entrusted to an outside firm (§7)."""
+    return _ENTRUSTED.search(text) is not None
+
+
 def uses_data_outside_its_purposes(text: str) -> bool:
     """Data used outside the purposes it was collected for (§4)."""
     return _OUTSIDE_THE_PURPOSES.search(text) is not None
@@ -168,7 +199,8 @@ def others_ask_for_the_users_data(text: str) -> bool:
 #: Data about people received from another company (a list bought, leads a partner collected, 名簿を業者から仕入れた):
 #: obtained indirectly, which §5 item 2 says we check was obtained properly from the people themselves.
 _FROM_ANOTHER_COMPANY = re.compile(
-    r"(他社|業者|代理店|取引先|提携先|パートナー|販売店|イベント会社|外部(の会社)?|別の会社|名簿屋|リスト業者)(から|より)[^。？?]{0,25}"
+    r"(他社|業者|代理店|取引先|提携先|パートナー|販売店|イベント会社|外部(の会社)?|別の会社|名簿屋|リスト業者)(の会社|の業者|さん|様)?(から|より)"
+    r"[^。？?]{0,25}"
     r"(名簿|リスト|一覧|データ|情報|csv|エクセル)[^。？?]{0,12}(買|購入|仕入|入手|もら|受け取|提供され|送られ|譲)"
     r"|(名簿|リスト|一覧|データ|csv)[^。？?]{0,12}(を)?(他社|業者|代理店|取引先|提携先|パートナー|外部)(から|より)[^。？?]{0,8}(買|購入|仕入|入手|もら|受け取)"
     r"|\b(bought|purchased|acquired|received|got|obtained|imported)\b[^.?!]{0,40}\b(list|leads|contacts|database|csv|data)\b"
