@@ -223,7 +223,7 @@ _WENT_WRONG = re.compile(
     r"|playable|(no|without( a| any)?) (login|log-in|password|sign-?in)|(it'?s|that'?s|they'?re|these are|those are|definitely|def|clearly|certainly|obviously) not (us|ours)|(i|we)( have|'ve)? never (heard of|worked with"
     r"|dealt with|done business with)|(addressed|meant|intended) (to|for) (a |an )?(mr|ms|mrs|dr|someone else|another|a different)"
     r"|(i am|i'm|we are|we're) not (the (addressee|intended recipient)|(mr|ms|mrs|dr)\.? [a-z]+(?![a-z'])(?! (anymore|any more)))|(i|we) (have|had) nothing to do with (that|this|the|those)"
-    r"|(shows|showing|shown|lists|listing|listed|contains|containing|has|displays|displaying) .{0,40}(for|from|of|belonging to)"
+    r"|(shows|showing|shown|lists|listing|listed|contains?|containing|has|displays|displaying) .{0,40}(for|from|of|belonging to)"
     r" (some|a random|an unknown|another|a different)( other)? (company|firm|business|customer|client|person|user|clinic|office)"
     r"|open to anyone|anyone (can|could|with the|on the|who has)"
     r"|whoever (has|had|gets|got)|everybody'?s|every recipient|got out"
@@ -464,7 +464,7 @@ _NOT_AN_INCIDENT = re.compile(
     r"(?<![a-z])((incident|case|matter|bug|issue|inquiry) (is|was|has been|got) (closed|resolved|fixed)|(closed|resolved|fixed)"
     r" (in|on|last)|(found|recovered) (unopened|intact|untouched|safe)|(was|it's|it was) (just )?me|false alarm|all good"
     r"|not (a|an) (breach|leak|hack|incident)|no (real|actual) (people|persons?|customers?|personal data|data)|(fake|dummy) (data|names?|numbers?|records|customers?|entries)"
-    r"|test (data|names)|have you ever|nothing (has |had )?(happened|occurred)|not (saying|suggesting|claiming|accusing)( that)?"
+    r"|test (data|names)|have you ever|in breach of|breach of (the |our |your |this |their )?([\w-]+ )?(agreement|contract|sla|terms|warranty)|nothing (has |had )?(happened|occurred)|not (saying|suggesting|claiming|accusing)( that)?"
     r" (you|anyone|anybody|your (company|staff))( have| has)? (leaked|exposed|lost|sold)|(nothing|no (personal )?data|no information)"
     r" (was|were|has been|had been|got) (leaked|exposed|shared|disclosed)|(wasn't|was not|weren't|were not|hasn't been|has not been)"
     r" (actually )?(leaked|exposed)|has (callconnect|selfree|your company|the company) ever|(sent|emailed|mailed|submitted) (my|our|this) (own )?(request|message|e-?mail|question|inquiry|form|application) to the wrong|do you ever|how (do|does|would|will)"
@@ -483,6 +483,8 @@ _STILL = re.compile(r"今も|今でも|現在も|まだ|最近また|続いて|(
 #: papers from one, an office choosing or using the service.
 _FOR_ONESELF = re.compile(
     r"私自身|自分自身|自分の|本人の(?!同意|承諾|許可|了承|確認)|私の(?!担当|上司|部署|チーム)|導入|検討|"
+    # an office as a customer, about its own registration (「当署の代表電話番号が変更に」)
+    r"(当署|当庁|当課|当局|弊署|本署)の[^。]{0,6}(電話番号|住所|連絡先|担当者|請求先|メールアドレス)|"
     r"(?<![a-z])(my own|(asked|told|wants|needs) me|not you|evaluating|is a customer|considering|our own)(?![a-z])|"
     # an office as a prospective customer: a quote, a brochure, the product looked at (見積もり, "send us a quote")
     r"見積|(?<![a-z])((looking at|looking into|interested in) (callconnect|selfree|your (product|service|platform))"
@@ -693,7 +695,7 @@ def _verbs(request_types: RequestTypes) -> dict[str, str]:
 #: What became of one's data (「登録した情報が今どうなっているのか」, "what happened to my data"): a question for
 #: disclosure, where 「どうなっているのか」 about a request would chase it.
 _STATE_OF_DATA = re.compile(
-    r"(情報|データ|記録|登録内容|個人情報)(が|は)[^。、]{0,8}どうなって|(?<![a-z])what (has )?(happened|happens|became) (to|of) (my|our)"
+    r"(情報|データ|記録|登録内容|個人情報)(\([^)]{0,30}\))?(が|は)[^。、]{0,8}どうなって|(?<![a-z])what (has )?(happened|happens|became) (to|of) (my|our)"
     r" (data|information|details|records)(?![a-z])"
 )
 #: What is asked to stop, in any wording: using the data (利用を一旦止めて, 使うのは今後控えて, "stop using"), or passing
@@ -710,7 +712,8 @@ _ACTS_ASKED = (
                 r"|(?<![a-z])(stop|don't|do not|never)\b[^.?!]{0,30}\b(browsing (data|history|activity)|track(ed|ing) me)"), "cookie_optout"),
     # the record of to whom data was given (「警察に提供したことがあるなら、その記録を開示して」): third-party records
     (re.compile(r"(提供|渡|開示)(した|された)[^。!?！？]{0,20}記録|(渡っ|流れ|出|渡し|提供し)た(記録|履歴)|提供(の)?記録|(?<![a-z])records? of [^.?!]{0,40}(shared|disclosed"
-                r"|provided|given|passed|sent|sold|transferred)(?![a-z])"
+                r"|provided|given|passed|sent|sold|transferred)(?![a-z])|(?<![a-z])(logs?|history|list) of (which|who|whom|what|every|all)"
+                r"[^.?!]{0,40}(shared|disclosed|provided|given|passed|sent|sold|transferred)(?![a-z])"
                 # to whom it went, and when ("whether my data was ever passed to an outside company, to whom and when")
                 r"|(?<![a-z])(passed|given|shared|disclosed|provided|sold|transferred)\b[^.?!]{0,60}\b(to whom|who received it"
                 r"|who got it)(?![a-z])|(誰|どこ|どの会社)に[^。!?！？]{0,6}(いつ|何を)[^。!?！？]{0,15}(提供|渡|開示|共有)"
@@ -726,6 +729,9 @@ _ACTS_ASKED = (
                 + r"|(?<![a-z])((stop|cease|quit) |object(ing)? to (you |your |the company |selfree )?)(using|processing"
                 r"|analy[sz]ing)(?![a-z])"), "suspension"),
     (_STATE_OF_DATA, "disclosure"),
+    # what the data is used for, asked to be told (「どういう目的に使われるのか書面で知りたい」)
+    (re.compile(r"(どういう|どんな|何の|なんの)目的(に|で)[^。!?！？]{0,10}(使|利用)[^。!?！？]{0,15}(知りたい|教えて|説明|お知らせ)"
+                r"|(?<![a-z])what (purposes?|exactly) (do you|you|is|are)[^.?!]{0,30}\b(use|using|used)\b"), "purpose_notice"),
     (re.compile(r"(私|自分|わたし)の[^。!?！？]{0,20}(履歴|情報|データ|記録)[^。!?！？]{0,15}(出して|送って|見せて|開示して)(ください|下さい|ほしい|欲しい|いただ)"),
      "disclosure"),
     # a registered detail asked to be changed to a new value (「登録の電話番号を新しい番号に変えておきたい」)
@@ -782,7 +788,7 @@ _STUDY = re.compile(
 _GRIEVANCE = re.compile(
     r"不満|苦情|抗議|クレーム|放置|無視され|音沙汰|納得(でき|いか|が(いか|でき))(?!(なけれ|ない場合|なかったら))|許せ|不信感|遅すぎ|(回答|対応|返事|返信)が遅|"
     r"どうなって(いる|る|います|いるん|るん)|何(回|度)(も|同じ)|何度[^。!?！？]{0,10}ても|機能して(い)?(ない|ません)|お怒り|怒って(?!(は|も)?(い)?(ない|ません|おりません))|激怒|憤慨|"
-    r"がっかり|失望|しつこい|説明しなさい|説明しろ|(返事|返信|回答|連絡)が(ない|なく|来ない|来ません)|(何の|なんの|一切|全く|まったく)(連絡|返事|返信|回答|音沙汰)も(ない|なく|ありません|来)"
+    r"がっかり|失望|しつこ|説明しなさい|説明しろ|立腹|曖昧な(説明|回答|対応)|きちんと(した)?(対応|説明)を求め|誠意(ある|のある)対応|(返事|返信|回答|連絡)が(ない|なく|来ない|来ません)|(何の|なんの|一切|全く|まったく)(連絡|返事|返信|回答|音沙汰)も(ない|なく|ありません|来)"
     r"|不誠実|誠意(が|の)(ない|感じられ)|(経つ|経った|たつ|たった)のに|"
     r"(?<![a-z])(complain(t|ing)?|unacceptable|ignored|still waiting|no (reply|response|answer)|outrageous|disgusted|furious|angry"
     r"|escalated?|(speak|talk) to (a|your) (manager|supervisor))(?![a-z])"
@@ -851,10 +857,15 @@ def _general_inquiry(folded: str) -> bool:
     return bool(_ABOUT_PRACTICE.search(folded) and _ASKED_AS_A_QUESTION.search(folded))
 
 
+#: A request made before, which the grievance is about (「削除をお願いしたのに」): not what is asked now.
+_ASKED_BEFORE = re.compile(r"[^。、]{1,12}(を)?(お願いした|依頼した|申請した|頼んだ|請求した)のに")
+
+
 def _a_grievance(folded: str) -> bool:
     """Dissatisfaction with how something was handled (a request answered late, a rep's conduct), with nothing asked
-    to be done or sent: the request it names (「開示請求への回答が遅い」) is its subject, not what is asked now."""
-    folded = _STATE_OF_DATA.sub(" ", folded)
+    to be done or sent: the request it names (「開示請求への回答が遅い」「削除をお願いしたのに」) is its subject, not what is
+    asked now."""
+    folded = _ASKED_BEFORE.sub(" ", _STATE_OF_DATA.sub(" ", folded))
     return bool(_GRIEVANCE.search(folded)) and not (_ACT_ASKED.search(folded) or _SEND_ASKED.search(folded))
 
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 
-_DATA_ITEM = (r"(メール)?アドレス|メアド|住所|(電話|携帯)?番号|氏名|名前|名字|苗字|連絡先|登録(情報|内容)|会社名|部署名|生年月日|誕生日"
+_DATA_ITEM = (r"(メール)?アドレス|メアド|住所|(電話|携帯)?番号|氏名|名前|名字|苗字|連絡先|登録(情報|内容|名)|会社名|部署名|生年月日|誕生日"
               r"|性別|年齢"
               r"|e-?mail( address)?|(postal |home |street )?address|phone( number)?|(last |family |sur)?name|date of birth"
               r"|birthday|gender")
 _DATA_CHANGED = re.compile(
     # changed, or wrong (間違っている, ずれている, 古いまま): either way the data is to be put right
     rf"({_DATA_ITEM})(の|を|が)?[^。？?]{{0,12}}(変更|変え|変わ|更新|書き換え|間違|違って|違う|誤|ずれ|古い|直し|直す|訂正|修正)"
+    # 「登録名の漢字が「斉藤」になっていますが正しくは「齋藤」です」: the right value given
+    rf"|({_DATA_ITEM})[^。？?]{{0,30}}(正しくは|本当は|正しい(表記|もの)は)"
     rf"|\b(change|update|correct|amend)\w*\b (the |my |his |her |their |our )?({_DATA_ITEM})"
     rf"|\b({_DATA_ITEM})\b[^.?!]{{0,30}}\b(changed|updated|outdated|out of date|wrong|old)\b",
     re.IGNORECASE,
@@ -103,7 +105,7 @@ _SCOPE_ASKED = re.compile(
     r"|(ポリシー|ぽりしー|プラポリ|規約)の?(適用)?範囲(内|外)?(なん|です|だ|に|か|[?？])"
     r"|(ポリシー|ぽりしー|プラポリ|規約)(で|が)(答え|扱|カバー|対応|決め)[^。？?]{0,6}(べき|もの|こと|話|範囲|いい)"
     r"|\b(covered|protected|governed) by (the |our |your |this |selfree's )?(privacy )?(policy|notice)"
-    r"|(?<!where )(?<!which part )\b(does|would|will) (the |our |your |this )?(privacy )?policy (cover|apply to|protect)"
+    r"|(?<!where )(?<!which part )\b(does|would|will) (the |our |your |this )?(privacy )?policy (also )?(cover|apply to|protect|govern)"
     r"(?! (that|this|it)\b)",
     re.IGNORECASE,
 )

@@ -60,7 +60,8 @@ OPENED_INQUIRIES = {
 #: 17/20, false urgent 1/40. Both were then opened for round 16; blind v22 and v23, written the same way, were scored
 #: once when round 16 was done: v22 top-1 62/68, top-3 68/68, held back 46/55, type 56/65, urgent 14/20, false
 #: urgent 0/45; v23 top-1 56/67, top-3 65/67, held back 43/53, type 56/60, urgent 18/20, false urgent 1/40. Both
-#: were then opened for round 17; blind v24 and v25, written the same way, were scored once when round 17 was done: v24 top-1 60/70, top-3 69/70, held back 46/55, type 58/65, urgent 18/20, false urgent 1/45; v25 top-1 56/68,
+#: were then opened for round 17; blind v24 and v25, written the same way, were scored once when round 17 was done:
+#: v24 top-1 60/70, top-3 69/70, held back 46/55, type 58/65, urgent 18/20, false urgent 1/45; v25 top-1 56/68,
 #: top-3 65/68, held back 42/54, type 55/61, urgent 19/20, false urgent 3/41. Both were then opened for round 18;
 #: blind v26 and v27, written the same way, were scored once when round 18 was done and have not been tuned on: v26
 #: top-1 58/68, top-3 66/68, held back 41/54, type 58/65, urgent 20/21, false urgent 0/44; v27 top-1 54/67, top-3

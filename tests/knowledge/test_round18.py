@@ -58,3 +58,24 @@ def test_when_we_may_refuse_to_show_a_user_their_data(kb: KnowledgeBase) -> None
 def test_a_verb_stem_is_no_unknown_word(kb: KnowledgeBase) -> None:
     answer = kb.ask("委託先とはどういう契約結ぶことになってる？")
     assert answer.outcome == "answered", (answer.outcome, answer.not_in_policy)
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        # round 19: a contractor acting for us is no agent of the user
+        ("外注先がうちの代わりにDMを発送するのは、本人の同意なしでいいの？", "8"),
+        # round 19: the right value given (正しくは) is a correction
+        ("お客様から「登録の住所が旧住所のままですが、正しくは横浜市の新住所です」と連絡がありました。どう対応する？", "11"),
+        # round 19: whether the policy governs a partner's storage
+        ("A client asks: does your privacy policy also govern how our helpdesk vendor stores tickets it receives?", "1"),
+    ],
+)
+def test_round_19_shapes(kb: KnowledgeBase, question: str, section: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome == "answered" and answer.sections[0].split(".")[0] == section, (answer.outcome, answer.sections)
+
+
+def test_a_note_found_inside_is_reported_not_asked(kb: KnowledgeBase) -> None:
+    answer = kb.ask("本人から登録情報を全部見せてと言われました。ただ、中に担当者の評価メモも入っていて、出すと揉めそうです。全部出す必要ありますか？")
+    assert answer.outcome == "answered", (answer.outcome, answer.not_in_policy)
