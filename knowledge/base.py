@@ -111,11 +111,10 @@ INCIDENT_ENTRIES: dict[str, tuple[str, ...]] = {
 #: The section on correction, stop of use and deletion (see `KnowledgeBase._changed_data_is_corrected`).
 CORRECTION_SECTION = "11"
 #: Sections a topic belongs to (see `_sections_named_by_their_topic`).
+PURPOSE_LIMIT_SECTION = "4"
 POLICY_CHANGE_SECTION = "15"
 COOKIE_SECTION = "14"
 CONTRACTOR_SECTION = "7"
-#: The limit of use to the purposes (see `_outside_the_purposes`).
-PURPOSE_LIMIT_SECTION = "4"
 #: The section on disclosure (see `_own_data_asked_for`).
 DISCLOSURE_SECTION = "10"
 #: The section on what the policy applies to (see `_scope_asked`).
@@ -302,7 +301,6 @@ class KnowledgeBase:
         # 「…について質問してきた。これってうちのポリシーで答えるべきもの？」: the scope is asked in the sentence that points back
         self._scope_asked(query if asking in query else f"{query} {asking}", scores)
         self._own_data_asked_for(query, scores)
-        self._outside_the_purposes(query, scores)
         self._sections_named_by_their_topic(query, scores)
         self._requested_acts(query, scores)
         self._changed_data_is_corrected(query, text, scores)
@@ -499,18 +497,15 @@ class KnowledgeBase:
             _lift_above(entry_id, max(ANSWER_THRESHOLD, *scores.values()), scores)
 
     def _sections_named_by_their_topic(self, query: str, scores: dict[str, float]) -> None:
-        """Topics that belong to one section whatever else their words name: the policy itself changing (§15, though
-        知らせる and "emailing" read as requests), cookies, browsing and ads (§14, though 渡す reads as §8), the handling of
-        data entrusted to an outside firm (§7, though the data named is §2's)."""
-        for named, section in ((names_a_policy_change, POLICY_CHANGE_SECTION), (names_browsing_or_ads, COOKIE_SECTION),
+        """Topics that belong to one section whatever else their words name: data used outside its purposes (§4's
+        limit, though 目的 / "purpose" names §3's list), the policy itself changing (§15, though 知らせる and "emailing"
+        read as requests), cookies, browsing and ads (§14, though 渡す reads as §8), the handling of data entrusted to
+        an outside firm (§7, though the data named is §2's)."""
+        for named, section in ((uses_data_outside_its_purposes, PURPOSE_LIMIT_SECTION),
+                               (names_a_policy_change, POLICY_CHANGE_SECTION), (names_browsing_or_ads, COOKIE_SECTION),
                                (entrusts_handling, CONTRACTOR_SECTION)):
             if named(query):
                 self._lift_section(section, scores)
-
-    def _outside_the_purposes(self, query: str, scores: dict[str, float]) -> None:
-        """Data used outside its purposes (目的外利用, "outside the stated purposes") is §4's limit, not §3's list."""
-        if uses_data_outside_its_purposes(query):
-            self._lift_section(PURPOSE_LIMIT_SECTION, scores)
 
     def _own_data_asked_for(self, query: str, scores: dict[str, float]) -> None:
         """A user asking to see or be sent their own data asks for disclosure (§10), though the words name only the

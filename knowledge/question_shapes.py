@@ -3,8 +3,10 @@
 A question names data (氏名, 電話番号), people and acts; the matcher scores the sections whose words it shares. Some
 shapes decide the section by themselves: the user asking for their own data is disclosure (§10) though it names §2's
 data, a changed phone number is a correction (§11) though 変更 is §15's word, someone else asking for the user's data
-is provision to a third party (§8). `knowledge.base` lifts the section when a question has the shape; this module
-only recognises the shapes, in both languages.
+is provision to a third party (§8), a list received from another company is obtained indirectly (§5 item 2), a life at
+risk is §4 item 2's case, data used outside its purposes is §4's limit, cookies and ads are §14's, data handed to an
+outside firm to handle is §7's. `knowledge.base` lifts the section when a question has the shape; this module only
+recognises the shapes, in both languages.
 """
 from __future__ import annotations
 
