@@ -107,7 +107,7 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"(通話|録音|データ|情報|ファイル|履歴|電話番号|番号|会社名|名前|氏名)"
         r".{0,20}(混ざ|表示|見え|再生|届|入って|並ん)",
         # someone else's data caught in a screenshot or a shared screen (「画面キャプチャに他社さんの顧客名簿が映り込んで」)
-        r"(他社|別の会社|他の(お客|顧客|会社|人|ユーザ|利用者)|別の(お客|顧客|人|ユーザ|利用者)|知らない)[^。]{0,20}(映り込|写り込|映って|写って)",
+        r"(他社|別の会社|他の(お客|顧客|会社|人|ユーザ|利用者)|別の(お客|顧客|人|ユーザ|利用者)|知らない)[^。]{0,20}(映り込|写り込|映って|写って|映った|写った)",
         r"(logged|signed) (in|into|on)( to)? (my|our) ([\w-]+ )?account (from|without|at)|some(one|body) (logged|signed) in"
         r"|(logged|signed) (in|into my account) without"
         r"|without my (permission|knowledge|consent) (logged|accessed)|unauthori[sz]ed (access|login)"
@@ -209,7 +209,8 @@ _WENT_WRONG = re.compile(
     r"置き忘れ|忘れてき|紛失|(鍵|ロック|窓|扉|ドア|キャビネット|金庫|ロッカー)[^。]{0,10}(壊され|こじ開け)|(書類|資料|申込書|契約書|名簿|ファイル|束|データ|記録|録音)"
     r"[^。]{0,10}(なくなって|無くなって|消えて)(い)?(た|ました|いる|います)|実在(する|の)(利用者|顧客|お客|人|個人|ユーザ|会員|方)[^。？?]{0,15}(載って|掲載され|公開され|出て|写って|映って)(い|しま)|なくし|無くし|落とし(た|ま|て)|(pc|パソコン|usb|メモリ|スマホ|携帯|端末|書類|資料|ファイル|鞄|かばん|名簿|タブレット).{0,6}(見当たら|見当たり|見つから(ない|ず)|行方不明)|盗(まれ|難|ら)|車上荒らし|置き引き|ひったくり|持ち去|"
     # broken into
-    r"不正|身代金|ランサム|暗号化され|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|ウイルス|"
+    r"不正(アクセス|ログイン|侵入|操作|利用され)|不正に(アクセス|ログイン|侵入|操作|閲覧|持ち出)|身代金|ランサム|暗号化され"
+    r"|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|ウイルス|"
     # taken by someone leaving
     r"(辞め|退職|元社員|元従業員|以前.{0,10}(働|勤め)いて|前は.{0,20}(働|勤め|して)い).{0,120}(ダウンロード|持ち出|閲覧|コピー|ログイン"
     r"|アクセス|エクスポート|把握し|知ってい|悪用|流用)"
@@ -264,7 +265,8 @@ _DATA_OBJECT = re.compile(
     r"|tablets?|drives?)(?![a-z])"
 )
 _BROKEN_INTO = re.compile(
-    r"不正|身代金|ランサム|暗号化され|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|"
+    r"不正(アクセス|ログイン|侵入|操作|利用され)|不正に(アクセス|ログイン|侵入|操作|閲覧|持ち出)|身代金|ランサム|暗号化され"
+    r"|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|"
     rf"{_NOT_DONE_BY_US}|"
     r"(?<![a-z])(ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|intrusion|attacker"
     r"|(log-?ins?|sign-?ins?|sessions?|devices?|access) (that )?(we|i) (don't|do not|didn't|did not|can't|cannot) recogni[sz]e"
@@ -381,7 +383,7 @@ _HERE = re.compile(
     r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏れ|漏え|漏洩|流出|不正|盗|誤送信|見え|表示|届|送られ)(た|て|し|され|い)|"
     r"(自社|弊社|当社|私|自分)の?(アカウント|管理画面|画面|ダッシュボード)(で|から|に)|閲覧でき(る|た|て)|載って(い|お)?(た|ました|ます)|"
     r"(callconnect|御社|貴社|弊社|当社|うち)の[^。]{0,10}(履歴|ログ|管理画面|アカウント|システム)|"
-    r"見え(て|た|る)|表示(され|して)|ログインしたら|映り込|写り込|ログインしたところ|(一覧|画面|リスト|履歴|ページ|ダッシュボード)に(出て|並んで)|混(ざ|じ)っ|混入|紛れ|(添付|同封|記載|掲載)されて|含まれて(い|お)(た|ました|ます)|"
+    r"見え(て|た|る)|表示(され|して)|ログインしたら|映り込|写り込|(写|映)った|ログインしたところ|(一覧|画面|リスト|履歴|ページ|ダッシュボード)に(出て|並んで)|混(ざ|じ)っ|混入|紛れ|(添付|同封|記載|掲載)されて|含まれて(い|お)(た|ました|ます)|"
     r"(?<![a-z])((?<!not at )(?<!not with )(?<!not from )(your|our) (system|database|servers?|site|app|service|company|staff"
     r"|agent)|(your|our) ([\w-]+ ){0,3}(e-?mails?|mail|messages?|reports?|invoices?|letters?|files?|exports?|attachments?)"
     r"|(in|inside|from) (our|my) ([\w-]+ ){0,2}account|only exists (in|on)|exists only (in|on)|only (in|on) (our|my) "
@@ -458,6 +460,7 @@ _NOT_AN_INCIDENT = re.compile(
     # one's own typing mistake in one's own registration (「自分で電話番号を1桁間違えて入れてしまいました」)
     r"(自分で|私が|自ら)[^。]{0,20}(間違え|間違っ|誤って|打ち間違|入力ミス)|"
     r"(漏れ|漏えいし|漏洩し|流出し)て(は|も)(い)?(ない|ません)(?!か)|(何も|なにも|特に)(起き|起こっ|発生し)て(い)?(ない|ません|おりません)|(誤送信|漏えい|漏洩|流出|不正アクセス|情報漏れ)(では|じゃ)(ない|なく|ありません)(?!か|でしょ|です)|"
+    r"(以前|昔|過去に|前に|去年|昨年|数年前)[^。]{0,30}(盗まれ|なくし|紛失|落とし)[^。]{0,30}ことがあ|"
     r"(ダミー|テスト用|架空|サンプル)の?データ|実在の.{0,15}(含まれて(い|お)ません|ありません|ない)|"
     r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|どう(対応|扱|処理)する(方針|予定|ルール|運用|決まり|流れ)|"
     r"(どのような|どんな|どういう|どの)(手順|流れ|方法|形|体制|ルール)で[^。]{0,6}(対応|処理|扱)|"
@@ -500,7 +503,7 @@ _FOR_ONESELF = re.compile(
 #: named for that purpose is not one threatened against us.
 _OWN_ERRAND = re.compile(r"(被害届を出す|提出する|届け出る|申告する)(ため|のに|ので)|被害届を出した(件|こと)"
                          r"|(提出|証拠に)(し)?たい(ので|から|ため)|被害届を出しました"
-                         r"|(警察|警察署|弁護士)(に|へ)(相談|通報|届け出)(し|を)(た|ました)(こと|ので|けど|が)|(?<![a-z])for (my|our) (own )?(case|claim|police report)(?![a-z])")
+                         r"|(警察|警察署|弁護士)(に|へ)(相談|通報|届け出)(し|を)?(た|ました)(こと|ので|けど|が)|(?<![a-z])for (my|our) (own )?(case|claim|police report)(?![a-z])")
 #: An authority or a lawyer named as part of the writer's own business elsewhere (「別件で警察に被害届を出したのですが、
 #: それとは関係なく」, "on an unrelated matter"): neither asks us for anything nor is threatened against us.
 _UNRELATED_ERRAND = re.compile(
@@ -548,6 +551,8 @@ _IF_AGAIN = re.compile(
 
 
 #: A lawsuit only feared for the future (「将来もし裁判沙汰になったりしたら嫌なので」): a reason, no threat.
+#: A step toward a regulator only considered (「委員会に相談することも考えています」): a warning, no action yet.
+_HEDGED = re.compile(r"(相談|申告|通報|申し立て)(すること|するの)も(考え|検討)")
 _FEARED = re.compile(r"(将来|いつか|もし|万が一|万一|仮に)[^。]{0,15}(裁判|訴訟|沙汰|トラブル)[^。]{0,15}(ら|場合|とき)[^。]{0,6}(嫌|困|心配|不安|怖)")
 
 
@@ -613,7 +618,7 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
         demanded = "authority" in found and _LEGAL_BASIS.search(folded) and _DEMAND_MADE.search(folded)
         found = [name for name in found if name not in _EVENT_SIGNALS or demanded and name == "authority"]
     if "legal_threat" in found and (_INVITATION.search(folded) or _IF_AGAIN.search(folded) or _OWN_ERRAND.search(folded)
-                                    or _FEARED.search(folded)
+                                    or _FEARED.search(folded) or _HEDGED.search(folded)
                                     or _only_deferred_threat(folded)):
         found.remove("legal_threat")
     if "authority" in found and "leak" in found and (_AUTHORITY_WRITING.search(folded) or _INSTRUMENT.search(folded)):
@@ -712,7 +717,8 @@ _ACTS_ASKED = (
                 r"|(?<![a-z])(stop|don't|do not|never)\b[^.?!]{0,30}\b(browsing (data|history|activity)|track(ed|ing) me)"), "cookie_optout"),
     # the record of to whom data was given (「警察に提供したことがあるなら、その記録を開示して」): third-party records
     (re.compile(r"(提供|渡|開示)(した|された)[^。!?！？]{0,20}記録|(渡っ|流れ|出|渡し|提供し)た(記録|履歴)|提供(の)?記録|(?<![a-z])records? of [^.?!]{0,40}(shared|disclosed"
-                r"|provided|given|passed|sent|sold|transferred)(?![a-z])|(?<![a-z])(logs?|history|list) of (which|who|whom|what|every|all)"
+                r"|provided|given|passed|sent|sold|transferred|disclosures?|transfers?)(?![a-z])"
+                r"|(?<![a-z])(logs?|history|list) of (which|who|whom|what|every|all)"
                 r"[^.?!]{0,40}(shared|disclosed|provided|given|passed|sent|sold|transferred)(?![a-z])"
                 # to whom it went, and when ("whether my data was ever passed to an outside company, to whom and when")
                 r"|(?<![a-z])(passed|given|shared|disclosed|provided|sold|transferred)\b[^.?!]{0,60}\b(to whom|who received it"
@@ -777,7 +783,9 @@ _ASKED_AS_A_QUESTION = re.compile(
 )
 #: The writer asking for something about their own data: 「私の情報を消して」, "stop using my data", "send me my records".
 _OWN_DATA = re.compile(
-    r"(私|自分|本人|わたし|僕|弊社)(の|が|に|を|について)|(?<![a-z])(my|me|mine|i want you to|we want you to)(?![a-z])"
+    r"(私|自分|本人|わたし|僕)(の|が|に|を|について)|(?<![a-z])(my|me|mine|i want you to|we want you to)(?![a-z])"
+    # the writer's firm, about its data (弊社の登録情報), not its own rules (弊社の社内規程)
+    r"|弊社(の|が|に|を|について)(?=[^。]{0,12}(情報|データ|記録|アカウント|登録|通話|録音|従業員|社員|顧客))"
 )
 #: Research, an interview, a survey or press: a request to talk about how things are done, not about anyone's data.
 _STUDY = re.compile(
@@ -834,6 +842,9 @@ _NOT_PRIVACY = re.compile(
     # the contract itself (a plan, billing), not anyone's data
     r"(料金|利用|契約)?プラン(を|の)?[^。]{0,6}(変更|変え|切り替え|アップグレード|ダウングレード)|請求書の(再発行|送付先)|支払い?方法(を|の)?変更|"
     r"(?<![a-z])(change|upgrade|downgrade|switch) (my |our )?(plan|subscription|billing (plan|cycle))(?![a-z])|"
+    r"(?<![a-z])(charged twice|double[- ]charged|billing (error|mistake)|invoice (error|mistake)|refund)(?![a-z])|"
+    r"(?<![a-z])(send|give|share|email) (me|us) (the |a )?(copy of )?(the |your )?(latest |current |new )?(version of )?(the |your )?"
+    r"privacy (policy|notice)(?![a-z])|プライバシーポリシー(の)?(pdf|ファイル|最新版|写し)|"
     r"(?<![a-z])(no privacy (issue|concern|question|matter)|not (a )?privacy (issue|matter|question|request)|nothing to do with"
     r" (privacy|personal data))(?![a-z])"
 )
@@ -858,7 +869,8 @@ def _general_inquiry(folded: str) -> bool:
 
 
 #: A request made before, which the grievance is about (「削除をお願いしたのに」): not what is asked now.
-_ASKED_BEFORE = re.compile(r"[^。、]{1,12}(を)?(お願いした|依頼した|申請した|頼んだ|請求した)のに")
+_ASKED_BEFORE = re.compile(r"[^。、]{1,12}(を)?(お願いした|依頼した|申請した|頼んだ|請求した)のに"
+                           r"|[^。、]{1,12}の(依頼|請求|お願い|申請)(から|をして(から)?|後)")
 
 
 def _a_grievance(folded: str) -> bool:
