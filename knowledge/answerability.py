@@ -169,7 +169,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|どの(クラウド|ベンダー|事業者|業者)|(社名|名前)を教えて"
             r"|list of (the )?(vendors|companies|providers|processors|sub-?processors|sub-?contractors|partners|recipients)"
             r"|どの(ツール|システム|ソフト|サービス|製品|crm|サーバ)(を|で|に|が)?(使|利用|導入|預|置|保存|管理)"
-            r"|which ([\w-]+ )?(vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?|third parties"
+            r"|which ([\w-]+ ){0,2}(vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?|third parties"
             r"|(partner |third-party )?(services|integrations)|partners?)\b"
             r"|what (vendors?|cloud( provider)?|providers?|tools?|software|systems?|platforms?|crm) (do|does|is|are)"
             r"|sub-?processors?"
@@ -391,7 +391,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "電話番号・住所",
         # The company's (or the manager's) number or postal address: §16 gives an email address and a name only.
         _re(r"(責任者|担当者?|窓口|問い?合わ?せ先|管理者|当社|御社|弊社|selfree|manager|officer|team|company|dpo|you)"
-            r"(の|って|は)?[^私自僕俺]{0,4}(電話番号|電話|住所|所在地|ファックス|fax)(は|って|を|教|[?？]|$)"
+            r"(の|って|は)?[^私自僕俺]{0,4}(電話番号|電話|住所|所在地|ファックス|fax)(は|って|を|教|知り|しり|分か|わか|[?？]|$)"
             r"|\b(their|his|her) direct (phone|telephone) number"
             r"|\b(your|our|company's|selfree's|manager's|officer's|team's|office|contact|support)( direct| main| contact)?"
             r" (phone|telephone"

@@ -107,6 +107,7 @@ _SCOPE_ASKED = re.compile(
     r"|(ポリシー|ぽりしー|プラポリ|規約)の?(適用)?範囲(内|外)?(なん|です|だ|に|か|[?？])"
     r"|(ポリシー|ぽりしー|プラポリ|規約)(で|が)(答え|扱|カバー|対応|決め)[^。？?]{0,6}(べき|もの|こと|話|範囲|いい)"
     r"|\b(covered|protected|governed) by (the |our |your |this |selfree's )?(privacy )?(policy|notice)"
+    r"|\bwhether (the |our |your |this )?(privacy )?policy (also )?(covers|applies to|governs)(?! (that|this|it)\b)"
     r"|(?<!where )(?<!which part )\b(does|would|will) (the |our |your |this )?(privacy )?policy (also )?(cover|apply to|protect|govern)"
     r"(?! (that|this|it)\b)",
     re.IGNORECASE,
@@ -211,7 +212,10 @@ _FROM_ANOTHER_COMPANY = re.compile(
     r"[^.?!]{0,30}\bfrom (a |an |the |another |our )?([\w-]+ ){0,3}(company|vendor|broker|partner|reseller|agency|firm|organi[sz]er|third party)"
     r"|\b(partner|reseller|vendor|agency|broker|distributor|another company|third party)\b[^.?!]{0,30}\b((sent|gave|sold|shared"
     r"|passed|provided|hand|hands|handed|give|gives|send|sends|sell|sells)( over)? (us|to us)|hand(s|ed|ing)? over (their|its))\b"
-    r"[^.?!]{0,40}\b(list|leads|contacts|database|csv|data|spreadsheet)",
+    r"[^.?!]{0,40}\b(list|leads|contacts|database|csv|data|spreadsheet)"
+    # "leads that an event co-host collected", "personal data second-hand from another company"
+    r"|\b(leads|contacts|lists?|data)\b that (a|an|the|our|their) ([\w-]+ ){0,2}(collected|gathered|compiled)"
+    r"|\b(second-?hand|indirectly) from (a |an |another |other |the )?([\w-]+ )?(company|companies|firm|partner|third part(y|ies))",
     re.IGNORECASE,
 )
 

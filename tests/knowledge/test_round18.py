@@ -2,7 +2,7 @@
 policy never gives (「合理的な期間」 is no number of days); the policy changing, cookies and ads, and data handed to an
 outside firm to handle belong to §15, §14 and §7 whatever else their words name; a spouse who says "she" asks for
 someone else's data; a partner's company hands over a list; showing a user their data is disclosure; the last kanji
-before kana is a verb's stem, not part of an unknown word.
+before kana is a verb's stem, not part of an unknown word; and, in rounds 19 and 20, more wordings of the same shapes and kinds.
 
 Every question here was written for this test; none comes from an evaluation set.
 """
@@ -79,3 +79,35 @@ def test_round_19_shapes(kb: KnowledgeBase, question: str, section: str) -> None
 def test_a_note_found_inside_is_reported_not_asked(kb: KnowledgeBase) -> None:
     answer = kb.ask("本人から登録情報を全部見せてと言われました。ただ、中に担当者の評価メモも入っていて、出すと揉めそうです。全部出す必要ありますか？")
     assert answer.outcome == "answered", (answer.outcome, answer.not_in_policy)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # round 20: the manager's number asked with 知りたい after it
+        ("個人情報の管理責任者の電話番号が知りたい", "phone number or address"),
+        # round 20: two words between "which" and the vendors
+        ("Which external processing vendors handle our users' data?", "named vendors"),
+    ],
+)
+def test_round_20_kinds(kb: KnowledgeBase, question: str, kind: str) -> None:
+    answer = kb.ask(question)
+    assert answer.outcome != "answered" and kind in answer.not_in_policy, (answer.outcome, answer.not_in_policy)
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("A client's counsel asks whether our privacy policy governs what their CRM vendor does with synced data.", "1"),
+        ("Sales wants to load contacts that a trade-fair organiser collected. What does the policy say about data we get "
+         "second-hand from another company?", "5"),
+    ],
+)
+def test_round_20_shapes(kb: KnowledgeBase, question: str, section: str) -> None:
+    answer = kb.ask(question)
+    assert answer.sections[0].split(".")[0] == section, answer.sections
+
+
+def test_a_legal_document_is_not_what_the_scope_rule_answers(kb: KnowledgeBase) -> None:
+    answer = kb.ask("A prospect's lawyer wants our Binding Corporate Rules before signing. Does our policy cover this?")
+    assert answer.outcome != "answered", (answer.outcome, answer.sections)
