@@ -26,7 +26,7 @@ _SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w/o": "without",
               "pls": "please", "plz": "please", "u": "you", "ur": "your", "thx": "thanks",
               "govt": "government", "dept": "department", "req": "request", "reqs": "requests"}
 _SHORTHAND_WORD = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(_SHORTHAND, key=len, reverse=True))
-                             + r")(?![\w/])", re.IGNORECASE)
+                             + r")(?![\w/]|\.\w)", re.IGNORECASE)  # not an abbreviation's letter (U.S.)
 MIN_LENGTH = 4
 
 

@@ -135,3 +135,8 @@ def test_a_list_from_another_company_is_obtained_indirectly(kb: KnowledgeBase, q
 def test_a_fee_asked_with_the_request_named_as_a_wish(kb: KnowledgeBase) -> None:
     answer = kb.ask("お客様からのメールです。\n---\n登録情報の訂正を請求したいと考えています。手数料はかかりますか。金額と支払方法を教えてください。\n---\nどう答えればいい？")
     assert answer.outcome == "partial" and answer.sections[0].split(".")[0] == "11", (answer.outcome, answer.sections)
+
+
+def test_an_abbreviations_letter_is_no_shorthand() -> None:
+    from knowledge.spelling import Speller
+    assert Speller(["data"]).correct("Do we move data to the U.S.?") == "Do we move data to the U.S.?"
