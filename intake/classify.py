@@ -425,7 +425,7 @@ _MARKETING = re.compile(
 )
 #: An invitation or an advertisement: whatever it names (a breach, a lost laptop) is its subject, not an event here.
 _INVITATION = re.compile(
-    r"(?<!からの)(?<!からの)ご案内(?!メール)|参加無料|お申し?込み|資料請求|ご提案|無料診断|ホワイトペーパー|のご紹介|ご紹介(です|します|させて)|お打ち合わせ|"
+    r"(?<!からの)ご案内(?!メール)|参加無料|お申し?込み|資料請求|ご提案|無料診断|ホワイトペーパー|のご紹介|ご紹介(です|します|させて)|お打ち合わせ|"
     # a newsletter's footer or issue number: its headlines are news, not events here
     r"(配信停止|配信解除|購読解除|登録解除)(を|は)?(ご希望|希望の方|される方|はこちら)|(通信|ニュース|news|マガジン|レター|だより|便り)\s*第\s*\d+\s*号|"
     r"(?<![a-z])(register (now|today|here)|sign up (now|today|here)|seats are|free (trial|assessment|audit|scan|check)|invite"
