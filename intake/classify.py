@@ -447,6 +447,8 @@ _OTHERS_DATA = re.compile(
     r"(他社|別の会社|他の会社|よその会社|別会社)(さん|様|さま)?の[^。]{0,10}(顧客|名簿|一覧|リスト|明細|請求|氏名|名前|電話|住所|データ|ファイル|通話|情報)|(?<![a-z])(customer|client|contact|subscriber|user|attendee)s?'? ([\w-]+ )?(list|export"
     r"|data|records|database|sheet|details)"
 )
+#: Words that put what follows before now (以前, 去年): a loss or a danger told as the past.
+_EARLIER = r"以前|昔|過去に|前に|数年前|去年|昨年"
 #: What shows there is no incident now: it is closed (found, fixed, it was me), it was not one, or nobody's real data
 #: was in it; or the question is whether one ever happened, or how such things are handled. Decisive: whatever
 #: else the message says happened, these say it is not an incident to report now.
@@ -460,7 +462,7 @@ _NOT_AN_INCIDENT = re.compile(
     # one's own typing mistake in one's own registration (「自分で電話番号を1桁間違えて入れてしまいました」)
     r"(自分で|私が|自ら)[^。]{0,20}(間違え|間違っ|誤って|打ち間違|入力ミス)|"
     r"(漏れ|漏えいし|漏洩し|流出し)て(は|も)(い)?(ない|ません)(?!か)|(何も|なにも|特に)(起き|起こっ|発生し)て(い)?(ない|ません|おりません)|(誤送信|漏えい|漏洩|流出|不正アクセス|情報漏れ)(では|じゃ)(ない|なく|ありません)(?!か|でしょ|です)|"
-    r"(以前|昔|過去に|前に|去年|昨年|数年前)[^。]{0,30}(盗まれ|なくし|紛失|落とし)[^。]{0,30}ことがあ|"
+    rf"({_EARLIER})[^。]{{0,30}}(盗まれ|なくし|紛失|落とし)[^。]{{0,30}}ことがあ|"
     r"(ダミー|テスト用|架空|サンプル)の?データ|実在の.{0,15}(含まれて(い|お)ません|ありません|ない)|"
     r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|どう(対応|扱|処理)する(方針|予定|ルール|運用|決まり|流れ)|"
     r"(どのような|どんな|どういう|どの)(手順|流れ|方法|形|体制|ルール)で[^。]{0,6}(対応|処理|扱)|"
@@ -477,7 +479,7 @@ _NOT_AN_INCIDENT = re.compile(
 #: A danger told as the past (「以前ストーカー被害で警察に相談したことがあり」, "I was stalked years ago"), with nothing
 #: said to go on now: a reason for a request, not a danger to act on.
 _PAST_DANGER = re.compile(
-    r"(以前|昔|過去に|前に|数年前|去年|昨年|学生の頃|前職で)[^。]{0,25}(ストーカ|つきまと|dv|暴力|脅迫)[^。]{0,30}(ことがあ|ありました|受けました)"
+    rf"({_EARLIER}|学生の頃|前職で)[^。]{{0,25}}(ストーカ|つきまと|dv|暴力|脅迫)[^。]{{0,30}}(ことがあ|ありました|受けました)"
     r"|(?<![a-z])(years ago|in the past|previously|used to be|a few years back)(?![a-z])[^.?!]{0,40}(stalk|domestic|threat)"
 )
 _STILL = re.compile(r"今も|今でも|現在も|まだ|最近また|続いて|(?<![a-z])(still|again|currently|right now|ongoing)(?![a-z])")
@@ -492,11 +494,11 @@ _FOR_ONESELF = re.compile(
     # an office as a prospective customer: a quote, a brochure, the product looked at (見積もり, "send us a quote")
     r"見積|(?<![a-z])((looking at|looking into|interested in) (callconnect|selfree|your (product|service|platform))"
     r"|(a|your) (quote|quotation|brochure|price list))(?![a-z])|"
-    # an errand of one's own at an office: papers to hand in, a report to file (「税務署に提出するため」)
-    r"(被害届を出す|提出する|出す|届け出る|申告する|相談する|持っていく)(ため|のに|ので)|"
+    # an errand of one's own at an office: papers to hand in (「税務署に出すため」); a report filed is `_OWN_ERRAND`'s
+    r"(出す|相談する|持っていく)(ため|のに|ので)|"
     # the writer going to the police themselves, as a step they may take (「警察に相談することも考えます」)
     r"(警察|警察署)(に|へ)(相談|行|届け出)[^。!?！？]{0,6}(する|しよう|したい|します|も考え|つもり)|"
-    r"(?<![a-z])(for (my|our) (own )?(case|claim|tax return|police report|lawsuit|court case)|to (file|submit|hand in) (it |them )?"
+    r"(?<![a-z])(for (my|our) (own )?(tax return|lawsuit|court case)|to (file|submit|hand in) (it |them )?"
     r"(to|with) (the )?(police|court|tax office))(?![a-z])"
 )
 #: The writer's own errand at an office (a police report of their own, papers for the tax office): a lawsuit or a report

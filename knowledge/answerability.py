@@ -25,6 +25,8 @@ from common.text import STOPWORDS, english_content_stems, english_stems, normali
 
 #: A number with a unit of time: what "how many days" or "how long do we keep it" needs to be answered.
 _DURATION = r"\d+\s*(日|年|か月|ヶ月|カ月|週|時間|営業日|days?|years?|months?|weeks?|hours?)"
+#: Three items or more joined by ・ (氏名・生年月日・年齢): a text that lists what it names.
+_DOT_LIST = r"[^・\n]+・[^・\n]+・"
 _QUALITATIVE_TIME = r"遅滞なく|合理的な期間|速やか|直ちに|without delay|reasonable period|promptly|immediately"
 
 
@@ -196,7 +198,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "送信・提供されるデータ項目",
         _re(r"\b(exact|specific|which|what) (data )?(fields|parameters|attributes|data points|data elements)\b"
             r"|(どの|どんな|何の|具体的な)(データ)?(項目|フィールド|パラメータ)(を|が)[^。？?]{0,10}(送|渡|提供|共有|連携)"),
-        _re(r"[^・\n]+・[^・\n]+・|\b(name|e-?mail address|phone number|ip address|device id)s?\b[^.\n]{0,40}"
+        _re(_DOT_LIST + r"|\b(name|e-?mail address|phone number|ip address|device id)s?\b[^.\n]{0,40}"
             r"\b(name|e-?mail address|phone number|ip address|device id)s?\b"),
     ),
     FactKind(
@@ -207,7 +209,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"(どういう|どんな|どの(ような)?|何|なに)(もの|の|こと|場合|ケース|変更|情報|内容)?が(当たる|あたる|該当|含まれ|対象)"
             r"|どこまで(が|を|は)(含|対象|該当|当たる)|\bwhat (counts|qualifies) as\b|\bwhat (exactly )?(is|are|would be) considered"
             r"|\bwhat falls under\b|\bexamples? of (what|a|an|the)\b"),
-        _re(r"例えば|たとえば|具体的には|for example|such as|e\.g\.|[^・\n]+・[^・\n]+・|\n\s*\d+\."),
+        _re(r"例えば|たとえば|具体的には|for example|such as|e\.g\.|\n\s*\d+\.|" + _DOT_LIST),
     ),
     FactKind(
         "date",

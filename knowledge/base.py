@@ -299,7 +299,7 @@ class KnowledgeBase:
         self._collected_asked(query, scores)
         asking = found.asking if found is not None and found.asking else query
         # 「…について質問してきた。これってうちのポリシーで答えるべきもの？」: the scope is asked in the sentence that points back
-        self._scope_asked(query if asking in query else f"{query} {asking}", scores)
+        self._scope_asked(_with_asking(query, asking), scores)
         self._own_data_asked_for(query, scores)
         self._sections_named_by_their_topic(query, scores)
         self._requested_acts(query, scores)
@@ -419,7 +419,7 @@ class KnowledgeBase:
         if incident is not None:
             return ("partial", _unique(missing)) if missing else ("answered", [])
         # §1 answers whether the policy covers a service by its rule (ours yes, a partner's no), whatever it is called
-        by_rule = hits[0].id.split(".")[0] == SCOPE_SECTION and asks_whether_the_policy_covers(f"{text} {asking}")
+        by_rule = hits[0].id.split(".")[0] == SCOPE_SECTION and asks_whether_the_policy_covers(_with_asking(text, asking))
         unknown = [] if by_rule else self._vocabulary_of_policy.unknown_terms(asking)
         missing += [t.surface for t in unknown if t.central] + unlisted_names(unknown, cited)
         share = 0.0 if by_rule else self._vocabulary_of_policy.unknown_share(asking)
@@ -705,6 +705,12 @@ class KnowledgeBase:
 
 _REFERENCE = re.compile(r"(第\s*)?[0-9〇一二三四五六七八九十]+\s*条(の?第?[0-9一二三四五六七八九十]+\s*[項号])?|§+\s*[\d.]+|"
                         r"\b(section|sec\.?|article|clause)\s*[\d.]+", re.IGNORECASE)
+
+
+def _with_asking(question: str, asking: str) -> str:
+    """The question with the sentence that asks in its own words, when that sentence only points back at it
+    (「…について質問してきた。これってうちのポリシーで答えるべきもの？」)."""
+    return question if asking in question else f"{question} {asking}"
 
 
 def _kinds_asked_in(question: str) -> list[FactKind]:
