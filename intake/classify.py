@@ -63,7 +63,8 @@ _AUTHORITIES = (r"警察|警察署|県警|府警|道警|警視庁|刑事|捜査�
 _AUTHORITIES_EN = (r"police|detective|criminal investigation|investigation (unit|division|bureau|department)|(?<!protection )(?<!privacy )(?<!compliance )(?<!security )officer|investigators?|prosecutors?|court|judge|tax (office|authority)|regulator"
                    r"|supervisory authority|data protection (authority|commission)|personal information protection commission"
                    r"|commission|government (agency|authority|office|department|ministry)|bar association|law enforcement"
-                   r"|(?<!letter of )(?<!letters of )authorit(y|ies)|city (office|hall)|ministry|agency|bureau")
+                   r"|(?<!letter of )(?<!letters of )authorit(y|ies)|city (office|hall)|ministry|agency|bureau"
+                   r"|(inspection|tax|labou?r standards|immigration|pension) office")
 
 #: Signal name → patterns over the NFKC-folded, lower-cased text. Japanese first, then English.
 URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
@@ -85,7 +86,9 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"誰でも(見|閲覧|アクセス|ダウンロード)(られ|でき|れる)",
         r"(情報|データ|番号|アドレス|録音|履歴|パスワード).{0,6}(漏れ|もれ)",
         r"不正アクセス|不正ログイン|乗っ取|ハッキング|サイバー攻撃|ランサム|マルウェア|ウイルス感染|盗難|盗まれ",
+        # not 「別のユーザーとの通話も入っている」: a conversation with someone else is the user's own record
         r"(他人|別人|他社|他の(人|方|ユーザ|利用者|会社|企業|顧客|お客)|知らない(人|方|会社|番号)|別の(人|方|ユーザ|利用者|会社|企業|顧客|お客))"
+        r"(?!ー?(さん|様)?との)"
         r".{0,25}(見え|表示|(?<!被害)届|閲覧|聞こえ|再生|送られ|入って|載って|出て|流れ)",
         r"身に覚えのない(ログイン|アクセス|操作)",
         r"(別|他|違う|知らない)の?(人|方|お客|顧客|ユーザ|利用者|会社|受信者)の(名前|氏名|情報|データ|住所|電話番号|メールアドレス|アドレス"
@@ -234,7 +237,8 @@ _WENT_WRONG = re.compile(
     r"|(laptop|phone|device|usb|drive|tablet|bag|folder|box|binder|files?|documents?|papers?|backup|tapes?|disks?)s? (is |are |was |were"
     r" |went |has gone |have gone |gone )?missing|missing (laptop|phone|device|usb|drive|tablet|bag|files?|documents?|papers?|backup)"
     r"|ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|virus|intrusion|attacker"
-    r"|(quit|left|former|ex-|fired|departed|leaver).{0,60}(pulled|downloaded|exported|copied|accessed|took|viewed)"
+    r"|(quit|left|former|ex-|fired|let go|laid off|resigned|departed|leaver).{0,60}(pulled|downloaded|exported|copied|accessed|took|viewed"
+    r"|(still|keeps?|kept) (\w+ ){0,3}(getting|logging|signing|going) (into|in)|still (has|have|had) access)"
     r")(?![a-z])"
 )
 #: An account acted on by someone other than its owner: a password, an address or a setting changed or reset that
@@ -292,8 +296,10 @@ _FORMAL = re.compile(
 )
 #: The authority asking: for data, or in touch (a letter, a call, a visit).
 _ASKING = re.compile(
-    r"求め|提出|回答|報告|教えて|見せて|出して|出す|送って|依頼|要請|照会|連絡|電話|来社|来て|来ら|訪|届|受領|受け取|郵送|入って|陳述|"
-    r"(?<![a-z])(wants?|wanting|asked|asking|asks|request(s|ed|ing)?|for (the |a |all |any )?[a-z' ]{0,30}(records|logs|data|details"
+    r"求め|提出|提供(して|を)?(ください|下さい|願います|願いたい|いただきたく|頂きたく|いただけ|頂け)|回答|報告|教えて|見せて|出して|出す|送って|依頼|要請|照会|連絡|電話|来社|来て|来ら|訪|届|受領|受け取|郵送|入って|陳述|"
+    # what is asked for, in the words of a notice or a call ("please provide…", "we need to know who…")
+    r"(?<![a-z])(please (provide|send|supply|disclose|furnish|produce|forward)|(we|i) need (to know|to see|to identify|the|a copy|details"
+    r"|information|records)|wants?|wanting|asked|asking|asks|request(s|ed|ing)?|for (the |a |all |any )?[a-z' ]{0,30}(records|logs|data|details"
     r"|address|information|list)|letter|phoned|rang|called|calling|contacted|emailed|wrote|written|served|issued|sent|opened"
     r"|received|got|instruct(s|ed|ing)?|tells? us|at reception|visited|demand)(?![a-z])"
 )
@@ -422,6 +428,11 @@ _MARKETING = re.compile(
     r"セミナー|ウェビナー|無料診断|資料請求|お申し?込み|ホワイトペーパー|"
     r"(?<![a-z])(newsletters?|marketing|promotional|promotions?|promo|sales emails?|advert(s|ising)?|mailing list|webinars?"
     r"|seminars?|register (now|today|here)|sign up (now|today)|free (trial|assessment|audit|scan|check)|whitepaper)(?![a-z])"
+)
+#: A notice of an incident here (障害のお知らせ, "your outage notice"): a mail from us, but about an event, not an offer.
+_INCIDENT_NOTICE = re.compile(
+    r"(障害|不具合|インシデント|事故|漏えい|漏洩|流出|セキュリティ)(の|に関する|についての)?(お知らせ|ご報告|報告|通知)"
+    r"|(?<![a-z])(outage|incident|breach|security) (notice|notification|email|e-mail|alert)(?![a-z])"
 )
 #: An invitation or an advertisement: whatever it names (a breach, a lost laptop) is its subject, not an event here.
 _INVITATION = re.compile(
@@ -581,7 +592,8 @@ def _describes_an_event(folded: str, *, question_needs_proof: bool = False) -> b
         return False
     if _ELSEWHERE.search(folded) and not _HERE.search(folded):
         return False
-    if _MARKETING.search(folded) and not (_OTHERS_DATA.search(folded) or _ONLY_HERE.search(folded)):
+    if _MARKETING.search(folded) and not (_OTHERS_DATA.search(folded) or _ONLY_HERE.search(folded)
+                                          or _INCIDENT_NOTICE.search(folded)):
         return False
     if not (_HYPOTHETICAL.search(folded) or question_needs_proof and _ENDS_AS_A_QUESTION.search(folded)):
         return True

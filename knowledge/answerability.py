@@ -128,6 +128,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|\d+\s*(business |working |calendar )?days'? (notice|in advance|ahead|prior)|\d+\s*日前(まで)?に"
             # a figure asked for as "a fixed deadline" (明確な期限ってある？, "is there a hard time limit?")
             r"|(明確な|決まった|はっきりした|厳密な|正確な|確定した)(期限|期間|締め?切り?)|(期限|締め?切り?)(は|が|って)?(明確|決まって|はっきり)"
+            # a date asked for exactly (正確にいつ, "exactly when it will be done")
+            r"|(正確に|具体的に|はっきり)いつ|\bexactly when\b|\bwhen exactly\b"
             r"|(specific|exact|concrete|fixed|firm|hard|set|definite|precise|strict) (number of days|deadline|date|time ?limit"
             r"|time ?frame|turnaround)"),
         _re(_DURATION),
@@ -145,7 +147,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "place or country",
         "保存場所・国",
-        _re(r"どこの国|どの国|所在地|リージョン|データセンター|越境|(サーバ|保存|保管|(データ|情報)(を|は)?置いて).{0,12}どこ(?!に(書|載|記載|ある))|どこ.{0,8}(サーバ|保存|保管|置いて)"
+        _re(r"どこの国|どの国|(保存|保管|置き場所|設置)(先|場所)?の(国|地域)|国・地域|国や地域|所在地|リージョン|データセンター|越境|(サーバ|保存|保管|(データ|情報)(を|は)?置いて).{0,12}どこ(?!に(書|載|記載|ある))|どこ.{0,8}(サーバ|保存|保管|置いて)"
             r"|(国内|海外|国外|日本)(に|で|へ)?(サーバ|保存|保管|置|ある|あり|移転|送)"
             r"|(サーバ|データ|保存先|保管先).{0,10}(国内|海外|国外|日本)|which country|what country|overseas|abroad"
             # a region the data is in, not the users' region ("the users in their region")
@@ -178,11 +180,11 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|names? of ((the|every|all|each|our) )*(vendors?|compan(y|ies)|providers?|sub-?contractors?|contractors?"
             r"|processors?|sub-?processors?|partners?)"
             # which company does a job the policy names only by its kind (決済代行会社ってどこ？, "which bank")
-            r"|(会社|業者|事業者|銀行|代行|[\u4e00-\u9fff]{1,3}先)(は|って|が|も)?(どこ|どちら|何て|なんて)|[\u4e00-\u9fff]{1,3}先(は|って)[?？]"
+            r"|(会社|業者|事業者|銀行|代行|(?<![\u4e00-\u9fff])(?!連絡先|宛先|送付先|送り先|届け先|届先|勤務先|行き先|行先|転居先|引越し?先)[\u4e00-\u9fff]{1,5}先)(は|って|が|も)?(どこ|どちら|何て|なんて)|(?<![\u4e00-\u9fff])(?!連絡先|宛先|送付先|送り先|届け先|届先|勤務先|行き先|行先|転居先|引越し?先)[\u4e00-\u9fff]{1,5}先(は|って)[?？]"
             r"|(どこ|どちら|どの会社)(の(会社|企業|業者))?(に|へ)(販売|売って|売っ|提供|渡)"
             r"|どこの(業者|事業者|ベンダー|クラウド|代行|銀行|サーバ|システム|ツール|製品)|具体的に(は)?どこ(の|に|へ)"
             r"|(社名|会社名|企業名|業者名|事業者名)(を|は|も|って)?.{0,6}(教え|知り|知りた|分か|わか|開示|一覧|リスト|載って|書いて|記載)"
-            r"|(会社|企業|業者|事業者|[\u4e00-\u9fff]{1,3}先)の(名前|名称)(の)?(一覧|リスト)?(は|って|を|が|も|[?？])"
+            r"|(会社|企業|業者|事業者|(?<![\u4e00-\u9fff])(?!連絡先|宛先|送付先|送り先|届け先|届先|勤務先|行き先|行先|転居先|引越し?先)[\u4e00-\u9fff]{1,5}先)の(名前|名称)(の)?(一覧|リスト)?(は|って|を|が|も|[?？])"
             r"|どの(提携|連携)(サービス|先|会社)|(提携|連携)(サービス|先)(は|って|が)?(どこ|どれ|何)"
             r"|(どこ|どちら|どの会社)(を|に|の)?(会社を?)?(使|利用|頼|依頼|委託|契約)"
             r"|which (banks?|compan(y|ies)|firms?|couriers?|carriers?|(data )?brokers?|processors?|suppliers?"
@@ -190,7 +192,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|who (do|does) (we|selfree|callconnect) use (for|to)"
             r"|\b(list|name) (all |the |every |each |our )+(partners?|vendors?|compan|providers?|processors?|sub-?contractors?"
             r"|contractors?|partner services|recipients?|banks?|firms?)"),
-        _re(r"llc|inc\.|株式会社|google|yahoo|microsoft|meta|facebook"),
+        # another company named, not the company's own name (合同会社selfree, "selfree LLC")
+        _re(r"(?<!selfree )llc|inc\.|株式会社|google|yahoo|microsoft|meta|facebook"),
     ),
     FactKind(
         # which items of data go to a recipient: stated only by a text that lists items (§2 does, §14 names recipients)
@@ -364,7 +367,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "audit",
         "監査・点検の実施",
-        _re(r"監査|立入|点検|\baudit(s|ed|ing)?\b|inspect(s|ed|ion|ions)?\b"),
+        # audits asked about, not an audit firm that is only the occasion of the question (「監査法人のヒアリング」)
+        _re(r"監査(?!法人)(を|は|って|も|に)?[^。？?]{0,10}(して|実施|受け|ある|あり|やって|行って|行わ|入|応じ|可能|でき|頻度|結果|報告)"
+            r"|(監査|点検)(の)?(頻度|結果|報告|記録|実績|体制)|立入|点検|\baudit(s|ed|ing)?\b(?! firm)|inspect(s|ed|ion|ions)?\b"),
         _re(r"監査|点検|\baudit|inspect"),
     ),
     FactKind(
@@ -564,7 +569,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"(誰|だれ|どなた|(名前|氏名)(は|を|って|が)?([?？]|$|教え|知り|わか|分か|載|書))"
             r"|(誰|だれ|どなた)[^。?？]{0,4}(責任者|管理者|担当者)|\bby name\b|\b(full |real )?name of (the|our|your) [a-z ]{0,30}"
             r"(manager|officer|dpo|person)|\bwho('s| is) (our|the|your) ([a-z]+ ){0,3}(manager|officer|dpo|person in charge)\b"
-            r"|\bnamed (individual|person)\b|\b(wants?|needs?|asks? for|asked for|asking for) (a|the) name\b"),
+            r"|\bnamed (individual|person)\b|\b(wants?|needs?|asks? for|asked for|asking for) (a|the) name\b(?! (on|in) )"),
         _re(r"代表社員|代表取締役|代表者|representative (member|director)"),
         decides_rank=True,
     ),
@@ -572,7 +577,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "sensitive data",
         "要配慮個人情報（健康・医療など）の扱い",
         # Health, medical or other special-category data and how it is handled: the policy names no such category.
-        _re(r"要配慮|機微(な)?(情報|データ)|(健康|医療|診療|病歴|カルテ|患者)(の)?(情報|データ|記録)|sensitive (personal )?(data|information)"
+        _re(r"要配慮|機微(な)?(情報|データ)|センシティブ(な)?(個人)?(情報|データ)|(健康|医療|診療|病歴|カルテ|患者)(の)?(情報|データ|記録)"
+            r"|sensitive (personal )?(data|information)"
             r"|special categor|\b(health|medical|patient|clinical|biometric|genetic) (data|information|records|details)"),
         _re(r"要配慮|sensitive|special categor"),
     ),
@@ -596,7 +602,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "count",
         "件数・人数",
-        _re(r"何件|何人|何名|何社|何か国|何カ国|何ヶ国|件数|人数|how many (\w+ ){0,2}(users|people|customers|requests|times"
+        # 件数 asked for (「件数は？」「件数を教えて」), not a figure described (「通話件数の平均を載せたい」)
+        _re(r"何件|何人|何名|何社|何か国|何カ国|何ヶ国|(件数|人数)(は|って|を|が|も)?[^。、？?]{0,8}(教え|知り|わかる|分かる|わかり|分かり|[?？]|ですか|いくつ"
+            r"|どれくらい|どのくらい)|how many (\w+ ){0,2}(users|people|customers|requests|times"
             r"|cases|records|complaints|breaches|incidents|companies|firms|vendors|partners|countries|recipients"
             r"|advertisers)"),
         _re(r"\d+\s*(件|人|名)|\b\d+ (users|people|customers|requests|times|cases|records)\b"),
@@ -689,10 +697,17 @@ def fold(text: str) -> str:
 _QUOTATION_MARKS = re.compile(r"[\"“”「」『』]|(?<![a-z])['‘’]|['‘’](?![a-z])")
 
 
+#: Where a Latin word meets Japanese (「breachのnotification」): no word boundary there for `\b`, as の is a word
+#: character too.
+_SCRIPT_EDGE = re.compile(r"(?<=[a-z0-9])(?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff])(?=[a-z0-9])")
+
+
 def kinds_asked(question: str) -> list[FactKind]:
-    """The kinds of fact the question asks for (most questions ask for none in particular)."""
+    """The kinds of fact the question asks for (most questions ask for none in particular). English words in a
+    Japanese sentence are read as words too (「notificationのルール」)."""
     folded = fold(question)
-    kinds = [kind for kind in FACT_KINDS if kind.asked.search(folded)]
+    spaced = _SCRIPT_EDGE.sub(" ", folded)
+    kinds = [kind for kind in FACT_KINDS if kind.asked.search(folded) or kind.asked.search(spaced)]
     if any(k.id == "number of days" for k in kinds):  # "何日以内" is a number, not only "a deadline"
         kinds = [k for k in kinds if k.id != "deadline"]
     return kinds
@@ -804,7 +819,8 @@ _GENERAL_JA = frozenset(
     お客様 お客さん 顧客 会社 弊社 御社 担当 担当者 部署 社内 上司 先方 自分 本人 相手 皆様 質問 回答 返答 返信 返事 連絡 案内
     説明 確認 対応 方法 手順 場合 状況 内容 理由 意味 問題 予定 必要 可能 不要 教 聞 言 書 見 知 答 返 送 来 方 話 件 何 誰 時
     メール 電話 チャット スラック 問合 問合せ 問い合わせ 依頼 相談 クレーム 連絡先 窓口 大体 全体 関係 範囲
-    ケース パターン チェック フロー ステップ プロセス マジ""".split()
+    ケース パターン チェック フロー ステップ プロセス マジ
+    セクション パート ページ 箇所 部分 該当箇所 全文 原文 本文 条文 条項 文言""".split()
 )
 _GENERAL_EN = frozenset(
     """customer customers client clients user users someone somebody people person company team staff colleague
@@ -976,7 +992,9 @@ _LEGAL_TERMS = _re(r"要配慮個人情報|匿名加工情報|仮名加工情報
                    r"|personally referable|joint use|retained personal data|special categor(y|ies) of (personal )?data"
                    # the GDPR's and other laws' own terms
                    r"|(legal|lawful) basis|legitimate interests?|\bdpia\b|impact assessment|standard contractual clauses|\bsccs?\b"
-                   r"|binding corporate rules|adequacy decision|right to be forgotten|data portability|法的根拠|正当な利益|十分性認定")
+                   r"|binding corporate rules|adequacy decision|right to be forgotten|data portability|法的根拠|正当な利益|十分性認定"
+                   # techniques of de-identification, which the policy's "processed so no individual is identified" never names
+                   r"|k-?匿名(化|性)?|\bk-?anonymi(ty|sation|zation)\b|差分プライバシー|differential privacy|仮名化|pseudonymi[sz]ation")
 _SHORT_WORDS = frozenset(w for w in STOPWORDS | _GENERAL_EN if len(w) <= 5)
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 #: An acronym of three capitals or more, a CamelCase name, or letters with digits (ISMS, HubSpot, ISO27001, 2FA).

@@ -52,6 +52,7 @@ from knowledge.question_shapes import (
     asks_for_own_data,
     asks_what_is_collected,
     asks_whether_the_policy_covers,
+    asks_who_is_responsible,
     entrusts_handling,
     gives_data_to_another_company,
     names_a_contractor,
@@ -61,6 +62,7 @@ from knowledge.question_shapes import (
     names_browsing_or_ads,
     obtains_data_from_another_company,
     others_ask_for_the_users_data,
+    the_user_gave_out_their_data,
     uses_data_outside_its_purposes,
 )
 from knowledge.renumbering import follow
@@ -115,6 +117,8 @@ PURPOSE_LIMIT_SECTION = "4"
 POLICY_CHANGE_SECTION = "15"
 COOKIE_SECTION = "14"
 CONTRACTOR_SECTION = "7"
+MANAGER_SECTION = "9"
+DISCLAIMER_SECTION = "12"
 #: The section on disclosure (see `_own_data_asked_for`).
 DISCLOSURE_SECTION = "10"
 #: The section on what the policy applies to (see `_scope_asked`).
@@ -500,10 +504,12 @@ class KnowledgeBase:
         """Topics that belong to one section whatever else their words name: data used outside its purposes (§4's
         limit, though 目的 / "purpose" names §3's list), the policy itself changing (§15, though 知らせる and "emailing"
         read as requests), cookies, browsing and ads (§14, though 渡す reads as §8), the handling of data entrusted to
-        an outside firm (§7, though the data named is §2's)."""
+        an outside firm (§7, though the data named is §2's), who is responsible for personal data (§9, though 保護
+        reads as §6), data the user gave out themselves (§12, though 渡す and 友人 read as §8's provision)."""
         for named, section in ((uses_data_outside_its_purposes, PURPOSE_LIMIT_SECTION),
                                (names_a_policy_change, POLICY_CHANGE_SECTION), (names_browsing_or_ads, COOKIE_SECTION),
-                               (entrusts_handling, CONTRACTOR_SECTION)):
+                               (entrusts_handling, CONTRACTOR_SECTION), (asks_who_is_responsible, MANAGER_SECTION),
+                               (the_user_gave_out_their_data, DISCLAIMER_SECTION)):
             if named(query):
                 self._lift_section(section, scores)
 

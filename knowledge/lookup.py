@@ -1,4 +1,4 @@
-"""Look-ups by number or title: 「第14条を見せて」「8条4項」「十五条」「§16」"section 8"「委託先の監督の条文」.
+"""Look-ups by number or title: 「第14条を見せて」「8条4項」「十五条」「§16」"section 8"「ポリシーの5番」「委託先の監督の条文」.
 
 Staff who know the policy ask for a section by its number or its heading; ranking such a request by its words
 would return whatever section shares them. A look-up names one entry, and that entry is quoted whole.
@@ -47,6 +47,12 @@ _ORDINAL_REF = re.compile(
     r"(?:section|clause|article|heading)\b",
     re.IGNORECASE,
 )
+#: A section called by its number with 番 (「ポリシーの5番」「8番の条文」); not 「一番大事」 (the most) or 「電話番号」: the
+#: policy or a provision is named next to it.
+_BAN_REF = re.compile(
+    rf"(?:ポリシー|プラポリ|規約|条文|セクション)\s*の\s*(?:第\s*)?(?P<section>{_NUMBER})\s*番(?!目|号)"
+    rf"|(?<![0-9〇零一二三四五六七八九十])(?:第\s*)?(?P<section2>{_NUMBER})\s*番\s*の\s*(?:条文|条項|項目|セクション|条)"
+)
 #: Words that ask for a provision's text (to tell 「委託先の監督の条文」 from a question about supervision).
 _TEXT_WANTED = re.compile(r"条文|条項|全文|原文|本文|の条|見せて|表示して|引用|文言|text of|wording|full text|show me|quote")
 #: A law named just before the number: the reference is to that law.
@@ -94,12 +100,13 @@ def find_reference(question: str, policy: Mapping[str, PolicyEntry]) -> LookUp |
     """The one policy entry the question names by number or by heading; None when it names none (or several)."""
     text = unicodedata.normalize("NFKC", question)
     refs: list[str] = []
-    for pattern in (_JA_REF, _KO_REF, _EN_REF, _ORDINAL_REF):
+    for pattern in (_JA_REF, _KO_REF, _EN_REF, _ORDINAL_REF, _BAN_REF):
         for match in pattern.finditer(text):
             if _LAW_BEFORE.search(text[: match.start()]) or _LAW_AFTER.match(text, match.end()):
                 continue
             ordinal = match.groupdict().get("ordinal")
-            section = _ordinal_number(ordinal) if ordinal else kanji_number(match.group("section"))
+            number = match.groupdict().get("section") or match.groupdict().get("section2") or ""
+            section = _ordinal_number(ordinal) if ordinal else kanji_number(number)
             item_text = match.groupdict().get("item") or match.groupdict().get("item2") or ""
             item = kanji_number(item_text) if item_text else None
             if section is None:

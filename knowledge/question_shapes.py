@@ -5,7 +5,7 @@ shapes decide the section by themselves: the user asking for their own data is d
 data, a changed phone number is a correction (§11) though 変更 is §15's word, someone else asking for the user's data
 is provision to a third party (§8), a list received from another company is obtained indirectly (§5 item 2), a life at
 risk is §4 item 2's case, data used outside its purposes is §4's limit, cookies and ads are §14's, data handed to an
-outside firm to handle is §7's. `knowledge.base` lifts the section when a question has the shape; this module only
+outside firm to handle is §7's, data the user gave out themselves is §12's, who is responsible for personal data is §9's. `knowledge.base` lifts the section when a question has the shape; this module only
 recognises the shapes, in both languages.
 """
 from __future__ import annotations
@@ -167,6 +167,9 @@ _OUTSIDE_THE_PURPOSES = re.compile(
 #: whatever else the words name (渡している reads as §8's provision).
 _BROWSING_OR_ADS = re.compile(
     r"閲覧(履歴|情報|データ)|アクセス解析|クッキー|cookie|トラッキング|リターゲティング|広告が[^。？?]{0,10}(出|表示|追いかけ)"
+    # ads chosen by who the visitor is (「年齢や職業で広告を出し分けたい」, "targeted ads")
+    r"|広告(を|の)?[^。？?]{0,6}(出し分け|配信先|最適化|ターゲティング|パーソナライズ)|ターゲティング広告|行動ターゲティング"
+    r"|\b(targeted|personali[sz]ed|behaviou?ral) (ads|advertising|advertisements)\b|\bad targeting\b"
     r"|\b(browsing (history|data|activity)|cookies?|tracking pixel|retarget\w*|(ads|advertising) (follow|keep (showing|appearing))"
     r"|analytics tools?)\b",
     re.IGNORECASE,
@@ -204,10 +207,10 @@ def others_ask_for_the_users_data(text: str) -> bool:
 #: Data about people received from another company (a list bought, leads a partner collected, 名簿を業者から仕入れた):
 #: obtained indirectly, which §5 item 2 says we check was obtained properly from the people themselves.
 _FROM_ANOTHER_COMPANY = re.compile(
-    r"(他社|業者|代理店|取引先|提携先|パートナー|販売店|イベント会社|外部(の会社)?|別の会社|名簿屋|リスト業者)(の会社|の業者|さん|様)?(から|より)"
+    r"(他社|業者|代理店|取引先|提携先|パートナー|販売店|イベント会社|外部(の会社)?|別の会社|名簿屋|リスト業者)(企業|会社|各社|の会社|の業者|さん|様)?(から|より)"
     r"[^。？?]{0,25}"
     r"(名簿|リスト|一覧|データ|情報|csv|エクセル)[^。？?]{0,12}(買|購入|仕入|入手|もら|受け取|提供され|送られ|譲)"
-    r"|(名簿|リスト|一覧|データ|csv)[^。？?]{0,12}(を)?(他社|業者|代理店|取引先|提携先|パートナー|外部)(から|より)[^。？?]{0,8}(買|購入|仕入|入手|もら|受け取)"
+    r"|(名簿|リスト|一覧|データ|csv)[^。？?]{0,12}(を)?(他社|業者|代理店|取引先|提携先|パートナー|外部)(企業|会社|各社)?(から|より)[^。？?]{0,8}(買|購入|仕入|入手|もら|受け取)"
     r"|\b(bought|purchased|acquired|received|got|obtained|imported)\b[^.?!]{0,40}\b(list|leads|contacts|database|csv|data)\b"
     r"[^.?!]{0,30}\bfrom (a |an |the |another |our )?([\w-]+ ){0,3}(company|vendor|broker|partner|reseller|agency|firm|organi[sz]er|third party)"
     r"|\b(partner|reseller|vendor|agency|broker|distributor|another company|third party)\b[^.?!]{0,30}\b((sent|gave|sold|shared"
@@ -228,6 +231,43 @@ def obtains_data_from_another_company(text: str) -> bool:
 #: The user giving out their own data (「ユーザーが自分で第三者に共有した」): §12's case, not our provision.
 _BY_THE_USER = re.compile(r"(ユーザー|利用者|本人|お客様?|顧客)(さん|様)?(が|は)?(自分で|自ら|自身で|勝手に)"
                           r"|\b(users?|customers?|clients?) (themselves|himself|herself)\b", re.IGNORECASE)
+
+
+#: The user giving their own data to someone (「利用者が友人にIDを教えた」「自分の携帯番号を書いたら」, "a user gave their
+#: login details to a friend"): what a third party then learns is §12's case, for which the company is not liable.
+_USER_GAVE_OUT = re.compile(
+    r"(ユーザー|利用者|本人|お客様?|顧客|会員)(さん|様)?(が|は)[^。？?]{0,20}(友人|知人|友達|第三者|他人|家族|同僚|誰か|取引先)(に|へ)"
+    r"[^。？?]{0,20}(教え|渡し|共有|公開|書い|伝え|見せ|貸し|明かし)"
+    r"|(自分|私|わたし)の[^。？?]{0,6}(携帯番号|電話番号|番号|住所|連絡先|メールアドレス|アドレス|id|パスワード|個人情報|情報)を[^。？?]{0,12}"
+    r"((書い|書き込ん|載せ|公開し|投稿し|共有し)(た|て|ちゃ)|教え(た|ちゃ))"
+    r"|\b(users?|customers?|clients?|members?|he|she|they)\b[^.?!]{0,20}\b(gave|shared|posted|told|handed|revealed|disclosed|sent"
+    r"|published|lent)\b( out)? (their|his|her|own|the) [^.?!]{0,30}\b(to|with) (a |an |the |his |her |their )?(friends?|colleagues?"
+    r"|family|someone|somebody|others|other people|third part(y|ies)|strangers?|coworkers?|co-workers?|partners?)\b",
+    re.IGNORECASE,
+)
+
+
+def the_user_gave_out_their_data(text: str) -> bool:
+    """The user giving their own data to someone else (§12's case)."""
+    return _USER_GAVE_OUT.search(text) is not None
+
+
+#: Who is responsible for personal data in the company (「個人情報の責任者として誰の名前を出せば」, "who is accountable
+#: for personal data protection?"): the manager §9 appoints, whatever words (保護 reads as §6) surround it.
+_WHO_IS_RESPONSIBLE = re.compile(
+    r"(個人情報|プライバシー|データ保護|情報管理)[^。？?]{0,12}(責任者|管理者|担当者|担当役員|統括)(は|って|が|を|として)?[^。？?]{0,10}(誰|だれ|どなた|名前)"
+    r"|(責任者|管理者|担当者)として(誰|だれ|どなた)"
+    r"|(誰|だれ|どなた)が[^。？?]{0,6}(個人情報|プライバシー|データ保護)[^。？?]{0,10}(責任|管理|統括|担当)"
+    r"|\bwho('s| is| are)( the (one|person|people))? (in charge of|accountable for|responsible for|overseeing|looking after)\b"
+    r"[^.?!]{0,40}\b(personal (data|information)|privacy|data protection)\b"
+    r"|\bwho (oversees|manages|owns|looks after)\b[^.?!]{0,30}\b(privacy|personal (data|information)|data protection)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_who_is_responsible(text: str) -> bool:
+    """Who in the company is responsible for personal data (§9's manager)."""
+    return _WHO_IS_RESPONSIBLE.search(text) is not None
 
 
 def gives_data_to_another_company(text: str) -> bool:

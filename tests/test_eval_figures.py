@@ -5,7 +5,7 @@ of inquiries), with the three outcomes of design.md: an answerable question coun
 outcome is `answered`, and a question the policy does not answer (gold [], or labelled `partial`/`not_covered`)
 counts as held back when its outcome is `partial` or `not_covered`. The held-out and blind sets in tests/data were
 written by people who never saw the knowledge files, so a drop there means the matcher stopped generalising. All
-but the newest (v30, v31) have been tuned on after their first score, which is in their headers; their floors only keep
+have been tuned on after their first score, which is in their headers; their floors only keep
 the figures from falling. They are below issue 10's targets where the targets are not met: baselines, not goals.
 """
 from __future__ import annotations
@@ -69,9 +69,9 @@ OPENED_INQUIRIES = {
 #: and v29, written the same way, were scored once when round 19 was done: v28 top-1 64/67,
 #: top-3 67/67, held back 39/53, type 54/61, urgent 19/20, false urgent 3/41; v29 top-1 56/67, top-3 63/67, held back
 #: 46/53, type 59/62, urgent 19/20, false urgent 2/42. Both were then opened for round 20; blind v30 and v31, written
-#: the same way, were scored once when round 20 was done and have not been tuned on: v30 top-1 61/68, top-3 67/68, held
+#: the same way, were scored once when round 20 was done: v30 top-1 61/68, top-3 67/68, held
 #: back 43/53, type 63/66, urgent 19/20, false urgent 0/46; v31 top-1 60/67, top-3 65/67, held back 43/53, type 56/62,
-#: urgent 17/20, false urgent 0/42.
+#: urgent 17/20, false urgent 0/42. Both were then opened for round 21.
 BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.84),
                    "blind10_questions.yaml": (0.89, 1.0, 0.86),
                    "blind11_questions.yaml": (0.9, 1.0, 0.94),
@@ -95,8 +95,8 @@ BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.8
                    "blind27_questions.yaml": (0.85, 0.97, 0.84),
                    "blind28_questions.yaml": (0.95, 1.0, 0.77),
                    "blind29_questions.yaml": (0.85, 0.94, 0.86),
-                   "blind30_questions.yaml": (0.89, 0.98, 0.81),
-                   "blind31_questions.yaml": (0.89, 0.97, 0.81)}
+                   "blind30_questions.yaml": (1.0, 1.0, 0.83),
+                   "blind31_questions.yaml": (1.0, 1.0, 0.84)}
 BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    # written for triage alone, in indirect wordings
                    "blind9_intake.yaml": (0.97, 1.0, 0),
@@ -120,8 +120,8 @@ BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    "blind27_intake.yaml": (0.96, 0.95, 0),
                    "blind28_intake.yaml": (0.95, 0.95, 1),
                    "blind29_intake.yaml": (0.98, 1.0, 1),
-                   "blind30_intake.yaml": (0.95, 0.95, 0),
-                   "blind31_intake.yaml": (0.9, 0.85, 0)}
+                   "blind30_intake.yaml": (0.96, 1.0, 0),
+                   "blind31_intake.yaml": (0.95, 1.0, 0)}
 
 
 def load(path: Path) -> list[dict]:
