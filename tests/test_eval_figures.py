@@ -100,7 +100,7 @@ BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.8
                    "blind29_questions.yaml": (0.85, 0.94, 0.86),
                    "blind30_questions.yaml": (1.0, 1.0, 0.83),
                    "blind31_questions.yaml": (1.0, 1.0, 0.84),
-                   "blind32_questions.yaml": (0.92, 0.98, 0.77),
+                   "blind32_questions.yaml": (0.92, 0.97, 0.77),
                    "blind33_questions.yaml": (0.86, 0.97, 0.83)}
 BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    # written for triage alone, in indirect wordings
