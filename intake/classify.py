@@ -103,7 +103,10 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         + _AFTER,
         r"other (people|customers|users|clients)'?s? (data|details|information|records|numbers|names|calls|recordings|files)"
         r"|belong(s|ing)? to (some |an |a )?(other|another|different|someone else)|(some other|another|a different) (firm|company"
-        r"|customer|client|user|person)'s",
+        r"|customer|client|user|person)'s"
+        # "recordings from another company are showing up in our account"
+        r"|\b(recordings?|calls?|data|records|files|details|names|numbers|contacts)\b (from|of) (another|a different|some other|other)"
+        r" (company|compan(y|ies)|customers?|users?|clients?|firms?)\b.{0,40}\b(show(ing)? up|appear(ing|ed)?|visible|in (my|our|their) account)",
         r"(lets|allows|let) anyone (see|read|access|download|view|open)|without (logging|signing) in.{0,30}(download|see|access"
         r"|view)|(download|see|access|view).{0,40}without (logging|signing) in",
         r"(無関係|関係のない|知らない|見覚えのない|身に覚えのない|見たことのない|見たこともない)(な|の)?(会社|人|方|お客|顧客|ユーザ|利用者)?の?"
@@ -147,7 +150,8 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
     "authority": (
         r"捜査関係事項照会|令状|差押|差し押さえ|捜索|弁護士会照会|23条照会|二十三条照会|弁護士法\s*第?\s*23\s*条|文書送付嘱託|調査嘱託"
         r"|提出命令|発信者情報開示|報告徴収|立入検査",
-        rf"(?<!元)({_AUTHORITIES})(の?[^\s。、,.!?！？ぁ-ん]{{1,12}}?)?(の(方(?![針法向式面])|者|担当者?|職員|調査官|警察官|刑事|捜査員)|から|より|です|でございます|と名乗"
+        # 「〇〇警察署の生活安全課から」: the office, then its section
+        rf"(?<!元)({_AUTHORITIES})(の?[^\s。、,.!?！？ぁ-ん]{{1,12}}?)?(の[^\s。、,.!?！？ぁ-ん]{{2,10}}?(課|係|室|部|班))?(の(方(?![針法向式面])|者|担当者?|職員|調査官|警察官|刑事|捜査員)|から|より|です|でございます|と名乗"
         r"|を名乗|が来|が訪)",
         # the authority acting: its inquiry or investigation asks (「税務署の調査で…提出するよう求められました」)
         rf"(?<!元)({_AUTHORITIES})の(調査|照会|捜査|要請|依頼|指示|命令)(で|により|によって|として|があ|が来|が入)",
@@ -224,13 +228,17 @@ _WENT_WRONG = re.compile(
     r"|two other|[a-z]+ (i|we)'ve never heard of|stranger|"
     r"(can|could) (see|play|open|read|view|access|download)|visible|world-readable|publicly|made public|public ([\w-]+ )?(repo"
     r"|repository|link|bucket|channel|url|page|site|folder|drive|server|forum|community|internet)|posted|pushed|turns up"
-    r"|playable|(no|without( a| any)?) (login|log-in|password|sign-?in)|(it'?s|that'?s|they'?re|these are|those are|definitely|def|clearly|certainly|obviously) not (us|ours)|(i|we)( have|'ve)? never (heard of|worked with"
+    r"|playable|(no|without( (asking for|requiring|needing|any|a))*) (login|log-in|password|sign-?in|authentication)|(it'?s|that'?s|they'?re|these are|those are|definitely|def|clearly|certainly|obviously) not (us|ours)|(i|we)( have|'ve)? never (heard of|worked with"
     r"|dealt with|done business with)|(addressed|meant|intended) (to|for) (a |an )?(mr|ms|mrs|dr|someone else|another|a different)"
     r"|(i am|i'm|we are|we're) not (the (addressee|intended recipient)|(mr|ms|mrs|dr)\.? [a-z]+(?![a-z'])(?! (anymore|any more)))|(i|we) (have|had) nothing to do with (that|this|the|those)"
     r"|(shows|showing|shown|lists|listing|listed|contains?|containing|has|displays|displaying) .{0,40}(for|from|of|belonging to)"
     r" (some|a random|an unknown|another|a different)( other)? (company|firm|business|customer|client|person|user|clinic|office)"
     r"|open to anyone|anyone (can|could|with the|on the|who has)"
     r"|whoever (has|had|gets|got)|everybody'?s|every recipient|got out"
+    # a file of other people's data come with something of ours ("an attachment with names and addresses of other customers")
+    r"|(attach\w*|contain\w*|includ\w*|show\w*|list\w*|had)\b[^.?!]{0,80}\b(names|addresses|phone numbers|e-?mails|details|data"
+    r"|records|card)\b[^.?!]{0,60}\b(of|for|belonging to|from) (what (look|looks|seem|seems) (to be )?like |apparently |seemingly )?"
+    r"(some |several |many )?(other|another|different|unknown) (customers|people|users|clients|companies|subscribers)"
     r"|(rows|records|entries|data|details|calls|numbers|files) (from|of|for|belonging to) (other|another|a different|different) (tenants?|accounts?|customers?|clients?|companies|users?|organi[sz]ations?|workspaces?)|(copied|uploaded|forwarded|sent|synced|saved|moved|took) .{0,40}(personal|private|own|home) (drive|google drive|dropbox|e-?mail|gmail|account|laptop|computer|phone|usb|device|cloud)|real (customer|user|client|subscriber|people)'?s?'? (data|numbers|names|details|records)|outside (the|our|my|people|contacts?)|(sent|shared|emailed|posted|got|went) (it |them )?outside|external|returns any|any account'?s|passed (them |it )?around|photographed|screenshots?|screen[ -]?shar(e|ed|ing)"
     r"|lost(?! (access|track|touch|interest|patience)\b)|stolen|(was|were|got|been) taken|can'?t find|cannot find|misplaced|left (it |them )?(behind|on (the|a))"
     # something that holds data gone missing, not a field or a notification missed
@@ -355,14 +363,14 @@ def _fold(text: str) -> str:
 #: A leak or an authority named in a hypothetical or a question about the rules ("what if the police ask?",
 #: 「漏えいした場合の報告期限は？」, "which clause covers police requests?") is not an incident.
 _HYPOTHETICAL = re.compile(
-    r"場合|としたら|したら|(来|届|あっ|され)たら|ときは|時は|際は|一般(的に|論)|ポリシー|規約|条項|条文|規定|どの条|(?<!法)第\s*\d+\s*条|"
+    r"場合|としたら|したら(?!しい)|(来|届|あっ|され)たら(?!しい)|ときは|時は|際は|一般(的に|論)|ポリシー|規約|条項|条文|規定|どの条|(?<!法)第\s*\d+\s*条|"
     r"(れ|え|し|き|っ|い)ても|って本当|というのは本当|ってほんと|ガイドライン|について(教えて|知りたい)|とは(何|なん)|(漏えい|漏洩|流出|情報漏れ|ハッキング|不正アクセス)(が|は)(心配|不安|怖)|"
-    r"過去に|これまでに|今までに|万が一|万一|チェックシート|調査票|取引開始前|契約前|(?<!か)もし(?!れ)|仮に|(れ|ら)たら|ドラマ|映画|小説|アニメ|テレビ番組|防ぐ|防止|予防|(しない|されない)ように|守(られ|って)|"
+    r"過去に|これまでに|今までに|万が一|万一|チェックシート|調査票|取引開始前|契約前|(?<!か)もし(?!れ)|仮に|(れ|ら)たら(?!しい)|ドラマ|映画|小説|アニメ|テレビ番組|防ぐ|防止|予防|(しない|されない)ように|守(られ|って)|"
     # a question about whether it ever happened (「漏えいしたことある？」), what a thing is, how things are prevented or
     # done, whether a feature or a form exists; a drill
     r"ことある|ことがあ|ことはあ|って何|どんな|どのような|(対策|仕組み|機能)(は|が|って)(あり|ある)|ないよう|起こりえ|起こり得|ありえ|様式|書式|ひな形|手順|マニュアル|"
     r"どこで(手に入|入手|見られ|確認)|訓練|模擬|と聞き(まし)?た|と聞いて|噂|うわさ|して(も)?(大丈夫|いい|よい|問題(ない|ありません))(です|でしょう)?か|わざと|意図的|沙汰|(対応|受付|受け付け|扱っ)(して|てい|し)?(い)?ますか|"
-    r"(?<![a-z])(if|in case(?! (no|number|#)\b)|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article(?! ?\d)"
+    r"(?<![a-z])(if|unless|in case(?! (no|number|#)\b)|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article(?! ?\d)"
     r"|(notification|response|incident|breach) (procedure|process|plan)|companies (must|have to|are required)|prevent(ion|ing)?"
     r"|protected|protect (it|my|our|customer|user|the)|safe from|against (leaks?|breach(es)?|hack(ing|ers)?)"
     r"|even if|is it true|are we liable|would we be|ever|do you|does your company|would you|how .{0,40}\bworks?"
@@ -376,7 +384,7 @@ _HYPOTHETICAL = re.compile(
 #: The incident happened somewhere else (the news, another company) or is a subject of study, not something here:
 #: 「ニュースで他社の漏えい事件を見ました」, "a competitor was hacked, are we affected?", "writing about breaches".
 _ELSEWHERE = re.compile(
-    r"ニュース|報道|新聞|(別|他|ほか)の(サービス|サイト|アプリ)|(gmail|yahoo|outlook|icloud|hotmail|google|apple|amazon|microsoft|グーグル|ヤフー|アマゾン|楽天|インスタ)"
+    r"ニュース|報道|新聞|(ドラマ|映画|小説|アニメ|漫画|番組)(で|の|を見|を観)|(別|他|ほか)の(サービス|サイト|アプリ)|(gmail|yahoo|outlook|icloud|hotmail|google|apple|amazon|microsoft|グーグル|ヤフー|アマゾン|楽天|インスタ)"
     r"(の)?(パスワード|アカウント|ログイン|id)|論文|卒論|ゼミ|インタビュー|(?<![下上前追])記事|他社(?!(さん|様|さま)?宛)|(御社|貴社)とは(関係|無関係)|競合|同業|よその会社|別の会社(で|が)|取材|研修|勉強|前職|(前|以前|昔)の(職場|会社|勤務先|勤め先|バイト先)|(友人|知人|家族|兄|弟|姉|妹|親戚)の(会社|勤め先|職場)|"
     r"(?<![a-z])(news|reported that|(another|other) ([\w-]+ ){0,2}(company|companies|firms?|vendors?|providers?|business(es)?|saas)(?!'s)"
     r"|(several|many|multiple|various|some) ([\w-]+ ){0,2}(companies|firms|vendors|providers|businesses)|competitors?|journalist|reporter|writing (about|an article)|article(?! ?\d)|research(ing)?|thesis|dissertation|interview|survey|training|course|read(ing)? about"
@@ -406,9 +414,9 @@ _ACTUAL = re.compile(
     r"要求され|されました|されてい(る|た|ま(?!すか))|しました|しまいました|しまった|ちゃった|発生し|判明|気づ|見つか|起き(た|ました)|"
     r"本日|今日|昨日|先ほど|さっき|今朝|現在|疑い(あり|がある|があります|が出て)|警察です|署の者|照会(です|いたします|します)|ご回答(ください|を(お願い|求め))|"
     r"(提出|回答|開示)(してください|を求めます|願います)|"
-    r"(て|で)(い|しま)(た|ました)(?!か)|(た|だ)とのこと|言われ(た|て|ました)|(電話|連絡|照会|依頼|要請)があ(りました|った|って|り)|が(来|届|き)(て|た|ました)|見つけ(た|ました|て)|"
+    r"(て|で)(い|しま)(た|ました)(?!か)|(た|だ)とのこと|言われ(た|て|ました)|(電話|連絡|照会|依頼|要請)があ(りました|った|って|り)|(電話|連絡|報告|通報)あり(?![ま])|から(の)?(電話|連絡|照会|問い?合わせ)(。|、|あり|を受け)|が(来|届|き)(て|た|ました)|見つけ(た|ました|て)|"
     r"できます|できてしま|出てき(て|た|ました)|(?<!どの)ようにな(った|って|りました)|"
-    r"(?<![a-z])(by mistake|mistakenly|just [a-z]+ed|(told|informed|notified|warned|emailed|called|contacted|alerted|wrote to|messaged)"
+    r"(?<![a-z])(by mistake|mistakenly|just (?![a-z]*eed(?![a-z]))[a-z]+ed|(told|informed|notified|warned|emailed|called|contacted|alerted|wrote to|messaged)"
     r" us|sent us|served us|(got|broke|hacked) into|seems to be|appears to be|"
     r"received|we got|got a|came in|is asking|are asking|asked us|has asked|have asked|is requesting|"
     r"are requesting|requested|demand(s|ed|ing)?|we are the police|happened|just now|today|yesterday|this morning|overnight"
@@ -448,7 +456,7 @@ _INVITATION = re.compile(
     r" (prevents|protects|stops|detects))(?![a-z])"
 )
 _OTHERS_DATA = re.compile(
-    r"(他|別|違う|知らない)の(お客様?|方|人|ユーザー?|利用者|顧客|会社|受信者)(さん|様|さま)?の|別人|他人|(全員|みんな|受信者全員|他の受信者)の(メール)?アドレス|"
+    r"(他|別|違う|知らない)の(お客様?|方|人|ユーザー?|利用者|顧客|会社|受信者)(さん|様|さま)?((と思われる|らしき|とみられる)(方々|人々|人たち|方|人)?)?の|別人|他人|(全員|みんな|受信者全員|他の受信者)の(メール)?アドレス|"
     r"(別|他|違う|よその|ほか)の?(会社|社|お客様?|顧客|人|方)(さん|様|さま)?宛|"
     r"(?<![a-z])(cc|bcc)(?![a-z])|some(one|body) else'?s|another (customer|person|user|client|company)'?s"
     r"|other (customers|people|users|recipients)|every(one|body)'?s|(every|all) (the )?recipients"
@@ -480,7 +488,7 @@ _NOT_AN_INCIDENT = re.compile(
     r"(?<![a-z])((incident|case|matter|bug|issue|inquiry) (is|was|has been|got) (closed|resolved|fixed)|(closed|resolved|fixed)"
     r" (in|on|last)|(found|recovered) (unopened|intact|untouched|safe)|(was|it's|it was) (just )?me|false alarm|all good"
     r"|not (a|an) (breach|leak|hack|incident)|no (real|actual) (people|persons?|customers?|personal data|data)|(fake|dummy) (data|names?|numbers?|records|customers?|entries)"
-    r"|test (data|names)|have you ever|in breach of|breach of (the |our |your |this |their )?([\w-]+ )?(agreement|contract|sla|terms|warranty)|nothing (has |had )?(happened|occurred)|not (saying|suggesting|claiming|accusing)( that)?"
+    r"|test (data|names)|have you ever|in breach of|breach of (the |our |your |this |their )?([\w-]+ )?(agreement|contract|sla|terms|warranty|trust|promise|etiquette)|nothing (has |had )?(happened|occurred)|not (saying|suggesting|claiming|accusing)( that)?"
     r" (you|anyone|anybody|your (company|staff))( have| has)? (leaked|exposed|lost|sold)|(nothing|no (personal )?data|no information)"
     r" (was|were|has been|had been|got) (leaked|exposed|shared|disclosed)|(wasn't|was not|weren't|were not|hasn't been|has not been)"
     r" (actually )?(leaked|exposed)|has (callconnect|selfree|your company|the company) ever|(sent|emailed|mailed|submitted) (my|our|this) (own )?(request|message|e-?mail|question|inquiry|form|application) to the wrong|do you ever|how (do|does|would|will)"
@@ -498,7 +506,9 @@ _STILL = re.compile(r"今も|今でも|現在も|まだ|最近また|続いて|(
 #: An authority named by someone acting for themselves: their own records for a court or an office, their own
 #: papers from one, an office choosing or using the service.
 _FOR_ONESELF = re.compile(
-    r"私自身|自分自身|自分の|本人の(?!同意|承諾|許可|了承|確認)|私の(?!担当|上司|部署|チーム)|導入|検討|"
+    # the police advising the writer (「警察の方からも…整理するよう言われました」)
+    r"(警察|警官|署)[^。]{0,12}から(も)?[^。]{0,30}(よう|ように)(に)?(言われ|勧められ|助言|アドバイス|指導)|"
+    r"私自身|自分自身|自分の|本人の(?!同意|承諾|許可|了承|確認)|私の(?!担当|上司|部署|チーム)|導入|検討中|(購入|契約|利用|乗り換え)(を|の)?(ご)?検討|"
     # an office as a customer, about its own registration (「当署の代表電話番号が変更に」)
     r"(当署|当庁|当課|当局|弊署|本署)の[^。]{0,6}(電話番号|住所|連絡先|担当者|請求先|メールアドレス)|"
     r"(?<![a-z])(my own|(asked|told|wants|needs) me|not you|evaluating|is a customer|considering|our own)(?![a-z])|"
@@ -728,10 +738,16 @@ _ACTS_ASKED = (
     (re.compile(r"(閲覧(情報|履歴|データ)|アクセス履歴|行動履歴|ターゲティング|トラッキング|追跡|cookie|クッキー)[^。!?！？]{0,20}" + _STOP
                 + r"|(?<![a-z])(stop|opt (me )?out of|turn off|disable)( the| all| your)? (targeted |personali[sz]ed |tracking )?"
                 r"(ads|advertising|advertisements|tracking|cookies)(?![a-z])"
-                r"|(?<![a-z])(stop|don't|do not|never)\b[^.?!]{0,30}\b(browsing (data|history|activity)|track(ed|ing) me)"), "cookie_optout"),
+                r"|(?<![a-z])(stop|don't|do not|never)\b[^.?!]{0,30}\b(browsing (data|history|activity)|track(ed|ing) me)"
+                # the ads that follow a visit, asked to stop (「サイトを見てから広告がずっと出てきます。止めたい」), or the tracking
+                # itself (「記録されない設定にしたい」, "tracking cookies: how do I turn them off?")
+                r"|広告[^。!?！？]{0,30}(出て|出る|表示され)[^!?！？]{0,20}(止め|やめ|とめ|消し)|広告が(出ない|表示されない)(よう|設定)"
+                r"|(記録|追跡)されない(よう|設定)"
+                r"|(?<![a-z])(cookies?|tracking|trackers?)[^.?!]{0,40}\b(turn (them|it|these|those) off|disable (them|it)|opt out|block (them|it))"
+                r"(?![a-z])"), "cookie_optout"),
     # the record of to whom data was given (「警察に提供したことがあるなら、その記録を開示して」): third-party records
     (re.compile(r"(提供|渡|開示)(した|された)[^。!?！？]{0,20}記録|(渡っ|流れ|出|渡し|提供し)た(記録|履歴)|提供(の)?記録|(?<![a-z])records? of [^.?!]{0,40}(shared|disclosed"
-                r"|provided|given|passed|sent|sold|transferred|disclosures?|transfers?)(?![a-z])"
+                r"|provided|given|passed|handed|sent|sold|transferred|disclosures?|transfers?)(?![a-z])"
                 r"|(?<![a-z])(logs?|history|list) of (which|who|whom|what|every|all)"
                 r"[^.?!]{0,40}(shared|disclosed|provided|given|passed|sent|sold|transferred)(?![a-z])"
                 # to whom it went, and when ("whether my data was ever passed to an outside company, to whom and when")
@@ -744,11 +760,19 @@ _ACTS_ASKED = (
                 + r"|(渡|提供|共有|販売|売|譲)(して|し)(い)?(る)?(なら|のなら|んだったら|んなら)" + _STOP
                 + r"|(?<![a-z])((stop|cease|quit) |object(ing)? to (you |your |the company |selfree )?)(passing|sharing|selling|giving"
                 r"|handing|providing|disclosing|sending (anything|data|information|my|her|his|their)[^.?!]{0,30}\bto)(?![a-z])|(?<![a-z])(never|don't|do not) (ever )?(pass|share|sell|give|hand|disclose"
-                r"|provide)\w*( (on|over))? (my|our|any of my)(?![a-z])"), "third_party_stop"),
+                r"|provide)\w*( (on|over))? (my|our|any of my)(?![a-z])"
+                # 「外部への提供をすべて止めて」, "I withdraw my consent to the sharing…", "I don't want my data passed on"
+                + r"|(外部|第三者|他社|社外)(へ|に)の(提供|共有|販売)(を|は|も)" + _STOP
+                + r"|(?<![a-z])withdraw\w* (my |our )?consent (to|for) (the )?(sharing|provision|disclosure|transfer|passing)"
+                r"|(?<![a-z])(don't|do not) want (my|our) (personal )?(data|information|details) (to be )?(passed|shared|given|sold|sent"
+                r"|handed|disclosed)(?![a-z])"), "third_party_stop"),
     (re.compile(r"(使|利用|使用|活用)(う|する)?(の|こと)?(は|を|も)" + _STOP
                 + r"|(?<![a-z])((stop|cease|quit) |object(ing)? to (you |your |the company |selfree )?)(using|processing"
                 r"|analy[sz]ing)(?![a-z])"), "suspension"),
     (_STATE_OF_DATA, "disclosure"),
+    # what has been logged or kept on oneself, asked to be seen ("see which IP addresses you have logged for my account")
+    (re.compile(r"(?<![a-z])(see|know|view|check) (which|what) [^.?!]{0,50}\byou (have |'ve )?(logged|stored|kept|recorded|collected"
+                r"|hold|held)\b[^.?!]{0,20}\b(for|on|about) (me|my|our)(?![a-z])"), "disclosure"),
     # what the data is used for, asked to be told (「どういう目的に使われるのか書面で知りたい」)
     (re.compile(r"(どういう|どんな|何の|なんの)目的(に|で)[^。!?！？]{0,10}(使|利用)[^。!?！？]{0,15}(知りたい|教えて|説明|お知らせ)"
                 r"|(?<![a-z])what (purposes?|exactly) (do you|you|is|are)[^.?!]{0,30}\b(use|using|used)\b"), "purpose_notice"),
@@ -875,7 +899,7 @@ def _general_inquiry(folded: str) -> bool:
         # what an invitation's footer offers (配信停止はこちら) is not asked by the writer
         rest = _INVITATION.sub(" ", folded)
         return not (_ACT_ASKED.search(rest) or _OWN_DATA.search(rest))
-    if _OWN_DATA.search(folded) or _ACT_ASKED.search(folded):
+    if _OWN_DATA.search(folded) or _ACT_ASKED.search(folded) or any(p.search(folded) for p, _ in _ACTS_ASKED):
         return False
     if _MARKETING.search(folded):
         return not _OTHERS_DATA.search(folded)

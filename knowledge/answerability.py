@@ -220,7 +220,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"いつから|(施行|改定|改訂|制定|更新|発効)日|(施行|改定|改訂|制定|更新|変更)した?(日付|日にち)|最終(更新|改定)|いつ(施行|改定|更新|変更)(された|したの|になった)|effective date"
             r"|last (updated|revised|changed)|when (was|did|does|will) [^?.!]{0,50}(updated|changed|revised|take effect"
             r"|come into (force|effect)|published|adopted|(start|begin)(s)? to apply)|since when|as of (what|which) date"
-            r"|what date|いつ付|いつ(から|より)?(施行|発効|適用|公表|公開)"),
+            r"|what date|いつ付|いつ(から|より)?(施行|発効|適用|公表|公開)|いつ[^。？?]{0,8}(変わった|(改定|改訂|更新|変更)(された|した|になった))"),
         _re(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{2}-\d{2}"),
     ),
     FactKind(
@@ -388,7 +388,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "records kept",
         "記録の作成・保存",
-        _re(r"(提供|共有|開示|削除|対応|請求)(の)?(記録|ログ|履歴)|(記録|ログ|履歴)(を|は|って)?(残|保存|保管|取って|とって|つけて)"
+        _re(r"(提供|共有|開示|削除|対応|請求)(の)?(記録|ログ|履歴)|(提供|共有|開示)(先|相手)[^。？?]{0,8}(記録|ログ|履歴)|(記録|ログ|履歴)(を|は|って)?(残|保存|保管|取って|とって|つけて)"
             r"|keep (a )?(records?|logs?) of|records? of (who|what|when|which)|logs? of (who|what|when|which)"
             r"|(disclosure|sharing|deletion|request) (records?|logs?)\b"),
         _re(r"記録|\brecords?\b|\blogs?\b"),
@@ -483,8 +483,20 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # (「…といいます」, 「…により定義された」), which the policy does for users, personal information and personal data.
         _re(r"(何|どんな|どういう)(もの|こと|変更|場合|監督|措置|処置)?(が|を)?(該当|当たる|あたる|含まれる|指す)"
             r"|(何|どんな|どういう)(もの|こと)?が.{1,12}に(該当|当た|あた)(る|ります)|に(該当|当た|あた)(る|ります)(の|か)|(どんな|どういう|何の)(もの|こと)を指(す|して|しま)"
-            r"|what (exactly )?(counts|qualifies) as|what (is|are) meant by|what does .{0,40}\b(mean|cover|include)\b"),
-        _re(r"といいます|をいい|定義|means|defined|hereinafter"),
+            r"|what (exactly )?(counts|qualifies) as|what (is|are) meant by|what does .{0,40}\b(mean|cover|include)\b"
+            # which laws 「法令に基づく場合」 means: the policy names only the personal information protection act
+            r"|(具体的に|実際)?(は)?どの(法律|法令)|どんな(法律|法令)|\bwhich (laws?|statutes?|acts?|legislation|regulations?)\b"),
+        _re(r"といいます|をいい|定義|means|defined|hereinafter|保護法|act on the protection"),
+    ),
+    FactKind(
+        # when a request may be refused: §10 lists the cases for disclosure; §11 gives none for the other requests
+        "grounds for refusal",
+        "断れる場合・拒否できる条件",
+        _re(r"(断れる|断る|断って|拒否できる|拒否する|拒める|応じなくて(も)?いい|対応しなくて(も)?いい)(の|のって|って)?[^。？?]{0,4}(どういう|どんな|どの(ような)?)"
+            r"(場合|ケース|とき|時|条件)|(どういう|どんな|どの(ような)?)(場合|ケース|とき|時)(に|なら|は)?[^。？?]{0,4}(断れ|拒否でき|拒め)"
+            r"|\bwhen (can|may|could|should) (we|i|you|the company) (refuse|decline|reject|say no)|grounds (for|to) (refus|declin|reject)"
+            r"|(in )?what (cases|circumstances|situations) (can|may|could) (we|i|you) (refuse|decline|reject)"),
+        _re(r"しない場合があります|応じない|開示しない|may (decline|refuse|withhold)|not (to )?disclose|following cases"),
     ),
     FactKind(
         "whose data",
@@ -496,7 +508,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
             # the people a customer's call center talks to: the customer's data, which the policy on users leaves out
             r"|(コールセンター|導入企業|クライアント|ユーザー企業|契約(して(い)?る|先の)企業)(に|へ)(電話|架電|問い合わせ)(した|してきた)(一般の)?(人|方|客)"
             r"|通話相手|顧客の顧客|(end|their) customers'? (data|calls|recordings)|callers? (of|to) (our |a |the )?(clients?|customers?)"
-            r"|our (clients?|customers?)'s? (own )?(customers|callers|clients)"),
+            r"|our (clients?|customers?)'s? (own )?(customers|callers|clients)"
+            # someone who is not a user at all (「利用者じゃない人からの削除依頼」, "a non-user")
+            r"|(利用者|ユーザー?|会員)(じゃない|ではない|でない|以外の)(人|方)|\bnon-?users?\b|\bnot (a|an|one of our) (users?|customers?)\b"),
         _re(r"従業員|社員|応募者|employee|applicant"),
     ),
     FactKind(
@@ -541,7 +555,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|new password|locked out|パスワード.{0,6}(再発行|発行)|how (do|can|should) (i|we|they) (upgrade|downgrade)|(upgrade|downgrade) (my|our|their) (plan|account)|(と|に)(連携|統合)(でき|可能)(る|ます|です)?(か|の|[?？]|$)"
             r"|(can|does|do|will) (callconnect|it|you|we) integrate with|(restrict|limit|block)\w* "
             r"(log ?ins?|logins|access|sign-?ins?) by ip|\bip (restriction|allowlist|whitelist)|番号ポータビリティ|number porting"
-            r"|通話品質|call quality|\bsla\b|uptime|稼働率|service credits?|可用性|availability guarantee"),
+            r"|通話品質|call quality|\bsla\b|uptime|稼働率|service credits?|可用性|availability guarantee"
+            r"|(請求書|カード|クレカ|コンビニ)払い|pay (by|with) (invoice|card|credit card|bank)"
+            r"|割引|値引|\bdiscounts?\b|(席|ライセンス|アカウント)数(の)?(追加|変更)|(extra|additional) (seats|licen[cs]es)"
+            r"|cancel (their|my|our|the|a) (\w+ )?(contract|subscription|plan)|(解約|契約解除)(の)?(方法|手続き|やり方)"),
         None,
     ),
     FactKind(
@@ -737,7 +754,9 @@ _GENERIC_ITEM = frozenset({"情報", "データ", "個人情報", "ユーザー"
                            # whose data it is, not a thing held (「私のデータ持ってる？」)
                            "私", "自分", "僕", "俺", "当方", "弊社", "御社", "貴社", "当社", "本人様",
                            # consent is obtained, not collected as data (「本人から同意を取ってる？」)
-                           "同意", "承諾", "了承", "許可", "許諾"})
+                           "同意", "承諾", "了承", "許可", "許諾",
+                           # the case or the matter asked about, not a thing held (「断れるケースって書いてある？」)
+                           "ケース", "場合", "パターン", "話", "こと", "もの", "例"})
 #: A word that asks rather than names (何の項目, どんな情報): not a thing the text must name.
 _ASKING_WORD = re.compile(r"何|なに|どんな|どの|どういう|どれ|いくつ")
 _GENERIC_ITEM_EN = frozenset(english_content_stems("data information info details personal user users customer customers"
@@ -895,13 +914,18 @@ class Vocabulary:
         nfkc = unicodedata.normalize("NFKC", question)
         found: list[tuple[int, int, UnknownTerm]] = []
         japanese = bool(_TERM_RUN.search(nfkc))
+        signed = [m.span("name") for m in _SIGN_OFF.finditer(nfkc)]
         for match in _LATIN_TOKEN.finditer(nfkc):
             word = match.group()
             lower = word.lower()
             if len(lower) < 3 or _ORDINAL.fullmatch(lower) or lower in _GENERAL_EN or self._known_latin(lower):
                 continue
+            if any(start <= match.start() < end for start, end in signed):
+                continue  # the name a pasted message is signed with ("Regards, Dana Lee")
             term_of_art = bool(_TERM_OF_ART.fullmatch(word))
-            if not japanese:
+            if _REPORTS.match(nfkc, match.end()):
+                central = False  # the one who asks ("A CSM asked me whether…") is not what is asked about
+            elif not japanese:
                 central = term_of_art or (word[0].isupper() and _MID_SENTENCE.search(nfkc[: match.start()]) is not None)
             else:
                 # In a Japanese sentence a capitalised Latin word is a name; it is what is asked about when the
@@ -917,6 +941,10 @@ class Vocabulary:
             found.append((match.start(), end, UnknownTerm(word, central)))
         terms_of_art = [(m.start(), m.end()) for m in _LEGAL_TERMS.finditer(nfkc)
                         if normalise(m.group()).replace(" ", "") not in self._policy_text]
+        # a law the policy never names (特商法, 電気通信事業法): a question about that law, not about this policy
+        terms_of_art += [(m.start(), m.end()) for m in _LAW_NAME.finditer(nfkc)
+                         if m.group() not in _NOT_LAWS and not self.knows_run(m.group()[:-1])
+                         and normalise(m.group()).replace(" ", "") not in self._policy_text]
         for start, end in terms_of_art:
             found.append((start, end, UnknownTerm(nfkc[start:end], True)))
         for start, end in _word_spans(nfkc):
@@ -996,6 +1024,14 @@ _LEGAL_TERMS = _re(r"要配慮個人情報|匿名加工情報|仮名加工情報
                    # techniques of de-identification, which the policy's "processed so no individual is identified" never names
                    r"|k-?匿名(化|性)?|\bk-?anonymi(ty|sation|zation)\b|差分プライバシー|differential privacy|仮名化|pseudonymi[sz]ation")
 _SHORT_WORDS = frozenset(w for w in STOPWORDS | _GENERAL_EN if len(w) <= 5)
+#: The name a message is signed with, after its closing words ("Regards, Dana Lee", "Thanks, Ravi").
+_SIGN_OFF = re.compile(r"\b(?i:regards|thanks|thank you|best|cheers|sincerely|yours)[,!.]?\s+(?P<name>([A-Z][\w'-]+\s?){1,3})")
+#: What follows the one who reports a question ("A CSM asked me…", "our DPO wants…").
+_REPORTS = re.compile(r"\s+(asked|asks|wants|wanted|says|said|told|is asking|was asking|needs|needed|wrote|emailed|called)\b")
+#: A law's name: kanji ending in 法 (特商法, 労働基準法); the policy names only 個人情報保護法.
+_LAW_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}(?<![方手用寸作文療技戦魔話書製])法(?![人的令務律案則])")
+#: Words ending in 法 that name a way of doing something (対処法, 周知方法), not a law.
+_NOT_LAWS = frozenset("対処法 解決法 計算法 勉強法 処理法 対応法 表示法 分析法 集計法".split())
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 #: An acronym of three capitals or more, a CamelCase name, or letters with digits (ISMS, HubSpot, ISO27001, 2FA).
 _TERM_OF_ART = re.compile(r"[A-Z]{3,}[A-Za-z]*|[A-Z]?[a-z]+[A-Z][A-Za-z]*|(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{2,}")

@@ -50,6 +50,8 @@ from knowledge.query_words import without_the_policy_named
 from knowledge.question_shapes import (
     asks_about_collecting,
     asks_for_own_data,
+    asks_how_data_is_obtained,
+    names_a_correction_or_deletion_request,
     asks_what_is_collected,
     asks_whether_the_policy_covers,
     asks_who_is_responsible,
@@ -118,6 +120,7 @@ POLICY_CHANGE_SECTION = "15"
 COOKIE_SECTION = "14"
 CONTRACTOR_SECTION = "7"
 MANAGER_SECTION = "9"
+ACQUISITION_SECTION = "5"
 DISCLAIMER_SECTION = "12"
 #: The section on disclosure (see `_own_data_asked_for`).
 DISCLOSURE_SECTION = "10"
@@ -505,11 +508,15 @@ class KnowledgeBase:
         limit, though 目的 / "purpose" names §3's list), the policy itself changing (§15, though 知らせる and "emailing"
         read as requests), cookies, browsing and ads (§14, though 渡す reads as §8), the handling of data entrusted to
         an outside firm (§7, though the data named is §2's), who is responsible for personal data (§9, though 保護
-        reads as §6), data the user gave out themselves (§12, though 渡す and 友人 read as §8's provision)."""
+        reads as §6), data the user gave out themselves (§12, though 渡す and 友人 read as §8's provision), the rules for
+        obtaining data (§5, though 集める reads as §2's list), a deletion or correction request named as such (§11,
+        though 断れる reads as §10's refusal)."""
         for named, section in ((uses_data_outside_its_purposes, PURPOSE_LIMIT_SECTION),
                                (names_a_policy_change, POLICY_CHANGE_SECTION), (names_browsing_or_ads, COOKIE_SECTION),
                                (entrusts_handling, CONTRACTOR_SECTION), (asks_who_is_responsible, MANAGER_SECTION),
-                               (the_user_gave_out_their_data, DISCLAIMER_SECTION)):
+                               (the_user_gave_out_their_data, DISCLAIMER_SECTION),
+                               (asks_how_data_is_obtained, ACQUISITION_SECTION),
+                               (names_a_correction_or_deletion_request, CORRECTION_SECTION)):
             if named(query):
                 self._lift_section(section, scores)
 
@@ -765,10 +772,13 @@ def _incident(text: str) -> str | None:
     """
     from intake import critical_type
 
-    found = critical_type(text)
+    # Staff name the policy in every question (「ポリシーのどこ？」, "what does our policy say?"): in a question to this
+    # bot that is no sign of a question about the rules only, as it is in an inquiry.
+    found = critical_type(_POLICY_NAMED.sub(" ", text))
     return found if found in INCIDENT_ENTRIES else None
 
 
+_POLICY_NAMED = re.compile(r"(プライバシー)?ポリシー|プラポリ|\b(privacy )?policy\b", re.IGNORECASE)
 #: "the names of the subcontractors" asks for names of whatever follows: matched as it stands it reads as §2's
 #: names collected from users.
 _NAMES_OF = re.compile(r"\bnames? of\b", re.IGNORECASE)

@@ -91,7 +91,7 @@ _ASKS = re.compile(
     # A request reported by the staff member (「消してくれと言われました」, "she wants us to remove it") asks as
     # much as the customer's own words would.
     r"(て|で)(くれ|もらいたい)|と言われ(た|ました|て)|とのこと|を希望|たい(そう|らしい|とのこと)|(を|の)お願い(したく|します|いたします|できますか)|"
-    r"[かと]、?([^。、]{0,8}(に|から))?(聞かれ|尋ねられ|質問され|相談され)|知りたい|"
+    r"[かと]、?(を)?([^。、]{0,8}(に|から))?(聞かれ|尋ねられ|質問され|相談され)|知りたい|"
     r"\b(wants?|wanted|would like|'d like)\b|\b(is asking|are asking|'re asking|'s asking|asking|asked|asks|to ask)"
     r" (us |me |you )?(to|for|whether|if|about)\b|"
     r"\brequesting\b|\bwondering (if|whether)\b|\bwants to know\b",
@@ -101,7 +101,7 @@ _ASKS = re.compile(
 
 #: A question reported as it was asked (「どこに連絡すればいいか、と聞かれました」「…のか、お客様に聞かれました」,
 #: "asked me whether…").
-_ASKED_OF_US = (r"[かと]、?([^。、]{0,8}(に|から))?(聞かれ|尋ねられ|質問され)"
+_ASKED_OF_US = (r"[かと]、?(を)?([^。、]{0,8}(に|から))?(聞かれ|尋ねられ|質問され)"
                 r"|\bask(ed|ing|s)? ((me|us) )?(whether|if|how|what|where|when|who|which)\b")
 #: A sentence that asks outright: a question mark, a question ending, a request to the reader, a question reported.
 _QUESTION = re.compile(r"[?？]|ですか|ますか|でしょうか|ください|下さい|教えて|\bplease\b|^(how|what|when|where|why|who|which|is|are"
@@ -124,12 +124,12 @@ _META_WORDS = frozenset(
     ポリシー プライバシーポリシー 規約 回答 返信 返事 返答 対応 説明 確認 質問 問題 大丈夫 お客様 客様 顧客 お客さん
     メール 文面 内容 件 誰 何 方法 どう 書 allowed allow okay fine ahead possible anything something stance
     扱 扱い 取り扱い 取り扱 取扱 可能 問題 御社 貴社 そちら process procedure steps step flow per 手順 流れ フロー やり方
-    quote cite 引用 put fill 記入 記載""".split()
+    quote cite 引用 put fill 記入 記載 point list actually exactly really specifically officially""".split()
 )
 
 
 #: Endings that leave a meta word a meta word (ポリシー上, ポリシー的に, お客様側).
-_META_AFFIXES = "上的側面"
+_META_AFFIXES = "上的側面案文"
 
 
 #: A sentence that points back at what was said before it ("Where can I find that?", 「それってどうなの？」).
@@ -152,7 +152,7 @@ _MOST_POINTED = 3
 
 #: A word of kanji or katakana, or kanji with the kana a verb puts between them (問い合わせ先, 取り扱い, 申し込み),
 #: not a particle (情報を削除 is two words).
-_TOPIC_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff々]{2,}|[\u3400-\u9fff々]+(?:(?:(?![をがはのにでともへやかよ])[ぁ-ゖ]){1,2}[\u3400-\u9fff々]+)+")
+_TOPIC_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff々]{2,}|[\u3400-\u9fff々]+(?:(?:(?![をがはのにでともへやかよば])[ぁ-ゖ]){1,2}[\u3400-\u9fff々]+)+")
 
 
 def _topic_words(sentence: str) -> list[str]:
@@ -245,8 +245,10 @@ def focus(message: str) -> Focus | None:
     # "She wants a copy of her file. What does the policy say about that?": the sentence pointed back at is asked,
     # and the one before it too while each refers back again ("…a parcel went to his old address. He says it is our
     # fault. What do we tell him?").
-    pointed = {s for i in range(1, len(kept)) if _points_back(kept[i]) and _has_topic(kept[i - 1])
-               for s in _pointed_span(kept, i)}
+    # A span whose last sentence has no topic word of its own (「…何が変わったのか、いつ変わったのかを聞かれています。」)
+    # reaches back to the one before it that has.
+    spans = [_pointed_span(kept, i) for i in range(1, len(kept)) if _points_back(kept[i])]
+    pointed = {s for span in spans if any(_has_topic(s) for s in span) for s in span}
     asks = [s for s in kept if (_ASKS.search(s) and _has_topic(s)) or s in pointed]
     direct = [s for s in asks if _QUESTION.search(s) or s in pointed]
     if direct:  # a sentence that asks outright outweighs reported wishes in the context ("Marketing wants to…")
@@ -255,7 +257,12 @@ def focus(message: str) -> Focus | None:
     # customer's question ("a user emailed asking which GDPR basis we rely on. Does our policy say?").
     own = [s for s in kept if (s not in pointed and (s in asks or _points_back(s)))
            or (s in pointed and _REPORTED_QUESTION.search(s))]
-    kept = [s for s in kept if _has_topic(s)]
+    topical = [s for s in kept if _has_topic(s)]
+    if not topical and any(_ASKS.search(s) for s in kept):
+        # no sentence names a topic word (「ポリシーが変わったときってメールでお知らせもらえるんでしょうか。」: its topic is
+        # in kana and meta words): the whole message is the question
+        return None
+    kept = topical
     context = [s for s in kept if s not in asks]
     if not asks:
         return Focus(" ".join(context), "")

@@ -5,7 +5,8 @@ shapes decide the section by themselves: the user asking for their own data is d
 data, a changed phone number is a correction (§11) though 変更 is §15's word, someone else asking for the user's data
 is provision to a third party (§8), a list received from another company is obtained indirectly (§5 item 2), a life at
 risk is §4 item 2's case, data used outside its purposes is §4's limit, cookies and ads are §14's, data handed to an
-outside firm to handle is §7's, data the user gave out themselves is §12's, who is responsible for personal data is §9's. `knowledge.base` lifts the section when a question has the shape; this module only
+outside firm to handle is §7's, data the user gave out themselves is §12's, who is responsible for personal data is §9's,
+the rules for obtaining data are §5's. `knowledge.base` lifts the section when a question has the shape; this module only
 recognises the shapes, in both languages.
 """
 from __future__ import annotations
@@ -95,6 +96,8 @@ _WHAT_IS_COLLECTED = re.compile(
     r"|(情報|データ|id)(を)?[^。？?]{0,8}(もらう|取ってくる|取得する|受け取る|集める)こと(って|は|も)?(ある|あります)"
     # 「苦情の中身も取得情報に入ってますか」, "is chat history part of the data we collect?": within what is collected
     r"|(取得|収集)(する|した|している|される)?(情報|データ|項目)(に|の中に|として|の対象に)(入|含ま|なる|当たる|該当)"
+    # 「問い合わせた内容も個人情報として記録されてる？」: whether something is kept as personal data
+    r"|(個人情報|ユーザー情報|データ)として(記録|保存|保管|取得|収集)(され|して)"
     r"|\b(part of|among|included in|in) (the )?(data|information|info|details) (we|you|callconnect|selfree) (collect|gather|obtain)"
     r"|\b(what|which) (kinds? of |types? of |sorts? of )?(personal )?(data|information|info|details) (do|does|did) (we|you|callconnect"
     r"|selfree) (collect|gather|get|receive|ask for|obtain)\b|\b(do|does|did) (we|you|callconnect|selfree) (collect|gather|obtain)\b",
@@ -158,7 +161,10 @@ def names_a_danger_to_life(text: str) -> bool:
 _OUTSIDE_THE_PURPOSES = re.compile(
     r"目的外|目的以外(に|で|の)|目的の範囲(外|を超え)|目的(と|とは)(違|別|異な)"
     r"|\b(outside|beyond|other than|different from|not covered by) (the |our |its |their )?(stated |original |declared |specified )?"
-    r"purposes?\b",
+    r"purposes?\b"
+    # the purpose named by what the data was collected for (「集めた目的と違う使い方」, "beyond what it was collected for")
+    r"|(集めた|取得した|預かった|もらった)(ときの)?目的(と|とは|以外|の外)|\b(beyond|other than|outside( of)?|different from) what"
+    r" (\w+ ){0,2}(was|were|is|are|had been) (originally |first )?(collected|obtained|gathered|given|provided) for\b|\bfor (a |any )?(different|other|another|new|unrelated) purposes?\b",
     re.IGNORECASE,
 )
 
@@ -166,7 +172,7 @@ _OUTSIDE_THE_PURPOSES = re.compile(
 #: Browsing tracked, cookies or ads shown (閲覧履歴, クッキー, 「広告がやたら出てくる」, "ads follow me"): §14's topic,
 #: whatever else the words name (渡している reads as §8's provision).
 _BROWSING_OR_ADS = re.compile(
-    r"閲覧(履歴|情報|データ)|アクセス解析|クッキー|cookie|トラッキング|リターゲティング|広告が[^。？?]{0,10}(出|表示|追いかけ)"
+    r"閲覧(履歴|情報|データ)|アクセス解析|クッキー|cookie|トラッキング|リターゲティング|(行動|閲覧|ネット|ウェブ|サイト)?(の)?追跡(?!番号)|広告が[^。？?]{0,10}(出|表示|追いかけ)"
     # ads chosen by who the visitor is (「年齢や職業で広告を出し分けたい」, "targeted ads")
     r"|広告(を|の)?[^。？?]{0,6}(出し分け|配信先|最適化|ターゲティング|パーソナライズ)|ターゲティング広告|行動ターゲティング"
     r"|\b(targeted|personali[sz]ed|behaviou?ral) (ads|advertising|advertisements)\b|\bad targeting\b"
@@ -218,9 +224,43 @@ _FROM_ANOTHER_COMPANY = re.compile(
     r"[^.?!]{0,40}\b(list|leads|contacts|database|csv|data|spreadsheet)"
     # "leads that an event co-host collected", "personal data second-hand from another company"
     r"|\b(leads|contacts|lists?|data)\b that (a|an|the|our|their) ([\w-]+ ){0,2}(collected|gathered|compiled)"
-    r"|\b(second-?hand|indirectly) from (a |an |another |other |the )?([\w-]+ )?(company|companies|firm|partner|third part(y|ies))",
+    r"|\b(second-?hand|indirectly) from (a |an |another |other |the )?([\w-]+ )?(company|companies|firm|partner|third part(y|ies))"
+    # data obtained indirectly, in those words (「間接的に取得したデータ」, "data we receive indirectly")
+    r"|間接的に[^。？?]{0,10}(取得|入手|受け取|もら|集め)|\b(receive|obtain|get|acquire|collect)\w* (\w+ ){0,3}indirectly\b"
+    r"|\bindirectly (obtained|received|acquired|collected)\b",
     re.IGNORECASE,
 )
+
+
+#: The rules for obtaining data (「個人情報を集めるときのルール」, "how are we allowed to collect personal data?"): §5's
+#: lawful and fair means, not §2's list of what is collected.
+_HOW_DATA_IS_OBTAINED = re.compile(
+    r"(集める|集め方|取得する|取得の|収集する|収集の|入手する|入手の)(とき|際|場合)?(の)?(ルール|決まり|方針|原則|手段|方法|仕方|やり方)"
+    r"|(ルール|決まり|方針|原則)[^。？?]{0,6}(集め|取得|収集|入手)"
+    r"|\b(rules?|principles?|restrictions?) (on|for|about|around) (collecting|obtaining|gathering|acquiring)\b"
+    r"|\bhow (are|is) (we|selfree|the company) (allowed|permitted) to (collect|obtain|gather|acquire)\b",
+    re.IGNORECASE,
+)
+
+
+#: A request of §11's kinds named as such (削除の依頼, 訂正の請求, "deletion requests"), not disclosure: §11's
+#: procedure, though 断れる and "refuse" are §10's words.
+_SECTION_11_REQUEST = re.compile(
+    r"(削除|消去|訂正|追加|利用停止|利用の停止)(の)?(依頼|請求|要求|申請|申し出|要望)"
+    r"|\b(deletion|erasure|correction|rectification) requests?\b|\brequests? (to|for) (delete|erase|correct|deletion|erasure|correction)\b",
+    re.IGNORECASE,
+)
+_DISCLOSURE_NAMED = re.compile(r"開示|見せ|\b(disclos|access request|copy of)", re.IGNORECASE)
+
+
+def names_a_correction_or_deletion_request(text: str) -> bool:
+    """A request of §11's kinds (deletion, correction, stop of use) named as such, with no disclosure named."""
+    return _SECTION_11_REQUEST.search(text) is not None and _DISCLOSURE_NAMED.search(text) is None
+
+
+def asks_how_data_is_obtained(text: str) -> bool:
+    """The rules or means of obtaining data (§5)."""
+    return _HOW_DATA_IS_OBTAINED.search(text) is not None
 
 
 def obtains_data_from_another_company(text: str) -> bool:
@@ -260,7 +300,10 @@ _WHO_IS_RESPONSIBLE = re.compile(
     r"|(誰|だれ|どなた)が[^。？?]{0,6}(個人情報|プライバシー|データ保護)[^。？?]{0,10}(責任|管理|統括|担当)"
     r"|\bwho('s| is| are)( the (one|person|people))? (in charge of|accountable for|responsible for|overseeing|looking after)\b"
     r"[^.?!]{0,40}\b(personal (data|information)|privacy|data protection)\b"
-    r"|\bwho (oversees|manages|owns|looks after)\b[^.?!]{0,30}\b(privacy|personal (data|information)|data protection)\b",
+    r"|\bwho (oversees|manages|owns|looks after)\b[^.?!]{0,30}\b(privacy|personal (data|information)|data protection)\b"
+    # the topic named first: "for privacy issues …, who is ultimately responsible?"
+    r"|\b(privacy|personal (data|information)|data protection)\b[^.?!]{0,80}\bwho\b[^.?!]{0,30}\b(is|'s) (\w+ )?(responsible|accountable"
+    r"|in charge)\b",
     re.IGNORECASE,
 )
 
