@@ -203,7 +203,12 @@ _COMPILED = {name: tuple(re.compile(p) for p in patterns) for name, patterns in 
 _WENT_WRONG = re.compile(
     # sent, shared or put where it should not be
     r"(間違|誤っ|誤り|一桁|ミス|うっかり).{0,25}(送っ|送信し|送付し|送ら|届い|届け|共有し|公開し|添付し|転送し|投稿し|貼っ|渡っ|渡し|流れ|流し"
-    r"|映っ|入れ|同封)|誤送|誤配|誤封|取り違え|封入ミス|送付ミス|宛先(を)?(ミス|間違|違)|"
+    r"|映っ|入れ|同封)|誤送|誤配|誤封|取り違え|封入ミス|送付ミス|宛先(を)?(お)?(ミス|間違|違)|"
+    # another firm's list or someone else's data come attached (「他社の顧客一覧らしきExcelが添付されていた」)
+    r"(他社|別の会社|よその会社|他の(お客|顧客|利用者|会社|企業))(さん|様)?の[^。]{0,15}(一覧|リスト|名簿|データ|情報|ファイル|番号)[^。]{0,15}"
+    r"(添付|同封|記載|入って|載って)(さ|い|て|し)|"
+    # put where anyone can fetch it (「GitHubの公開リポジトリにダンプが置かれている」)
+    r"(github|公開(の)?(リポジトリ|レポジトリ)|公開状態の|パブリック(な)?(リポジトリ|バケット|フォルダ))[^。]{0,60}(置かれ|公開され|アップ|載って|上がって)|"
     # someone else's data, or ours gone to someone else
     r"(別|他|ほか|違う)の(人|方|宛先|相手|会社|(利用)?企業|取引先|事業者|お客様?|顧客|担当者?|利用者|事業所)(さん|様|さま)?([数何十百千\d]*(社|名|人|件))?(の[^。、,.]{0,10}(情報|データ|録音|通話|名前|氏名|住所|電話|番号"
     r"|アドレス|書類|請求|明細|リスト|一覧|名簿|契約|ファイル|履歴|連絡先|担当者)|(に|へ|宛).{0,15}(送っ|送信し|送付し|届い|届け|共有し|転送し"
@@ -217,7 +222,7 @@ _WENT_WRONG = re.compile(
     r"[^。]{0,10}(なくなって|無くなって|消えて)(い)?(た|ました|いる|います)|実在(する|の)(利用者|顧客|お客|人|個人|ユーザ|会員|方)[^。？?]{0,15}(載って|掲載され|公開され|出て|写って|映って)(い|しま)|なくし|無くし|落とし(た|ま|て)|(pc|パソコン|usb|メモリ|スマホ|携帯|端末|書類|資料|ファイル|鞄|かばん|名簿|タブレット).{0,6}(見当たら|見当たり|見つから(ない|ず)|行方不明)|盗(まれ|難|ら)|車上荒らし|置き引き|ひったくり|持ち去|"
     # broken into
     r"不正(アクセス|ログイン|侵入|操作|利用され)|不正に(アクセス|ログイン|侵入|操作|閲覧|持ち出)|身代金|ランサム|暗号化され"
-    r"|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|ウイルス|"
+    r"|(知らない|見覚えのない|心当たりのない|身に覚えのない)(ip|端末|場所|国|デバイス)|ログインされ(?!(て)?(いる|た)?か)|パスワード(が|も|を)?(勝手に)?(変え|変更)られ|乗っ取|マルウェア|ウイルス|"
     # taken by someone leaving
     r"(辞め|退職|元社員|元従業員|以前.{0,10}(働|勤め)いて|前は.{0,20}(働|勤め|して)い).{0,120}(ダウンロード|持ち出|閲覧|コピー|ログイン"
     r"|アクセス|エクスポート|把握し|知ってい|悪用|流用)"
@@ -278,7 +283,7 @@ _DATA_OBJECT = re.compile(
 )
 _BROKEN_INTO = re.compile(
     r"不正(アクセス|ログイン|侵入|操作|利用され)|不正に(アクセス|ログイン|侵入|操作|閲覧|持ち出)|身代金|ランサム|暗号化され"
-    r"|(知らない|見覚えのない|心当たりのない)(ip|端末|場所|国|デバイス)|ログインされ|乗っ取|マルウェア|"
+    r"|(知らない|見覚えのない|心当たりのない|身に覚えのない)(ip|端末|場所|国|デバイス)|ログインされ(?!(て)?(いる|た)?か)|パスワード(が|も|を)?(勝手に)?(変え|変更)られ|乗っ取|マルウェア|"
     rf"{_NOT_DONE_BY_US}|"
     r"(?<![a-z])(ransom|encrypted|unknown (ip|device|location|country)|(sign|log)-?ins? from|malware|intrusion|attacker"
     r"|(log-?ins?|sign-?ins?|sessions?|devices?|access) (that )?(we|i) (don't|do not|didn't|did not|can't|cannot) recogni[sz]e"
@@ -343,6 +348,10 @@ _UNSOLICITED = re.compile(
 )
 
 
+#: An authority named in an idiom of trouble (警察沙汰, 裁判沙汰), not as a body that asks.
+_NOT_A_BODY = re.compile(r"(警察|裁判)沙汰")
+
+
 def _composed_signals(folded: str) -> list[str]:
     """The leak and authority signals read from what any wording of one is made of (see _WENT_WRONG)."""
     found = []
@@ -350,7 +359,7 @@ def _composed_signals(folded: str) -> list[str]:
             or _CREDENTIALS_GIVEN.search(folded) and _LURE.search(folded)
             or _ONLY_HERE.search(folded) and _UNSOLICITED.search(folded) and not _FROM_US.search(folded)):
         found.append("leak")
-    body = _AUTHORITY_BODY.search(folded)
+    body = _AUTHORITY_BODY.search(_NOT_A_BODY.sub(" ", folded))
     if _INSTRUMENT.search(folded) or body and (_FORMAL.search(folded) or _ASKING.search(folded) and _DATA_OBJECT.search(folded)):
         found.append("authority")
     return found
@@ -368,7 +377,7 @@ _HYPOTHETICAL = re.compile(
     r"過去に|これまでに|今までに|万が一|万一|チェックシート|調査票|取引開始前|契約前|(?<!か)もし(?!れ)|仮に|(れ|ら)たら(?!しい)|ドラマ|映画|小説|アニメ|テレビ番組|防ぐ|防止|予防|(しない|されない)ように|守(られ|って)|"
     # a question about whether it ever happened (「漏えいしたことある？」), what a thing is, how things are prevented or
     # done, whether a feature or a form exists; a drill
-    r"ことある|ことがあ|ことはあ|って何|どんな|どのような|(対策|仕組み|機能)(は|が|って)(あり|ある)|ないよう|起こりえ|起こり得|ありえ|様式|書式|ひな形|手順|マニュアル|"
+    r"ことある|ことがあ|ことはあ|って何|どんな|どのような|(対策|仕組み|機能)(は|が|って)(あり|ある)|ないよう|起こりえ|起こり得|ありえ|(様式|書式)(は|って|が|も)?(ある|あり|どこ|どれ|教え|もらえ)|ひな形|手順|マニュアル|"
     r"どこで(手に入|入手|見られ|確認)|訓練|模擬|と聞き(まし)?た|と聞いて|噂|うわさ|して(も)?(大丈夫|いい|よい|問題(ない|ありません))(です|でしょう)?か|わざと|意図的|沙汰|(対応|受付|受け付け|扱っ)(して|てい|し)?(い)?ますか|"
     r"(?<![a-z])(if|unless|in case(?! (no|number|#)\b)|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article(?! ?\d)"
     r"|(notification|response|incident|breach) (procedure|process|plan)|companies (must|have to|are required)|prevent(ion|ing)?"
@@ -485,7 +494,7 @@ _NOT_AN_INCIDENT = re.compile(
     r"(ダミー|テスト用|架空|サンプル)の?データ|実在の.{0,15}(含まれて(い|お)ません|ありません|ない)|"
     r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|どう(対応|扱|処理)する(方針|予定|ルール|運用|決まり|流れ)|"
     r"(どのような|どんな|どういう|どの)(手順|流れ|方法|形|体制|ルール)で[^。]{0,6}(対応|処理|扱)|"
-    r"(?<![a-z])((incident|case|matter|bug|issue|inquiry) (is|was|has been|got) (closed|resolved|fixed)|(closed|resolved|fixed)"
+    r"(?<![a-z])((incident|case|matter|bug|issue|inquiry|that|it|this|which) (is|was|has been|got) (already )?(closed|resolved|fixed)|(closed|resolved|fixed)"
     r" (in|on|last)|(found|recovered) (unopened|intact|untouched|safe)|(was|it's|it was) (just )?me|false alarm|all good"
     r"|not (a|an) (breach|leak|hack|incident)|no (real|actual) (people|persons?|customers?|personal data|data)|(fake|dummy) (data|names?|numbers?|records|customers?|entries)"
     r"|test (data|names)|have you ever|in breach of|breach of (the |our |your |this |their )?([\w-]+ )?(agreement|contract|sla|terms|warranty|trust|promise|etiquette)|nothing (has |had )?(happened|occurred)|not (saying|suggesting|claiming|accusing)( that)?"
@@ -736,7 +745,7 @@ _ACTS_ASKED = (
     # browsing tracked for advertising, asked to stop (「閲覧情報を広告に使うのをやめさせたい」, "opt me out of targeted ads"):
     # the cookie opt-out, before the stop of use it also reads as. One's registered data used for ads is that stop of use.
     (re.compile(r"(閲覧(情報|履歴|データ)|アクセス履歴|行動履歴|ターゲティング|トラッキング|追跡|cookie|クッキー)[^。!?！？]{0,20}" + _STOP
-                + r"|(?<![a-z])(stop|opt (me )?out of|turn off|disable)( the| all| your)? (targeted |personali[sz]ed |tracking )?"
+                + r"|(?<![a-z])(stop|opt (me )?out of|turn off|disable)( the| all| your)? ([\w!-]+ )?(targeted |personali[sz]ed |tracking )?"
                 r"(ads|advertising|advertisements|tracking|cookies)(?![a-z])"
                 r"|(?<![a-z])(stop|don't|do not|never)\b[^.?!]{0,30}\b(browsing (data|history|activity)|track(ed|ing) me)"
                 # the ads that follow a visit, asked to stop (「サイトを見てから広告がずっと出てきます。止めたい」), or the tracking
@@ -748,6 +757,7 @@ _ACTS_ASKED = (
     # the record of to whom data was given (「警察に提供したことがあるなら、その記録を開示して」): third-party records
     (re.compile(r"(提供|渡|開示)(した|された)[^。!?！？]{0,20}記録|(渡っ|流れ|出|渡し|提供し)た(記録|履歴)|提供(の)?記録|(?<![a-z])records? of [^.?!]{0,40}(shared|disclosed"
                 r"|provided|given|passed|handed|sent|sold|transferred|disclosures?|transfers?)(?![a-z])"
+                r"|(?<![a-z])(logs?|records?|list|history) of (third[- ]party )?(disclosures|transfers|sharing)(?![a-z])"
                 r"|(?<![a-z])(logs?|history|list) of (which|who|whom|what|every|all)"
                 r"[^.?!]{0,40}(shared|disclosed|provided|given|passed|sent|sold|transferred)(?![a-z])"
                 # to whom it went, and when ("whether my data was ever passed to an outside company, to whom and when")
@@ -770,11 +780,15 @@ _ACTS_ASKED = (
                 + r"|(?<![a-z])((stop|cease|quit) |object(ing)? to (you |your |the company |selfree )?)(using|processing"
                 r"|analy[sz]ing)(?![a-z])"), "suspension"),
     (_STATE_OF_DATA, "disclosure"),
+    # what is registered about oneself, asked (「自分について何が登録されているのか書面で知りたい」)
+    (re.compile(r"(自分|私|わたし)(について|の)[^。!?！？]{0,10}(何|どんな(情報|データ)?)(が|を)[^。!?！？]{0,6}(登録|保存|保管|記録|保有)"
+                r"(されて|して)(いる|いた|おられる)"), "disclosure"),
     # what has been logged or kept on oneself, asked to be seen ("see which IP addresses you have logged for my account")
     (re.compile(r"(?<![a-z])(see|know|view|check) (which|what) [^.?!]{0,50}\byou (have |'ve )?(logged|stored|kept|recorded|collected"
                 r"|hold|held)\b[^.?!]{0,20}\b(for|on|about) (me|my|our)(?![a-z])"), "disclosure"),
     # what the data is used for, asked to be told (「どういう目的に使われるのか書面で知りたい」)
     (re.compile(r"(どういう|どんな|何の|なんの)目的(に|で)[^。!?！？]{0,10}(使|利用)[^。!?！？]{0,15}(知りたい|教えて|説明|お知らせ)"
+                r"|何に(使|利用)(う|する|われる|される|って)[^。!?！？]{0,4}(のか|か)[^。!?！？]{0,10}(知りたい|教えて|説明|お知らせ)"
                 r"|(?<![a-z])what (purposes?|exactly) (do you|you|is|are)[^.?!]{0,30}\b(use|using|used)\b"), "purpose_notice"),
     (re.compile(r"(私|自分|わたし)の[^。!?！？]{0,20}(履歴|情報|データ|記録)[^。!?！？]{0,15}(出して|送って|見せて|開示して)(ください|下さい|ほしい|欲しい|いただ)"),
      "disclosure"),
@@ -878,7 +892,7 @@ _ONLY_CURIOUS = re.compile(
 _NOT_PRIVACY = re.compile(
     r"個人情報(の|に関する|とは)?(件|問題|話|相談)?(では|じゃ)(ない|なく|ありません)|個人情報とは(関係|無関係)|"
     # the contract itself (a plan, billing), not anyone's data
-    r"(料金|利用|契約)?プラン(を|の)?[^。]{0,6}(変更|変え|切り替え|アップグレード|ダウングレード)|請求書の(再発行|送付先)|支払い?方法(を|の)?変更|"
+    r"(料金|利用|契約)?プラン(を|の)?[^。]{0,6}(変更|変え|切り替え|アップグレード|ダウングレード)|請求書の(再発行|送付先)|パスワード(を)?忘れ|(?<![a-z])forgot (my |the )?password(?![a-z])|支払い?方法(を|の)?変更|"
     r"(?<![a-z])(change|upgrade|downgrade|switch) (my |our )?(plan|subscription|billing (plan|cycle))(?![a-z])|"
     r"(?<![a-z])(charged twice|double[- ]charged|billing (error|mistake)|invoice (error|mistake)|refund)(?![a-z])|"
     r"(?<![a-z])(send|give|share|email) (me|us) (the |a )?(copy of )?(the |your )?(latest |current |new )?(version of )?(the |your )?"

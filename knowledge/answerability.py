@@ -122,7 +122,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|how long (do|does|will|would|did|should) (it|this|that|we|they|you) (take|have)|\bsla\b"
             r"|how many working days|\d+\s*(日|週間|か月|ヶ月|カ月|営業日|days?|weeks?|months?)\s*[?？]|\b(a|one) (week|month)\s*\?"
             r"|(合理的な期間|遅滞なく|速やかに)(って|とは|は)?.{0,6}(どれくらい|どのくらい|何日|具体的)"
-            r"|what counts as (a )?(reasonable|prompt|without delay)|how long is (a )?(reasonable|without delay)"
+            r"|what counts as (a |the )?(reasonable|prompt|without delay)|how long is (a |the )?(reasonable|without delay)"
+            r"|\b(one|two|three|four|five|six|seven|ten|fourteen|thirty) (business |working )?(days?|weeks?|months?)\s*\?"
             r"|具体的な(日数|期間|期限)|\bin (business |working |calendar )?(days|hours|weeks)\b|日数"
             # a number of days' notice asked for (「30日前に通知してくれる？」, "14 days' notice")
             r"|\d+\s*(business |working |calendar )?days'? (notice|in advance|ahead|prior)|\d+\s*日前(まで)?に"
@@ -137,7 +138,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "deadline",
         "期限",
-        _re(r"期限|いつまでに|締め?切り?|どれくらいで|どのくらいで|何日以内|deadline|how (quickly|fast|soon)"
+        _re(r"期限(?!が(近|迫|過ぎ|切れ))|いつまでに|締め?切り?|どれくらいで|どのくらいで|何日以内|deadline|how (quickly|fast|soon)"
             r"|response time|time limit|turnaround|by when"
             # how long before something happens it is announced
             r"|how (far|long|much time|many days) (in advance|ahead|before)|how much (advance )?notice|advance notice|notice period"
@@ -177,7 +178,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(partner |third-party )?(services|integrations)|partners?)\b"
             r"|what (vendors?|cloud( provider)?|providers?|tools?|software|systems?|platforms?|crm) (do|does|is|are)"
             r"|sub-?processors?"
-            r"|names? of ((the|every|all|each|our) )*(vendors?|compan(y|ies)|providers?|sub-?contractors?|contractors?"
+            r"|names? of ((the|every|all|each|our) )*([\w-]+ )?(vendors?|compan(y|ies)|providers?|sub-?contractors?|contractors?|banks?"
             r"|processors?|sub-?processors?|partners?)"
             # which company does a job the policy names only by its kind (決済代行会社ってどこ？, "which bank")
             r"|(会社|業者|事業者|銀行|代行|(?<![\u4e00-\u9fff])(?!連絡先|宛先|送付先|送り先|届け先|届先|勤務先|行き先|行先|転居先|引越し?先)[\u4e00-\u9fff]{1,5}先)(は|って|が|も)?(どこ|どちら|何て|なんて)|(?<![\u4e00-\u9fff])(?!連絡先|宛先|送付先|送り先|届け先|届先|勤務先|行き先|行先|転居先|引越し?先)[\u4e00-\u9fff]{1,5}先(は|って)[?？]"
@@ -200,7 +201,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "data items sent",
         "送信・提供されるデータ項目",
         _re(r"\b(exact|specific|which|what) (data )?(fields|parameters|attributes|data points|data elements)\b"
-            r"|(どの|どんな|何の|具体的な)(データ)?(項目|フィールド|パラメータ)(を|が)[^。？?]{0,10}(送|渡|提供|共有|連携)"),
+            r"|(どの|どんな|何の|具体的な)(データ)?(項目|フィールド|パラメータ)(を|が)[^。？?]{0,10}(送|渡|提供|共有|連携)"
+            r"|(どの|どんな|何の)\s*(fields?|parameters?|attributes?)\b"),
         _re(_DOT_LIST + r"|\b(name|e-?mail address|phone number|ip address|device id)s?\b[^.\n]{0,40}"
             r"\b(name|e-?mail address|phone number|ip address|device id)s?\b"),
     ),
@@ -530,7 +532,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|templates?|\bdpa\b|data processing (agreement|addendum)|(sample|model) (contract|agreement|clauses)"
             # a certificate that something was done (削除証明書), which the policy never offers
             r"|(削除|消去|廃棄)(の|した)?証明|証明書(を|の)?(発行|出し|もら|ほし|欲し)|certificate of (deletion|destruction|erasure)"
-            r"|(deletion|destruction|erasure) certificate"),
+            r"|(deletion|destruction|erasure) certificate"
+            # the company's internal rules as a document (情報セキュリティ基本方針, "our internal security policy")
+            r"|(internal|our|your|company'?s?) (information )?security polic(y|ies)|(社内|内部)(の)?(情報)?セキュリティ(ポリシー|規程|規定)"
+            r"|情報セキュリティ基本方針"),
         None,
     ),
     FactKind(
@@ -557,6 +562,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"(log ?ins?|logins|access|sign-?ins?) by ip|\bip (restriction|allowlist|whitelist)|番号ポータビリティ|number porting"
             r"|通話品質|call quality|\bsla\b|uptime|稼働率|service credits?|可用性|availability guarantee"
             r"|(請求書|カード|クレカ|コンビニ)払い|pay (by|with) (invoice|card|credit card|bank)"
+            r"|操作(方法|手順)|管理画面(で|から)[^。？?]{0,15}(方法|やり方|手順|どうやる|どこ)"
+            r"|\bhow (do|can) (i|we|admins?|an admin) (remove|delete|deactivate|add|disable) (a |an |the )?(user|seat|member|agent"
+            r"|operator)s?( account)?\b"
             r"|割引|値引|\bdiscounts?\b|(席|ライセンス|アカウント)数(の)?(追加|変更)|(extra|additional) (seats|licen[cs]es)"
             r"|cancel (their|my|our|the|a) (\w+ )?(contract|subscription|plan)|(解約|契約解除)(の)?(方法|手続き|やり方)"),
         None,
@@ -631,7 +639,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
 #: Kinds of fact whose question is about something the policy does not deal with at all: the reply quotes nothing.
 NOT_ABOUT_THE_POLICY = frozenset({"product support", "dealings with the regulator", "jurisdiction"})
 
-_LAW = _re(r"合法|違法|\blegal\b|\billegal\b|\blawful\b|個人情報保護法|個人情報の保護に関する法律|個情法|保護法|\bappi\b|法律上|法律では|法律で|法律違反|法的に|法令上|法改正|"
+_LAW = _re(r"法的(な)?義務|\blegal (obligation|requirement|duty)|合法|違法|\blegal\b|\billegal\b|\blawful\b|個人情報保護法|個人情報の保護に関する法律|個情法|保護法|\bappi\b|法律上|法律では|法律で|法律違反|法的に|法令上|法改正|"
            r"gdpr|ccpa|\bthe law\b|under the law|legally|\bact on the protection|privacy law|data protection law")
 _GENERAL_ASK = _re(r"定義|とは|って何|ってなに|って誰|意味|対象(に|と)?なる|該当する|当てはまる|適用(され|対象|範囲)|義務|罰則|罰金|"
                    r"違反(する|した)と|要配慮|匿名加工|仮名加工|改正|施行|what (is|are|counts|does)|definition|define|\bmean\b|"

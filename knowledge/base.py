@@ -51,6 +51,8 @@ from knowledge.question_shapes import (
     asks_about_collecting,
     asks_for_own_data,
     asks_how_data_is_obtained,
+    defined_terms,
+    the_term_defined,
     names_a_correction_or_deletion_request,
     asks_what_is_collected,
     asks_whether_the_policy_covers,
@@ -194,6 +196,8 @@ class KnowledgeBase:
         #: The base's ids that revisions moved or removed → their id in this version (None: removed); see
         #: `entry_id`. Set by `knowledge.live` with the labels.
         self.renumbered: dict[str, str | None] = {}
+        #: The terms this version's text defines (「ユーザー」, "personal data") → the entry that defines them.
+        self._defined = defined_terms((entry.id, entry.ja, entry.en) for entry in self.policy.values())
         self._children: dict[str, list[PolicyEntry]] = {}
         for entry in self.policy.values():
             for ancestor in _ancestors(entry.id):
@@ -309,6 +313,7 @@ class KnowledgeBase:
         self._scope_asked(_with_asking(query, asking), scores)
         self._own_data_asked_for(query, scores)
         self._sections_named_by_their_topic(query, scores)
+        self._definition_asked(query, scores)
         self._requested_acts(query, scores)
         self._changed_data_is_corrected(query, text, scores)
         self._given_to_another_company(query, scores)
@@ -327,7 +332,7 @@ class KnowledgeBase:
                 scores[entry_id] = max(scores.get(entry_id, 0.0), CONTEXT_WEIGHT * value)
             if best_faq is None or (wider_faq and CONTEXT_WEIGHT * wider_faq[1] > best_faq[1]):
                 best_faq = (wider_faq[0], CONTEXT_WEIGHT * wider_faq[1]) if wider_faq else None
-        asked = _kinds_asked_in(query)
+        asked = _with_the_number_wanted(_kinds_asked_in(query), text)
         hits = _stating_first(self._hits(scores), asked, query)
         outcome, missing = self._judge(query, hits, asked, incident=incident, asking=asking)
         summary, note, faq_id = "", "", None
@@ -519,6 +524,14 @@ class KnowledgeBase:
                                (names_a_correction_or_deletion_request, CORRECTION_SECTION)):
             if named(query):
                 self._lift_section(section, scores)
+
+    def _definition_asked(self, query: str, scores: dict[str, float]) -> None:
+        """The definition of a term the policy defines (「個人データの定義」, "what counts as personal information?") is
+        given where the text defines it (§8 for 個人データ, §2 for ユーザー and 個人情報), whichever other section uses
+        the term more."""
+        entry_id = the_term_defined(query, self._defined)
+        if entry_id is not None:
+            _lift_above(entry_id, max(scores.values(), default=0.0), scores)
 
     def _own_data_asked_for(self, query: str, scores: dict[str, float]) -> None:
         """A user asking to see or be sent their own data asks for disclosure (§10), though the words name only the
@@ -724,6 +737,15 @@ def _with_asking(question: str, asking: str) -> str:
     """The question with the sentence that asks in its own words, when that sentence only points back at it
     (「…について質問してきた。これってうちのポリシーで答えるべきもの？」)."""
     return question if asking in question else f"{question} {asking}"
+
+
+def _with_the_number_wanted(asked: list[FactKind], message: str) -> list[FactKind]:
+    """A deadline asked (「期限は？」, "what deadline do I give?") after the context wants a number ("they want a firm
+    date", 「正確にいつ」) asks for the number of days, which 「合理的な期間」 does not give."""
+    if not any(kind.id == "deadline" for kind in asked):
+        return asked
+    number = next((kind for kind in _kinds_asked_in(message) if kind.id == "number of days"), None)
+    return asked if number is None else [number if kind.id == "deadline" else kind for kind in asked]
 
 
 def _kinds_asked_in(question: str) -> list[FactKind]:

@@ -124,7 +124,8 @@ _META_WORDS = frozenset(
     ポリシー プライバシーポリシー 規約 回答 返信 返事 返答 対応 説明 確認 質問 問題 大丈夫 お客様 客様 顧客 お客さん
     メール 文面 内容 件 誰 何 方法 どう 書 allowed allow okay fine ahead possible anything something stance
     扱 扱い 取り扱い 取り扱 取扱 可能 問題 御社 貴社 そちら process procedure steps step flow per 手順 流れ フロー やり方
-    quote cite 引用 put fill 記入 記載 point list actually exactly really specifically officially""".split()
+    quote cite 引用 put fill 記入 記載 point list actually exactly really specifically officially
+    look looked looking everywhere anywhere search searched""".split()
 )
 
 

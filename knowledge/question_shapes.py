@@ -12,6 +12,7 @@ recognises the shapes, in both languages.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _DATA_ITEM = (r"(メール)?アドレス|メアド|住所|(電話|携帯)?番号|氏名|名前|名字|苗字|連絡先|登録(情報|内容|名)|会社名|部署名|生年月日|誕生日"
               r"|性別|年齢"
@@ -111,6 +112,10 @@ _SCOPE_ASKED = re.compile(
     r"|(ポリシー|ぽりしー|プラポリ|規約)(で|が)(答え|扱|カバー|対応|決め)[^。？?]{0,6}(べき|もの|こと|話|範囲|いい)"
     r"|\b(covered|protected|governed) by (the |our |your |this |selfree's )?(privacy )?(policy|notice)"
     r"|\bwhether (the |our |your |this )?(privacy )?policy (also )?(covers|applies to|governs)(?! (that|this|it)\b)"
+    # how a linked service treats the data on its side (「連携したら向こうで自分の情報がどう扱われるのか」): §1 item 2
+    r"|(連携|提携)[^。？?]{0,30}(向こう|先方|連携先|提携先|相手先|あちら)(側)?(で|では|の)[^。？?]{0,20}(扱|取り?扱|管理|使わ|利用)"
+    r"|\b(integrat\w*|partner|linked|connected) [^.?!]{0,40}\b(on their (side|end)|how (they|the partner|that service|it) (handles?|uses?"
+    r"|treats?))\b"
     r"|(?<!where )(?<!which part )\b(does|would|will) (the |our |your |this )?(privacy )?policy (also )?(cover|apply to|protect|govern)"
     r"(?! (that|this|it)\b)",
     re.IGNORECASE,
@@ -256,6 +261,43 @@ _DISCLOSURE_NAMED = re.compile(r"開示|見せ|\b(disclos|access request|copy of
 def names_a_correction_or_deletion_request(text: str) -> bool:
     """A request of §11's kinds (deletion, correction, stop of use) named as such, with no disclosure named."""
     return _SECTION_11_REQUEST.search(text) is not None and _DISCLOSURE_NAMED.search(text) is None
+
+
+#: Where the policy defines a term: 「以下「ユーザー」といいます」, 「…により定義された「個人データ」をいい」, and in the
+#: translation (hereinafter "User Information"), (meaning "personal data" as defined…).
+_DEFINES = re.compile(r"「([^」]{1,20})」(といいます|をいい)|定義された「([^」]{1,20})」"
+                      r"|(hereinafter|meaning) \"([^\"]{1,40})\"")
+
+
+def defined_terms(entries: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """The terms the policy defines, folded (「ユーザー」, "personal data"), each with the entry that defines it, from
+    (entry id, Japanese text, English text) triples."""
+    terms: dict[str, str] = {}
+    for entry_id, ja, en in entries:
+        if entry_id == "0":
+            continue  # the preamble names the company, the service and the policy itself: no question asks those
+        for match in _DEFINES.finditer(f"{ja}\n{en}"):
+            term = next(group for group in (match.group(1), match.group(3), match.group(5)) if group)
+            terms.setdefault(term.lower().removesuffix(", etc.").removesuffix("等").strip(), entry_id)
+    return terms
+
+
+def _definition_of(term: str) -> re.Pattern[str]:
+    """A definition of the term asked, the term next to the asking (「個人データの定義」「ユーザーとは？」「個人情報って何を指す」,
+    "what counts as personal information?", "what does 'personal data' mean?")."""
+    t = re.escape(term)
+    return re.compile(
+        rf"{t}[」』]?(の定義|とは|って(何|なに|誰|だれ)(のこと|を指|[?？。]|$|ですか|でしょう)|の意味|が指す|って(どこまで|どういう意味))|定義[^。？?]{{0,6}}[「『]?{t}"
+        rf"|\b(definition of|what counts as|what qualifies as|meant by|what is|what are|what's)( an?| the)? ['\"]?{t}\b"
+        rf"|\b{t}['\"]? (mean|means|is defined|refers? to)\b",
+        re.IGNORECASE,
+    )
+
+
+def the_term_defined(text: str, terms: dict[str, str]) -> str | None:
+    """The entry that defines the term whose definition the question asks (the longest such term)."""
+    asked = [term for term in terms if len(term) >= 2 and _definition_of(term).search(text)]
+    return terms[max(asked, key=len)] if asked else None
 
 
 def asks_how_data_is_obtained(text: str) -> bool:
