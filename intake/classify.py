@@ -207,6 +207,8 @@ _WENT_WRONG = re.compile(
     # another firm's list or someone else's data come attached (「他社の顧客一覧らしきExcelが添付されていた」)
     r"(他社|別の会社|よその会社|他の(お客|顧客|利用者|会社|企業))(さん|様)?の[^。]{0,15}(一覧|リスト|名簿|データ|情報|ファイル|番号)[^。]{0,15}"
     r"(添付|同封|記載|入って|載って)(さ|い|て|し)|"
+    # found by a search engine (「自社名で検索したら、問い合わせ内容がそのまま検索結果に出てきます」)
+    r"検索(結果|すると|したら|で)[^。]{0,60}(出て(き|い)|表示され|載って|ヒット)|"
     # put where anyone can fetch it (「GitHubの公開リポジトリにダンプが置かれている」)
     r"(github|公開(の)?(リポジトリ|レポジトリ)|公開状態の|パブリック(な)?(リポジトリ|バケット|フォルダ))[^。]{0,60}(置かれ|公開され|アップ|載って|上がって)|"
     # someone else's data, or ours gone to someone else
@@ -311,7 +313,7 @@ _FORMAL = re.compile(
 _ASKING = re.compile(
     r"求め|提出|提供(して|を)?(ください|下さい|願います|願いたい|いただきたく|頂きたく|いただけ|頂け)|回答|報告|教えて|見せて|出して|出す|送って|依頼|要請|照会|連絡|電話|来社|来て|来ら|訪|届|受領|受け取|郵送|入って|陳述|"
     # what is asked for, in the words of a notice or a call ("please provide…", "we need to know who…")
-    r"(?<![a-z])(please (provide|send|supply|disclose|furnish|produce|forward)|(we|i) need (to know|to see|to identify|the|a copy|details"
+    r"(?<![a-z])(please (provide|send|supply|disclose|furnish|produce|forward|submit)|(we|i) need (to know|to see|to identify|the|a copy|details"
     r"|information|records)|wants?|wanting|asked|asking|asks|request(s|ed|ing)?|for (the |a |all |any )?[a-z' ]{0,30}(records|logs|data|details"
     r"|address|information|list)|letter|phoned|rang|called|calling|contacted|emailed|wrote|written|served|issued|sent|opened"
     r"|received|got|instruct(s|ed|ing)?|tells? us|at reception|visited|demand)(?![a-z])"
@@ -348,6 +350,13 @@ _UNSOLICITED = re.compile(
 )
 
 
+#: What is asked about our provision to others: its record, or its stop (see `_ACTS_ASKED`).
+_PROVISION_ASKED = re.compile(
+    r"(提供|渡|開示)(した|された)[^。!?！？]{0,20}記録|(提供|渡し|渡っ)た?(の|こと)?[^。!?！？]{0,10}(記録|履歴)(を|が|は)?[^。!?！？]{0,10}"
+    r"(見せ|確認|教え|開示|出し|送っ|ほしい|欲しい|ください)|(提供|共有)(を|は)?[^。!?！？]{0,6}(停止|やめ|止め|お断り)"
+    r"|(?<![a-z])(records?|logs?|list) of (every |all |the )?(third[- ]part(y|ies)|compan(y|ies)|who)[^.?!]{0,40}"
+    r"|(?<![a-z])(stop|cease) (sharing|passing|selling|giving|providing)(?![a-z])"
+)
 #: An authority named in an idiom of trouble (警察沙汰, 裁判沙汰), not as a body that asks.
 _NOT_A_BODY = re.compile(r"(警察|裁判)沙汰")
 
@@ -378,7 +387,7 @@ _HYPOTHETICAL = re.compile(
     # a question about whether it ever happened (「漏えいしたことある？」), what a thing is, how things are prevented or
     # done, whether a feature or a form exists; a drill
     r"ことある|ことがあ|ことはあ|って何|どんな|どのような|(対策|仕組み|機能)(は|が|って)(あり|ある)|ないよう|起こりえ|起こり得|ありえ|(様式|書式)(は|って|が|も)?(ある|あり|どこ|どれ|教え|もらえ)|ひな形|手順|マニュアル|"
-    r"どこで(手に入|入手|見られ|確認)|訓練|模擬|と聞き(まし)?た|と聞いて|噂|うわさ|して(も)?(大丈夫|いい|よい|問題(ない|ありません))(です|でしょう)?か|わざと|意図的|沙汰|(対応|受付|受け付け|扱っ)(して|てい|し)?(い)?ますか|"
+    r"どこで(手に入|入手|見られ|確認)|訓練|模擬|と聞き(まし)?た|と聞いて|本当(です|でしょう)?か|噂|うわさ|して(も)?(大丈夫|いい|よい|問題(ない|ありません))(です|でしょう)?か|わざと|意図的|沙汰|(対応|受付|受け付け|扱っ)(して|てい|し)?(い)?ますか|"
     r"(?<![a-z])(if|unless|in case(?! (no|number|#)\b)|what happens|suppose|hypothetical(ly)?|in general|generally|policy|clause|section|article(?! ?\d)"
     r"|(notification|response|incident|breach) (procedure|process|plan)|companies (must|have to|are required)|prevent(ion|ing)?"
     r"|protected|protect (it|my|our|customer|user|the)|safe from|against (leaks?|breach(es)?|hack(ing|ers)?)"
@@ -419,12 +428,12 @@ _HERE = re.compile(
 )
 #: What shows that it happened or is happening: something arrived, was found, was done, now.
 _ACTUAL = re.compile(
-    r"(来|届)(た|ました|いた|きました|いて)|ありました|あった(ん|の|。|よ)|受けました|受けた|受け取|求められ(た|ました|てい)|"
+    r"(来|届)(た|ました|いた|きました|いて)|ありました|あった(ん|の|。|よ)|受けました|受けた|受け取|求められ(た|ました|てい|てま)|"
     r"要求され|されました|されてい(る|た|ま(?!すか))|しました|しまいました|しまった|ちゃった|発生し|判明|気づ|見つか|起き(た|ました)|"
     r"本日|今日|昨日|先ほど|さっき|今朝|現在|疑い(あり|がある|があります|が出て)|警察です|署の者|照会(です|いたします|します)|ご回答(ください|を(お願い|求め))|"
     r"(提出|回答|開示)(してください|を求めます|願います)|"
     r"(て|で)(い|しま)(た|ました)(?!か)|(た|だ)とのこと|言われ(た|て|ました)|(電話|連絡|照会|依頼|要請)があ(りました|った|って|り)|(電話|連絡|報告|通報)あり(?![ま])|から(の)?(電話|連絡|照会|問い?合わせ)(。|、|あり|を受け)|が(来|届|き)(て|た|ました)|見つけ(た|ました|て)|"
-    r"できます|できてしま|出てき(て|た|ました)|(?<!どの)ようにな(った|って|りました)|"
+    r"できます|できてしま|出てき(て|た|ました|ます)|(?<!どの)ようにな(った|って|りました)|"
     r"(?<![a-z])(by mistake|mistakenly|just (?![a-z]*eed(?![a-z]))[a-z]+ed|(told|informed|notified|warned|emailed|called|contacted|alerted|wrote to|messaged)"
     r" us|sent us|served us|(got|broke|hacked) into|seems to be|appears to be|"
     r"received|we got|got a|came in|is asking|are asking|asked us|has asked|have asked|is requesting|"
@@ -521,6 +530,8 @@ _FOR_ONESELF = re.compile(
     # an office as a customer, about its own registration (「当署の代表電話番号が変更に」)
     r"(当署|当庁|当課|当局|弊署|本署)の[^。]{0,6}(電話番号|住所|連絡先|担当者|請求先|メールアドレス)|"
     r"(?<![a-z])(my own|(asked|told|wants|needs) me|not you|evaluating|is a customer|considering|our own)(?![a-z])|"
+    # the writer went to the police about their own trouble ("I had to go to the police about a stalker")
+    r"(?<![a-z])(i|we) (had to go|went|have gone|had gone|have been|had been) to the police(?![a-z])|"
     # an office as a prospective customer: a quote, a brochure, the product looked at (見積もり, "send us a quote")
     r"見積|(?<![a-z])((looking at|looking into|interested in) (callconnect|selfree|your (product|service|platform))"
     r"|(a|your) (quote|quotation|brochure|price list))(?![a-z])|"
@@ -637,7 +648,10 @@ def urgency_signals(text: str, *, composed: bool = True) -> tuple[str, ...]:
     folded = _fold(text)
     found = [name for name, patterns in _COMPILED.items() if any(p.search(folded) for p in patterns)]
     if composed:
-        found += [name for name in _composed_signals(folded) if name not in found]
+        # a leak read only from its makings, where what is asked is the record of provision or its stop (「知らない会社から
+        # 電話が来る。どこに渡したのか記録を見せて」): the writer suspects our provision; the request says what to do
+        guarded = _PROVISION_ASKED.search(folded) is not None
+        found += [name for name in _composed_signals(folded) if name not in found and not (guarded and name == "leak")]
     found.sort(key=list(_COMPILED).index)
     if "safety" in found and _PAST_DANGER.search(folded) and not _STILL.search(folded):
         found.remove("safety")
@@ -773,6 +787,9 @@ _ACTS_ASKED = (
                 r"|provide)\w*( (on|over))? (my|our|any of my)(?![a-z])"
                 # 「外部への提供をすべて止めて」, "I withdraw my consent to the sharing…", "I don't want my data passed on"
                 + r"|(外部|第三者|他社|社外)(へ|に)の(提供|共有|販売)(を|は|も)" + _STOP
+                + r"|(提供|共有)(は|を)?[^。!?！？]{0,6}お断り|(送ら|渡さ|提供し)ないで(ほしい|欲しい|ください|下さい)"
+                r"|(?<![a-z])(do not|don't|never) (send|share|pass|give|sell|hand) (mine|my (data|information|details)|it|them) (on )?to"
+                r" (anyone|anybody|any(one)? outside|third|other)"
                 + r"|(?<![a-z])withdraw\w* (my |our )?consent (to|for) (the )?(sharing|provision|disclosure|transfer|passing)"
                 r"|(?<![a-z])(don't|do not) want (my|our) (personal )?(data|information|details) (to be )?(passed|shared|given|sold|sent"
                 r"|handed|disclosed)(?![a-z])"), "third_party_stop"),
@@ -788,7 +805,7 @@ _ACTS_ASKED = (
                 r"|hold|held)\b[^.?!]{0,20}\b(for|on|about) (me|my|our)(?![a-z])"), "disclosure"),
     # what the data is used for, asked to be told (「どういう目的に使われるのか書面で知りたい」)
     (re.compile(r"(どういう|どんな|何の|なんの)目的(に|で)[^。!?！？]{0,10}(使|利用)[^。!?！？]{0,15}(知りたい|教えて|説明|お知らせ)"
-                r"|何に(使|利用)(う|する|われる|される|って)[^。!?！？]{0,4}(のか|か)[^。!?！？]{0,10}(知りたい|教えて|説明|お知らせ)"
+                r"|何に(使|利用)(う|する|われる|される|って)[^。!?！？]{0,4}(のか|か)[^。!?！？]{0,10}(知りたい|教えて|説明|お知らせ|送って|書面|紙)"
                 r"|(?<![a-z])what (purposes?|exactly) (do you|you|is|are)[^.?!]{0,30}\b(use|using|used)\b"), "purpose_notice"),
     (re.compile(r"(私|自分|わたし)の[^。!?！？]{0,20}(履歴|情報|データ|記録)[^。!?！？]{0,15}(出して|送って|見せて|開示して)(ください|下さい|ほしい|欲しい|いただ)"),
      "disclosure"),
@@ -930,7 +947,8 @@ def _a_grievance(folded: str) -> bool:
     to be done or sent: the request it names (「開示請求への回答が遅い」「削除をお願いしたのに」) is its subject, not what is
     asked now."""
     folded = _ASKED_BEFORE.sub(" ", _STATE_OF_DATA.sub(" ", folded))
-    return bool(_GRIEVANCE.search(folded)) and not (_ACT_ASKED.search(folded) or _SEND_ASKED.search(folded))
+    return bool(_GRIEVANCE.search(folded)) and not (_ACT_ASKED.search(folded) or _SEND_ASKED.search(folded)
+                                                    or any(p.search(folded) for p, _ in _ACTS_ASKED))
 
 
 def classify(text: str, *, request_types: RequestTypes | None = None) -> Classification:

@@ -139,7 +139,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "deadline",
         "期限",
         _re(r"期限(?!が(近|迫|過ぎ|切れ))|いつまでに|締め?切り?|どれくらいで|どのくらいで|何日以内|deadline|how (quickly|fast|soon)"
-            r"|response time|time limit|turnaround|by when"
+            r"|response time|time limit|turnaround|by when|time ?frame|timeline"
             # how long before something happens it is announced
             r"|how (far|long|much time|many days) (in advance|ahead|before)|how much (advance )?notice|advance notice|notice period"
             r"|何日前|どれくらい前|どのくらい前|いつ(まで)?に(告知|通知|周知|お知らせ|連絡)|事前(に|の)?.{0,6}(何日|どれくらい|どのくらい|いつ)"),
@@ -178,7 +178,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(partner |third-party )?(services|integrations)|partners?)\b"
             r"|what (vendors?|cloud( provider)?|providers?|tools?|software|systems?|platforms?|crm) (do|does|is|are)"
             r"|sub-?processors?"
-            r"|names? of ((the|every|all|each|our) )*([\w-]+ )?(vendors?|compan(y|ies)|providers?|sub-?contractors?|contractors?|banks?"
+            r"|names? of ((the|every|all|each|our) )*([\w-]+ ){0,3}(vendors?|compan(y|ies)|providers?|sub-?contractors?|contractors?|banks?"
             r"|processors?|sub-?processors?|partners?)"
             # which company does a job the policy names only by its kind (決済代行会社ってどこ？, "which bank")
             r"|(会社|業者|事業者|銀行|代行|(?<![\u4e00-\u9fff])(?!連絡先|宛先|送付先|送り先|届け先|届先|勤務先|行き先|行先|転居先|引越し?先)[\u4e00-\u9fff]{1,5}先)(は|って|が|も)?(どこ|どちら|何て|なんて)|(?<![\u4e00-\u9fff])(?!連絡先|宛先|送付先|送り先|届け先|届先|勤務先|行き先|行先|転居先|引越し?先)[\u4e00-\u9fff]{1,5}先(は|って)[?？]"
@@ -335,7 +335,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "notification",
         "本人への通知の有無・方法",
         # Whether (or how) the person is told; the policy says so only where it announces something (§15).
-        _re(r"(本人|ユーザー?|お客様|お客さん|利用者|顧客)(に|へ)(は|も)?(事前に|すぐ|必ず)?(通知|連絡|知らせ|お知らせ|報告)"
+        _re(r"(本人|ユーザー?|お客様|お客さん|利用者|顧客)(に|へ)(は|も)?(事前に|すぐ|必ず)?(通知|連絡|知らせ|お知らせ|報告|伝え)"
             r"|(通知|お知らせ)(は|を)?(され|する|します|しま|来|届|ある|あり)|\bnotif(y|ies|ied|ication)\b"
             r"|(?<!what we )(?<!what you )\b(tell|told|inform|informed|alert|alerted|warn|warned) (the )?(users?|customers?|them|individuals?"
             r"|data subjects?|people|person)\b|\b(users?|customers?|person|individuals?|data subjects?|they|he|she)"
@@ -382,7 +382,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"代理人|代理で|(?<!うちの)(?<!当社の)(?<!弊社の)(?<!会社の)代わりに|本人以外|亡くな|故人|死亡|逝去|(家族|親族|配偶者|夫|妻|息子|娘|弁護士)(が|から|の代わり|に代わって)"
             r".{0,20}(請求|依頼|申請|頼|求め|開示|削除|訂正|消して)"
             r"|他界|\b(deceased|passed away|died|dead|widow|widower|late (husband|wife|father|mother))\b"
-            r"|on (his|her|their|someone's|the user's|a user's) behalf|on behalf of|family member|relatives?\b"
+            r"|on (his|her|their|someone's|the user's|a user's) behalf|on behalf of (the |a |an )?(users?|customers?|persons?|clients?"
+            r"|members?|him|her|them|his|their|someone|family|deceased)\b|family member|relatives?\b|本人(じゃなく|ではなく|でなく)"
             r"|power of attorney|\bproxy\b|someone other than the (user|customer|person)|letter of authority"
             r"|(user's|customer's|caller's|his|her|their) (lawyer|attorney|solicitor|representative)"),
         _re(r"代理|本人以外|on behalf|\bagent\b|\bproxy\b"),
@@ -390,7 +391,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "records kept",
         "記録の作成・保存",
-        _re(r"(提供|共有|開示|削除|対応|請求)(の)?(記録|ログ|履歴)|(提供|共有|開示)(先|相手)[^。？?]{0,8}(記録|ログ|履歴)|(記録|ログ|履歴)(を|は|って)?(残|保存|保管|取って|とって|つけて)"
+        _re(r"((提供|共有|開示|削除|対応|請求)(の)?|(提供|共有|開示)(先|相手)[^。？?]{0,8})(記録|ログ|履歴)(は|って|を|が|も)?[^。？?]{0,12}"
+            r"(残|保存|保管|取って|とって|つけて|ある|あり|見せ|出せ|出して|開示|もら|[?？])|(記録|ログ|履歴)(を|は|って)?(残|保存|保管|取って|とって|つけて)"
             r"|keep (a )?(records?|logs?) of|records? of (who|what|when|which)|logs? of (who|what|when|which)"
             r"|(disclosure|sharing|deletion|request) (records?|logs?)\b"),
         _re(r"記録|\brecords?\b|\blogs?\b"),
@@ -458,7 +460,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "hours",
         "受付時間",
         # When a contact point answers: §16 gives an email address, no hours.
-        _re(r"受付時間|営業時間|対応時間|何時(から|まで)|土日|祝日|business hours|opening hours|office hours|what time|weekends?"
+        _re(r"受付時間|営業時間|対応時間|何時(から|まで)|土日|祝日|business hours|opening hours|office hours|what time\b|weekends?"
             r"|(open|available) (on|at|until)"),
         _re(r"\d{1,2}[:：]\d{2}|\d{1,2}時|平日|weekdays?"),
     ),
@@ -474,8 +476,12 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind(
         "renewed consent",
         "改定時の同意の取り直し",
-        _re(r"再同意|改めて同意|もう一度同意|同意(を)?(取り直|し直|もらい直|得直)|同意.{0,6}(改めて|再度|もう一度)|agree again|re-?consent"
-            r"|consent again|(accept|agree to) the (new|changed|revised|updated) (policy|terms|version)"),
+        # asked about a change of the policy, not consent for something else taken again (「配送のために同意を取り直す？」)
+        _re(r"(改定|改訂|変更|変わ|新しい|ポリシー|規約|policy|terms|version)[^？?]{0,60}(再同意|改めて同意|もう一度同意|同意(を)?(取り直|し直"
+            r"|もらい直|得直)|同意.{0,6}(改めて|再度|もう一度)|agree again|re-?consent|consent again)"
+            r"|(再同意|改めて同意|もう一度同意|同意(を)?(取り直|し直|もらい直|得直)|agree again|re-?consent|consent again)[^？?]{0,60}"
+            r"(改定|改訂|変更|新しい|ポリシー|規約|policy|terms|version)"
+            r"|(accept|agree to) the (new|changed|revised|updated) (policy|terms|version)"),
         None,
     ),
     FactKind(
@@ -489,6 +495,21 @@ FACT_KINDS: tuple[FactKind, ...] = (
             # which laws 「法令に基づく場合」 means: the policy names only the personal information protection act
             r"|(具体的に|実際)?(は)?どの(法律|法令)|どんな(法律|法令)|\bwhich (laws?|statutes?|acts?|legislation|regulations?)\b"),
         _re(r"といいます|をいい|定義|means|defined|hereinafter|保護法|act on the protection"),
+    ),
+    FactKind(
+        # what changed between versions: §15 says the policy may be revised and announced, never what was changed
+        "changes made",
+        "改定の内容・変更履歴",
+        _re(r"何が変わ|どこが変わ|変更(点|内容|箇所|履歴)|改定(内容|箇所|履歴)|前の版|旧版|以前の版|\bwhat (has |have )?changed\b"
+            r"|\b(list|summary|history|log) of (the )?changes\b|change ?(history|log)|changelog|previous versions?"),
+        None,
+    ),
+    FactKind(
+        # a web address itself: the policy shows links (ページを開く) but no address in its text
+        "web address",
+        "URL（ページのアドレス）",
+        _re(r"\burls?\b|リンク先|(ページ|サイト)の(アドレス|リンク)|\b(web ?address|link) (of|to|for) the\b"),
+        _re(r"https?://|www\."),
     ),
     FactKind(
         # when a request may be refused: §10 lists the cases for disclosure; §11 gives none for the other requests
@@ -857,7 +878,9 @@ _GENERAL_EN = frozenset(
     week month year time times handle handling deal process work works working check checking help happen happens
     happened case cases thing stuff lot lots right wrong good bad new old still already just also else mean means
     sure true false kind sort type types part way ways point keep find found look looks show shows send sent make
-    made give given take taken write wrote written read use used using fax""".split()
+    made give given take taken write wrote written read use used using fax
+    commit commits committed commitment promise promises promised guarantee guarantees mention mentions mentioned
+    timeframe timeline""".split()
 )
 
 
@@ -1050,7 +1073,8 @@ _MID_SENTENCE = re.compile(r"[A-Za-z0-9,;:'\"()]\s+$")
 _KATAKANA_NAME = re.compile(r"[\u30a1-\u30ff]{5,}")
 _ABOUT_NAME = re.compile(r"\s*([\u4e00-\u9fff]{1,3})?(って|とか|との連携|と連携|(に|には)対応|対応|を使って|を使ってる|を導入|の(認証|導入|連携))")
 _NAME_USED = re.compile(r"\s*(って|は|を?使|で|に|へ|を|の(導入|連携|設定|利用|アカウント|対応|準拠|規制|要件|基準)|[?？。!！]|$)")
-_ABOUT_IT = re.compile(r"\s*(って|は|とか|ってある|に対応|対応|認証|を使|の設定|の方法|の(対応|準拠|規制|要件|基準)|[?？。!！]|$)")
+_ABOUT_IT = re.compile(r"\s*(って|は|とか|ってある|に対応|対応|認証|を使|の設定|の方法|の(対応|準拠|規制|要件|基準)|準拠|compliant|compliance"
+                       r"|[?？。!！]|$)")
 
 
 _GENERAL_JA_FOLDED = frozenset(normalise(w).replace(" ", "") for w in _GENERAL_JA)

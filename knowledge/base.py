@@ -318,6 +318,7 @@ class KnowledgeBase:
         self._changed_data_is_corrected(query, text, scores)
         self._given_to_another_company(query, scores)
         self._obtained_from_another_company(text, scores)
+        self._given_out_by_the_user(text, scores)
         if incident is None:
             self._others_asking_for_it(text, scores)
         else:
@@ -332,7 +333,7 @@ class KnowledgeBase:
                 scores[entry_id] = max(scores.get(entry_id, 0.0), CONTEXT_WEIGHT * value)
             if best_faq is None or (wider_faq and CONTEXT_WEIGHT * wider_faq[1] > best_faq[1]):
                 best_faq = (wider_faq[0], CONTEXT_WEIGHT * wider_faq[1]) if wider_faq else None
-        asked = _with_the_number_wanted(_kinds_asked_in(query), text)
+        asked = _with_the_context(_kinds_asked_in(query), query, text)
         hits = _stating_first(self._hits(scores), asked, query)
         outcome, missing = self._judge(query, hits, asked, incident=incident, asking=asking)
         summary, note, faq_id = "", "", None
@@ -513,17 +514,22 @@ class KnowledgeBase:
         limit, though 目的 / "purpose" names §3's list), the policy itself changing (§15, though 知らせる and "emailing"
         read as requests), cookies, browsing and ads (§14, though 渡す reads as §8), the handling of data entrusted to
         an outside firm (§7, though the data named is §2's), who is responsible for personal data (§9, though 保護
-        reads as §6), data the user gave out themselves (§12, though 渡す and 友人 read as §8's provision), the rules for
-        obtaining data (§5, though 集める reads as §2's list), a deletion or correction request named as such (§11,
+        reads as §6), the rules for obtaining data (§5, though 集める reads as §2's list), a deletion or correction request named as such (§11,
         though 断れる reads as §10's refusal)."""
         for named, section in ((uses_data_outside_its_purposes, PURPOSE_LIMIT_SECTION),
                                (names_a_policy_change, POLICY_CHANGE_SECTION), (names_browsing_or_ads, COOKIE_SECTION),
                                (entrusts_handling, CONTRACTOR_SECTION), (asks_who_is_responsible, MANAGER_SECTION),
-                               (the_user_gave_out_their_data, DISCLAIMER_SECTION),
                                (asks_how_data_is_obtained, ACQUISITION_SECTION),
                                (names_a_correction_or_deletion_request, CORRECTION_SECTION)):
             if named(query):
                 self._lift_section(section, scores)
+
+    def _given_out_by_the_user(self, message: str, scores: dict[str, float]) -> None:
+        """Data the user gave out themselves is §12's case (the company is not liable for what a third party then
+        learns), though 渡す and 友人 read as §8's provision. Read in the whole message: the story tells the user's act
+        before the question ("He posted his number on a forum. Now he wants compensation. What does the policy say?")."""
+        if the_user_gave_out_their_data(message):
+            self._lift_section(DISCLAIMER_SECTION, scores)
 
     def _definition_asked(self, query: str, scores: dict[str, float]) -> None:
         """The definition of a term the policy defines (「個人データの定義」, "what counts as personal information?") is
@@ -739,13 +745,21 @@ def _with_asking(question: str, asking: str) -> str:
     return question if asking in question else f"{question} {asking}"
 
 
-def _with_the_number_wanted(asked: list[FactKind], message: str) -> list[FactKind]:
-    """A deadline asked (「期限は？」, "what deadline do I give?") after the context wants a number ("they want a firm
-    date", 「正確にいつ」) asks for the number of days, which 「合理的な期間」 does not give."""
-    if not any(kind.id == "deadline" for kind in asked):
-        return asked
-    number = next((kind for kind in _kinds_asked_in(message) if kind.id == "number of days"), None)
-    return asked if number is None else [number if kind.id == "deadline" else kind for kind in asked]
+_CONSENT = re.compile(r"同意|\bconsent", re.IGNORECASE)
+
+
+def _with_the_context(asked: list[FactKind], query: str, message: str) -> list[FactKind]:
+    """Kinds the question asks with the help of its context: a deadline asked (「期限は？」, "what deadline do I give?")
+    after the context wants a number ("they want a firm date", 「正確にいつ」) asks for the number of days, which
+    「合理的な期間」 does not give; consent taken again, asked after the context names a revision of the policy
+    (「来月改定します。…同意を取り直す必要ある？」), asks for renewed consent."""
+    in_message = {kind.id: kind for kind in _kinds_asked_in(message)}
+    if "number of days" in in_message and any(kind.id == "deadline" for kind in asked):
+        asked = [in_message["number of days"] if kind.id == "deadline" else kind for kind in asked]
+    renewed = in_message.get("renewed consent")
+    if renewed is not None and renewed not in asked and _CONSENT.search(query):
+        asked = [*asked, renewed]
+    return asked
 
 
 def _kinds_asked_in(question: str) -> list[FactKind]:

@@ -243,7 +243,11 @@ _HOW_DATA_IS_OBTAINED = re.compile(
     r"(集める|集め方|取得する|取得の|収集する|収集の|入手する|入手の)(とき|際|場合)?(の)?(ルール|決まり|方針|原則|手段|方法|仕方|やり方)"
     r"|(ルール|決まり|方針|原則)[^。？?]{0,6}(集め|取得|収集|入手)"
     r"|\b(rules?|principles?|restrictions?) (on|for|about|around) (collecting|obtaining|gathering|acquiring)\b"
-    r"|\bhow (are|is) (we|selfree|the company) (allowed|permitted) to (collect|obtain|gather|acquire)\b",
+    r"|\bhow (are|is) (we|selfree|the company) (allowed|permitted) to (collect|obtain|gather|acquire)\b"
+    # where the data came from (「どこで私の電話番号を入手したのですか」, "where did you get my number?")
+    r"|(どこ|どうやって)(で|から)[^。？?]{0,20}(入手|手に入れ|仕入れ)|\bwhere did (you|we|selfree|callconnect) (get|obtain|find|buy)\b"
+    r"|\bhow did (you|we|selfree|callconnect) get (my|his|her|their|our)\b"
+    r"|(よそ|他社|外部|第三者|別の会社)から[^。？?]{0,12}(を)?(手に入れ|入手|取得|仕入)",
     re.IGNORECASE,
 )
 
@@ -287,7 +291,7 @@ def _definition_of(term: str) -> re.Pattern[str]:
     "what counts as personal information?", "what does 'personal data' mean?")."""
     t = re.escape(term)
     return re.compile(
-        rf"{t}[」』]?(の定義|とは|って(何|なに|誰|だれ)(のこと|を指|[?？。]|$|ですか|でしょう)|の意味|が指す|って(どこまで|どういう意味))|定義[^。？?]{{0,6}}[「『]?{t}"
+        rf"{t}[」』]?(扱い[?？]|に(入|含ま|当た|該当)(る|ります)?(の|か|[?？])|の定義|とは|って(何|なに|誰|だれ)(のこと|を指|[?？。]|$|ですか|でしょう)|の意味|が指す|って(どこまで|どういう意味))|定義[^。？?]{{0,6}}[「『]?{t}"
         rf"|\b(definition of|what counts as|what qualifies as|meant by|what is|what are|what's)( an?| the)? ['\"]?{t}\b"
         rf"|\b{t}['\"]? (mean|means|is defined|refers? to)\b",
         re.IGNORECASE,
@@ -324,7 +328,9 @@ _USER_GAVE_OUT = re.compile(
     r"((書い|書き込ん|載せ|公開し|投稿し|共有し)(た|て|ちゃ)|教え(た|ちゃ))"
     r"|\b(users?|customers?|clients?|members?|he|she|they)\b[^.?!]{0,20}\b(gave|shared|posted|told|handed|revealed|disclosed|sent"
     r"|published|lent)\b( out)? (their|his|her|own|the) [^.?!]{0,30}\b(to|with) (a |an |the |his |her |their )?(friends?|colleagues?"
-    r"|family|someone|somebody|others|other people|third part(y|ies)|strangers?|coworkers?|co-workers?|partners?)\b",
+    r"|family|someone|somebody|others|other people|third part(y|ies)|strangers?|coworkers?|co-workers?|partners?)\b"
+    r"|\b(users?|customers?|clients?|members?|he|she|they)\b[^.?!]{0,20}\b(posted|published|shared|put)\b (their|his|her|own) [^.?!]{0,40}"
+    r"\bon (a |an |the |his |her |their )?(public |open |online )?(forum|website|site|sns|social media|board|blog|profile)\b",
     re.IGNORECASE,
 )
 
@@ -340,7 +346,7 @@ _WHO_IS_RESPONSIBLE = re.compile(
     r"(個人情報|プライバシー|データ保護|情報管理)[^。？?]{0,12}(責任者|管理者|担当者|担当役員|統括)(は|って|が|を|として)?[^。？?]{0,10}(誰|だれ|どなた|名前)"
     r"|(責任者|管理者|担当者)として(誰|だれ|どなた)"
     r"|(誰|だれ|どなた)が[^。？?]{0,6}(個人情報|プライバシー|データ保護)[^。？?]{0,10}(責任|管理|統括|担当)"
-    r"|\bwho('s| is| are)( the (one|person|people))? (in charge of|accountable for|responsible for|overseeing|looking after)\b"
+    r"|\bwho('s| is| are)( the (one|person|people))?( \w+ly)? (in charge of|accountable for|responsible for|overseeing|looking after)\b"
     r"[^.?!]{0,40}\b(personal (data|information)|privacy|data protection)\b"
     r"|\bwho (oversees|manages|owns|looks after)\b[^.?!]{0,30}\b(privacy|personal (data|information)|data protection)\b"
     # the topic named first: "for privacy issues …, who is ultimately responsible?"

@@ -5,7 +5,7 @@ of inquiries), with the three outcomes of design.md: an answerable question coun
 outcome is `answered`, and a question the policy does not answer (gold [], or labelled `partial`/`not_covered`)
 counts as held back when its outcome is `partial` or `not_covered`. The held-out and blind sets in tests/data were
 written by people who never saw the knowledge files, so a drop there means the matcher stopped generalising. All
-but the newest (v36, v37) have been tuned on after their first score, which is in their headers; their floors only keep
+have been tuned on after their first score, which is in their headers; their floors only keep
 the figures from falling. They are below issue 10's targets where the targets are not met: baselines, not goals.
 """
 from __future__ import annotations
@@ -77,9 +77,10 @@ OPENED_INQUIRIES = {
 #: false urgent 4/40. Both were then opened for round 22; blind v34 and v35, written the same way, were scored once
 #: when round 22 was done: v34 top-1 68/71, top-3 70/71, held back 46/53, type 53/63, urgent
 #: 18/20, false urgent 2/43; v35 top-1 59/65, top-3 63/65, held back 44/55, type 58/66, urgent 17/20, false urgent 3/46. Both
-#: were then opened for round 23; blind v36 and v37, written the same way, were scored once when round 23 was done and
-#: have not been tuned on: v36 top-1 61/69, top-3 68/69, held back 44/53, type 54/60, urgent 20/20, false urgent 3/40;
-#: v37 top-1 60/66, top-3 65/66, held back 44/54, type 58/66, urgent 18/20, false urgent 3/46.
+#: were then opened for round 23; blind v36 and v37, written the same way, were scored once when round 23 was done:
+#: v36 top-1 61/69, top-3 68/69, held back 44/53, type 54/60, urgent 20/20, false urgent 3/40;
+#: v37 top-1 60/66, top-3 65/66, held back 44/54, type 58/66, urgent 18/20, false urgent 3/46. Both were then opened
+#: for round 24.
 BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.84),
                    "blind10_questions.yaml": (0.89, 1.0, 0.86),
                    "blind11_questions.yaml": (0.9, 1.0, 0.94),
@@ -105,12 +106,12 @@ BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.8
                    "blind29_questions.yaml": (0.85, 0.94, 0.86),
                    "blind30_questions.yaml": (1.0, 1.0, 0.83),
                    "blind31_questions.yaml": (1.0, 1.0, 0.84),
-                   "blind32_questions.yaml": (0.97, 1.0, 0.94),
+                   "blind32_questions.yaml": (0.97, 0.98, 0.94),
                    "blind33_questions.yaml": (0.98, 1.0, 0.91),
                    "blind34_questions.yaml": (0.98, 1.0, 0.9),
                    "blind35_questions.yaml": (0.93, 0.98, 0.9),
-                   "blind36_questions.yaml": (0.88, 0.98, 0.83),
-                   "blind37_questions.yaml": (0.9, 0.98, 0.81)}
+                   "blind36_questions.yaml": (0.95, 0.98, 0.88),
+                   "blind37_questions.yaml": (0.98, 1.0, 0.88)}
 BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    # written for triage alone, in indirect wordings
                    "blind9_intake.yaml": (0.97, 1.0, 0),
@@ -140,8 +141,8 @@ BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    "blind33_intake.yaml": (0.98, 1.0, 0),
                    "blind34_intake.yaml": (0.93, 1.0, 0),
                    "blind35_intake.yaml": (0.96, 1.0, 2),
-                   "blind36_intake.yaml": (0.9, 1.0, 3),
-                   "blind37_intake.yaml": (0.87, 0.9, 3)}
+                   "blind36_intake.yaml": (0.95, 1.0, 1),
+                   "blind37_intake.yaml": (0.98, 1.0, 0)}
 
 
 def load(path: Path) -> list[dict]:
