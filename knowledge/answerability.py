@@ -120,6 +120,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"何日|なんにち|何営業日|何時間|何週間|何か月以内|何\s*(business |working )?(days|hours|weeks)|how many (business )?(days|hours|weeks|months|years)|within how many"
             # how long it takes: a length, which "without delay" or "a reasonable period" does not give
             r"|how long (do|does|will|would|did|should) (it|this|that|we|they|you) (take|have)|\bsla\b"
+            r"|how long [^.?!]{0,30}\b(is supposed to|should|will|would|is meant to|is going to) take\b"
             r"|how many working days|\d+\s*(日|週間|か月|ヶ月|カ月|営業日|days?|weeks?|months?)\s*[?？]|\b(a|one) (week|month)\s*\?"
             r"|(合理的な期間|遅滞なく|速やかに)(って|とは|は)?.{0,6}(どれくらい|どのくらい|何日|具体的)"
             r"|what counts as (a |the )?(reasonable|prompt|without delay)|how long is (a |the )?(reasonable|without delay)"
@@ -250,7 +251,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"合併|買収|事業譲渡|事業承継|会社分割|倒産|破産|廃業|merger|\bm&a\b|takeover|taken over|(bought|acquired) by"
             r"|(company|business|selfree|callconnect|firm) (is |was |gets |got |being )?(sold|bought|acquired)"
             r"|acquisition of (the |our )?(company|business|selfree)|bankrupt|sale of the company|change of control"
-            r"|changes? hands|(we|selfree|callconnect|the company) (might|may|could|will) be (acquired|bought|sold)"),
+            r"|changes? hands|(we|selfree|callconnect|(the|our) (company|business|firm)) (might|may|could|will) be (acquired|bought|sold)"),
         _re(r"合併|事業譲渡|承継|merger|acquisition"),
     ),
     FactKind(
@@ -337,7 +338,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # Whether (or how) the person is told; the policy says so only where it announces something (§15).
         _re(r"(本人|ユーザー?|お客様|お客さん|利用者|顧客)(に|へ)(は|も)?(事前に|すぐ|必ず)?(通知|連絡|知らせ|お知らせ|報告|伝え)"
             r"|(通知|お知らせ)(は|を)?(され|する|します|しま|来|届|ある|あり)|\bnotif(y|ies|ied|ication)\b"
-            r"|(?<!what we )(?<!what you )\b(tell|told|inform|informed|alert|alerted|warn|warned) (the )?(users?|customers?|them|individuals?"
+            r"|(?<!what we )(?<!what you )(?<!originally )\b(tell|told|inform|informed|alert|alerted|warn|warned) (the )?(users?|customers?|them|individuals?"
             r"|data subjects?|people|person)\b|\b(users?|customers?|person|individuals?|data subjects?|they|he|she)"
             r" (is|are|gets?|will be|would be|be) (told|informed|notified|alerted|warned)\b"
             r"|\b(is|are|will|would|does|do) (the |a )?(users?|customers?|person|individuals?|data subjects?|they|he|she)"
@@ -393,7 +394,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "記録の作成・保存",
         _re(r"((提供|共有|開示|削除|対応|請求)(の)?|(提供|共有|開示)(先|相手)[^。？?]{0,8})(記録|ログ|履歴)(は|って|を|が|も)?[^。？?]{0,12}"
             r"(残|保存|保管|取って|とって|つけて|ある|あり|見せ|出せ|出して|開示|もら|[?？])|(記録|ログ|履歴)(を|は|って)?(残|保存|保管|取って|とって|つけて)"
-            r"|keep (a )?(records?|logs?) of|records? of (who|what|when|which)|logs? of (who|what|when|which)"
+            r"|keep (a |any )?(records?|logs?)( of| like)|records? of (who|what|when|which)|logs? of (who|what|when|which)"
             r"|(disclosure|sharing|deletion|request) (records?|logs?)\b"),
         _re(r"記録|\brecords?\b|\blogs?\b"),
     ),
@@ -515,7 +516,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # when a request may be refused: §10 lists the cases for disclosure; §11 gives none for the other requests
         "grounds for refusal",
         "断れる場合・拒否できる条件",
-        _re(r"(断れる|断る|断って|拒否できる|拒否する|拒める|応じなくて(も)?いい|対応しなくて(も)?いい)(の|のって|って)?[^。？?]{0,4}(どういう|どんな|どの(ような)?)"
+        _re(r"(断れる|断る|拒否できる|拒否する|拒める)(理由|根拠|条件|ケース|場合)"
+            r"|(断れる|断る|断って|拒否できる|拒否する|拒める|応じなくて(も)?いい|対応しなくて(も)?いい)(の|のって|って)?[^。？?]{0,4}(どういう|どんな|どの(ような)?)"
             r"(場合|ケース|とき|時|条件)|(どういう|どんな|どの(ような)?)(場合|ケース|とき|時)(に|なら|は)?[^。？?]{0,4}(断れ|拒否でき|拒め)"
             r"|\bwhen (can|may|could|should) (we|i|you|the company) (refuse|decline|reject|say no)|grounds (for|to) (refus|declin|reject)"
             r"|(in )?what (cases|circumstances|situations) (can|may|could) (we|i|you) (refuse|decline|reject)"),
@@ -1073,7 +1075,7 @@ _MID_SENTENCE = re.compile(r"[A-Za-z0-9,;:'\"()]\s+$")
 _KATAKANA_NAME = re.compile(r"[\u30a1-\u30ff]{5,}")
 _ABOUT_NAME = re.compile(r"\s*([\u4e00-\u9fff]{1,3})?(って|とか|との連携|と連携|(に|には)対応|対応|を使って|を使ってる|を導入|の(認証|導入|連携))")
 _NAME_USED = re.compile(r"\s*(って|は|を?使|で|に|へ|を|の(導入|連携|設定|利用|アカウント|対応|準拠|規制|要件|基準)|[?？。!！]|$)")
-_ABOUT_IT = re.compile(r"\s*(って|は|とか|ってある|に対応|対応|認証|を使|の設定|の方法|の(対応|準拠|規制|要件|基準)|準拠|compliant|compliance"
+_ABOUT_IT = re.compile(r"\)?\s*(って|は|とか|ってある|に対応|対応|認証|を使|の設定|の方法|の(対応|準拠|規制|要件|基準)|準拠|compliant|compliance"
                        r"|[?？。!！]|$)")
 
 

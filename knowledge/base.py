@@ -753,11 +753,15 @@ def _with_the_context(asked: list[FactKind], query: str, message: str) -> list[F
     after the context wants a number ("they want a firm date", 「正確にいつ」) asks for the number of days, which
     「合理的な期間」 does not give; consent taken again, asked after the context names a revision of the policy
     (「来月改定します。…同意を取り直す必要ある？」), asks for renewed consent."""
+    deadline = any(kind.id == "deadline" for kind in asked)
+    consent = _CONSENT.search(query) is not None
+    if not (deadline or consent) or message == query:
+        return asked
     in_message = {kind.id: kind for kind in _kinds_asked_in(message)}
-    if "number of days" in in_message and any(kind.id == "deadline" for kind in asked):
+    if deadline and "number of days" in in_message:
         asked = [in_message["number of days"] if kind.id == "deadline" else kind for kind in asked]
     renewed = in_message.get("renewed consent")
-    if renewed is not None and renewed not in asked and _CONSENT.search(query):
+    if consent and renewed is not None and renewed not in asked:
         asked = [*asked, renewed]
     return asked
 
@@ -826,7 +830,7 @@ _VERBAL_NOUN = re.compile(r"[\u3400-\u9fff]{2,6}")
 _TE_FORM = re.compile(r"[\u3400-\u9fff]{1,2}して")
 #: How a request ends, in normalised text (kana folded to hiragana): 「…してください」「…してほしい」「…しろと言われた」.
 _REQUEST_ENDING = re.compile(
-    r"(いただけ|いただき|頂け|ほしい|欲しい|もらえ|もらい|ください|下さい|くれ|(ろ|て|よ)(と|って)言われ|(ろ|て)って"
+    r"(いただけ|いただき|頂け|ほしい|欲しい|もらえ|もらい|ください|下さい|くれ|(ろ|て|よ)(と|って)言われ|(ろ|て)って|て[」』]?との(こと|事)"
     # the request named as one's own wish (「開示を請求したいと考えております」)
     r"|(請求|申請|申し立て|お願い)(し|を)?(たい|いたし|します))"
 )

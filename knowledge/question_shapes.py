@@ -11,6 +11,7 @@ recognises the shapes, in both languages.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -33,7 +34,8 @@ _DATA_CHANGED = re.compile(
 _OWN_DATA_ASKED = re.compile(
     r"(自分|私|わたし|わたくし|僕|俺|弊社|当方)(ども|個人|自身)?(の|について|に関する)[^。？?]{0,12}(情報|データ|記録|履歴|項目)"
     r"(?:(?!して|どこ|だれ|誰|何|なに|どう|いつ)[^。？?]){0,8}"
-    r"((見せ|送っ|出し|教え)て[」』]?(ほしい|欲しい|ください|下さい|くれ|もらえ|いただ|頂|と|って|$)|いただけ|頂け|ください|下さい|もらえ"
+    r"((見せ|送っ|出し|教え)て[」』]?(ほしい|欲しい|ください|下さい|くれ|もらえ|いただ|頂|と|って|$)|開示(して|し)?(いただ|頂|もら|ください|下さい|ほしい)"
+    r"|いただけ|頂け|ください|下さい|もらえ"
     r"|確認させて)"
     # 「私の情報として、どのような項目を保持されているか一覧でいただけますか」: what is held, asked to be listed
     r"|(自分|私|弊社|当方)[^。？?]{0,40}(保持|保有|保管|持って)[^。？?]{0,12}(一覧|リスト|コピー|写し)[^。？?]{0,6}"
@@ -169,7 +171,8 @@ _OUTSIDE_THE_PURPOSES = re.compile(
     r"purposes?\b"
     # the purpose named by what the data was collected for (「集めた目的と違う使い方」, "beyond what it was collected for")
     r"|(集めた|取得した|預かった|もらった)(ときの)?目的(と|とは|以外|の外)|\b(beyond|other than|outside( of)?|different from) what"
-    r" (\w+ ){0,2}(was|were|is|are|had been) (originally |first )?(collected|obtained|gathered|given|provided) for\b|\bfor (a |any )?(different|other|another|new|unrelated) purposes?\b",
+    r" (\w+ ){0,2}(was|were|is|are|had been) (originally |first )?(collected|obtained|gathered|given|provided) for\b"
+    r"|\bother than what (we|you|selfree) (originally |first )?(told|said|promised|stated|explained)\b|\bfor (a |any )?(different|other|another|new|unrelated) purposes?\b",
     re.IGNORECASE,
 )
 
@@ -180,6 +183,9 @@ _BROWSING_OR_ADS = re.compile(
     r"閲覧(履歴|情報|データ)|アクセス解析|クッキー|cookie|トラッキング|リターゲティング|(行動|閲覧|ネット|ウェブ|サイト)?(の)?追跡(?!番号)|広告が[^。？?]{0,10}(出|表示|追いかけ)"
     # ads chosen by who the visitor is (「年齢や職業で広告を出し分けたい」, "targeted ads")
     r"|広告(を|の)?[^。？?]{0,6}(出し分け|配信先|最適化|ターゲティング|パーソナライズ)|ターゲティング広告|行動ターゲティング"
+    # what a visit gives away (「サイトを見ただけでデータを取られたくない」, "users picked by which pages they viewed")
+    r"|(サイト|ページ)を見(た|る)(だけ)?で[^。？?]{0,10}(データ|情報)(を)?(取|収集|記録)|閲覧したページ"
+    r"|\b(pages?|sites?) (they|the user|users|he|she|people) (viewed|visited|browsed)\b"
     r"|\b(targeted|personali[sz]ed|behaviou?ral) (ads|advertising|advertisements)\b|\bad targeting\b"
     r"|\b(browsing (history|data|activity)|cookies?|tracking pixel|retarget\w*|(ads|advertising) (follow|keep (showing|appearing))"
     r"|analytics tools?)\b",
@@ -189,6 +195,8 @@ _BROWSING_OR_ADS = re.compile(
 #: processing"): §7's supervision of contractors.
 _ENTRUSTED = re.compile(
     r"(外部|外注|業者|ベンダー|sier|委託先|協力会社)[^。？?]{0,6}(に|へ)[^。？?]{0,20}(預け|任せ|委託|外注|頼)"
+    # data handed to a firm that works for us (「開発のためにベンダーへ通話ログを渡す」)
+    r"|(外注(先)?|ベンダー|sier|委託先|業務委託先)[^。？?]{0,6}(に|へ)[^。？?]{0,20}(渡|提供|共有|送)"
     r"|(扱い|取り?扱い|処理|運用|管理|分析)を?[^。？?]{0,4}(外部|業者|外注)?[^。？?]{0,4}(に|へ)?(任せ|委託|外注)"
     r"|\b(outsourc\w*|entrust\w*|hand (over )?(the )?(processing|handling))\b",
     re.IGNORECASE,
@@ -232,7 +240,9 @@ _FROM_ANOTHER_COMPANY = re.compile(
     r"|\b(second-?hand|indirectly) from (a |an |another |other |the )?([\w-]+ )?(company|companies|firm|partner|third part(y|ies))"
     # data obtained indirectly, in those words (「間接的に取得したデータ」, "data we receive indirectly")
     r"|間接的に[^。？?]{0,10}(取得|入手|受け取|もら|集め)|\b(receive|obtain|get|acquire|collect)\w* (\w+ ){0,3}indirectly\b"
-    r"|\bindirectly (obtained|received|acquired|collected)\b",
+    r"|\bindirectly (obtained|received|acquired|collected)\b"
+    # "data that comes to us through partners rather than from the user directly"
+    r"|\b(through|via|from) (our |a |the )?partners?\b[^.?!]{0,30}\brather than\b|\brather than (directly )?from the (users?|customers?|person)",
     re.IGNORECASE,
 )
 
@@ -241,7 +251,7 @@ _FROM_ANOTHER_COMPANY = re.compile(
 #: lawful and fair means, not §2's list of what is collected.
 _HOW_DATA_IS_OBTAINED = re.compile(
     r"(集める|集め方|取得する|取得の|収集する|収集の|入手する|入手の)(とき|際|場合)?(の)?(ルール|決まり|方針|原則|手段|方法|仕方|やり方)"
-    r"|(ルール|決まり|方針|原則)[^。？?]{0,6}(集め|取得|収集|入手)"
+    r"|(ルール|決まり|方針|原則)[^。？?]{0,6}(集め|取得|収集|入手)|(やり方|方法|手段)で[^。？?]{0,10}(集め|取得|収集|入手)"
     r"|\b(rules?|principles?|restrictions?) (on|for|about|around) (collecting|obtaining|gathering|acquiring)\b"
     r"|\bhow (are|is) (we|selfree|the company) (allowed|permitted) to (collect|obtain|gather|acquire)\b"
     # where the data came from (「どこで私の電話番号を入手したのですか」, "where did you get my number?")
@@ -286,6 +296,7 @@ def defined_terms(entries: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     return terms
 
 
+@functools.lru_cache(maxsize=256)
 def _definition_of(term: str) -> re.Pattern[str]:
     """A definition of the term asked, the term next to the asking (「個人データの定義」「ユーザーとは？」「個人情報って何を指す」,
     "what counts as personal information?", "what does 'personal data' mean?")."""
