@@ -51,21 +51,21 @@ from knowledge.question_shapes import (
     asks_about_collecting,
     asks_for_own_data,
     asks_how_data_is_obtained,
-    defined_terms,
-    the_term_defined,
-    names_a_correction_or_deletion_request,
     asks_what_is_collected,
     asks_whether_the_policy_covers,
     asks_who_is_responsible,
+    defined_terms,
     entrusts_handling,
     gives_data_to_another_company,
     names_a_contractor,
+    names_a_correction_or_deletion_request,
     names_a_danger_to_life,
     names_a_data_change,
     names_a_policy_change,
     names_browsing_or_ads,
     obtains_data_from_another_company,
     others_ask_for_the_users_data,
+    the_term_defined,
     the_user_gave_out_their_data,
     uses_data_outside_its_purposes,
 )
@@ -514,8 +514,8 @@ class KnowledgeBase:
         limit, though 目的 / "purpose" names §3's list), the policy itself changing (§15, though 知らせる and "emailing"
         read as requests), cookies, browsing and ads (§14, though 渡す reads as §8), the handling of data entrusted to
         an outside firm (§7, though the data named is §2's), who is responsible for personal data (§9, though 保護
-        reads as §6), the rules for obtaining data (§5, though 集める reads as §2's list), a deletion or correction request named as such (§11,
-        though 断れる reads as §10's refusal)."""
+        reads as §6), the rules for obtaining data (§5, though 集める reads as §2's list), a deletion or correction
+        request named as such (§11, though 断れる reads as §10's refusal)."""
         for named, section in ((uses_data_outside_its_purposes, PURPOSE_LIMIT_SECTION),
                                (names_a_policy_change, POLICY_CHANGE_SECTION), (names_browsing_or_ads, COOKIE_SECTION),
                                (entrusts_handling, CONTRACTOR_SECTION), (asks_who_is_responsible, MANAGER_SECTION),
@@ -745,6 +745,7 @@ def _with_asking(question: str, asking: str) -> str:
     return question if asking in question else f"{question} {asking}"
 
 
+#: Consent named in the question (see `_with_the_context`).
 _CONSENT = re.compile(r"同意|\bconsent", re.IGNORECASE)
 
 
@@ -818,6 +819,7 @@ def _incident(text: str) -> str | None:
     return found if found in INCIDENT_ENTRIES else None
 
 
+#: The policy named (see `_incident`).
 _POLICY_NAMED = re.compile(r"(プライバシー)?ポリシー|プラポリ|\b(privacy )?policy\b", re.IGNORECASE)
 #: "the names of the subcontractors" asks for names of whatever follows: matched as it stands it reads as §2's
 #: names collected from users.

@@ -247,6 +247,11 @@ _FROM_ANOTHER_COMPANY = re.compile(
 )
 
 
+def obtains_data_from_another_company(text: str) -> bool:
+    """Data about people received from another company (§5 item 2's indirect acquisition)."""
+    return _FROM_ANOTHER_COMPANY.search(text) is not None
+
+
 #: The rules for obtaining data (「個人情報を集めるときのルール」, "how are we allowed to collect personal data?"): §5's
 #: lawful and fair means, not §2's list of what is collected.
 _HOW_DATA_IS_OBTAINED = re.compile(
@@ -260,6 +265,11 @@ _HOW_DATA_IS_OBTAINED = re.compile(
     r"|(よそ|他社|外部|第三者|別の会社)から[^。？?]{0,12}(を)?(手に入れ|入手|取得|仕入)",
     re.IGNORECASE,
 )
+
+
+def asks_how_data_is_obtained(text: str) -> bool:
+    """The rules or means of obtaining data (§5)."""
+    return _HOW_DATA_IS_OBTAINED.search(text) is not None
 
 
 #: A request of §11's kinds named as such (削除の依頼, 訂正の請求, "deletion requests"), not disclosure: §11's
@@ -315,21 +325,6 @@ def the_term_defined(text: str, terms: dict[str, str]) -> str | None:
     return terms[max(asked, key=len)] if asked else None
 
 
-def asks_how_data_is_obtained(text: str) -> bool:
-    """The rules or means of obtaining data (§5)."""
-    return _HOW_DATA_IS_OBTAINED.search(text) is not None
-
-
-def obtains_data_from_another_company(text: str) -> bool:
-    """Data about people received from another company (§5 item 2's indirect acquisition)."""
-    return _FROM_ANOTHER_COMPANY.search(text) is not None
-
-
-#: The user giving out their own data (「ユーザーが自分で第三者に共有した」): §12's case, not our provision.
-_BY_THE_USER = re.compile(r"(ユーザー|利用者|本人|お客様?|顧客)(さん|様)?(が|は)?(自分で|自ら|自身で|勝手に)"
-                          r"|\b(users?|customers?|clients?) (themselves|himself|herself)\b", re.IGNORECASE)
-
-
 #: The user giving their own data to someone (「利用者が友人にIDを教えた」「自分の携帯番号を書いたら」, "a user gave their
 #: login details to a friend"): what a third party then learns is §12's case, for which the company is not liable.
 _USER_GAVE_OUT = re.compile(
@@ -370,6 +365,11 @@ _WHO_IS_RESPONSIBLE = re.compile(
 def asks_who_is_responsible(text: str) -> bool:
     """Who in the company is responsible for personal data (§9's manager)."""
     return _WHO_IS_RESPONSIBLE.search(text) is not None
+
+
+#: The user giving out their own data (「ユーザーが自分で第三者に共有した」): §12's case, not our provision.
+_BY_THE_USER = re.compile(r"(ユーザー|利用者|本人|お客様?|顧客)(さん|様)?(が|は)?(自分で|自ら|自身で|勝手に)"
+                          r"|\b(users?|customers?|clients?) (themselves|himself|herself)\b", re.IGNORECASE)
 
 
 def gives_data_to_another_company(text: str) -> bool:
