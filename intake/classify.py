@@ -826,6 +826,13 @@ _ACTS_ASKED = (
 )
 
 
+@functools.lru_cache(maxsize=256)
+def _acts_named(folded: str) -> tuple[str, ...]:
+    """The request types whose act the text asks with its object (see `_ACTS_ASKED`), in that table's order. Cached:
+    classification asks it of the same text for the lift, the grievance and the general-inquiry checks."""
+    return tuple(type_id for pattern, type_id in _ACTS_ASKED if pattern.search(folded))
+
+
 def _lift_requested(query: str, request_types: RequestTypes, scores: dict[str, float]) -> None:
     verbs = _verbs(request_types)
     top = max(scores.values(), default=0.0)
@@ -833,7 +840,7 @@ def _lift_requested(query: str, request_types: RequestTypes, scores: dict[str, f
                  if type_id is not None and scores.get(type_id, 0.0) >= REQUEST_FLOOR * top]
     # an act named with its object (using my data, passing it on) needs no support from the matcher's words
     folded = _fold(query)
-    requested += [type_id for pattern, type_id in _ACTS_ASKED if type_id in request_types and pattern.search(folded)][:1]
+    requested += [type_id for type_id in _acts_named(folded) if type_id in request_types][:1]
     for type_id in requested:
         scores[type_id] = max(scores.get(type_id, 0.0), top + (1 - top) * REQUEST_LIFT)
 
@@ -930,7 +937,7 @@ def _general_inquiry(folded: str) -> bool:
         # what an invitation's footer offers (配信停止はこちら) is not asked by the writer
         rest = _INVITATION.sub(" ", folded)
         return not (_ACT_ASKED.search(rest) or _OWN_DATA.search(rest))
-    if _OWN_DATA.search(folded) or _ACT_ASKED.search(folded) or any(p.search(folded) for p, _ in _ACTS_ASKED):
+    if _OWN_DATA.search(folded) or _ACT_ASKED.search(folded) or _acts_named(folded):
         return False
     if _MARKETING.search(folded):
         return not _OTHERS_DATA.search(folded)
@@ -948,7 +955,7 @@ def _a_grievance(folded: str) -> bool:
     asked now."""
     folded = _ASKED_BEFORE.sub(" ", _STATE_OF_DATA.sub(" ", folded))
     return bool(_GRIEVANCE.search(folded)) and not (_ACT_ASKED.search(folded) or _SEND_ASKED.search(folded)
-                                                    or any(p.search(folded) for p, _ in _ACTS_ASKED))
+                                                    or bool(_acts_named(folded)))
 
 
 def classify(text: str, *, request_types: RequestTypes | None = None) -> Classification:

@@ -755,7 +755,8 @@ def kinds_asked(question: str) -> list[FactKind]:
     Japanese sentence are read as words too (「notificationのルール」)."""
     folded = fold(question)
     spaced = _SCRIPT_EDGE.sub(" ", folded)
-    kinds = [kind for kind in FACT_KINDS if kind.asked.search(folded) or kind.asked.search(spaced)]
+    readings = (folded,) if spaced == folded else (folded, spaced)  # most questions are in one script: read once
+    kinds = [kind for kind in FACT_KINDS if any(kind.asked.search(text) for text in readings)]
     if any(k.id == "number of days" for k in kinds):  # "何日以内" is a number, not only "a deadline"
         kinds = [k for k in kinds if k.id != "deadline"]
     return kinds
