@@ -80,11 +80,15 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"|(エクスポート|ダウンロード|コピー|持ち出)され(た|ている)?(履歴|記録|ログ)"
         r"|(ログイン|アクセス)(の)?(通知|アラート)[^。]{0,30}(寝て|使って(い)?な|心当たり|覚えがな|不在|出かけ)|形跡が(あ|残)|持ち出(し|され)"
         r"|(私物|個人)の?(usb|pc|パソコン|スマホ|メモリ|端末).{0,20}(コピー|保存|持ち帰)",
-        r"(自社|自分|私|うち(の会社)?|弊社)の?(もの)?(では|じゃ|で)(ない|なく|ありません).{0,25}(表示|見え|並|届|流れ|入って|載って|添付|再生)",
+        # 「うちでは契約していない番号との通話が並んでいます」: what we never had, in our records
+        r"(自社|自分|私|うち(の会社)?|弊社)の?(もの)?(では|じゃ|で)(ない|なく|ありません|[^。、]{1,8}(して|て)(い)?(ない|ません))"
+        r".{0,25}(表示|見え|並|届|流れ|入って|載って|添付|再生)",
         r"(pc|パソコン|ノート|usb|メモリ|スマホ|携帯|端末|タブレット|書類|資料|ファイル|鞄|かばん).{0,20}(置き忘れ|紛失|なくし|落とし)"
         r"|(置き忘れ|紛失|なくし|落とし).{0,20}(pc|パソコン|ノート|usb|メモリ|スマホ|携帯|端末|書類|資料|顧客)",
         r"誰でも(見|閲覧|アクセス|ダウンロード)(られ|でき|れる)",
-        r"(情報|データ|番号|アドレス|録音|履歴|パスワード).{0,6}(漏れ|もれ)",
+        # not an omission (記載漏れ, 入力漏れ: something left out of a form)
+        r"(情報|データ|番号|アドレス|録音|履歴|パスワード).{0,6}(?<!記載)(?<!記入)(?<!入力)(?<!登録)(?<!申請)(?<!請求)(?<!連絡)(?<!確認)(?<!反映)"
+        r"(?<!転記)(?<!更新)(漏れ|もれ)",
         r"不正アクセス|不正ログイン|乗っ取|ハッキング|サイバー攻撃|ランサム|マルウェア|ウイルス感染|盗難|盗まれ",
         # not 「別のユーザーとの通話も入っている」: a conversation with someone else is the user's own record
         r"(他人|別人|他社|他の(人|方|ユーザ|利用者|会社|企業|顧客|お客)|知らない(人|方|会社|番号)|別の(人|方|ユーザ|利用者|会社|企業|顧客|お客))"
@@ -97,8 +101,13 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"(私|自分|本人)(ではない|じゃない|以外の).{0,8}(方|人|お客|ユーザ|利用者|アドレス).{0,25}(見え|表示|届|載って|出て|記載|入って)",
         r"(ネット|ウェブ|web|sns|掲示板)[^。]{0,60}(出回|晒|公開されて|貼られ|載って|流れて)",
         r"(forum|dark ?web|paste ?site|telegram|marketplace)[^.?!]{0,60}\b(selling|sold|posted|leaked|dump(ed)?|offering)\b"
-        r"|\b(selling|sold|offering) (a |the )?(file|list|database|dump|spreadsheet)[^.?!]{0,60}\b(customers?|users?|clients?|phone|e-?mail)",
-        _BEFORE + r"(leak|leaks|leaked|leaking|leakage|breach|breached|breaches|exposed|hacked|hacker|hackers|stolen)" + _AFTER,
+        r"|\b(selling|sold|offering) (a |the )?(file|list|database|dump|spreadsheet)[^.?!]{0,60}\b(customers?|users?|clients?|phone|e-?mail)"
+        # our data offered for sale, wherever ("is offering 'customer call recordings' for sale on a forum", 「録音が売られている」)
+        r"|\b(selling|offering|auctioning)\b[^.?!]{0,60}\b(for sale|on (an? |the )?([\w-]+ )?(forum|dark ?web|marketplace"
+        r"|telegram|paste ?site))|(録音|通話|名簿|リスト|データ|情報|顧客)[^。]{0,20}(売られ|販売され|売買され|出品され)",
+        # not "a breach of privacy" as a judgement on a practice ("tracking without asking is a breach of privacy")
+        _BEFORE + r"(leak|leaks|leaked|leaking|leakage|breach(?! of (my |our |your |their |people's |users' |user )?(privacy|trust))"
+        r"|breached|breaches|exposed|hacked|hacker|hackers|stolen)" + _AFTER,
         r"some(one|body) else'?s|another (customer|user|person|company|client)'?s|other (people|customers|users|clients)('s|')"
         + _AFTER,
         r"other (people|customers|users|clients)'?s? (data|details|information|records|numbers|names|calls|recordings|files)"
@@ -357,8 +366,13 @@ _PROVISION_ASKED = re.compile(
     r"|(?<![a-z])(records?|logs?|list) of (every |all |the )?(third[- ]part(y|ies)|compan(y|ies)|who)[^.?!]{0,40}"
     r"|(?<![a-z])(stop|cease) (sharing|passing|selling|giving|providing)(?![a-z])"
 )
-#: An authority named in an idiom of trouble (警察沙汰, 裁判沙汰), not as a body that asks.
-_NOT_A_BODY = re.compile(r"(警察|裁判)沙汰")
+#: An authority named in an idiom of trouble (警察沙汰, 裁判沙汰), or as where the writer will take the matter (「警察に
+#: 通報します」, "I will report you to the police and the regulator"), not as a body that asks.
+_NOT_A_BODY = re.compile(
+    rf"(警察|裁判)沙汰|({_AUTHORITIES})(に|へ)(も)?(相談|通報|訴え|届け|行|申告|申し立て|駆け込)"
+    r"|(?<![a-z])(report|complain|go|escalate|take|turn|bring|refer)\w*( (you|this|it|them|the matter|your company))?"
+    r" (to|with) (the )?([\w-]+ )?(police|regulators?|authorit(y|ies)|courts?|commission|ppc|ombudsman)"
+    r"(( and| or|,) (the )?([\w-]+ )?(police|regulators?|authorit(y|ies)|courts?|commission|ppc|ombudsman))*(?![a-z])")
 
 
 def _composed_signals(folded: str) -> list[str]:
@@ -550,8 +564,9 @@ _OWN_ERRAND = re.compile(r"(被害届を出す|提出する|届け出る|申告�
 #: An authority or a lawyer named as part of the writer's own business elsewhere (「別件で警察に被害届を出したのですが、
 #: それとは関係なく」, "on an unrelated matter"): neither asks us for anything nor is threatened against us.
 _UNRELATED_ERRAND = re.compile(
-    r"別件で[^。、]{0,8}(に|へ)|別件(で|の)[^。、]{0,12}(警察|弁護士|裁判所)(に|へ)(相談|届|行|通報)|(それ|これ|その件|そちら)とは(関係|無関係|別)|"
-    r"(?<![a-z])(unrelated to (this|my|the|that)|(on|for|about) (an unrelated|a separate|a different) matter|has nothing to do with this)(?![a-z])"
+    r"別件で[^。、]{0,8}(に|へ)|今回は(別件|別の(件|話|用件|ご相談|お願い))|別件(で|の)[^。、]{0,12}(警察|弁護士|裁判所)(に|へ)(相談|届|行|通報)|(それ|これ|その件|そちら)とは(関係|無関係|別)|"
+    r"(?<![a-z])(unrelated to (this|my|the|that)|(on|for|about) (an unrelated|a separate|a different) matter|has nothing to do with this"
+    r"|this time (it'?s|it is|i'?m writing|i am writing|we'?re writing|we are writing) (about|on|for) (something|a) (else|different|separate))(?![a-z])"
 )
 #: Whether to hand something out, asked about data still here (「通話ログに別のユーザーの情報も入ってる。全部そのまま
 #: 出さないといけない？」, "do we have to send it as it is?"): someone else's data in a file not yet given is no leak.
@@ -755,10 +770,13 @@ _STATE_OF_DATA = re.compile(
 #: request verb does.
 _STOP = (r"[^。!?！？]{0,12}(やめ|止め|とめ|停止し|中止し|控え|ストップし)(て(ください|下さい|ほしい|欲しい|いただ|もら|くれ)"
          r"|るよう|ていただけ|させ(たい|て))")
+#: Use asked not to be made (「分析に使わないでほしい」): the stop of use in its negative form.
+_DONT_USE = r"(使わ|利用し|使用し|活用し)ないで(ほしい|欲しい|ください|下さい|いただ|もら|くれ)"
 _ACTS_ASKED = (
     # browsing tracked for advertising, asked to stop (「閲覧情報を広告に使うのをやめさせたい」, "opt me out of targeted ads"):
     # the cookie opt-out, before the stop of use it also reads as. One's registered data used for ads is that stop of use.
-    (re.compile(r"(閲覧(情報|履歴|データ)|アクセス履歴|行動履歴|ターゲティング|トラッキング|追跡|cookie|クッキー)[^。!?！？]{0,20}" + _STOP
+    (re.compile(r"(閲覧(情報|履歴|データ)|アクセス履歴|行動履歴|ターゲティング|トラッキング|追跡|cookie|クッキー)[^。!?！？]{0,20}(" + _STOP
+                + r"|[^。!?！？]{0,12}" + _DONT_USE + ")"
                 + r"|(?<![a-z])(stop|opt (me )?out of|turn off|disable)( the| all| your)? ([\w!-]+ )?(targeted |personali[sz]ed |tracking )?"
                 r"(ads|advertising|advertisements|tracking|cookies)(?![a-z])"
                 r"|(?<![a-z])(stop|don't|do not|never)\b[^.?!]{0,30}\b(browsing (data|history|activity)|track(ed|ing) me)"
@@ -794,6 +812,8 @@ _ACTS_ASKED = (
                 r"|(?<![a-z])(don't|do not) want (my|our) (personal )?(data|information|details) (to be )?(passed|shared|given|sold|sent"
                 r"|handed|disclosed)(?![a-z])"), "third_party_stop"),
     (re.compile(r"(使|利用|使用|活用)(う|する)?(の|こと)?(は|を|も)" + _STOP
+                # 「自分の情報を分析に使わないでほしい」
+                + r"|(情報|データ|個人情報|履歴|記録)[^。!?！？]{0,15}" + _DONT_USE
                 + r"|(?<![a-z])((stop|cease|quit) |object(ing)? to (you |your |the company |selfree )?)(using|processing"
                 r"|analy[sz]ing)(?![a-z])"), "suspension"),
     (_STATE_OF_DATA, "disclosure"),
@@ -821,7 +841,12 @@ _ACTS_ASKED = (
                 r" (still )?(hold|have|keep|store)"
                 # what is held about oneself, asked to be told (「私の個人情報について、保有されている内容をすべてお知らせいただけ…」)
                 r"|(自分|私|わたし)の[^。!?！？]{0,50}(保有|保持|保管|登録)(されて|して)(いる|おられる)(内容|情報|データ|項目)[^。!?！？]{0,10}"
-                r"(お知らせ|教えて|開示|送って|見せて)|(?<![a-z])(send|give|email) me (a (copy|list) of )?(all |everything |what )?(the )?(data|information"
+                r"(お知らせ|教えて|開示|送って|見せて)"
+                # "I want ALL the data you have on me", "I'd like everything you hold about me"
+                r"|(?<![a-z])(i want|i'd like|i would like|i need|i demand|i request|i'm requesting|give me|show me|hand over)"
+                r" (a copy of |to see |to get )?(all|everything|every)\b[^.?!]{0,25}\byou (have|hold|keep|store)\b[^.?!]{0,10}"
+                r"\b(on|about) (me|us)(?![a-z])"
+                r"|(?<![a-z])(send|give|email) me (a (copy|list) of )?(all |everything |what )?(the )?(data|information"
                 r"|details)? ?(you (hold|have|keep|store)) (on|about) me(?![a-z])"), "disclosure"),
 )
 
@@ -875,7 +900,7 @@ _GRIEVANCE = re.compile(
     r"がっかり|失望|しつこ|説明しなさい|説明しろ|立腹|曖昧な(説明|回答|対応)|きちんと(した)?(対応|説明)を求め|誠意(ある|のある)対応|(返事|返信|回答|連絡)が(ない|なく|来ない|来ません)|(何の|なんの|一切|全く|まったく)(連絡|返事|返信|回答|音沙汰)も(ない|なく|ありません|来)"
     r"|不誠実|誠意(が|の)(ない|感じられ)|(経つ|経った|たつ|たった)のに|"
     r"(?<![a-z])(complain(t|ing)?|unacceptable|ignored|still waiting|no (reply|response|answer)|outrageous|disgusted|furious|angry"
-    r"|escalated?|(speak|talk) to (a|your) (manager|supervisor))(?![a-z])"
+    r"|escalated?|(speak|talk) to (a|your) (manager|supervisor)|unhappy|not happy|dissatisfied|excessive|upset)(?![a-z])"
 )
 #: A complaint made in so many words (「正式に苦情を申し立てます」, "I want to make a formal complaint"): a complaint
 #: whatever request it is about.
@@ -916,7 +941,9 @@ _ONLY_CURIOUS = re.compile(
 _NOT_PRIVACY = re.compile(
     r"個人情報(の|に関する|とは)?(件|問題|話|相談)?(では|じゃ)(ない|なく|ありません)|個人情報とは(関係|無関係)|"
     # the contract itself (a plan, billing), not anyone's data
-    r"(料金|利用|契約)?プラン(を|の)?[^。]{0,6}(変更|変え|切り替え|アップグレード|ダウングレード)|請求書の(再発行|送付先)|パスワード(を)?忘れ|(?<![a-z])forgot (my |the )?password(?![a-z])|支払い?方法(を|の)?変更|"
+    r"(料金|利用|契約)?プラン(を|の)?[^。]{0,6}(変更|変え|切り替え|アップグレード|ダウングレード)|請求書の(再発行|送付先)|"
+    # the price of the product (「オペレーターを追加する場合の料金」), not of a request
+    r"(オペレーター|席|ライセンス|アカウント|回線|オプション|プラン)(を|の)?[^。]{0,10}(料金|費用|価格|見積)|パスワード(を)?忘れ|(?<![a-z])forgot (my |the )?password(?![a-z])|支払い?方法(を|の)?変更|"
     r"(?<![a-z])(change|upgrade|downgrade|switch) (my |our )?(plan|subscription|billing (plan|cycle))(?![a-z])|"
     r"(?<![a-z])(charged twice|double[- ]charged|billing (error|mistake)|invoice (error|mistake)|refund)(?![a-z])|"
     r"(?<![a-z])(send|give|share|email) (me|us) (the |a )?(copy of )?(the |your )?(latest |current |new )?(version of )?(the |your )?"
@@ -946,6 +973,9 @@ def _general_inquiry(folded: str) -> bool:
 
 #: A request made before, which the grievance is about (「削除をお願いしたのに」): not what is asked now.
 _ASKED_BEFORE = re.compile(r"[^。、]{1,12}(を)?(お願いした|依頼した|申請した|頼んだ|請求した)のに"
+                           # what the writer did it for ("a copy of my passport just to update my email address")
+                           r"|[^。、]{1,12}(を)?(変える|変更する|直す|訂正する|消す|削除する)だけ(なの)?に"
+                           r"|(?<![a-z])(just|only|simply|merely) to (update|change|correct|fix|delete|remove|see|get) [^.?!,]{0,30}"
                            r"|[^。、]{1,12}の(依頼|請求|お願い|申請)(から|をして(から)?|後)")
 
 

@@ -105,7 +105,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"(保存|保管|保持|保有)(期間|期限)|いつまで.{0,6}(保存|保管|保持|残|持って|消え)|いつ(消|削除|破棄|廃棄)|"
             r"(\d+|何)\s*(ヶ月|か月|カ月|年|日)(なのか|なの|ですか)[^。？?]{0,10}(\d+|何)\s*(ヶ月|か月|カ月|年|日)|(保存|保管|保持|残)"
             r".{0,8}(いつまで|何年|何日|何か月|何ヶ月|どれくらい|どのくらい)|(何年|何日|何か月|何ヶ月)"
-            r".{0,4}(保存|保管|保持|残|消え|消す|削除)|(どれくらい|どのくらい|何年|いつまで)(の期間)?.{0,6}(保存|保管|保持|残|持って)"
+            r".{0,4}(保存|保管|保持|残|消え|消す|削除|捨て|破棄|廃棄|消去)|(どれくらい|どのくらい|何年|いつまで)(の期間)?.{0,6}(保存|保管|保持|残|持って)"
             r"|\b(keep|kept|store|stored|retain|retained|hold|held)\b.{0,60}\bhow long|for how long"
             r"|how many (years|months|days) .{0,30}\b(keep|hold|store|retain)|retention|\bretain"
             r"|how long .{0,40}\b(keep|kept|store|stored|hold|held"
@@ -260,10 +260,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # A specific channel asked about as a way to do something (電話でも受け付けていい？, "can they apply by
         # post?"), or the channel itself (申請方法, "which channel"); a channel that only says how a message came
         # in (「メールで削除依頼が来た」) asks nothing.
-        _re(r"(電話|郵送|書面|手紙|fax|ファックス|ファクス|窓口|来店|対面|口頭|チャット|メール|フォーム|line|sms|アプリ)(で|から)(も|の)?"
-            r".{0,12}(受け付け|受付|申請|請求|申し込|申込|依頼|連絡|通知|知らせ|送っ|出し|提出|でき|いい|大丈夫|可能|ok|対応し(て|ても)"
+        _re(r"(電話|郵送|書面|手紙|fax|ファックス|ファクス|窓口|来店|対面|口頭|チャット|メール|フォーム|line|sms|アプリ|添付)(で|から)(も|の)?"
+            r"[^。.!?！？]{0,12}(受け付け|受付|申請|請求|申し込|申込|依頼|連絡|通知|知らせ|送っ|出し|提出|でき|いい|大丈夫|可能|ok|対応し(て|ても)"
             r"|やって|行って|して(る|いる|います))"
-            r".{0,12}([?？]|か|いい|の$)"
+            r"[^。.!！]{0,12}([?？]|か|いい|の$)"
             r"|(申請|請求|申込|申し込み|提出|送付|連絡|受付|通知)(の)?(方法|手段|経路|窓口)|どの(方法|手段|経路)で"
             r"|(電話|郵送|書面|fax|ファックス|チャット|line|sms|窓口|来店|対面)(も|は)(ある|あり|受け付け|受付|でき|対応|可能|ok)"
             r"|^(can|could|may|do|does|should|will|is|are)\b.{0,60}\b(by|via|over|through) (the )?(phone|telephone|post|mail"
@@ -404,7 +404,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # The company's (or the manager's) number or postal address: §16 gives an email address and a name only.
         _re(r"(責任者|担当者?|窓口|問い?合わ?せ先|管理者|当社|御社|弊社|selfree|manager|officer|team|company|dpo|you)"
             r"(の|って|は)?[^私自僕俺]{0,4}(電話番号|電話|住所|所在地|ファックス|fax)(は|って|を|教|知り|しり|分か|わか|[?？]|$)"
-            r"|\b(their|his|her) direct (phone|telephone) number"
+            r"|\b(their|his|her) direct (phone|telephone) number|\bwhat('s| is) the (direct |main |contact )?(phone|telephone) number"
+            r"|\b(call|phone|ring) (the |our |your )?([\w-]+ ){0,2}(manager|officer|dpo|team|desk|company)\b[^.?!]{0,20}\bdirectly\b"
             r"|\b(your|our|company's|selfree's|manager's|officer's|team's|office|contact|support)( direct| main| contact)?"
             r" (phone|telephone"
             r"|fax) number|\b(postal|mailing) address\b|(窓口|問い?合わ?せ|責任者|担当).{0,30}(電話)?番号(を|は|って|が)?(教え|わか|分か|知り|ある|あり|[?？])"
@@ -615,9 +616,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # Who a role is, by name: §16 names the manager (代表社員 and the name); §9 only says one is appointed.
         _re(r"(責任者|管理者|担当者|担当役員|窓口|責任を(持|負)[^。?？]{0,6}(方|人)|\bdpo\b|officer|manager)[^。?？]{0,8}"
             r"(誰|だれ|どなた|(名前|氏名)(は|を|って|が)?([?？]|$|教え|知り|わか|分か|載|書))"
-            r"|(誰|だれ|どなた)[^。?？]{0,4}(責任者|管理者|担当者)|\bby name\b|\b(full |real )?name of (the|our|your) [a-z ]{0,30}"
+            r"|(誰|だれ|どなた)[^。?？]{0,4}(責任者|管理者|担当者)|\bby name\b(?=[^.!。]{0,20}[?？])|\b(full |real )?name of (the|our|your) [a-z ]{0,30}"
             r"(manager|officer|dpo|person)|\bwho('s| is) (our|the|your) ([a-z]+ ){0,3}(manager|officer|dpo|person in charge)\b"
-            r"|\bnamed (individual|person)\b|\b(wants?|needs?|asks? for|asked for|asking for) (a|the) name\b(?! (on|in) )"),
+            r"|\bnamed (individual|person)\b|\b(wants?|needs?|asks? for|asked for|asking for) (a|the) name\b(?! (on|in) | ?(fixed|changed|corrected|updated|amended|removed"
+            r"|deleted|spelled|spelt|put right))"),
         _re(r"代表社員|代表取締役|代表者|representative (member|director)"),
         decides_rank=True,
     ),

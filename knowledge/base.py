@@ -56,7 +56,10 @@ from knowledge.question_shapes import (
     asks_who_is_responsible,
     defined_terms,
     entrusts_handling,
+    asks_consent_to_give,
+    asks_whether_users_are_told,
     gives_data_to_another_company,
+    withholds_part_of_a_disclosure,
     names_a_contractor,
     names_a_correction_or_deletion_request,
     names_a_danger_to_life,
@@ -316,6 +319,7 @@ class KnowledgeBase:
         self._definition_asked(query, scores)
         self._requested_acts(query, scores)
         self._changed_data_is_corrected(query, text, scores)
+        self._revision_told(query, text, scores)
         self._given_to_another_company(query, scores)
         self._obtained_from_another_company(text, scores)
         self._given_out_by_the_user(text, scores)
@@ -520,7 +524,8 @@ class KnowledgeBase:
                                (names_a_policy_change, POLICY_CHANGE_SECTION), (names_browsing_or_ads, COOKIE_SECTION),
                                (entrusts_handling, CONTRACTOR_SECTION), (asks_who_is_responsible, MANAGER_SECTION),
                                (asks_how_data_is_obtained, ACQUISITION_SECTION),
-                               (names_a_correction_or_deletion_request, CORRECTION_SECTION)):
+                               (names_a_correction_or_deletion_request, CORRECTION_SECTION),
+                               (withholds_part_of_a_disclosure, DISCLOSURE_SECTION)):
             if named(query):
                 self._lift_section(section, scores)
 
@@ -581,9 +586,16 @@ class KnowledgeBase:
         if changed and not names_a_policy_change(message):
             self._lift_section(CORRECTION_SECTION, scores)
 
+    def _revision_told(self, query: str, message: str, scores: dict[str, float]) -> None:
+        """Whether users must be told of a revision (「規約を少し直した。全員にメールしないとダメ？」) is §15's, though the
+        revision is told in the context and the question only asks about emailing users (which reads as §10 or §16)."""
+        if names_a_policy_change(message) and asks_whether_users_are_told(query):
+            self._lift_section(POLICY_CHANGE_SECTION, scores)
+
     def _given_to_another_company(self, query: str, scores: dict[str, float]) -> None:
-        """Data given to another company, in any words, is provision to a third party (§8)."""
-        if gives_data_to_another_company(query):
+        """Data given to another company, in any words, is provision to a third party (§8); so is whether consent is
+        needed to hand it over, even to a contractor (§8 lists the contractors' cases as its exceptions)."""
+        if gives_data_to_another_company(query) or asks_consent_to_give(query):
             self._lift_section(THIRD_PARTY_SECTION, scores)
 
     def _obtained_from_another_company(self, message: str, scores: dict[str, float]) -> None:

@@ -44,8 +44,10 @@ _BOILERPLATE = re.compile(
 )
 #: A line that is a signature or header: a rule, a phone number or email alone, a company or a person's name.
 _SIGNATURE = re.compile(
-    r"^\s*([-─━=_*~]{2,}.*|(tel|phone|電話|mail|e-?mail|メール|fax|from|to|subject|件名|宛先|差出人)\s*[:：].*|"
+    r"^\s*([-─━=_*~]{2,}.*|(tel|phone|電話|mail|e-?mail|メール|fax|from|to|subject|件名|宛先|差出人)\s*[:：]([^。？?！!、\s]{0,30}|[\x20-\x7e]{0,60})|"
     r"[\w.+-]+@[\w-]+\.[\w.-]+|\+?[\d\s()-]{9,}|.*(株式会社|有限会社|合同会社|inc\.?|llc|co\., ltd\.?)\s*$|"
+    # 「株式会社ノース 川口」「有限会社サクラ 総務部 田中」: the firm first, then its office and a name
+    r"(株式会社|有限会社|合同会社)[^\s。？?！!、]{1,15}(\s[^\s。？?！!、]{1,12}){0,3}|"
     r".{1,20}(様|さん|殿)[,、。]?|[^\s。？?！!]{1,12})\s*$",
     re.IGNORECASE,
 )
@@ -125,7 +127,8 @@ _META_WORDS = frozenset(
     メール 文面 内容 件 誰 何 方法 どう 書 allowed allow okay fine ahead possible anything something stance
     扱 扱い 取り扱い 取り扱 取扱 可能 問題 御社 貴社 そちら process procedure steps step flow per 手順 流れ フロー やり方
     quote cite 引用 put fill 記入 記載 point list actually exactly really specifically officially
-    look looked looking everywhere anywhere search searched""".split()
+    look looked looking everywhere anywhere search searched
+    clause clauses section sections article articles paragraph part parts apply applies relevant 条項 条文 該当""".split()
 )
 
 
@@ -185,6 +188,16 @@ def _pointed_span(kept: list[str], i: int) -> list[str]:
             break
         span.insert(0, kept[j])
     return span
+
+
+#: A request for help with the reply and nothing else (「返信どう書けばいい？」, "How should I reply?").
+_REPLY_HELP = re.compile(r"[^。?？]{0,6}(返信|返事|返答|回答|返し方|\breply\b|\brespond\b)[^。?？a-z]{0,15}[?？]?|(how|what) (should|do|can) (i|we)"
+                         r" (reply|respond|answer)( to (this|it|her|him|them))?\s*\??", re.IGNORECASE)
+
+
+def _asked_before(kept: list[str], i: int) -> bool:
+    """Whether a sentence before `i` asks outright about a topic of its own."""
+    return any(_QUESTION.search(s) and _has_topic(s) for s in kept[:i])
 
 
 def _has_topic(sentence: str) -> bool:
@@ -248,7 +261,10 @@ def focus(message: str) -> Focus | None:
     # fault. What do we tell him?").
     # A span whose last sentence has no topic word of its own (「…何が変わったのか、いつ変わったのかを聞かれています。」)
     # reaches back to the one before it that has.
-    spans = [_pointed_span(kept, i) for i in range(1, len(kept)) if _points_back(kept[i])]
+    # Help with the reply after a sentence that asks outright (「…連絡いただけるのでしょうか。…必要がありまして。」 then
+    # 「返信どう書けばいい？」) points at the whole paste, whose question is already there, not at the sentence before it.
+    spans = [_pointed_span(kept, i) for i in range(1, len(kept))
+             if _points_back(kept[i]) and not (_REPLY_HELP.fullmatch(kept[i]) and _asked_before(kept, i))]
     pointed = {s for span in spans if any(_has_topic(s) for s in span) for s in span}
     asks = [s for s in kept if (_ASKS.search(s) and _has_topic(s)) or s in pointed]
     direct = [s for s in asks if _QUESTION.search(s) or s in pointed]

@@ -24,6 +24,11 @@ _DATA_CHANGED = re.compile(
     rf"({_DATA_ITEM})(の|を|が)?[^。？?]{{0,12}}(変更|変え|変わ|更新|書き換え|間違|違って|違う|誤|ずれ|古い|直し|直す|訂正|修正)"
     # 「登録名の漢字が「斉藤」になっていますが正しくは「齋藤」です」: the right value given
     rf"|({_DATA_ITEM})[^。？?]{{0,30}}(正しくは|本当は|正しい(表記|もの)は)"
+    # 「氏名が旧姓のままになっている」「住所を新しいものに変えたい」: the old value left after a change, or a new one asked for
+    rf"|({_DATA_ITEM})[^。？?]{{0,20}}(旧姓|旧住所|旧社名)[^。？?]{{0,6}}まま"
+    rf"|({_DATA_ITEM})[^。？?]{{0,30}}新しい[^。？?]{{0,8}}(に|へ)(変|更新|切り?替|直)"
+    r"|\b(old|previous|former|maiden) (name|surname|last name|family name|address|e-?mail( address)?|number)\b[^.?!]{0,30}"
+    r"\b(still|remains?|is left)\b"
     rf"|\b(change|update|correct|amend)\w*\b (the |my |his |her |their |our )?({_DATA_ITEM})"
     rf"|\b({_DATA_ITEM})\b[^.?!]{{0,30}}\b(changed|updated|outdated|out of date|wrong|old)\b",
     re.IGNORECASE,
@@ -40,6 +45,9 @@ _OWN_DATA_ASKED = re.compile(
     # 「私の情報として、どのような項目を保持されているか一覧でいただけますか」: what is held, asked to be listed
     r"|(自分|私|弊社|当方)[^。？?]{0,40}(保持|保有|保管|持って)[^。？?]{0,12}(一覧|リスト|コピー|写し)[^。？?]{0,6}"
     r"(いただけ|頂け|ください|下さい|ほしい|欲しい|送って|もらえ)"
+    # 「御社が私について保有している個人情報の内容を確認させていただきたく」: what is held, asked to be seen
+    r"|(自分|私|弊社|当方)(について|に関して|の)[^。？?]{0,10}(保有|保持|保管|登録|記録)(して|されて)(いる|おられる|おり)[^。？?]{0,40}"
+    r"(確認させ|確認したい|見せ|教え|開示|知りたい|お知らせ)"
     r"|\b(send|give|show|provide|forward|email)( me| us)\b[^.?!]{0,30}\b(my|our)\b[^.?!]{0,20}"
     r"\b(data|information|info|details|records|file)\b|\bcopy of (my|our|all|everything)\b"
     # "everything you hold on me", "what do you have about us"
@@ -81,8 +89,11 @@ _GIVEN_TO_ANOTHER_COMPANY = re.compile(
 _WORKS_FOR_US = re.compile(r"委託|外注|代行|クッキー|cookie|広告|\b(outsourc\w*|contractors?|vendors?|processors?|ads?|advertis\w*)\b",
                            re.IGNORECASE)
 #: The policy itself changing: §15's.
-_POLICY_CHANGED = re.compile(r"(ポリシー|プラポリ|規約|方針)(の|が|を|って)?(変更|改定|更新|変わ|変え)|\b(policy|terms)\b[^.?!]{0,20}"
-                             r"\b(change|update|revis|amend)|\b(change|update|revis|amend)\w*\b[^.?!]{0,20}\b(policy|terms)\b",
+_POLICY_CHANGED = re.compile(r"(ポリシー|プラポリ|規約|方針)(の|が|を|って)?(少し|一部|ちょっと|大幅に|全面的に)?(変更|改定|改訂|更新|変わ|変え"
+                             r"|修正|書き換え|手直し)"
+                             r"|\b(policy|terms)\b[^.?!]{0,20}"
+                             r"\b(change|update|revis|amend|edit|modif|reword|rewrit|tweak)"
+                             r"|\b(change|update|revis|amend|edit|modif|reword|rewrit|rewrote|tweak)\w*\b[^.?!]{0,30}\b(policy|terms)\b",
                              re.IGNORECASE)
 _AT_A_CONTRACTOR = re.compile(r"委託先|委託している|外部委託|業務委託|再委託|(外注|委託)(先|業者)|ベンダー"
                               r"|\b(vendor|contractor|processor|subcontractor|outsourc\w*|(service|gateway|hosting|cloud|delivery"
@@ -141,6 +152,20 @@ def names_a_policy_change(text: str) -> bool:
     return _POLICY_CHANGED.search(text) is not None
 
 
+#: Users to be told (「全ユーザーにメールで知らせる必要ある？」, "do we have to email every single user about it?").
+_USERS_TOLD = re.compile(
+    r"(知らせ|通知|周知|告知|連絡|案内|メール)[^。？?]{0,15}(必要|べき|いけない|ないと|なきゃ|義務|[?？])"
+    r"|(ユーザー|利用者|お客|顧客|全員)[^。？?]{0,10}(知らせ|通知|周知|告知|メール)"
+    r"|\b(notify|inform|tell|email|e-mail|alert|announce)\w*\b[^.?!]{0,30}\b(users?|customers?|everyone|every|all|people)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_whether_users_are_told(text: str) -> bool:
+    """Whether users must be told of something (§15 says how a revised policy takes effect)."""
+    return _USERS_TOLD.search(text) is not None
+
+
 def asks_for_own_data(text: str) -> bool:
     """The user asking to see, be sent or be given a list of their own data (disclosure, §10)."""
     return _OWN_DATA_ASKED.search(text) is not None
@@ -195,6 +220,8 @@ _BROWSING_OR_ADS = re.compile(
 #: processing"): §7's supervision of contractors.
 _ENTRUSTED = re.compile(
     r"(外部|外注|業者|ベンダー|sier|委託先|協力会社)[^。？?]{0,6}(に|へ)[^。？?]{0,20}(預け|任せ|委託|外注|頼)"
+    # 「その会社にもユーザー情報を扱ってもらいます」: someone else handling the data for us
+    r"|(情報|データ|個人情報)[^。？?]{0,10}(扱って|取り扱って|処理して|管理して)(もら|いただ)"
     # data handed to a firm that works for us (「開発のためにベンダーへ通話ログを渡す」)
     r"|(外注(先)?|ベンダー|sier|委託先|業務委託先)[^。？?]{0,6}(に|へ)[^。？?]{0,20}(渡|提供|共有|送)"
     r"|(扱い|取り?扱い|処理|運用|管理|分析)を?[^。？?]{0,4}(外部|業者|外注)?[^。？?]{0,4}(に|へ)?(任せ|委託|外注)"
@@ -241,6 +268,10 @@ _FROM_ANOTHER_COMPANY = re.compile(
     # data obtained indirectly, in those words (「間接的に取得したデータ」, "data we receive indirectly")
     r"|間接的に[^。？?]{0,10}(取得|入手|受け取|もら|集め)|\b(receive|obtain|get|acquire|collect)\w* (\w+ ){0,3}indirectly\b"
     r"|\bindirectly (obtained|received|acquired|collected)\b"
+    # "data we get from other sources", 「外部のソースから入手したデータ」
+    r"|\b(get|gets|got|receive|received|obtain|obtained|buy|bought|acquire|acquired|source|sourced)\b[^.?!]{0,30}\bfrom (other|another"
+    r"|third[- ]party|outside|external) (sources?|compan(y|ies)|partners?|providers?|parties)\b"
+    r"|(他|外部|第三者|別)の?(ソース|情報源|入手先|取得元)(から|より)[^。？?]{0,10}(取得|入手|受け取|もら|集め|仕入)"
     # "data that comes to us through partners rather than from the user directly"
     r"|\b(through|via|from) (our |a |the )?partners?\b[^.?!]{0,30}\brather than\b|\brather than (directly )?from the (users?|customers?|person)",
     re.IGNORECASE,
@@ -276,10 +307,32 @@ def asks_how_data_is_obtained(text: str) -> bool:
 #: procedure, though 断れる and "refuse" are §10's words.
 _SECTION_11_REQUEST = re.compile(
     r"(削除|消去|訂正|追加|利用停止|利用の停止)(の)?(依頼|請求|要求|申請|申し出|要望)"
+    # the stop of use asked in the person's words (「もう情報を使わないでほしい」, "doesn't want us using her data anymore"),
+    # not of browsing for ads (§14's)
+    r"|(情報|データ)[^。？?]{0,15}(使わ|利用し)ないで(ほしい|欲しい|ください|下さい)|(使って|利用して)(ほしく|欲しく)ない"
+    r"|\b(don't|doesn't|do not|does not|no longer) wants? (us|you|the company|selfree|callconnect) (to )?(use|using|process"
+    r"|processing)\b(?![^.?!]{0,40}\b(ads?|advertis\w*|cookies?|tracking)\b)"
     r"|\b(deletion|erasure|correction|rectification) requests?\b|\brequests? (to|for) (delete|erase|correct|deletion|erasure|correction)\b",
     re.IGNORECASE,
 )
 _DISCLOSURE_NAMED = re.compile(r"開示|見せ|\b(disclos|access request|copy of)", re.IGNORECASE)
+
+
+#: Part of a disclosure held back (「一部だけ開示しないことはできる？」, "can we hold back part of it?"): §10's grounds for
+#: not disclosing all or part.
+_PART_WITHHELD = re.compile(
+    r"一部(を|は|だけ)?[^。？?]{0,8}(開示しない|出さない|伏せ|黒塗り|マスキング|除い|除外|省い|隠)"
+    r"|(伏せ|黒塗り|マスキング|除い|省い|隠)[^。？?]{0,10}(開示|出し|渡し)"
+    r"|\b(hold|holding|keep|keeping) back (part|some|parts|portions?|sections?)\b"
+    r"|\b(hold|holding|keep|keeping|withhold\w*) (the |their |his |her |some |any )?(data|information|records|it|them) back\b|\b(withhold|redact|leave out|exclude|black out)\w*\b"
+    r"[^.?!]{0,30}\b(part|some|parts|portions?|sections?|notes|names|passages|lines)\b",
+    re.IGNORECASE,
+)
+
+
+def withholds_part_of_a_disclosure(text: str) -> bool:
+    """Part of what a person asked to see held back (§10)."""
+    return _PART_WITHHELD.search(text) is not None
 
 
 def names_a_correction_or_deletion_request(text: str) -> bool:
@@ -372,6 +425,23 @@ _BY_THE_USER = re.compile(r"(ユーザー|利用者|本人|お客様?|顧客)(�
                           r"|\b(users?|customers?|clients?) (themselves|himself|herself)\b", re.IGNORECASE)
 
 
+#: Whether consent is needed to hand data over (「業者に住所を渡すのに本人の同意っている？」, "do we need each user's
+#: consent before handing those over?"): §8's rule of consent and its exceptions, whoever receives it (a vendor too).
+_CONSENT_TO_GIVE = re.compile(
+    r"(渡す|渡し|渡して|提供する|提供し|共有する|共有し|送る|預ける|預け)[^。？?]{0,15}(同意|承諾|許可|了承)"
+    r"|(同意|承諾|許可|了承)(なし|なく|を得ず|を取らず)[^。？?]{0,20}(渡|提供|共有|預け)"
+    r"|\b(share|give|pass|send|hand|disclose|provide|transfer)\w*\b[^.?!]{0,60}\b(consent|permission)\b"
+    r"|\b(consent|permission)\b[^.?!]{0,40}\b(before|for|to) (sharing|giving|passing|sending|handing|disclosing|providing"
+    r"|transferring)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_consent_to_give(text: str) -> bool:
+    """Whether consent is needed to hand a user's data to someone else (§8)."""
+    return _CONSENT_TO_GIVE.search(text) is not None
+
+
 def gives_data_to_another_company(text: str) -> bool:
     """Data given by us to another company that does not work for us (§8, not §7's contractors, §14's cookies or
     §12's data the user gave out)."""
@@ -394,6 +464,19 @@ def asks_about_collecting(text: str) -> bool:
     return _COLLECTING.search(text) is not None
 
 
+#: Not a question of scope: whether an act is covered (「決済会社への提供はポリシーでカバーされてる？」, "is sharing with the
+#: payment company covered by the policy?") asks the rule for the act; whether a foreign law's rights are covered asks
+#: about a law the policy never names.
+_NOT_SCOPE = re.compile(
+    r"(提供|共有|渡す|渡し|販売|売る|送る|預ける)(こと|の)?(は|も|って)[^。？?]{0,10}(ポリシー|プラポリ|規約)"
+    r"|\b(sharing|selling|giving|passing|disclosing|sending|transferring|providing|handing|using|recording)\b[^.?!]{0,50}"
+    r"\b(covered|governed|allowed|permitted) by\b"
+    r"|\b(gdpr|ccpa|cpra|lgpd|pipeda|hipaa|coppa)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_whether_the_policy_covers(text: str) -> bool:
-    """Whether the policy covers or applies to something (§1's scope)."""
-    return _SCOPE_ASKED.search(text) is not None
+    """Whether the policy covers or applies to something (§1's scope): a service or a kind of data, not an act or a
+    foreign law (see `_NOT_SCOPE`)."""
+    return _SCOPE_ASKED.search(text) is not None and _NOT_SCOPE.search(text) is None
