@@ -81,6 +81,8 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r"|(ログイン|アクセス)(の)?(通知|アラート)[^。]{0,30}(寝て|使って(い)?な|心当たり|覚えがな|不在|出かけ)|形跡が(あ|残)|持ち出(し|され)"
         r"|(私物|個人)の?(usb|pc|パソコン|スマホ|メモリ|端末).{0,20}(コピー|保存|持ち帰)",
         # 「うちでは契約していない番号との通話が並んでいます」: what we never had, in our records
+        # 「弊社で登録した覚えのない個人の氏名・住所が含まれていました」
+        r"(登録|入力|追加|作成|インポート|取り込)した(覚え|記憶|心当たり)の?(ない|無い)[^。]{0,20}(氏名|名前|住所|電話|連絡先|データ|情報|個人|顧客)",
         r"(自社|自分|私|うち(の会社)?|弊社)の?(もの)?(では|じゃ|で)(ない|なく|ありません|[^。、]{1,8}(して|て)(い)?(ない|ません))"
         r".{0,25}(表示|見え|並|届|流れ|入って|載って|添付|再生)",
         r"(pc|パソコン|ノート|usb|メモリ|スマホ|携帯|端末|タブレット|書類|資料|ファイル|鞄|かばん).{0,20}(置き忘れ|紛失|なくし|落とし)"
@@ -190,10 +192,11 @@ URGENCY_SIGNALS: dict[str, tuple[str, ...]] = {
         r" (lawyer|attorney|solicitor)|hear(ing)? from (my|our) (lawyer|attorney|solicitor)|letter from (a|our|my|their) (lawyer"
         r"|attorney|solicitor|law firm)",
         # a regulator, not a consumer advice centre (as 消費生活センター above)
-        r"legal action|take you to court|class action|report (you|this|your company) to(?! (the |a |my local )?consumer)"
+        # not the police: appi.md's legal threat is a lawsuit, a lawyer or a complaint to the PPC
+        r"legal action|take you to court|class action|report (you|this|your company) to(?! (the |a |my local )?(consumer|police))"
         r"|file a (claim|report|complaint)"
         r" (with|against)|(i|we)('ll| will| am going to| are going to| shall) (complain|report|file a complaint)"
-        r"(?! (you |this |it |us )?(to|with) (the |a |my local )?consumer)",
+        r"(?! (you |this |it |us )?(to|with) (the |a |my local )?(consumer|police))",
     ),
     "safety": (
         r"命の危険|生命の危険|身の危険|殺され|殺す|自殺|ストーカ|つきまと|家庭内暴力|暴力を受け|脅迫|(?<![a-z])dv(?![a-z])",
@@ -429,6 +432,10 @@ _HERE = re.compile(
     r"(御社|貴社|弊社|当社|うち|私|自分)(の|で|から|が).{0,15}(漏れ|漏え|漏洩|流出|不正|盗|誤送信|見え|表示|届|送られ)(た|て|し|され|い)|"
     r"(自社|弊社|当社|私|自分)の?(アカウント|管理画面|画面|ダッシュボード)(で|から|に)|閲覧でき(る|た|て)|載って(い|お)?(た|ました|ます)|"
     r"(callconnect|御社|貴社|弊社|当社|うち)の[^。]{0,10}(履歴|ログ|管理画面|アカウント|システム)|"
+    r"(callconnect|御社|貴社)の?(顧客|利用者|ユーザー|会員)[^。]{0,4}(データ|情報|名簿|リスト|録音)|"
+    r"(?<![a-z])((callconnect|selfree)('s)? ([\w-]+ )?(customer|user|client|subscriber)s?'? (database|data|list|records|recordings|details)"
+    r"|(include|includes|including|contain|contains|containing) my (own )?(name|number|e-?mail|address|details|data|voice)"
+    r"|my (own )?(name|number|voice|e-?mail|details) (is|was|are|were) (in|among))(?![a-z])|"
     r"見え(て|た|る)|表示(され|して)|ログインしたら|映り込|写り込|(写|映)った|ログインしたところ|(一覧|画面|リスト|履歴|ページ|ダッシュボード)に(出て|並んで)|混(ざ|じ)っ|混入|紛れ|(添付|同封|記載|掲載)されて|含まれて(い|お)(た|ました|ます)|"
     r"(?<![a-z])((?<!not at )(?<!not with )(?<!not from )(your|our) (system|database|servers?|site|app|service|company|staff"
     r"|agent)|(your|our) ([\w-]+ ){0,3}(e-?mails?|mail|messages?|reports?|invoices?|letters?|files?|exports?|attachments?)"
@@ -512,21 +519,26 @@ _NOT_AN_INCIDENT = re.compile(
     r"(漏れ|漏えいし|漏洩し|流出し|出回っ|(外|外部|社外)に出)(た|て(は|も)?い(る|た))?(わけ|訳|話|こと)(では|じゃ)(ない|なく|ありません)|"
     # one's own typing mistake in one's own registration (「自分で電話番号を1桁間違えて入れてしまいました」)
     r"(自分で|私が|自ら)[^。]{0,20}(間違え|間違っ|誤って|打ち間違|入力ミス)|"
-    r"(漏れ|漏えいし|漏洩し|流出し)て(は|も)(い)?(ない|ません)(?!か)|(何も|なにも|特に)(起き|起こっ|発生し)て(い)?(ない|ません|おりません)|(誤送信|漏えい|漏洩|流出|不正アクセス|情報漏れ)(では|じゃ)(ない|なく|ありません)(?!か|でしょ|です)|"
+    r"(漏れ|漏えいし|漏洩し|流出し)て(は|も)(い)?(ない|ません)(?!か)|(漏えい|漏洩|流出|情報漏れ)(など|等)?の(話|件|事実|疑い|可能性)(は|も)(特に|一切)?(なし|無し|ない|ありません)|(何も|なにも|特に)(起き|起こっ|発生し)て(い)?(ない|ません|おりません)|(誤送信|漏えい|漏洩|流出|不正アクセス|情報漏れ)(では|じゃ)(ない|なく|ありません)(?!か|でしょ|です)|"
     rf"({_EARLIER})[^。]{{0,30}}(盗まれ|なくし|紛失|落とし)[^。]{{0,30}}ことがあ|"
     r"(ダミー|テスト用|架空|サンプル)の?データ|実在の.{0,15}(含まれて(い|お)ません|ありません|ない)|"
-    r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|どう(対応|扱|処理)する(方針|予定|ルール|運用|決まり|流れ)|"
-    r"(どのような|どんな|どういう|どの)(手順|流れ|方法|形|体制|ルール)で[^。]{0,6}(対応|処理|扱)|"
     r"(?<![a-z])((incident|case|matter|bug|issue|inquiry|that|it|this|which) (is|was|has been|got) (already )?(closed|resolved|fixed)|(closed|resolved|fixed)"
     r" (in|on|last)|(found|recovered) (unopened|intact|untouched|safe)|(was|it's|it was) (just )?me|false alarm|all good"
     r"|not (a|an) (breach|leak|hack|incident)|no (real|actual) (people|persons?|customers?|personal data|data)|(fake|dummy) (data|names?|numbers?|records|customers?|entries)"
     r"|test (data|names)|have you ever|in breach of|breach of (the |our |your |this |their )?([\w-]+ )?(agreement|contract|sla|terms|warranty|trust|promise|etiquette)|nothing (has |had )?(happened|occurred)|not (saying|suggesting|claiming|accusing)( that)?"
     r" (you|anyone|anybody|your (company|staff))( have| has)? (leaked|exposed|lost|sold)|(nothing|no (personal )?data|no information)"
     r" (was|were|has been|had been|got) (leaked|exposed|shared|disclosed)|(wasn't|was not|weren't|were not|hasn't been|has not been)"
-    r" (actually )?(leaked|exposed)|has (callconnect|selfree|your company|the company) ever|(sent|emailed|mailed|submitted) (my|our|this) (own )?(request|message|e-?mail|question|inquiry|form|application) to the wrong|do you ever|how (do|does|would|will)"
-    r" (you|callconnect|your company|the company) (handle|respond|deal)|how (callconnect|you|your company|the company)"
-    r" (would|will|does|do) (handle|respond|deal))(?![a-z])"
+    r" (actually )?(leaked|exposed)|has (callconnect|selfree|your company|the company) ever|(sent|emailed|mailed|submitted) (my|our|this) (own )?(request|message|e-?mail|question|inquiry|form|application) to the wrong|do you ever)(?![a-z])"
 )
+#: How such things are handled, asked (「どう対応しているのか」, "how do you handle…?"): a question about practice, unless a
+#: mishap is told as done in so many words (「間違えて送ってしまいました。…どう対応するか書いてある？」).
+_HOW_HANDLED = re.compile(
+    r"どう(対応|扱|処理|し)(して|され|する)?(いる|います|ている)?(の)?か|どう(対応|扱|処理)する(方針|予定|ルール|運用|決まり|流れ)|"
+    r"(どのような|どんな|どういう|どの)(手順|流れ|方法|形|体制|ルール)で[^。]{0,6}(対応|処理|扱)|"
+    r"(?<![a-z])(how (do|does|would|will) (you|callconnect|your company|the company) (handle|respond|deal)"
+    r"|how (callconnect|you|your company|the company) (would|will|does|do) (handle|respond|deal))(?![a-z])"
+)
+_MISHAP = re.compile(r"(て|で)しま(いました|った)|ちゃ(った|いました)|(?<![a-z])((i|we) (accidentally|mistakenly)|by mistake)(?![a-z])")
 #: A danger told as the past (「以前ストーカー被害で警察に相談したことがあり」, "I was stalked years ago"), with nothing
 #: said to go on now: a reason for a request, not a danger to act on.
 _PAST_DANGER = re.compile(
@@ -578,8 +590,9 @@ _NOT_YET_OUT = re.compile(
 #: The writer is the authority (「〇〇県警察本部 サイバー犯罪対策課です」, "this is the … police department"), or its
 #: instrument arrived (捜査関係事項照会書): a leak it names is the case it investigates, and what it asks of us comes first.
 _AUTHORITY_WRITING = re.compile(
-    r"(警察|県警|府警|道警|警視庁|警察署|検察|検察庁|裁判所|税務署)[^。、]{0,20}(です|でございます|と申します)(。|、|$)|"
-    r"(?<![a-z])(this is|we are|writing from|on behalf of) (the )?([\w-]+ ){0,4}(police|constabulary|prosecutor'?s? office|court)(?![a-z])"
+    r"(警察|県警|府警|道警|警視庁|警察署|検察|検察庁|裁判所|税務署|[一-龥]{1,8}(省|庁|委員会))[^。、]{0,20}(です|でございます|と申します)(。|、|$)|"
+    r"(?<![a-z])(this is|we are|writing from|on behalf of|(notice|letter|request|order) from) (the )?([\w-]+ ){0,6}(police|constabulary"
+    r"|prosecutor'?s? office|court|ministry|agency|commission|tax office|regulator)(?![a-z])"
 )
 #: A member of an authority writing in a personal capacity, or saying that this is not an official request.
 _PERSONAL_CAPACITY = re.compile(
@@ -634,6 +647,8 @@ def _describes_an_event(folded: str, *, question_needs_proof: bool = False) -> b
     """Whether the text reports something that happened here, rather than asking about a rule, a hypothesis or
     an incident elsewhere."""
     if _NOT_AN_INCIDENT.search(folded) or _INVITATION.search(folded):
+        return False
+    if _HOW_HANDLED.search(folded) and not _MISHAP.search(folded):
         return False
     if _ELSEWHERE.search(folded) and not _HERE.search(folded):
         return False
@@ -788,7 +803,7 @@ _ACTS_ASKED = (
                 r"(?![a-z])"), "cookie_optout"),
     # the record of to whom data was given (「警察に提供したことがあるなら、その記録を開示して」): third-party records
     (re.compile(r"(提供|渡|開示)(した|された)[^。!?！？]{0,20}記録|(渡っ|流れ|出|渡し|提供し)た(記録|履歴)|提供(の)?記録|(?<![a-z])records? of [^.?!]{0,40}(shared|disclosed"
-                r"|provided|given|passed|handed|sent|sold|transferred|disclosures?|transfers?)(?![a-z])"
+                r"|provided|given|passed|handed|sent|sold|transferred|disclosures?|transfers?|provisions?)(?![a-z])"
                 r"|(?<![a-z])(logs?|records?|list|history) of (third[- ]party )?(disclosures|transfers|sharing)(?![a-z])"
                 r"|(?<![a-z])(logs?|history|list) of (which|who|whom|what|every|all)"
                 r"[^.?!]{0,40}(shared|disclosed|provided|given|passed|sent|sold|transferred)(?![a-z])"
@@ -809,13 +824,17 @@ _ACTS_ASKED = (
                 r"|(?<![a-z])(do not|don't|never) (send|share|pass|give|sell|hand) (mine|my (data|information|details)|it|them) (on )?to"
                 r" (anyone|anybody|any(one)? outside|third|other)"
                 + r"|(?<![a-z])withdraw\w* (my |our )?consent (to|for) (the )?(sharing|provision|disclosure|transfer|passing)"
+                r"|(?<![a-z])(stop|cease|end|halt) (all |any )?(provision|disclosure|transfers?|sharing) (of [^.?!]{0,30})?to (third|outside|other|any)"
+                r"|(?<![a-z])object(ing)? to (it|them|my (personal )?(data|information|details)) being (passed|shared|given|sold|sent|handed"
+                r"|disclosed|provided)(?![a-z])"
                 r"|(?<![a-z])(don't|do not) want (my|our) (personal )?(data|information|details) (to be )?(passed|shared|given|sold|sent"
                 r"|handed|disclosed)(?![a-z])"), "third_party_stop"),
     (re.compile(r"(使|利用|使用|活用)(う|する)?(の|こと)?(は|を|も)" + _STOP
                 # 「自分の情報を分析に使わないでほしい」
                 + r"|(情報|データ|個人情報|履歴|記録)[^。!?！？]{0,15}" + _DONT_USE
                 + r"|(?<![a-z])((stop|cease|quit) |object(ing)? to (you |your |the company |selfree )?)(using|processing"
-                r"|analy[sz]ing)(?![a-z])"), "suspension"),
+                r"|analy[sz]ing)(?![a-z])|(?<![a-z])(suspend|stop|halt|cease|restrict) (all |any |the )?(further )?(use|processing)"
+                r" of (my|our)(?![a-z])"), "suspension"),
     (_STATE_OF_DATA, "disclosure"),
     # what is registered about oneself, asked (「自分について何が登録されているのか書面で知りたい」)
     (re.compile(r"(自分|私|わたし)(について|の)[^。!?！？]{0,10}(何|どんな(情報|データ)?)(が|を)[^。!?！？]{0,6}(登録|保存|保管|記録|保有)"
@@ -842,6 +861,9 @@ _ACTS_ASKED = (
                 # what is held about oneself, asked to be told (「私の個人情報について、保有されている内容をすべてお知らせいただけ…」)
                 r"|(自分|私|わたし)の[^。!?！？]{0,50}(保有|保持|保管|登録)(されて|して)(いる|おられる)(内容|情報|データ|項目)[^。!?！？]{0,10}"
                 r"(お知らせ|教えて|開示|送って|見せて)"
+                # "can I get an export of everything your system has stored about me"
+                r"|(?<![a-z])(get|have|receive|see|download|request) (an? |the )?(export|copy|list|printout|dump) of (everything|all)\b[^.?!]{0,50}"
+                r"\b(about|on) me(?![a-z])"
                 # "I want ALL the data you have on me", "I'd like everything you hold about me"
                 r"|(?<![a-z])(i want|i'd like|i would like|i need|i demand|i request|i'm requesting|give me|show me|hand over)"
                 r" (a copy of |to see |to get )?(all|everything|every)\b[^.?!]{0,25}\byou (have|hold|keep|store)\b[^.?!]{0,10}"
@@ -858,6 +880,10 @@ def _acts_named(folded: str) -> tuple[str, ...]:
     return tuple(type_id for pattern, type_id in _ACTS_ASKED if pattern.search(folded))
 
 
+#: Requests answered by disclosing something other than one's data: asking to "disclose" them asks for them.
+_SHOWN_BY_DISCLOSING = ("third_party_records", "purpose_notice")
+
+
 def _lift_requested(query: str, request_types: RequestTypes, scores: dict[str, float]) -> None:
     verbs = _verbs(request_types)
     top = max(scores.values(), default=0.0)
@@ -865,7 +891,11 @@ def _lift_requested(query: str, request_types: RequestTypes, scores: dict[str, f
                  if type_id is not None and scores.get(type_id, 0.0) >= REQUEST_FLOOR * top]
     # an act named with its object (using my data, passing it on) needs no support from the matcher's words
     folded = _fold(query)
-    requested += [type_id for type_id in _acts_named(folded) if type_id in request_types][:1]
+    acts = [type_id for type_id in _acts_named(folded) if type_id in request_types][:1]
+    if acts and acts[0] in _SHOWN_BY_DISCLOSING:
+        # "please disclose the records of provision": disclosing is how the records are given, not the request
+        requested = [type_id for type_id in requested if type_id != "disclosure"]
+    requested += acts
     for type_id in requested:
         scores[type_id] = max(scores.get(type_id, 0.0), top + (1 - top) * REQUEST_LIFT)
 
@@ -953,11 +983,19 @@ _NOT_PRIVACY = re.compile(
 )
 
 
+#: The writer saying the question is general or hypothetical (一般論として, "hypothetically").
+_IN_GENERAL = re.compile(r"一般論として|一般的に(は|言って)?|仮の話|仮定の話|(?<![a-z])(hypothetically|in theory|as a general question"
+                         r"|in general terms|just want to understand your (policy|practice|process))(?![a-z])")
+
+
 def _general_inquiry(folded: str) -> bool:
     """A question about how the company works, or a newsletter or invitation: nothing asked about one's own data,
     nothing asked to be done."""
     if _NOT_PRIVACY.search(folded):
         return True
+    if _IN_GENERAL.search(folded) and _ASKED_AS_A_QUESTION.search(folded) and not (_ACT_ASKED.search(folded)
+                                                                                   or _SEND_ASKED.search(folded)):
+        return True  # 「一般論として教えてください」, "hypothetically, would you…?": about practice, even with 私の情報
     if _ONLY_CURIOUS.search(folded) and not (_ACT_ASKED.search(folded) or _SEND_ASKED.search(folded)):
         return True
     if _INVITATION.search(folded) or _STUDY.search(folded):

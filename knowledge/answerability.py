@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import jaconv
 from rapidfuzz.distance import Levenshtein
 
 from common.text import STOPWORDS, english_content_stems, english_stems, normalise, reading
@@ -120,6 +121,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         _re(r"何日|なんにち|何営業日|何時間|何週間|何か月以内|何\s*(business |working )?(days|hours|weeks)|how many (business )?(days|hours|weeks|months|years)|within how many"
             # how long it takes: a length, which "without delay" or "a reasonable period" does not give
             r"|how long (do|does|will|would|did|should) (it|this|that|we|they|you) (take|have)|\bsla\b"
+            r"|how long (it|this|that) (will|would|should|is going to|is supposed to) take|\b(a|the|any) number of days\b"
             r"|how long [^.?!]{0,30}\b(is supposed to|should|will|would|is meant to|is going to) take\b"
             r"|how many working days|\d+\s*(日|週間|か月|ヶ月|カ月|営業日|days?|weeks?|months?)\s*[?？]|\b(a|one) (week|month)\s*\?"
             r"|(合理的な期間|遅滞なく|速やかに)(って|とは|は)?.{0,6}(どれくらい|どのくらい|何日|具体的)"
@@ -176,6 +178,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|list of (the )?(vendors|companies|providers|processors|sub-?processors|sub-?contractors|partners|recipients)"
             r"|どの(ツール|システム|ソフト|サービス|製品|crm|サーバ)(を|で|に|が)?(使|利用|導入|預|置|保存|管理)"
             r"|which ([\w-]+ ){0,2}(vendors?|providers?|cloud|tools?|software|systems?|platforms?|crm|products?|apps?|third parties"
+            r"|contractors?|sub-?contractors?"
             r"|(partner |third-party )?(services|integrations)|partners?)\b"
             r"|what (vendors?|cloud( provider)?|providers?|tools?|software|systems?|platforms?|crm) (do|does|is|are)"
             r"|sub-?processors?"
@@ -189,7 +192,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|(会社|企業|業者|事業者|(?<![\u4e00-\u9fff])(?!連絡先|宛先|送付先|送り先|届け先|届先|勤務先|行き先|行先|転居先|引越し?先)[\u4e00-\u9fff]{1,5}先)の(名前|名称)(の)?(一覧|リスト)?(は|って|を|が|も|[?？])"
             r"|どの(提携|連携)(サービス|先|会社)|(提携|連携)(サービス|先)(は|って|が)?(どこ|どれ|何)"
             r"|(どこ|どちら|どの会社)(を|に|の)?(会社を?)?(使|利用|頼|依頼|委託|契約)"
-            r"|which (banks?|compan(y|ies)|firms?|couriers?|carriers?|(data )?brokers?|processors?|suppliers?"
+            # the names themselves asked for ("I need the names"), or which services concretely (具体的にどのサービス)
+            r"|\b(need|want|give me|tell me|list|know) (the|their|its) (company |vendor |actual |exact )?names\b"
+            r"|(具体的|concretely|specifically)\s?(に|には)?\s?どの(サービス|会社|企業|ツール|業者)"
+            r"|which (banks?|compan(y|ies)|firms?|couriers?|carriers?|(data )?brokers?|processors?|suppliers?|credit card compan(y|ies)"
             r"|card compan(y|ies)|delivery compan(y|ies)|payment (processor|provider|compan(y|ies))s?)\b"
             r"|who (do|does) (we|selfree|callconnect) use (for|to)"
             r"|\b(list|name) (all |the |every |each |our )+(partners?|vendors?|compan|providers?|processors?|sub-?contractors?"
@@ -309,7 +315,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "who exactly",
         "担当者・担当部署",
         _re(r"誰が.{0,8}(対応|担当|やる|やって|判断|管理|見|扱|処理|決め|アクセス)|どの(部署|チーム|担当|部門|人)"
-            r"|担当(者|部署)(は|って|の名前|が誰|を教え)|who (exactly|specifically)|which (team|department|person|staff|employee)s?\b"
+            r"|担当(者|部署)(は|って|の名前|が誰|を教え)"
+            # not the recipients ("who exactly are you sending my browsing info to?": the named vendors)
+            r"|who (exactly|specifically)(?!( [\w']+){0,3} (send|sending|sent|share|sharing|shared|give|giving|pass|passing|sell|selling)\b)|which (team|department|person|staff|employee)s?\b"
             r"|who (handles|is responsible|decides|processes|deals|can access|has access|sees|reviews|approves)"
             # which staff can see the data: the policy says who receives it, never which employees see it
             r"|(社員|従業員|スタッフ|オペレーター|担当者|サポート)(は|が|も|なら)?.{0,20}(見|閲覧|アクセス|聞)(られ|でき|れる|ける|けま|れま)"
@@ -394,6 +402,8 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "記録の作成・保存",
         _re(r"((提供|共有|開示|削除|対応|請求)(の)?|(提供|共有|開示)(先|相手)[^。？?]{0,8})(記録|ログ|履歴)(は|って|を|が|も)?[^。？?]{0,12}"
             r"(残|保存|保管|取って|とって|つけて|ある|あり|見せ|出せ|出して|開示|もら|[?？])|(記録|ログ|履歴)(を|は|って)?(残|保存|保管|取って|とって|つけて)"
+            # 「第三者に渡した記録を見せてほしい」: the record of a provision asked to be shown
+            r"|(渡し|提供し|共有し|開示し)た(こと)?の?(記録|ログ|履歴)(を|は|って|が|も)?[^。？?]{0,12}(見せ|出し|開示|教え|ほしい|欲しい|[?？])"
             r"|keep (a |any )?(records?|logs?)( of| like)|records? of (who|what|when|which)|logs? of (who|what|when|which)"
             r"|(disclosure|sharing|deletion|request) (records?|logs?)\b"),
         _re(r"記録|\brecords?\b|\blogs?\b"),
@@ -408,7 +418,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
             r"|\b(call|phone|ring) (the |our |your )?([\w-]+ ){0,2}(manager|officer|dpo|team|desk|company)\b[^.?!]{0,20}\bdirectly\b"
             r"|\b(your|our|company's|selfree's|manager's|officer's|team's|office|contact|support)( direct| main| contact)?"
             r" (phone|telephone"
-            r"|fax) number|\b(postal|mailing) address\b|(窓口|問い?合わ?せ|責任者|担当).{0,30}(電話)?番号(を|は|って|が)?(教え|わか|分か|知り|ある|あり|[?？])"
+            r"|fax) number|\b(postal|mailing) address\b|(窓口|問い?合わ?せ|責任者|担当).{0,30}(電話)?番号(を|は|って|が)?(あれば|あったら)?(教え|わか|分か|知り|ある|あり|[?？])"
             r"|(専用|直通|代表|窓口|サポート)(の)?(電話)?番号|(直接)?電話(できる|できます|をかけられる|がかけられる|かけられる|がつながる|つながる)"
             r"[^。?？]{0,4}番号"
             r"|\b(phone|telephone|fax) number (for|of) (the |our |your )?(privacy|complaints?|inquiries|questions|requests"
@@ -577,7 +587,10 @@ FACT_KINDS: tuple[FactKind, ...] = (
         # Using the product or managing the contract (a password reset, restoring an account, a plan, an invoice, an
         # integration, an admin setting): the policy is not about these at all (see `NOT_ABOUT_THE_POLICY`).
         _re(r"(パスワード|password).{0,15}(忘れ|リセット|再設定|変え方|変更方法|文字数|何文字|桁|reset|forgot|forgotten|recover|length"
-            r"|characters|requirements?)|(忘れ|リセット|再設定).{0,10}(パスワード|password)|ログインでき(ない|ません)|ログイン方法"
+            r"|characters|requirements?)|(忘れ|リセット|再設定).{0,10}(パスワード|password)|\breset\b.{0,40}\bpassword|ログインでき(ない|ません)|ログイン方法"
+            # a test or demo account to be issued (「デモ用のtest accountってどこで発行する？」)
+            r"|(test|テスト|demo|デモ|trial|トライアル|検証)\s?(用の?)?\s?(account|アカウント).{0,20}(発行|作成|作る|作れ|どこ|issue|create|set up|get)"
+            r"|\b(create|set up|issue|make|get)\b.{0,15}\b(test|demo|trial|sandbox) (account|user|login)\b"
             r"|can'?t (log|sign) ?in|unable to (log|sign) ?in|(アカウント|account).{0,12}(復活|復元|元に戻|restore|restored|reactivat"
             r"|recover)|請求書(の)?.{0,10}(宛名|宛先|送付先|再発行|送って|住所|変更|変え|ほしい|欲しい)|(send|need|copy|issue).{0,30}\binvoices?\b"
             r"|\binvoices?\b.{0,30}(address|name|send|need|copy)|料金プラン|上位プラン|プラン.{0,10}(変更|切り替|変え)"
@@ -752,12 +765,18 @@ _QUOTATION_MARKS = re.compile(r"[\"“”「」『』]|(?<![a-z])['‘’]|['‘
 _SCRIPT_EDGE = re.compile(r"(?<=[a-z0-9])(?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff])(?=[a-z0-9])")
 
 
+#: Hiragana with a long-vowel mark: a loanword typed without converting it to katakana (ぱすわーど, さーばー).
+_HIRAGANA_LOANWORD = re.compile(r"[ぁ-ゖ]*ー[ぁ-ゖー]*")
+
+
 def kinds_asked(question: str) -> list[FactKind]:
     """The kinds of fact the question asks for (most questions ask for none in particular). English words in a
     Japanese sentence are read as words too (「notificationのルール」)."""
     folded = fold(question)
     spaced = _SCRIPT_EDGE.sub(" ", folded)
-    readings = (folded,) if spaced == folded else (folded, spaced)  # most questions are in one script: read once
+    # a loanword typed in hiragana (「ぱすわーどりせっと」) is read in the katakana the patterns are written in
+    loaned = _HIRAGANA_LOANWORD.sub(lambda m: jaconv.hira2kata(m.group()), spaced)
+    readings = tuple(dict.fromkeys((folded, spaced, loaned)))  # most questions are in one script: read once
     kinds = [kind for kind in FACT_KINDS if any(kind.asked.search(text) for text in readings)]
     if any(k.id == "number of days" for k in kinds):  # "何日以内" is a number, not only "a deadline"
         kinds = [k for k in kinds if k.id != "deadline"]
@@ -873,7 +892,7 @@ _GENERAL_JA = frozenset(
     説明 確認 対応 方法 手順 場合 状況 内容 理由 意味 問題 予定 必要 可能 不要 教 聞 言 書 見 知 答 返 送 来 方 話 件 何 誰 時
     メール 電話 チャット スラック 問合 問合せ 問い合わせ 依頼 相談 クレーム 連絡先 窓口 大体 全体 関係 範囲
     ケース パターン チェック フロー ステップ プロセス マジ
-    セクション パート ページ 箇所 部分 該当箇所 全文 原文 本文 条文 条項 文言""".split()
+    セクション パート ページ 箇所 部分 該当箇所 全文 原文 本文 条文 条項 文言 整理 考え方 解釈 位置づけ 位置付け 見解 客様 システム""".split()
 )
 _GENERAL_EN = frozenset(
     """customer customers client clients user users someone somebody people person company team staff colleague
@@ -885,7 +904,8 @@ _GENERAL_EN = frozenset(
     sure true false kind sort type types part way ways point keep find found look looks show shows send sent make
     made give given take taken write wrote written read use used using fax
     commit commits committed commitment promise promises promised guarantee guarantees mention mentions mentioned
-    timeframe timeline""".split()
+    timeframe timeline january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 
 

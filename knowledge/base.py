@@ -57,6 +57,9 @@ from knowledge.question_shapes import (
     defined_terms,
     entrusts_handling,
     asks_consent_to_give,
+    names_consent,
+    names_a_change,
+    names_unidentifiable_data,
     asks_whether_users_are_told,
     gives_data_to_another_company,
     withholds_part_of_a_disclosure,
@@ -127,6 +130,7 @@ CONTRACTOR_SECTION = "7"
 MANAGER_SECTION = "9"
 ACQUISITION_SECTION = "5"
 DISCLAIMER_SECTION = "12"
+STATISTICS_SECTION = "13"
 #: The section on disclosure (see `_own_data_asked_for`).
 DISCLOSURE_SECTION = "10"
 #: The section on what the policy applies to (see `_scope_asked`).
@@ -315,16 +319,18 @@ class KnowledgeBase:
         # 「…について質問してきた。これってうちのポリシーで答えるべきもの？」: the scope is asked in the sentence that points back
         self._scope_asked(_with_asking(query, asking), scores)
         self._own_data_asked_for(query, scores)
-        self._sections_named_by_their_topic(query, scores)
+        self._sections_named_by_their_topic(query, text, scores)
         self._definition_asked(query, scores)
         self._requested_acts(query, scores)
         self._changed_data_is_corrected(query, text, scores)
         self._revision_told(query, text, scores)
-        self._given_to_another_company(query, scores)
+        self._given_to_another_company(query, text, scores)
         self._obtained_from_another_company(text, scores)
         self._given_out_by_the_user(text, scores)
         if incident is None:
-            self._others_asking_for_it(text, scores)
+            # whether the policy covers a partner is §1's question, whoever asks it
+            if not asks_whether_the_policy_covers(_with_asking(query, asking)):
+                self._others_asking_for_it(text, scores)
         else:
             # A leak at a contractor is governed first by the supervision of contractors (§7).
             contractor = incident == "leak_report" and names_a_contractor(text)
@@ -513,13 +519,18 @@ class KnowledgeBase:
         if asks_whether_the_policy_covers(query) and entry_id is not None:
             _lift_above(entry_id, max(ANSWER_THRESHOLD, *scores.values()), scores)
 
-    def _sections_named_by_their_topic(self, query: str, scores: dict[str, float]) -> None:
+    def _sections_named_by_their_topic(self, query: str, message: str, scores: dict[str, float]) -> None:
         """Topics that belong to one section whatever else their words name: data used outside its purposes (§4's
         limit, though 目的 / "purpose" names §3's list), the policy itself changing (§15, though 知らせる and "emailing"
         read as requests), cookies, browsing and ads (§14, though 渡す reads as §8), the handling of data entrusted to
         an outside firm (§7, though the data named is §2's), who is responsible for personal data (§9, though 保護
         reads as §6), the rules for obtaining data (§5, though 集める reads as §2's list), a deletion or correction
-        request named as such (§11, though 断れる reads as §10's refusal)."""
+        request named as such (§11, though 断れる reads as §10's refusal), part of a disclosure held back (§10). Data no
+        one can be identified from (a statistics report) is §13's, read also in the message a question refers back to
+        ("…nothing in it identifies anyone. Can we use that kind of data?"); the topics after it may still override it
+        (an analysis for ads is §14's)."""
+        if names_unidentifiable_data(query, message):
+            self._lift_section(STATISTICS_SECTION, scores)
         for named, section in ((uses_data_outside_its_purposes, PURPOSE_LIMIT_SECTION),
                                (names_a_policy_change, POLICY_CHANGE_SECTION), (names_browsing_or_ads, COOKIE_SECTION),
                                (entrusts_handling, CONTRACTOR_SECTION), (asks_who_is_responsible, MANAGER_SECTION),
@@ -581,7 +592,7 @@ class KnowledgeBase:
 
         The change is read in the question, or in the whole message when the question alone finds nothing (「これって
         どの手続き？」 after a pasted request): a story that mentions a change is not always about it."""
-        weak = max(scores.values(), default=0.0) < ANSWER_THRESHOLD
+        weak = max(scores.values(), default=0.0) < ANSWER_THRESHOLD or names_a_change(query)
         changed = names_a_data_change(query) or (weak and names_a_data_change(message))
         if changed and not names_a_policy_change(message):
             self._lift_section(CORRECTION_SECTION, scores)
@@ -592,10 +603,12 @@ class KnowledgeBase:
         if names_a_policy_change(message) and asks_whether_users_are_told(query):
             self._lift_section(POLICY_CHANGE_SECTION, scores)
 
-    def _given_to_another_company(self, query: str, scores: dict[str, float]) -> None:
+    def _given_to_another_company(self, query: str, message: str, scores: dict[str, float]) -> None:
         """Data given to another company, in any words, is provision to a third party (§8); so is whether consent is
-        needed to hand it over, even to a contractor (§8 lists the contractors' cases as its exceptions)."""
-        if gives_data_to_another_company(query) or asks_consent_to_give(query):
+        needed to hand it over, even to a contractor (§8 lists the contractors' cases as its exceptions), also when
+        the giving is told before the question about consent (「共催企業に渡したい。同意を取る前に何を決める？」)."""
+        if (gives_data_to_another_company(query) or asks_consent_to_give(query)
+                or names_consent(query) and gives_data_to_another_company(message)):
             self._lift_section(THIRD_PARTY_SECTION, scores)
 
     def _obtained_from_another_company(self, message: str, scores: dict[str, float]) -> None:

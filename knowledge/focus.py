@@ -128,7 +128,8 @@ _META_WORDS = frozenset(
     扱 扱い 取り扱い 取り扱 取扱 可能 問題 御社 貴社 そちら process procedure steps step flow per 手順 流れ フロー やり方
     quote cite 引用 put fill 記入 記載 point list actually exactly really specifically officially
     look looked looking everywhere anywhere search searched
-    clause clauses section sections article articles paragraph part parts apply applies relevant 条項 条文 該当""".split()
+    clause clauses section sections article articles paragraph part parts apply applies relevant 条項 条文 該当
+    整理 考え方 解釈 位置づけ 位置付け 見解""".split()
 )
 
 

@@ -72,14 +72,16 @@ _OTHERS_ASKING = re.compile(
     r"\b(her|his|their|he|she|the user's|a user's|the caller's|a caller's|(one of )?our (customers|users|clients)|an? (customer|user"
     r"|client)'s)\b"
     # "He wants the call logs from his wife's account": the relative's data asked for, the asker named before
-    rf"|\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}\b(his|her|their) ({_OTHER_PARTY})'s\b",
+    rf"|\b(wants?|asks?|asked|asking|requests?|requested|needs?|demands?)\b[^.?!]{{0,40}}\b(his|her|their) ({_OTHER_PARTY})'s\b"
+    # 「本人じゃない人に他のユーザーの情報を教えていい？」: someone other than the user, whoever they are
+    r"|(本人|ユーザー本人|利用者本人)(じゃない|ではない|以外の)(人|方|者|相手)(に|へ)[^。？?]{0,20}(教え|渡|伝え|開示|見せ)",
     re.IGNORECASE,
 )
 #: Data given to another company (「グループ会社に顧客データを渡していい？」, "do you transfer my data to affiliated
 #: companies?"): provision to a third party (§8), unless the company works for us (§7) or the data goes by cookie (§14).
 _GIVEN_TO_ANOTHER_COMPANY = re.compile(
     # 「一切外部に提供しないで」: no data named, the act alone
-    r"(外部|第三者|他社|他の会社|別の会社)(に|へ)[^。？?]{0,4}(提供|渡|共有|販売|売)(し|さ|す|る)"
+    r"([一-龥ァ-ヶー]{1,6}(企業|会社)|外部|第三者|他社|他の会社|別の会社)(さん|様)?(に|へ)[^。？?]{0,4}(提供|渡|共有|販売|売)(し|さ|す|る)"
     r"|(他社|グループ会社|関連会社|子会社|親会社|提携先|取引先|第三者|third[- ]?part(y|ies)|外部の会社|別の会社|別会社)\s?(に|へ)[^。？?]{0,20}(データ|情報|名簿|リスト|data|info)"
     r"(を)?[^。？?]{0,6}(渡|提供|共有|譲|販売|売|移|送)"
     r"|\b(transfer|pass|share|give|hand|sell|disclose|provide)\w*\b[^.?!]{0,40}\b(data|information|info|details|records)\b[^.?!]{0,20}"
@@ -140,6 +142,16 @@ _COLLECTING = re.compile(
     r"|record|track|log|ask for|sign ?up|register|hold|have on)",
     re.IGNORECASE,
 )
+
+
+#: A change named without what is changed ("before we change anything", 「変更する前に」): the message says what.
+_A_CHANGE = re.compile(r"\b(change|changes|changing|update|updating|correct|correcting|amend|amending)\b|変更|更新|訂正|修正|直す|変える",
+                       re.IGNORECASE)
+
+
+def names_a_change(text: str) -> bool:
+    """A change named, of whatever."""
+    return _A_CHANGE.search(text) is not None
 
 
 def names_a_data_change(text: str) -> bool:
@@ -312,6 +324,9 @@ _SECTION_11_REQUEST = re.compile(
     r"|(情報|データ)[^。？?]{0,15}(使わ|利用し)ないで(ほしい|欲しい|ください|下さい)|(使って|利用して)(ほしく|欲しく)ない"
     r"|\b(don't|doesn't|do not|does not|no longer) wants? (us|you|the company|selfree|callconnect) (to )?(use|using|process"
     r"|processing)\b(?![^.?!]{0,40}\b(ads?|advertis\w*|cookies?|tracking)\b)"
+    # "I want all my details gone from your systems", 「全部消してほしい」
+    r"|\b(want|wants|wanted|like)\b[^.?!]{0,30}\b(gone|removed|erased|deleted|wiped|scrubbed)\b"
+    r"|(消して|削除して|消去して)(ほしい|欲しい|ください|下さい|くれ)"
     r"|\b(deletion|erasure|correction|rectification) requests?\b|\brequests? (to|for) (delete|erase|correct|deletion|erasure|correction)\b",
     re.IGNORECASE,
 )
@@ -381,15 +396,21 @@ def the_term_defined(text: str, terms: dict[str, str]) -> str | None:
 #: The user giving their own data to someone (「利用者が友人にIDを教えた」「自分の携帯番号を書いたら」, "a user gave their
 #: login details to a friend"): what a third party then learns is §12's case, for which the company is not liable.
 _USER_GAVE_OUT = re.compile(
-    r"(ユーザー|利用者|本人|お客様?|顧客|会員)(さん|様)?(が|は)[^。？?]{0,20}(友人|知人|友達|第三者|他人|家族|同僚|誰か|取引先)(に|へ)"
-    r"[^。？?]{0,20}(教え|渡し|共有|公開|書い|伝え|見せ|貸し|明かし)"
+    r"(ユーザー|利用者|本人|お客様?|顧客|会員|オペレーター|スタッフ|従業員|社員)(さん|様)?(が|は)[^。？?]{0,20}(友人|知人|友達|第三者|他人|家族|同僚"
+    r"|誰か|取引先|他社|外部|社外|別の会社)(に|へ)"
+    r"[^。？?]{0,20}(教え|渡し|共有|公開|書い|伝え|見せ|貸し|明かし|話し|喋っ|しゃべっ|言っ)"
     r"|(自分|私|わたし)の[^。？?]{0,6}(携帯番号|電話番号|番号|住所|連絡先|メールアドレス|アドレス|id|パスワード|個人情報|情報)を[^。？?]{0,12}"
     r"((書い|書き込ん|載せ|公開し|投稿し|共有し)(た|て|ちゃ)|教え(た|ちゃ))"
     r"|\b(users?|customers?|clients?|members?|he|she|they)\b[^.?!]{0,20}\b(gave|shared|posted|told|handed|revealed|disclosed|sent"
     r"|published|lent)\b( out)? (their|his|her|own|the) [^.?!]{0,30}\b(to|with) (a |an |the |his |her |their )?(friends?|colleagues?"
     r"|family|someone|somebody|others|other people|third part(y|ies)|strangers?|coworkers?|co-workers?|partners?)\b"
     r"|\b(users?|customers?|clients?|members?|he|she|they)\b[^.?!]{0,20}\b(posted|published|shared|put)\b (their|his|her|own) [^.?!]{0,40}"
-    r"\bon (a |an |the |his |her |their )?(public |open |online )?(forum|website|site|sns|social media|board|blog|profile)\b",
+    r"\bon (a |an |the |his |her |their )?(public |open |online )?(forum|website|site|sns|social media|board|blog|profile)\b"
+    # what the user typed into the service, by which someone was identified (§12 item 2)
+    r"|\b(users?|customers?|clients?|members?|he|she|they)\b[^.?!]{0,20}\b(typed|types|type|entered|enters|enter|put|puts|wrote"
+    r"|writes|write|filled)\b[^.?!]{0,10}\b(their|his|her|own)\b[^.?!]{0,40}\b(into|in)\b[^.?!]{0,20}\b(fields?|notes?|memos?"
+    r"|profiles?|bios?|comments?|forms?|box|chat|descriptions?)\b"
+    r"|(自分|自ら|本人|ユーザー|利用者)[^。？?]{0,10}(入力|書き込|記入|書い)[^。？?]{0,30}(特定|識別|見られ|知られ|バレ)",
     re.IGNORECASE,
 )
 
@@ -435,6 +456,34 @@ _CONSENT_TO_GIVE = re.compile(
     r"|transferring)\b",
     re.IGNORECASE,
 )
+
+
+_CONSENT = re.compile(r"同意|承諾|許可|了承|\b(consent|permission)\b", re.IGNORECASE)
+
+
+def names_consent(text: str) -> bool:
+    """Consent named (a question about it, when the data given is told in the context)."""
+    return _CONSENT.search(text) is not None
+
+
+#: Data no one can be identified from: statistics, aggregates (「個人が特定できない集計レポート」, "nothing in it identifies
+#: anyone"): §13's statistical data.
+_UNIDENTIFIABLE = re.compile(
+    # not 匿名化 or "anonymised" alone: an IP address anonymised for analytics is §14's, insights sold are §8's
+    r"統計|集計|個人を(識別|特定)でき(ない|ません)|個人が(特定|識別)でき(ない|ません)|誰の(もの|データ)か(わから|分から)ない"
+    r"|\b(aggregat\w*|statistic\w*|benchmarks?)\b"
+    r"|\b(nothing|nobody|no one|no individual|none of it)\b[^.?!]{0,20}\bidentif|\bidentif\w* (no one|nobody|no individual)\b"
+    r"|\b(can't|cannot|can not) (be )?identif",
+    re.IGNORECASE,
+)
+#: A question that refers back to what the message told ("that kind of data", 「そういうデータ」).
+_BACK_REFERENCE = re.compile(r"\b(that|this|such|those|these|it)\b|それ|その|そういう|こういう|この", re.IGNORECASE)
+
+
+def names_unidentifiable_data(question: str, message: str) -> bool:
+    """Data from which no one can be identified, named in the question or in the message the question refers back to."""
+    return _UNIDENTIFIABLE.search(question) is not None or (
+        _BACK_REFERENCE.search(question) is not None and _UNIDENTIFIABLE.search(message) is not None)
 
 
 def asks_consent_to_give(text: str) -> bool:

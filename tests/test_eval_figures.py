@@ -5,7 +5,7 @@ of inquiries), with the three outcomes of design.md: an answerable question coun
 outcome is `answered`, and a question the policy does not answer (gold [], or labelled `partial`/`not_covered`)
 counts as held back when its outcome is `partial` or `not_covered`. The held-out and blind sets in tests/data were
 written by people who never saw the knowledge files, so a drop there means the matcher stopped generalising. All
-but the newest (v42, v43) have been tuned on after their first score, which is in their headers; their floors only keep
+but the newest (v44, v45) have been tuned on after their first score, which is in their headers; their floors only keep
 the figures from falling. They are below issue 10's targets where the targets are not met: baselines, not goals.
 """
 from __future__ import annotations
@@ -85,9 +85,9 @@ OPENED_INQUIRIES = {
 #: blind v40 and v41, written the same way, were scored once when round 25 was done: v40
 #: top-1 60/67, top-3 65/67, held back 47/53, type 57/61, urgent 20/20, false urgent 1/41; v41 top-1 61/68, top-3 65/68,
 #: held back 47/54, type 59/64, urgent 18/20, false urgent 3/44. Both were then opened for round 26; blind v42 and v43,
-#: written the same way, were scored once when round 26 was done and have not been tuned on: v42 top-1 62/67, top-3
+#: written the same way, were scored once when round 26 was done: v42 top-1 62/67, top-3
 #: 64/67, held back 42/53, type 55/62, urgent 19/20, false urgent 2/42; v43 top-1 63/67, top-3 67/67, held back 41/53,
-#: type 57/62, urgent 18/20, false urgent 0/42.
+#: type 57/62, urgent 18/20, false urgent 0/42. Both were then opened for round 27.
 BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.84),
                    "blind10_questions.yaml": (0.89, 1.0, 0.86),
                    "blind11_questions.yaml": (0.9, 1.0, 0.94),
@@ -123,8 +123,8 @@ BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.8
                    "blind39_questions.yaml": (0.89, 1.0, 0.92),
                    "blind40_questions.yaml": (0.98, 0.98, 0.88),
                    "blind41_questions.yaml": (0.98, 1.0, 0.9),
-                   "blind42_questions.yaml": (0.92, 0.95, 0.79),
-                   "blind43_questions.yaml": (0.94, 1.0, 0.77)}
+                   "blind42_questions.yaml": (1.0, 1.0, 0.9),
+                   "blind43_questions.yaml": (1.0, 1.0, 0.84)}
 BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    # written for triage alone, in indirect wordings
                    "blind9_intake.yaml": (0.97, 1.0, 0),
@@ -160,8 +160,8 @@ BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    "blind39_intake.yaml": (0.93, 0.95, 0),
                    "blind40_intake.yaml": (1.0, 1.0, 0),
                    "blind41_intake.yaml": (1.0, 1.0, 1),
-                   "blind42_intake.yaml": (0.88, 0.95, 2),
-                   "blind43_intake.yaml": (0.91, 0.9, 0)}
+                   "blind42_intake.yaml": (1.0, 1.0, 0),
+                   "blind43_intake.yaml": (1.0, 1.0, 0)}
 
 
 def load(path: Path) -> list[dict]:
