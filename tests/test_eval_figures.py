@@ -87,7 +87,10 @@ OPENED_INQUIRIES = {
 #: held back 47/54, type 59/64, urgent 18/20, false urgent 3/44. Both were then opened for round 26; blind v42 and v43,
 #: written the same way, were scored once when round 26 was done: v42 top-1 62/67, top-3
 #: 64/67, held back 42/53, type 55/62, urgent 19/20, false urgent 2/42; v43 top-1 63/67, top-3 67/67, held back 41/53,
-#: type 57/62, urgent 18/20, false urgent 0/42. Both were then opened for round 27.
+#: type 57/62, urgent 18/20, false urgent 0/42. Both were then opened for round 27; blind v44 and v45, written the same
+#: way, were scored once when round 27 was done and have not been tuned on: v44 top-1 60/67, top-3 65/67, held back
+#: 39/53, type 56/62, urgent 16/20, false urgent 1/42; v45 top-1 59/67, top-3 66/67, held back 39/53, type 58/62, urgent
+#: 18/20, false urgent 3/42.
 BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.84),
                    "blind10_questions.yaml": (0.89, 1.0, 0.86),
                    "blind11_questions.yaml": (0.9, 1.0, 0.94),
@@ -124,7 +127,9 @@ BLIND_QUESTIONS = {**OPENED_QUESTIONS, "blind8_questions.yaml": (0.86, 0.96, 0.8
                    "blind40_questions.yaml": (0.98, 0.98, 0.88),
                    "blind41_questions.yaml": (0.98, 1.0, 0.9),
                    "blind42_questions.yaml": (1.0, 1.0, 0.9),
-                   "blind43_questions.yaml": (1.0, 1.0, 0.84)}
+                   "blind43_questions.yaml": (1.0, 1.0, 0.84),
+                   "blind44_questions.yaml": (0.89, 0.97, 0.73),
+                   "blind45_questions.yaml": (0.88, 0.98, 0.73)}
 BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    # written for triage alone, in indirect wordings
                    "blind9_intake.yaml": (0.97, 1.0, 0),
@@ -161,7 +166,9 @@ BLIND_INQUIRIES = {**OPENED_INQUIRIES, "blind8_intake.yaml": (1.0, 1.0, 0),
                    "blind40_intake.yaml": (1.0, 1.0, 0),
                    "blind41_intake.yaml": (1.0, 1.0, 1),
                    "blind42_intake.yaml": (1.0, 1.0, 0),
-                   "blind43_intake.yaml": (1.0, 1.0, 0)}
+                   "blind43_intake.yaml": (1.0, 1.0, 0),
+                   "blind44_intake.yaml": (0.9, 0.8, 1),
+                   "blind45_intake.yaml": (0.93, 0.9, 3)}
 
 
 def load(path: Path) -> list[dict]:
